@@ -1,0 +1,215 @@
+"""The `outreach` command. Orchestration only: every rule lives in the module that owns it.
+
+Heavy modules (IMAP, SMTP, Jinja2, the classifier) are imported inside the
+commands that need them, so that quick commands start quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from .errors import OutreachError
+
+if TYPE_CHECKING:
+    from .config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    """What every command may need, loaded on first use."""
+
+    config_path: Path | None
+    verbose: bool
+    actor: str = "cli"
+    _settings: Settings | None = field(default=None, repr=False)
+    _db_open: bool = False
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            from .config import load_settings
+
+            self._settings = load_settings(self.config_path)
+        return self._settings
+
+    def open_db(self) -> None:
+        if not self._db_open:
+            from .db import open_database
+
+            open_database(self.settings.paths.database)
+            self._db_open = True
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+def print_json(rows: list[dict[str, Any]] | dict[str, Any]) -> None:
+    click.echo(json.dumps(rows, indent=None, ensure_ascii=False))
+
+
+def now_utc() -> Any:
+    from .models import utcnow
+
+    return utcnow()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
+              help="Config file (default: $OUTREACH_CONFIG, then $XDG_CONFIG_HOME/outreach/outreach.yaml).")
+@click.option("-v", "--verbose", is_flag=True, help="Show debug logs and tracebacks.")
+@click.version_option(package_name="outreach")
+@click.pass_context
+def cli(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
+    """Informational-interview outreach from your own mailbox."""
+    from .logs import setup_logging
+
+    setup_logging(logging.DEBUG if verbose else logging.WARNING)
+    ctx.obj = App(config_path=config_path, verbose=verbose)
+
+
+@cli.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+def init(directory: Path | None) -> None:
+    """Write the example config, introductions and templates into DIRECTORY."""
+    from .scaffold import init_config_dir
+
+    written, kept = init_config_dir(directory)
+    for path in written:
+        click.echo(f"wrote {path}")
+    for path in kept:
+        click.echo(f"kept  {path} (already exists)")
+    target = directory or written[0].parent if written else directory
+    click.echo(f"next: edit {target}/outreach.yaml, then run `outreach check --connect`")
+
+
+@cli.command()
+@click.option("--connect", is_flag=True, help="Also log in to the IMAP and SMTP servers.")
+@pass_app
+def check(app: App, connect: bool) -> None:
+    """Validate the config, introductions, templates and database."""
+    from .checks import run_checks
+
+    for line in run_checks(app.settings, connect=connect):
+        click.echo(line)
+
+
+@cli.command()
+@pass_app
+def sync(app: App) -> None:
+    """Import introductions and compose outreach drafts."""
+    from .sync import sync_introductions
+
+    app.open_db()
+    for line in sync_introductions(app.settings, now=now_utc(), actor=app.actor):
+        click.echo(line)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
+@click.pass_context
+def contacts(ctx: click.Context, as_json: bool) -> None:
+    """People you are reaching out to."""
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(contacts_list, as_json=as_json)
+
+
+@contacts.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
+@pass_app
+def contacts_list(app: App, as_json: bool = False) -> None:
+    """List contacts and where each one stands."""
+    from .contacts import contact_json, list_contacts
+
+    app.open_db()
+    rows = list_contacts()
+    if as_json:
+        print_json([contact_json(c) for c in rows])
+        return
+    if not rows:
+        click.echo("no contacts yet; add introductions and run `outreach sync`")
+        return
+    for c in rows:
+        click.echo(f"{c.email:40} {c.status:15} {c.name}" + (f" ({c.company})" if c.company else ""))
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, required=True, help="JSON Lines output (required).")
+@click.option("--tz", "zone", help="IANA zone for 'your time' (default: me.timezone, else this machine's).")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.pass_context
+def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[str, ...]) -> None:
+    """Classify reply messages (raw .eml files); one JSON object per line. Needs no config."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from .classify import classify_file
+
+    if zone is None:
+        zone = _config_zone(ctx.find_object(App))
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise click.BadParameter(f"unknown time zone {zone!r}", param_hint="--tz") from None
+    out = sys.stdout
+    for path in files:
+        out.write(json.dumps(classify_file(path, user_tz=zone), ensure_ascii=False) + "\n")
+
+
+def _config_zone(app: App | None) -> str | None:
+    """me.timezone when a config is found and valid; else the machine's zone (None)."""
+    try:
+        from .config import default_config_path
+
+        path = (app.config_path if app else None) or default_config_path()
+        if path.exists() and app is not None:
+            return app.settings.me.timezone
+    except OutreachError:
+        pass
+    return None
+
+
+def fail(message: str) -> NoReturn:
+    raise click.ClickException(message)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: expected errors are one line on stderr and exit 1; -v adds the traceback."""
+    verbose = "-v" in (argv or sys.argv[1:]) or "--verbose" in (argv or sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="outreach", standalone_mode=False)
+    except OutreachError as exc:
+        if verbose:
+            logger.exception("failed")
+        from .logs import redact
+
+        click.echo(f"error: {redact(str(exc))}", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+
+
+def register(module: str) -> None:
+    """Attach the commands another module defines (kept apart to keep this file small)."""
+    import importlib
+
+    importlib.import_module(module).attach(cli)
+
+
+COMMAND_MODULES: tuple[str, ...] = ()
+for _module in COMMAND_MODULES:
+    register(_module)

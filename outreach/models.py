@@ -1,0 +1,161 @@
+"""Peewee models and the status vocabularies. Each table is written by one module:
+
+contacts -> contacts.py, drafts and draft_events -> drafts.py (sender.py through drafts.py).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee
+
+from .db import database_proxy
+
+
+class UTCDateTimeField(peewee.DateTimeField):
+    """Aware UTC datetimes in, aware UTC datetimes out; stored naive UTC (portable)."""
+
+    def db_value(self, value: Any) -> Any:
+        if isinstance(value, datetime):
+            if value.tzinfo is None:
+                raise ValueError("naive datetime given to a UTC field; pass an aware datetime")
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return super().db_value(value)
+
+    def python_value(self, value: Any) -> Any:
+        value = super().python_value(value)
+        if isinstance(value, datetime) and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class JSONField(peewee.TextField):
+    """JSON stored as text, so the schema stays portable."""
+
+    def db_value(self, value: Any) -> Any:
+        return None if value is None else json.dumps(value, sort_keys=True)
+
+    def python_value(self, value: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class ContactStatus:
+    NEW = "new"
+    CONTACTED = "contacted"
+    REPLIED = "replied"
+    MEETING = "meeting"
+    MET = "met"
+    DECLINED = "declined"
+    LATER = "later"
+    BOUNCED = "bounced"
+    DO_NOT_CONTACT = "do_not_contact"
+    ALL = (NEW, CONTACTED, REPLIED, MEETING, MET, DECLINED, LATER, BOUNCED, DO_NOT_CONTACT)
+    SUPPRESSED = (BOUNCED, DO_NOT_CONTACT)
+
+
+class DraftStatus:
+    PENDING = "pending"
+    APPROVED = "approved"
+    SENDING = "sending"
+    SENT = "sent"
+    REJECTED = "rejected"
+    FAILED = "failed"
+    NEEDS_REVIEW = "needs_review"
+    ALL = (PENDING, APPROVED, SENDING, SENT, REJECTED, FAILED, NEEDS_REVIEW)
+
+
+class DraftKind:
+    OUTREACH = "outreach"
+    FOLLOW_UP = "follow_up"
+    THANK_YOU = "thank_you"
+    CONFIRMATION = "confirmation"
+    ALL = (OUTREACH, FOLLOW_UP, THANK_YOU, CONFIRMATION)
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Contact(BaseModel):
+    email = peewee.CharField(unique=True)  # normalised, lower case
+    name = peewee.CharField()
+    company = peewee.CharField(null=True)
+    role = peewee.CharField(null=True)
+    referred_by = peewee.CharField(null=True)
+    referred_by_email = peewee.CharField(null=True)
+    relationship = peewee.CharField(null=True)
+    timezone = peewee.CharField(null=True)
+    linkedin = peewee.CharField(null=True)
+    topics = JSONField(default=list)
+    notes = peewee.TextField(null=True)
+    template = peewee.CharField(null=True)
+    source = peewee.CharField(default="introductions")  # introductions | reply | notes
+    status = peewee.CharField(default=ContactStatus.NEW, index=True)
+    status_reason = peewee.TextField(null=True)
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "contacts"
+
+
+class Draft(BaseModel):
+    contact = peewee.ForeignKeyField(Contact, backref="drafts", on_delete="CASCADE")
+    kind = peewee.CharField(index=True)
+    status = peewee.CharField(default=DraftStatus.PENDING, index=True)
+    to_addr = peewee.CharField()
+    subject = peewee.TextField()
+    body = peewee.TextField()
+    template = peewee.CharField(null=True)
+    message_id = peewee.CharField(unique=True)  # <...@domain>, fixed at creation
+    identity = peewee.CharField(unique=True)  # value of the private X-Outreach-Draft header
+    in_reply_to = peewee.CharField(null=True)
+    references = peewee.TextField(null=True)
+    attachments = JSONField(null=True)  # e.g. a calendar invitation: [{"filename", "mime", "content"}]
+    related_id = peewee.IntegerField(null=True)  # interview or reply this draft belongs to
+    reason = peewee.TextField(null=True)  # why rejected / failed
+    created_at = UTCDateTimeField(index=True)
+    updated_at = UTCDateTimeField()
+    approved_at = UTCDateTimeField(null=True, index=True)
+    sent_at = UTCDateTimeField(null=True, index=True)
+    attempts = peewee.IntegerField(default=0)
+    next_attempt_at = UTCDateTimeField(null=True)
+    last_error = peewee.TextField(null=True)
+    smtp_response = peewee.TextField(null=True)
+    server_message_id = peewee.CharField(null=True)  # when a provider replaced ours
+    reached_data_end = peewee.BooleanField(default=False)  # set before the final dot is written
+
+    class Meta:
+        table_name = "drafts"
+
+
+class DraftEvent(BaseModel):
+    """Every draft state change: who (cli or daemon), when, from what to what."""
+
+    draft = peewee.ForeignKeyField(Draft, backref="events", on_delete="CASCADE")
+    from_status = peewee.CharField(null=True)
+    to_status = peewee.CharField()
+    actor = peewee.CharField()
+    note = peewee.TextField(null=True)
+    at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "draft_events"
+
+
+class SchemaMigration(BaseModel):
+    version = peewee.IntegerField(primary_key=True)
+    name = peewee.CharField()
+    applied_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "schema_migrations"
+
+
+def utcnow() -> datetime:
+    """Only entry points call this; stages take `now` from their caller."""
+    return datetime.now(UTC)
