@@ -148,17 +148,13 @@ def contacts_list(app: App, as_json: bool = False) -> None:
 @click.pass_context
 def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[str, ...]) -> None:
     """Classify reply messages (raw .eml files); one JSON object per line. Needs no config."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     from .classify import classify_file
+    from .timezones import is_zone
 
     if zone is None:
         zone = _config_zone(ctx.find_object(App))
-    if zone is not None:
-        try:
-            ZoneInfo(zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise click.BadParameter(f"unknown time zone {zone!r}", param_hint="--tz") from None
+    if zone is not None and not is_zone(zone):
+        raise click.BadParameter(f"unknown time zone {zone!r}", param_hint="--tz")
     out = sys.stdout
     for path in files:
         out.write(json.dumps(classify_file(path, user_tz=zone), ensure_ascii=False) + "\n")

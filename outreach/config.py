@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
 from .secrets import SecretSource
+from .timezones import is_zone
 from .yamlfile import PathKey, YamlDocument, load_yaml
 
 Security = Literal["tls", "starttls", "plain"]
@@ -407,10 +408,8 @@ class _Section:
 
     def zone(self, name: str) -> str:
         value = self.text(name, single_line=True)
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise self._fail(name, f"unknown time zone {value!r}; use an IANA name like America/New_York") from None
+        if not is_zone(value):
+            raise self._fail(name, f"unknown time zone {value!r}; use an IANA name like America/New_York")
         return value
 
     def email(self, name: str) -> str:

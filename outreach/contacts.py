@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .addresses import AddressError, normalize_address
 from .db import transaction
 from .errors import IntroductionsError, NotFoundError
 from .models import Contact, ContactStatus
+from .timezones import is_zone
 from .yamlfile import load_yaml
 
 logger = logging.getLogger(__name__)
@@ -98,12 +98,9 @@ def load_introductions(path: Path, check_dns: bool = False) -> list[Introduction
             values["email"] = normalize_address(values["email"], check_dns=check_dns)
         except AddressError as exc:
             raise fail("email", str(exc)) from None
-        if "timezone" in values:
-            try:
-                ZoneInfo(values["timezone"])
-            except (ZoneInfoNotFoundError, ValueError):
-                raise fail("timezone", f"unknown time zone {values['timezone']!r}; use an IANA name "
-                           "like America/Los_Angeles") from None
+        if "timezone" in values and not is_zone(values["timezone"]):
+            raise fail("timezone", f"unknown time zone {values['timezone']!r}; use an IANA name "
+                       "like America/Los_Angeles")
         topics = entry.get("topics") or []
         if isinstance(topics, str):
             topics = [topics]

@@ -52,7 +52,7 @@ def explained_errors(settings: ServerSettings, section: str) -> Iterator[None]:
         ) from None
     except ConnectionRefusedError:
         raise ConnectionFailed(f"{where}: connection refused; check {section}.host and {section}.port") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise ConnectionFailed(
             f"{where}: no answer within {settings.timeout_seconds:g} s; check {section}.port and "
             f"{section}.security, and that the server is reachable"

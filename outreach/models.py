@@ -81,6 +81,7 @@ class BaseModel(peewee.Model):
 
 
 class Contact(BaseModel):
+    id = peewee.AutoField()
     email = peewee.CharField(unique=True)  # normalised, lower case
     name = peewee.CharField()
     company = peewee.CharField(null=True)
@@ -104,6 +105,7 @@ class Contact(BaseModel):
 
 
 class Draft(BaseModel):
+    id = peewee.AutoField()
     contact = peewee.ForeignKeyField(Contact, backref="drafts", on_delete="CASCADE")
     kind = peewee.CharField(index=True)
     status = peewee.CharField(default=DraftStatus.PENDING, index=True)
@@ -135,6 +137,8 @@ class Draft(BaseModel):
 
 class DraftEvent(BaseModel):
     """Every draft state change: who (cli or daemon), when, from what to what."""
+
+    id = peewee.AutoField()
 
     draft = peewee.ForeignKeyField(Draft, backref="events", on_delete="CASCADE")
     from_status = peewee.CharField(null=True)
