@@ -11,12 +11,13 @@ from pathlib import Path
 from tests.support import write_config
 
 
-def outreach(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "XDG_CONFIG_HOME": "/nonexistent", **(env or {})}
+def outreach(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command in a fresh process, with no config found unless the test gives one."""
+    full_env = {**os.environ, "XDG_CONFIG_HOME": "/nonexistent"}
     full_env.pop("OUTREACH_CONFIG", None)
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "outreach", *args], capture_output=True, text=True,
-                          env=full_env, cwd=cwd, timeout=60)
+                          env=full_env, timeout=60)
 
 
 def test_init_writes_examples_and_never_overwrites(tmp_path: Path) -> None:
