@@ -462,13 +462,19 @@ class MailRig:
 
     # ------------------------------------------------------------------ users and faults
     def add_user(self, address: str, password: str = "secret") -> None:
-        """Add a mailbox user while running: Dovecot re-reads its passwd-file, Postfix is reloaded."""
+        """Add a mailbox user while running (takes up to 1 s).
+
+        Dovecot re-reads its passwd-file when the file changed, but stats it at
+        most once per second, so this waits for the next second; Postfix gets
+        the new recipient map and a reload (SIGHUP to its master).
+        """
         self.users[address.lower()] = password
         self._write_users()
         if self.has_postfix and "postfix" in self._procs:
             self._write_postfix_maps()
             os.kill(self._procs["postfix"].pid, signal.SIGHUP)  # master re-reads main.cf, restarts smtpd
             self._wait_postfix_accepts(address)
+        time.sleep(1.01 - time.time() % 1)
 
     def _wait_postfix_accepts(self, address: str, timeout: float = 10.0) -> None:
         deadline = time.monotonic() + timeout
@@ -625,7 +631,7 @@ def main(argv: list[str]) -> int:
     try:
         rig.start()
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-        print(json.dumps(rig.info(), indent=1), flush=True)
+        print(json.dumps(rig.info()), flush=True)  # one line: easy to read from a pipe
         signal.sigwait({signal.SIGTERM, signal.SIGINT})
     except RigError as e:
         print(f"mailrig: {e}", file=sys.stderr)

@@ -1,0 +1,112 @@
+"""Shared pytest fixtures. One section per concern; add new sections below the existing ones."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from imapclient import IMAPClient
+
+from outreach.testing import DEFAULT_USERS, Backend, MailRig, RigError, missing_binaries
+
+# =====================================================================================
+# Mail servers
+#
+# `mailrig`: one private Dovecot + Postfix + aiosmtpd rig per pytest process (so one per
+# xdist worker), on free loopback ports, started once per session (~0.3 s). Postfix is
+# on rig.smtp_port / submission_port / smtps_port; the aiosmtpd fault server, delivering
+# to the same Dovecot, on rig.fault_*_port. In CI (env CI set) a rig that can't start
+# fails the run; elsewhere the tests that need it are skipped.
+#
+# Tests share the rig, so isolate by content: unique Message-IDs / subjects, or a fresh
+# user from `mail_user`. Tests that set faults use the `faults` fixture, which clears them.
+# =====================================================================================
+
+# mailboxes created with the rig, handed out one per test by `mail_user` (add_user costs up to 1 s)
+SPARE_USERS = [f"box{i:03d}@example.test" for i in range(1, 301)]
+INSTALL_HINT = "run .ci/install-mail-servers.sh (as root) to install Dovecot and Postfix"
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"mail servers unavailable in CI: {reason}", pytrace=False)
+    pytest.skip(f"mail servers unavailable: {reason}; {INSTALL_HINT}")
+
+
+@pytest.fixture(scope="session")
+def mailrig(request: pytest.FixtureRequest) -> Iterator[MailRig]:
+    """The session's mail servers: Dovecot, Postfix (when root) and the aiosmtpd fault server."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    # Postfix must be started as root; elsewhere run Dovecot + aiosmtpd only
+    backend: Backend = "both" if os.geteuid() == 0 else "aiosmtpd"
+    missing = missing_binaries(backend)
+    if missing:
+        _unavailable(f"not installed: {', '.join(missing)}")
+    # not tmp_path: pytest's /tmp/pytest-of-<user> is 0700, and the daemons' unprivileged
+    # processes (dovecot, nobody, postfix) must traverse every directory above their files
+    root = tempfile.mkdtemp(prefix=f"mailrig-{worker}-")
+    users = {**DEFAULT_USERS, **{address: "secret" for address in SPARE_USERS}}
+    rig = MailRig(root, users=users, smtp=backend, name=worker, mail_fsync="never", die_with_parent=True)
+    try:
+        rig.start()
+    except (RigError, OSError) as e:
+        shutil.rmtree(root, ignore_errors=True)
+        _unavailable(f"the rig did not start: {e}")
+    yield rig
+    rig.stop()
+    if os.environ.get("MAILRIG_KEEP") == "1":
+        print(f"\nmail rig kept at {root}")
+    else:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def postfix(mailrig: MailRig) -> MailRig:
+    """The session rig, for tests that need the real MTA (skipped when not root, failed in CI)."""
+    if not mailrig.has_postfix:
+        _unavailable("Postfix needs root; this run has only the aiosmtpd server")
+    return mailrig
+
+
+@pytest.fixture
+def faults(mailrig: MailRig) -> Iterator[Callable[..., None]]:
+    """``faults({...})`` sets aiosmtpd faults (see outreach.testing.smtp_server); cleared after the test."""
+    if not mailrig.has_fault_server:
+        _unavailable("this rig has no aiosmtpd fault server")
+    yield mailrig.set_faults
+    mailrig.clear_faults()
+
+
+@pytest.fixture
+def imap(mailrig: MailRig) -> Iterator[Callable[..., IMAPClient]]:
+    """Factory: ``imap(user="me@example.test")`` -> a logged-in IMAPClient, logged out after the test."""
+    clients: list[IMAPClient] = []
+
+    def connect(user: str = "me@example.test", password: str | None = None, starttls: bool = False) -> IMAPClient:
+        client = mailrig.imap_client(user, password, starttls=starttls)
+        clients.append(client)
+        return client
+
+    yield connect
+    for client in clients:
+        # already logged out by the test, kicked, or the server restarted
+        with contextlib.suppress(Exception):
+            client.logout()
+
+
+_spare_users = iter(SPARE_USERS)
+
+
+@pytest.fixture
+def mail_user(mailrig: MailRig) -> str:
+    """A fresh mailbox user (password "secret") that no other test touches."""
+    address = next(_spare_users, None)
+    if address is None:  # pool used up: make one (slower)
+        address = f"extra-{uuid.uuid4().hex[:12]}@example.test"
+        mailrig.add_user(address, "secret")
+    return address
