@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
@@ -58,8 +59,8 @@ def test_wrong_password_is_named_and_never_printed(postfix: MailRig, tmp_path: P
     result = check(config, "-v")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
-        "error: imap 127.0.0.1:%d refused login for me@example.test: [AUTHENTICATIONFAILED] Authentication "
-        "failed.; check the password from password_file %s/password" % (postfix.imaps_port, tmp_path))
+        f"error: imap 127.0.0.1:{postfix.imaps_port} refused login for me@example.test: [AUTHENTICATIONFAILED] "
+        f"Authentication failed.; check the password from password_file {tmp_path}/password")
     assert CANARY not in result.stdout + result.stderr
 
 
@@ -68,12 +69,9 @@ def test_smtp_wrong_password(postfix: MailRig, tmp_path: Path) -> None:
     config = write_local_config(tmp_path, postfix)
     (tmp_path / "smtp-password").write_text(CANARY + "\n")
     (tmp_path / "smtp-password").chmod(0o600)
-    text = config.read_text().replace(
-        "password_file: password\n  ca_file: %s\n  timeout_seconds: 10\n  port: %d" % (postfix.ca_file,
-                                                                                        postfix.smtps_port),
-        "password_file: smtp-password\n  ca_file: %s\n  timeout_seconds: 10\n  port: %d" % (postfix.ca_file,
-                                                                                             postfix.smtps_port))
-    config.write_text(text)
+    data = yaml.safe_load(config.read_text())
+    data["smtp"]["password_file"] = "smtp-password"
+    config.write_text(yaml.safe_dump(data))
     result = check(config, "-v")
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
