@@ -87,9 +87,23 @@ def _v1_initial(db: peewee.Database) -> None:
     db.create_tables([Contact, Draft, DraftEvent])
 
 
+def _v2_replies_interviews(db: peewee.Database) -> None:
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .models import Contact, Draft, FollowThrough, Interview, MailboxState, Reply, RuntimeState
+
+    migrator = SchemaMigrator.from_database(db)
+    # v1 creates tables from the current models, so a new database already has these columns.
+    for table, field in (("contacts", Contact.paused_until), ("drafts", Draft.recipient_errors)):
+        if field.column_name not in {c.name for c in db.get_columns(table)}:
+            migrate(migrator.add_column(table, field.column_name, field))
+    db.create_tables([MailboxState, Reply, Interview, FollowThrough, RuntimeState])
+
+
 # Append new schema changes here with the next number; never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "contacts, drafts, draft events", _v1_initial),
+    (2, "mailbox state, replies, interviews, follow-through items, runtime state", _v2_replies_interviews),
 ]
 
 

@@ -1,6 +1,8 @@
 """Peewee models and the status vocabularies. Each table is written by one module:
 
-contacts -> contacts.py, drafts and draft_events -> drafts.py (sender.py through drafts.py).
+contacts -> contacts.py; drafts and draft_events -> drafts.py (the sender goes through drafts.py);
+mailbox_state and replies -> replies.py/mailbox.py; interviews and follow_throughs -> interviews.py;
+runtime_state -> whichever module owns the named fact (see each name's constant).
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ class Contact(BaseModel):
     source = peewee.CharField(default="introductions")  # introductions | reply | notes
     status = peewee.CharField(default=ContactStatus.NEW, index=True)
     status_reason = peewee.TextField(null=True)
+    paused_until = UTCDateTimeField(null=True)  # no follow-ups before this (later, out of office)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 
@@ -130,6 +133,7 @@ class Draft(BaseModel):
     smtp_response = peewee.TextField(null=True)
     server_message_id = peewee.CharField(null=True)  # when a provider replaced ours
     reached_data_end = peewee.BooleanField(default=False)  # set before the final dot is written
+    recipient_errors = JSONField(null=True)  # {address: "code text"} for recipients the server refused
 
     class Meta:
         table_name = "drafts"
@@ -149,6 +153,101 @@ class DraftEvent(BaseModel):
 
     class Meta:
         table_name = "draft_events"
+
+
+class InterviewStatus:
+    PROPOSED = "proposed"
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    ALL = (PROPOSED, SCHEDULED, HELD, CANCELLED)
+
+
+class MailboxState(BaseModel):
+    """Where the watcher stopped in each folder, so a restart resumes exactly there."""
+
+    folder = peewee.CharField(primary_key=True)
+    uidvalidity = peewee.BigIntegerField()
+    last_uid = peewee.BigIntegerField(default=0)  # highest UID fully processed
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "mailbox_state"
+
+
+class Reply(BaseModel):
+    """A message from a contact (or about one: a bounce) that matched one of our threads."""
+
+    id = peewee.AutoField()
+    contact = peewee.ForeignKeyField(Contact, backref="replies", on_delete="CASCADE")
+    draft = peewee.ForeignKeyField(Draft, null=True, backref="replies", on_delete="SET NULL")
+    message_id = peewee.CharField(unique=True)  # the reply's own Message-ID (or a digest when absent)
+    folder = peewee.CharField()
+    uid = peewee.BigIntegerField(null=True)
+    uidvalidity = peewee.BigIntegerField(null=True)
+    from_addr = peewee.CharField()
+    subject = peewee.TextField(default="")
+    received_at = UTCDateTimeField(index=True)
+    text = peewee.TextField(default="")  # their words, quotes and signature removed
+    intent = peewee.CharField(index=True)  # the classifier's, or the user's correction
+    classified_intent = peewee.CharField()  # what the classifier said, kept when corrected
+    confidence = peewee.FloatField()
+    result = JSONField()  # the classifier's full output
+    needs_attention = peewee.BooleanField(default=False, index=True)
+    resolved_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "replies"
+
+
+class Interview(BaseModel):
+    id = peewee.AutoField()
+    contact = peewee.ForeignKeyField(Contact, backref="interviews", on_delete="CASCADE")
+    reply = peewee.ForeignKeyField(Reply, null=True, backref="interviews", on_delete="SET NULL")
+    status = peewee.CharField(default=InterviewStatus.PROPOSED, index=True)
+    start = UTCDateTimeField(null=True, index=True)
+    end = UTCDateTimeField(null=True)
+    url = peewee.TextField(null=True)
+    booking_url = peewee.TextField(null=True)
+    location = peewee.TextField(null=True)
+    proposed_times = JSONField(default=list)  # ISO-8601 strings with offsets
+    notes = peewee.TextField(null=True)  # the user's structured notes, as saved
+    notes_data = JSONField(null=True)  # the notes, parsed and validated
+    thank_you_due_at = UTCDateTimeField(null=True, index=True)
+    thank_you_draft_id = peewee.IntegerField(null=True)
+    confirmation_draft_id = peewee.IntegerField(null=True)
+    prep_sent_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "interviews"
+
+
+class FollowThrough(BaseModel):
+    """Something the user promised in an interview, shown in `outreach status` until done."""
+
+    id = peewee.AutoField()
+    interview = peewee.ForeignKeyField(Interview, backref="follow_throughs", on_delete="CASCADE")
+    text = peewee.TextField()
+    due = peewee.DateField(null=True)
+    done_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "follow_throughs"
+
+
+class RuntimeState(BaseModel):
+    """Small named facts the daemon must remember across restarts (e.g. sending paused until)."""
+
+    name = peewee.CharField(primary_key=True)
+    value = JSONField(null=True)
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "runtime_state"
 
 
 class SchemaMigration(BaseModel):

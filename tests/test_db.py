@@ -55,3 +55,36 @@ def test_two_processes_write_one_database_without_lock_errors(tmp_path: Path) ->
         (0, "done cli\n", ""), (0, "done daemon\n", "")]
     open_database(path)
     assert Contact.select().where(Contact.status == "contacted").count() == 600
+
+
+def test_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A database made by schema 1 (no replies table, no contacts.paused_until) gains them on open."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("""
+            CREATE TABLE contacts (id INTEGER PRIMARY KEY, email VARCHAR(255) NOT NULL UNIQUE,
+              name VARCHAR(255) NOT NULL, company VARCHAR(255), role VARCHAR(255), referred_by VARCHAR(255),
+              referred_by_email VARCHAR(255), relationship VARCHAR(255), timezone VARCHAR(255),
+              linkedin VARCHAR(255), topics TEXT NOT NULL, notes TEXT, template VARCHAR(255),
+              source VARCHAR(255) NOT NULL, status VARCHAR(255) NOT NULL, status_reason TEXT,
+              created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL);
+            CREATE TABLE drafts (id INTEGER PRIMARY KEY, contact_id INTEGER NOT NULL, kind VARCHAR(255),
+              status VARCHAR(255), to_addr VARCHAR(255), subject TEXT, body TEXT, template VARCHAR(255),
+              message_id VARCHAR(255) UNIQUE, identity VARCHAR(255) UNIQUE, in_reply_to VARCHAR(255),
+              "references" TEXT, attachments TEXT, related_id INTEGER, reason TEXT, created_at DATETIME,
+              updated_at DATETIME, approved_at DATETIME, sent_at DATETIME, attempts INTEGER DEFAULT 0,
+              next_attempt_at DATETIME, last_error TEXT, smtp_response TEXT, server_message_id VARCHAR(255),
+              reached_data_end INTEGER DEFAULT 0);
+            CREATE TABLE draft_events (id INTEGER PRIMARY KEY, draft_id INTEGER, from_status VARCHAR(255),
+              to_status VARCHAR(255), actor VARCHAR(255), note TEXT, at DATETIME);
+            CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR(255), applied_at DATETIME);
+            INSERT INTO schema_migrations VALUES (1, 'contacts, drafts, draft events', '2026-11-01 00:00:00');
+            INSERT INTO contacts (email, name, topics, source, status, created_at, updated_at)
+              VALUES ('a@example.com', 'A', '[]', 'introductions', 'new', '2026-11-01', '2026-11-01');
+        """)
+    open_database(path)
+    assert schema_version() == MIGRATIONS[-1][0]
+    contact = Contact.get(Contact.email == "a@example.com")
+    assert (contact.name, contact.paused_until) == ("A", None)
