@@ -172,3 +172,34 @@ def contact_json(contact: Contact) -> dict[str, Any]:
         "topics": contact.topics, "created_at": contact.created_at.isoformat(),
         "updated_at": contact.updated_at.isoformat(),
     }
+
+
+def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str) -> Contact | None:
+    """A person a contact pointed us to becomes a new pending introduction, with the contact as referrer.
+
+    Returns the new contact, or None when the address is invalid or already known (never duplicates,
+    never revives a suppressed contact). `source` is "reply" or "notes".
+    """
+    try:
+        address = normalize_address(email)
+    except AddressError:
+        logger.warning("referral from %s: %r is not a valid address; skipped", referrer.email, email)
+        return None
+    with transaction():
+        if Contact.get_or_none(Contact.email == address) is not None:
+            return None
+        contact: Contact = Contact.create(
+            email=address, name=(name or address.split("@")[0]).strip(), company=referrer.company,
+            referred_by=referrer.name, referred_by_email=referrer.email,
+            relationship=f"referred by {referrer.name}", topics=list(referrer.topics or []),
+            source=source, created_at=now, updated_at=now,
+        )
+    logger.info("new introduction %s, referred by %s", address, referrer.email)
+    return contact
+
+
+def pause_follow_ups(contact: Contact, until: datetime | None, now: datetime) -> None:
+    """No follow-ups to `contact` before `until` (None lifts the pause)."""
+    with transaction():
+        Contact.update(paused_until=until, updated_at=now).where(Contact.id == contact.id).execute()
+    contact.paused_until = until
