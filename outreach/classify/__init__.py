@@ -1,0 +1,186 @@
+"""Pure reply understanding: raw RFC 5322 bytes in, the reply contract's object out.
+
+No database, network or config. The stages, in order of precedence:
+
+1. bounces (:mod:`.automatic`): RFC 3464 reports and the text notices MTAs send;
+2. automatic replies (:mod:`.automatic`): RFC 3834 headers, vacation subjects,
+   help-desk acknowledgements; the stated return date becomes ``resume_after``;
+3. a calendar invitation (:mod:`.calendar`);
+4. a person's reply (:mod:`.intent`), read only from the new text that
+   :mod:`.quotes` leaves after removing quoted history and the signature, with
+   times from :mod:`.times`, links from :mod:`.links`, referrals from
+   :mod:`.referrals` and restart dates from :mod:`.resume`.
+
+``confidence`` is the strength of the rule that decided, not a probability:
+
+* 0.95-0.99  structural evidence: a DSN with a failed recipient, an RFC 3834
+  header, a calendar REQUEST;
+* 0.8-0.9    an explicit phrase agreeing with the other findings ("let's do
+  Friday at 11" with a time found, "please remove me", "I'll have to pass");
+* 0.6-0.79   one cue without support, or a cue in tension with another;
+* below 0.6  weak or no evidence; the daemon should ask the user to review
+  anything under 0.6;
+* 0.0        an internal error (the result carries ``error``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from outreach.classify.automatic import auto_reply_strength, detect_bounce
+from outreach.classify.calendar import Invitation, read_invitation
+from outreach.classify.intent import Evidence, decide
+from outreach.classify.links import find_links
+from outreach.classify.mime import Mail, body_texts, read_mail
+from outreach.classify.quotes import Split, split_reply
+from outreach.classify.referrals import find_referrals
+from outreach.classify.resume import find_resume_date
+from outreach.classify.times import find_times
+from outreach.classify.zones import zone
+
+__all__ = ["classify_file", "classify_message"]
+
+logger = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+
+def _result(intent: str = "unknown", confidence: float = 0.0, **fields: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "intent": intent,
+        "confidence": round(confidence, 2),
+        "meeting": None,
+        "proposed_times": [],
+        "referrals": [],
+        "resume_after": None,
+        "bounced_recipient": None,
+    }
+    out.update(fields)
+    return out
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _user_names(mail: Mail) -> frozenset[str]:
+    names = set()
+    for name, addr in mail.to_addrs:
+        if name.split():
+            first = name.replace(",", " ").split()
+            names.add((first[-1] if "," in name else first[0]).lower())
+        names.add(addr.split("@")[0].split(".")[0].lower())
+    return frozenset(names)
+
+
+def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
+    for text in mail.calendars[:4]:
+        invite = read_invitation(text, ref_tz)
+        if invite is not None and invite.start is not None:
+            return invite
+    return None
+
+
+def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -> dict[str, Any]:
+    mail = read_mail(raw)
+    plain, html = body_texts(mail)
+    text = plain or html
+    if mail.date is None:
+        logger.debug("no usable Date header; reading relative dates against now")
+    ref = mail.date or datetime.now(UTC)
+    ref_tz = ref.tzinfo or UTC
+
+    bounce = detect_bounce(mail, text)
+    if bounce is not None:
+        return _result("bounce", 0.99 if bounce.standard else 0.9, bounced_recipient=bounce.recipient)
+
+    split = split_reply(text)
+    html_split = split_reply(html) if plain and html else Split("", "", "")
+    invite = _invitation(mail, ref_tz)
+    if invite is not None and invite.cancelled:
+        invite = None
+
+    strength = auto_reply_strength(mail, split.body + "\n" + split.signature)
+    if strength and invite is None:
+        back = find_resume_date(split.body + "\n" + split.signature, ref.date())
+        return _result("auto_reply", strength, resume_after=back.isoformat() if back else None)
+
+    if mail.encrypted and not text.strip():
+        return _result("unknown", 0.1)
+
+    visible = "\n".join((split.body, split.signature, html_split.body, html_split.signature))
+    links = find_links(visible)
+    found = find_times(split.body, ref, zone(user_tz) if user_tz else None)
+    exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
+    for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
+        exclude.update(a.lower() for a in _addresses(mail.header(header)))
+    referrals = find_referrals(
+        split.body + "\n" + html_split.body, mail.cc_addrs, exclude, split.quoted + "\n" + html_split.quoted
+    )
+    intent, confidence = decide(
+        Evidence(
+            text=split.body,
+            times=len(found.times),
+            booking=links.booking is not None,
+            invitation=invite is not None,
+            referrals=len(referrals),
+            user_names=_user_names(mail),
+        )
+    )
+    if mail.date is None:
+        confidence = min(confidence, 0.5)
+    fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
+    if intent == "accepted":
+        fields.update(_meeting(invite, found.times, links.video, links.booking))
+    if intent == "later":
+        back = find_resume_date(split.body, ref.date())
+        fields["resume_after"] = back.isoformat() if back else None
+    return _result(intent, confidence, **fields)
+
+
+def _addresses(value: str) -> list[str]:
+    from outreach.classify.mime import parse_addresses
+
+    return [a for _, a in parse_addresses(value)] if value else []
+
+
+def _meeting(
+    invite: Invitation | None, times: list[datetime], video: str | None, booking: str | None
+) -> dict[str, Any]:
+    if invite is not None:
+        meeting = {
+            "start": _iso(invite.start),
+            "end": _iso(invite.end),
+            "url": invite.url or video,
+            "location": invite.location,
+            "booking_url": None,
+        }
+        return {"meeting": meeting, "proposed_times": []}
+    single = times[0] if len(times) == 1 else None
+    meeting = {"start": _iso(single), "end": None, "url": video, "location": None, "booking_url": booking}
+    return {
+        "meeting": meeting,
+        "proposed_times": [_iso(t) for t in times] if len(times) > 1 else [],
+    }
+
+
+def classify_message(raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = ()) -> dict[str, Any]:
+    """Classify one raw message; never raises (errors give intent "unknown" and an ``error``)."""
+    try:
+        return _classify(raw, user_tz, [a.lower() for a in known_addresses])
+    except Exception as exc:  # the contract: one bad message must never stop a batch
+        logger.debug("classification failed", exc_info=True)
+        return _result(error=f"{type(exc).__name__}: {exc}"[:200])
+
+
+def classify_file(path: str, *, user_tz: str | None = None) -> dict[str, Any]:
+    """``{"file": path, **classify_message(...)}``; an unreadable file gives an ``error``."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES)
+    except OSError as exc:
+        return {"file": path, **_result(error=f"cannot read file: {exc.strerror or exc}")}
+    return {"file": path, **classify_message(raw, user_tz=user_tz)}

@@ -1,0 +1,134 @@
+"""Decide a person's intent from their new text (no quotes, no signature).
+
+Rules run in a fixed order; each returns the intent and a confidence that says how
+strong the evidence is (see :mod:`outreach.classify` for the scale).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+_UNSUBSCRIBE = re.compile(
+    r"\bunsubscribe\b|\bremove me (from|off)\b|\btake me off\b|\bopt(ing)?[- ]?out\b"
+    r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
+    r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
+    r"|\bno (more|further) (emails|e-mails|messages)\b",
+    re.IGNORECASE,
+)
+_LATER = re.compile(
+    r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
+    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in)\b[^.?!]{0,50}"
+    r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
+    r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december))\b"
+    r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
+    r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
+    re.IGNORECASE,
+)
+_DECLINE = re.compile(
+    r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
+    r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
+    r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
+    r"(meet|help|chat|talk|speak|take (this|that|it|these) on|do (this|it|that|these|informational)|make time|"
+    r"participate|accommodate|commit|fit (this|it) in)\b"
+    r"|\b(not|no longer|stopped) (doing|taking|accepting|offering) (any )?(informational|these|calls|meetings|"
+    r"requests)\b|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
+    r"|\b(doesn't|does not) allow (me|employees|us|staff)\b|\bdecline\b|\bnot in a position to\b"
+    r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b",
+    re.IGNORECASE,
+)
+_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b", re.IGNORECASE)
+_NOT_ME = re.compile(
+    r"\bnot (really |honestly )?(the )?(best|right|ideal|most relevant) (person|fit|contact)\b"
+    r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"
+    r"|\b(recommend|suggest) (you )?(reach(ing)? out|talk(ing)?|speak(ing)?|contact(ing)?)\b"
+    r"|\b(reach out to|talk to|speak (to|with)|contact) (my colleague|him|her|them)\b|\bi sent you\b"
+    r"|\b(people|person|someone) i'?d recommend\b|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
+    re.IGNORECASE,
+)
+_ACCEPT = re.compile(
+    r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect|meet|speak|do|jump|hop)\b"
+    r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
+    r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
+    r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b|\b(sure|absolutely|of course|yes)\b"
+    r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
+    r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
+    r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(
+    r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
+    r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"
+    r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
+    r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically)\b",
+    re.IGNORECASE,
+)
+_BEFORE_COMMIT = re.compile(
+    r"\bbefore (i|we) (commit|say yes|agree|set (something|anything|a time) up|schedule|book|confirm)\b"
+    r"|\bquick question\b",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"^\s*(?:(?:hi|hello|hey|dear)\s+)?([A-Z][a-z]+)\s*[-–—,:]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the other stages found, as input to the intent rules."""
+
+    text: str
+    times: int
+    booking: bool
+    invitation: bool
+    referrals: int
+    user_names: frozenset[str]
+
+
+def _misaddressed(ev: Evidence) -> bool:
+    """The note greets someone who is not the user ("Raj - another one of these ...")."""
+    first = ev.text.lstrip().split("\n", 1)[0]
+    m = _SALUTATION.match(first)
+    if not m or not ev.user_names:
+        return False
+    name = m.group(1).lower()
+    return name not in ev.user_names and name not in ("thanks", "sure", "yes", "sorry", "hi", "hello", "ok")
+
+
+def decide(ev: Evidence) -> tuple[str, float]:
+    """(intent, confidence) for a human reply."""
+    text = ev.text
+    if not text.strip() and not ev.invitation:
+        return "unknown", 0.1
+    if ev.invitation:
+        return "accepted", 0.95
+    if _UNSUBSCRIBE.search(text):
+        return "unsubscribe", 0.9
+    concrete = ev.times > 0 or ev.booking
+    accept = bool(_ACCEPT.search(text))
+    decline = bool(_DECLINE.search(text))
+    not_me = bool(_NOT_ME.search(text))
+    question = "?" in text and bool(_QUESTION.search(text))
+    if _misaddressed(ev) and not concrete:
+        return "unknown", 0.4
+    if ev.referrals and (decline or not_me) and not concrete:
+        return "referral", 0.85 if decline or not_me else 0.6
+    if _LATER.search(text) and not concrete:
+        return "later", 0.8
+    if decline and not concrete:
+        return "declined", 0.85 if not accept else 0.6
+    if question and _BEFORE_COMMIT.search(text) and not concrete:
+        return "question", 0.85
+    if concrete:
+        return "accepted", 0.9 if accept else 0.75
+    if accept:
+        return "accepted", 0.6 if "?" in text else 0.7
+    if question:
+        return "question", 0.7
+    if ev.referrals:
+        return "referral", 0.5
+    if _WEAK_DECLINE.search(text):
+        return "declined", 0.5
+    return "unknown", 0.3

@@ -1,0 +1,105 @@
+"""Sort the URLs in a reply into video-call links, booking pages and everything else.
+
+A host or path that only a video service uses is a call link; a scheduling
+service, a ``schedule.``/``book.`` host or a ``/book`` path is a booking page. For
+other hosts the words right before the URL decide ("video room:", "grab a slot
+here:", "pick any time ..."). A careers or jobs page is never either.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+logger = logging.getLogger(__name__)
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}|\\^`]{3,2000}", re.IGNORECASE)
+_TRAILING = ".,;:!?*"
+
+_VIDEO_HOSTS = re.compile(
+    r"(^|\.)(zoom\.us|zoom\.com|zoomgov\.com|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
+    r"webex\.com|whereby\.com|gotomeeting\.com|meet\.goto\.com|gotomeet\.me|bluejeans\.com|meet\.jit\.si|"
+    r"chime\.aws|skype\.com|join\.skype\.com|around\.co|riverside\.fm|meet\.around\.co)$"
+)
+_VIDEO_PREFIX = re.compile(r"^(meet|video|zoom|webex|teams|call|join|conference|vc)\.")
+_VIDEO_PATH = re.compile(r"/(j|join|my|meet|wc/join|l/meetup-join)/", re.IGNORECASE)
+_BOOKING_HOSTS = re.compile(
+    r"(^|\.)(calendly\.com|cal\.com|savvycal\.com|youcanbook\.me|zcal\.co|tidycal\.com|"
+    r"acuityscheduling\.com|meetings\.hubspot\.com|doodle\.com|x\.ai|reclaim\.ai|motion\.com|"
+    r"koalendar\.com|oncehub\.com|setmore\.com|appointlet\.com|calendar\.app\.google|vyte\.in|"
+    r"harmonizely\.com|chilipiper\.com)$"
+)
+_BOOKING_PREFIX = re.compile(r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal)\.")
+_BOOKING_PATH = re.compile(
+    r"/(book|booking|bookings|schedule|appointments?|meetings?/|calendar/appointments|owa/calendar)",
+    re.IGNORECASE,
+)
+_NEITHER = re.compile(r"(^|\.)(careers?|jobs|apply|recruiting|workday|greenhouse|lever)\.|/(careers?|jobs)\b")
+_VIDEO_WORDS = re.compile(
+    r"(video (room|link|call|meeting)|meeting (link|room)|call link|join( the)?( meeting| call)?|"
+    r"dial[- ]in|zoom|teams|google meet|webex|room)\W{0,6}$",
+    re.IGNORECASE,
+)
+_BOOKING_WORDS = re.compile(
+    r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any)|find a time|availability|"
+    r"open times?)[^.\n]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Links:
+    """The call link and booking page in a text, if any."""
+
+    video: str | None
+    booking: str | None
+
+
+def find_urls(text: str) -> list[tuple[int, str]]:
+    out = []
+    for m in URL_RE.finditer(text):
+        url = m.group(0).rstrip(_TRAILING)
+        if url.lower().startswith("www."):
+            url = "https://" + url
+        out.append((m.start(), url))
+    return out
+
+
+def kind(url: str, before: str) -> str | None:
+    """'video', 'booking' or None for a URL and the text right before it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    path = parts.path or ""
+    if _NEITHER.search(host + path.lower()):
+        return None
+    if _VIDEO_HOSTS.search(host):
+        return "video"
+    if _BOOKING_HOSTS.search(host) or _BOOKING_PREFIX.match(host):
+        return "booking"
+    if _VIDEO_PREFIX.match(host) or _VIDEO_PATH.search(path):
+        return "video"
+    if _BOOKING_PATH.search(path):
+        return "booking"
+    tail = before[-80:]
+    if _VIDEO_WORDS.search(tail):
+        return "video"
+    if _BOOKING_WORDS.search(tail):
+        return "booking"
+    return None
+
+
+def find_links(text: str) -> Links:
+    """First video link and first booking link in ``text``."""
+    video = booking = None
+    for pos, url in find_urls(text):
+        found = kind(url, text[max(0, pos - 120) : pos])
+        if found == "video" and video is None:
+            video = url
+        elif found == "booking" and booking is None:
+            booking = url
+    return Links(video, booking)

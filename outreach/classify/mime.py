@@ -1,0 +1,242 @@
+"""Turn raw RFC 5322 bytes into the text a mail client would show.
+
+Everything here is bounded: the raw message, the number and depth of parts, the
+bytes decoded per part and the text kept per part all have caps, so a hostile
+message costs at most a few megabytes and milliseconds.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.header import decode_header
+from email.message import Message
+from email.parser import BytesParser
+from email.policy import compat32
+from email.utils import getaddresses, parsedate_to_datetime
+
+from outreach.classify.html2text import html_to_text
+
+logger = logging.getLogger(__name__)
+
+MAX_RAW_BYTES = 4 * 1024 * 1024
+MAX_PARTS = 64
+MAX_DEPTH = 8
+MAX_PART_BYTES = 512 * 1024
+MAX_TEXT_CHARS = 100_000
+MAX_HEADER_CHARS = 2_000
+
+# Charsets that mail headers name but Python does not know, mapped to what senders meant.
+_CHARSET_ALIASES = {
+    "unicode-1-1-utf-7": "utf-7",
+    "x-unknown": "windows-1252",
+    "unknown-8bit": "windows-1252",
+    "iso-8859-8-i": "iso-8859-8",
+    "ks_c_5601-1987": "cp949",
+    "gb2312": "gb18030",
+    "x-sjis": "shift_jis",
+    "windows-874": "cp874",
+}
+
+
+@dataclass
+class Mail:
+    """The parts of a message the classifier reads."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    date: datetime | None = None
+    from_addr: str = ""
+    to_addrs: list[tuple[str, str]] = field(default_factory=list)
+    cc_addrs: list[tuple[str, str]] = field(default_factory=list)
+    content_type: str = "text/plain"
+    report_type: str = ""
+    plain: list[str] = field(default_factory=list)
+    html: list[str] = field(default_factory=list)
+    calendars: list[str] = field(default_factory=list)
+    delivery_status: list[str] = field(default_factory=list)
+    encrypted: bool = False
+    truncated: bool = False
+
+    def header(self, name: str) -> str:
+        return self.headers.get(name.lower(), "")
+
+
+def decode_bytes(data: bytes, charset: str | None) -> str:
+    """Decode with the declared charset, falling back to UTF-8 then windows-1252."""
+    name = (charset or "").strip().strip('"').lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    candidates = [name] if name and name not in ("us-ascii", "ascii") else []
+    candidates += ["utf-8", "windows-1252"]
+    for enc in candidates:
+        try:
+            codecs.lookup(enc)
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError, ValueError):
+            continue
+    return data.decode("utf-8", "replace")
+
+
+def decode_header_value(value: object) -> str:
+    """RFC 2047 decode a header value; never raises."""
+    text = str(value)[:MAX_HEADER_CHARS]
+    if "=?" not in text:
+        return " ".join(text.split())
+    try:
+        pieces = []
+        for chunk, charset in decode_header(text):
+            if isinstance(chunk, bytes):
+                pieces.append(decode_bytes(chunk, charset))
+            else:
+                pieces.append(chunk)
+        return " ".join("".join(pieces).split())
+    except Exception:  # malformed encoded words: keep the raw text
+        return " ".join(text.split())
+
+
+def parse_addresses(value: str) -> list[tuple[str, str]]:
+    """(name, lower-case address) pairs from an address header."""
+    try:
+        pairs = getaddresses([value])
+    except Exception:
+        return []
+    return [(name, addr.lower()) for name, addr in pairs if "@" in addr]
+
+
+def unflow(text: str, delsp: bool) -> str:
+    """Undo RFC 3676 format=flowed: join soft line breaks, remove space stuffing."""
+    out: list[str] = []
+    buf = ""
+    for line in text.split("\n"):
+        quoted = line.startswith(">")
+        if line.startswith(" ") and not quoted:
+            line = line[1:]
+        if line.endswith(" ") and line != "-- ":
+            buf += line[:-1] if delsp else line
+            continue
+        out.append(buf + line)
+        buf = ""
+    if buf:
+        out.append(buf)
+    return "\n".join(out)
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    if len(payload) > MAX_PART_BYTES:
+        payload = payload[:MAX_PART_BYTES]
+    text = decode_bytes(payload, part.get_content_charset())
+    text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_TEXT_CHARS]
+    if str(part.get_param("format") or "").lower() == "flowed":
+        delsp = str(part.get_param("delsp") or "").lower() == "yes"
+        text = unflow(text, delsp)
+    return text
+
+
+class _Walker:
+    def __init__(self, mail: Mail) -> None:
+        self.mail = mail
+        self.seen = 0
+
+    def walk(self, part: Message, depth: int) -> None:
+        self.seen += 1
+        if self.seen > MAX_PARTS or depth > MAX_DEPTH:
+            self.mail.truncated = True
+            return
+        ctype = part.get_content_type()
+        disposition = (part.get("Content-Disposition") or "").lower()
+        filename = (part.get_filename() or "").lower()
+        if ctype == "message/rfc822" or ctype == "text/rfc822-headers":
+            return  # the returned original of a bounce, or a forwarded mail: never the sender's words
+        if ctype in ("message/delivery-status", "message/global-delivery-status"):
+            self.mail.delivery_status.append(_delivery_status_text(part))
+            return
+        if part.is_multipart():
+            children = part.get_payload()
+            if not isinstance(children, list):
+                return
+            for child in children[:MAX_PARTS]:
+                if isinstance(child, Message):
+                    self.walk(child, depth + 1)
+            return
+        if ctype in ("application/pkcs7-mime", "application/x-pkcs7-mime") and "signed" not in str(
+            part.get_param("smime-type") or ""
+        ):
+            self.mail.encrypted = True
+            return
+        if ctype == "text/calendar" or filename.endswith(".ics") or ctype == "application/ics":
+            self.mail.calendars.append(_part_text(part))
+            return
+        if "attachment" in disposition:
+            return
+        if ctype == "text/plain":
+            self.mail.plain.append(_part_text(part))
+        elif ctype == "text/html":
+            self.mail.html.append(_part_text(part))
+
+
+def _delivery_status_text(part: Message) -> str:
+    payload = part.get_payload()
+    if isinstance(payload, list):  # the parser splits the per-recipient groups into sub-messages
+        chunks = []
+        for sub in payload[:MAX_PARTS]:
+            if isinstance(sub, Message):
+                chunks.append("\n".join(f"{k}: {v}" for k, v in sub.items()))
+        return "\n\n".join(chunks)[:MAX_TEXT_CHARS]
+    if isinstance(payload, str):
+        return payload[:MAX_TEXT_CHARS]
+    return ""
+
+
+def parse_date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None or parsed.tzinfo is None:
+        return None
+    return parsed
+
+
+def read_mail(raw: bytes) -> Mail:
+    """Parse raw bytes into a :class:`Mail`; raises only on parser failure."""
+    mail = Mail()
+    if len(raw) > MAX_RAW_BYTES:
+        raw = raw[:MAX_RAW_BYTES]
+        mail.truncated = True
+    msg = BytesParser(policy=compat32).parsebytes(raw)
+    for key, value in msg.items()[:500]:
+        name = key.lower()
+        if name not in mail.headers:
+            mail.headers[name] = decode_header_value(value)
+        elif name == "cc" or name == "to":
+            mail.headers[name] += ", " + decode_header_value(value)
+    mail.date = parse_date(mail.header("date"))
+    from_pairs = parse_addresses(mail.header("from"))
+    mail.from_addr = from_pairs[0][1] if from_pairs else ""
+    mail.to_addrs = parse_addresses(mail.header("to"))
+    mail.cc_addrs = parse_addresses(mail.header("cc"))
+    mail.content_type = msg.get_content_type()
+    mail.report_type = str(msg.get_param("report-type") or "").lower()
+    _Walker(mail).walk(msg, 0)
+    return mail
+
+
+def body_texts(mail: Mail) -> tuple[str, str]:
+    """(plain text, HTML rendered as text); either may be empty."""
+    plain = "\n\n".join(t for t in mail.plain if t.strip())
+    html = "\n\n".join(html_to_text(h) for h in mail.html if h.strip())
+    return plain, html
+
+
+_WS_RE = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
+
+
+def normalise_spaces(text: str) -> str:
+    return _WS_RE.sub(" ", text)

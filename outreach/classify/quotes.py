@@ -1,0 +1,142 @@
+"""Separate what the sender wrote now from quoted history and their signature.
+
+Nothing below the first attribution line ("On ... wrote:", an Outlook
+From:/Sent: block, "-----Original Message-----", a forwarded-message banner)
+is the sender's new text, nor is any ``>`` line. Inside the new text, the
+signature starts at "-- ", a mobile footer, or a closing such as "Best," that is
+followed only by a short block of lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+MAX_LINES = 4000
+_ATTR_START = re.compile(r"^\s*(on|am|le|el|il|op|den|em|w dniu|dne|el día)\b", re.IGNORECASE)
+_ATTR_END = re.compile(
+    r"(wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał|написал)"
+    r"[^\n]{0,120}:\s*$",
+    re.IGNORECASE,
+)
+_BANNER = re.compile(
+    r"^\s*(-{2,}\s*(original message|original message|forwarded message|message d'origine|"
+    r"ursprüngliche nachricht|mensaje original)\s*-{2,}|begin forwarded message:?|"
+    r"-{5,}\s*forwarded message\s*-{5,})\s*$",
+    re.IGNORECASE,
+)
+_HEADER_FROM = re.compile(r"^\s*\**(from|von|de|van|da|från|fra)\s*:\**\s*\S", re.IGNORECASE)
+_HEADER_NEXT = re.compile(
+    r"^\s*\**(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado|asunto|para)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+_RULE = re.compile(r"^\s*[_\-=─━—]{8,}\s*$")
+_SIG_DASH = re.compile(r"^(-- ?|--|—|–|__|-{2,3})$")
+_MOBILE = re.compile(
+    r"^\s*(sent from (my|mail|outlook|yahoo|samsung|the)\b|get outlook for\b|sent via\b|"
+    r"sent with\b|von meinem \S+ gesendet|envoyé de mon\b|enviado desde mi\b)",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"^\s*(best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|"
+    r"thanks|thank you|thanks again|thanks so much|cheers|warmly|warm wishes|all the best|"
+    r"best wishes|sincerely|yours|yours sincerely|yours truly|talk soon|speak soon|see you then|"
+    r"see you soon|take care|good luck|best of luck|respectfully|with thanks|with appreciation|"
+    r"viele grüße|viele grüsse|beste grüße|mit freundlichen grüßen|liebe grüße|saludos|"
+    r"un saludo|cordialement|bien à vous|groeten|met vriendelijke groet|hälsningar|"
+    r"mvh|よろしくお願いします|敬具)\s*[,.!]*\s*(-+\s*\w+)?\s*$",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|hallo)\b", re.I)
+_HOURS_LINE = re.compile(
+    r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|"
+    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires|availability:|working hours)\b|平日|営業時間",
+    re.IGNORECASE,
+)
+_MAX_SIG_LINES = 14
+
+
+@dataclass(frozen=True)
+class Split:
+    """A reply cut into its new text, signature and quoted history."""
+
+    body: str
+    signature: str
+    quoted: str
+
+
+def _is_attribution(lines: list[str], i: int) -> int:
+    """Number of lines (1-3) the attribution at ``i`` spans, or 0."""
+    if not _ATTR_START.match(lines[i]):
+        return 0
+    joined = ""
+    for span in range(3):
+        if i + span >= len(lines):
+            break
+        joined = (joined + " " + lines[i + span].strip()).strip()
+        if len(joined) > 400:
+            break
+        if _ATTR_END.search(joined):
+            return span + 1
+    return 0
+
+
+def _is_header_block(lines: list[str], i: int) -> bool:
+    if not _HEADER_FROM.match(lines[i]):
+        return False
+    following = [ln for ln in lines[i + 1 : i + 6] if ln.strip()]
+    return sum(1 for ln in following[:4] if _HEADER_NEXT.match(ln)) >= 2
+
+
+def quote_start(lines: list[str]) -> int:
+    """Index of the first line of quoted history, or len(lines)."""
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _BANNER.match(line) or _is_attribution(lines, i) or _is_header_block(lines, i):
+            return i
+        if _RULE.match(line) and any(_HEADER_FROM.match(ln) for ln in lines[i + 1 : i + 3]):
+            return i
+    return len(lines)
+
+
+def _signature_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        stripped = line.rstrip()
+        if _SIG_DASH.match(stripped) or _MOBILE.match(stripped):
+            return i
+    seen_content = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _CLOSING.match(line) and seen_content:
+            rest = [ln for ln in lines[i + 1 :] if ln.strip()]
+            if len(rest) <= _MAX_SIG_LINES and all(len(ln) <= 120 for ln in rest):
+                return i
+        if not _GREETING.match(line):
+            seen_content = True
+    return len(lines)
+
+
+def split_reply(text: str) -> Split:
+    """Split a decoded body into new text, signature and quoted history."""
+    lines = text.replace("\r\n", "\n").split("\n")[:MAX_LINES]
+    cut = quote_start(lines)
+    head, quoted = lines[:cut], lines[cut:]
+    own = []
+    for line in head:
+        if line.lstrip().startswith(">"):
+            quoted.append(line)
+        else:
+            own.append(line)
+    sig = _signature_start(own)
+    body_lines = [ln for ln in own[:sig] if not _HOURS_LINE.search(ln)]
+    return Split(
+        body="\n".join(body_lines).strip(),
+        signature="\n".join(own[sig:]).strip(),
+        quoted="\n".join(quoted),
+    )

@@ -1,0 +1,66 @@
+"""People the sender points the user to: addresses in the new text and new Cc'd people.
+
+Nobody already on the thread counts: the sender, the recipients, the user, and
+anyone whose address appears in the quoted history (they were on the thread
+before this reply). Role mailboxes (support@, noreply@ ...) are not people.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+logger = logging.getLogger(__name__)
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_ROLE = re.compile(
+    r"^(no-?reply|do-?not-?reply|support|help|info|office|admin|postmaster|mailer-daemon|hr|jobs|careers|"
+    r"recruiting|talent|hello|contact|team|sales|press|media|privacy|records|webmaster|notifications?)@",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
+_CC_CUE = re.compile(
+    r"\b(cc'?d|cc'ing|cc|copied|copying|looping in|looped in|loop in|adding|added|introduc\w*|"
+    r"connect(ing)? you)\b",
+    re.IGNORECASE,
+)
+
+
+def _name_before(text: str, pos: int) -> str | None:
+    m = _NAME_BEFORE.search(text[max(0, pos - 60) : pos])
+    if not m:
+        return None
+    name = m.group(1).strip()
+    words = [w for w in name.split() if w.lower() not in ("my", "colleague", "the", "and", "or", "to", "contact")]
+    return " ".join(words) or None
+
+
+def find_referrals(
+    body: str,
+    cc: list[tuple[str, str]],
+    exclude: Iterable[str],
+    quoted: str,
+) -> list[dict[str, str | None]]:
+    """Referral objects ({"name", "email"}) in order of appearance, de-duplicated."""
+    known = {a.lower() for a in exclude}
+    quoted_lower = quoted.lower()
+    out: list[dict[str, str | None]] = []
+    seen: set[str] = set()
+
+    def add(email: str, name: str | None) -> None:
+        email = email.lower().rstrip(".")
+        if email in known or email in seen or _ROLE.match(email) or email in quoted_lower:
+            return
+        seen.add(email)
+        out.append({"name": name, "email": email})
+
+    for m in EMAIL_RE.finditer(body):
+        add(m.group(0), _name_before(body, m.start()))
+    if cc and _CC_CUE.search(body):
+        for name, email in cc:
+            if "," in name:  # Outlook's "Last, First"
+                last, _, first = name.partition(",")
+                name = f"{first.strip()} {last.strip()}"
+            add(email, name or None)
+    return out
