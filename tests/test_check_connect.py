@@ -62,6 +62,8 @@ def test_wrong_password_is_named_and_never_printed(postfix: MailRig, tmp_path: P
         f"error: imap 127.0.0.1:{postfix.imaps_port} refused login for me@example.test: [AUTHENTICATIONFAILED] "
         f"Authentication failed.; check the password from password_file {tmp_path}/password")
     assert CANARY not in result.stdout + result.stderr
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("outreach.db*"))
+    assert stored and CANARY.encode() not in stored
 
 
 def test_smtp_wrong_password(postfix: MailRig, tmp_path: Path) -> None:
