@@ -113,6 +113,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
 
     visible = "\n".join((split.body, split.signature, html_split.body, html_split.signature))
     links = find_links(visible)
+    body_links = find_links(split.body + "\n" + html_split.body)
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None)
     exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
@@ -124,7 +125,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         Evidence(
             text=split.body,
             times=len(found.times),
-            booking=links.booking is not None,
+            booking=body_links.booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
             user_names=_user_names(mail),

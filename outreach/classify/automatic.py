@@ -151,6 +151,8 @@ def auto_reply_strength(mail: Mail, text: str) -> float:
         return 0.95
     if _AUTO_SUBJECT.search(subject):
         return 0.9 if body_cue or precedence in ("bulk", "junk", "list") else 0.75
+    if mail.report_type == "delivery-status" or _DAEMON_FROM.search(mail.header("from")):
+        return 0.85  # a delivery report that is not a failure (a delay warning, a relay notice)
     if mail.header("x-auto-response-suppress") and body_cue:
         return 0.85
     if precedence in ("bulk", "junk") and body_cue:

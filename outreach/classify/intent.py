@@ -33,7 +33,7 @@ _DECLINE = re.compile(
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
     r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
-    r"(meet|help|chat|talk|speak|take (this|that|it|these) on|do (this|it|that|these|informational)|make time|"
+    r"(meet|help|chat|talk|speak|take (this|that|it|these) on|take on|do (this|it|that|these|informational)|make time|"
     r"participate|accommodate|commit|fit (this|it) in)\b"
     r"|\b(not|no longer|stopped) (doing|taking|accepting|offering) (any )?(informational|these|calls|meetings|"
     r"requests)\b|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"

@@ -39,12 +39,12 @@ _BOOKING_PATH = re.compile(
 _NEITHER = re.compile(r"(^|\.)(careers?|jobs|apply|recruiting|workday|greenhouse|lever)\.|/(careers?|jobs)\b")
 _VIDEO_WORDS = re.compile(
     r"(video (room|link|call|meeting)|meeting (link|room)|call link|join( the)?( meeting| call)?|"
-    r"dial[- ]in|zoom|teams|google meet|webex|room)\W{0,6}$",
+    r"dial[- ]in|zoom|teams|google meet|webex|room)\b",
     re.IGNORECASE,
 )
 _BOOKING_WORDS = re.compile(
     r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any)|find a time|availability|"
-    r"open times?)[^.\n]{0,60}$",
+    r"open times?)",
     re.IGNORECASE,
 )
 
@@ -81,14 +81,15 @@ def kind(url: str, before: str) -> str | None:
         return "video"
     if _BOOKING_HOSTS.search(host) or _BOOKING_PREFIX.match(host):
         return "booking"
+    # The words just before the link ("video room:", "pick any time here:") beat guesses from the URL.
+    tail = re.split(r"[.!?](?:\s|$)", before[-100:])[-1]
+    cues = [(m.end(), "video") for m in _VIDEO_WORDS.finditer(tail)]
+    cues += [(m.end(), "booking") for m in _BOOKING_WORDS.finditer(tail)]
+    if cues:
+        return max(cues)[1]
     if _VIDEO_PREFIX.match(host) or _VIDEO_PATH.search(path):
         return "video"
     if _BOOKING_PATH.search(path):
-        return "booking"
-    tail = before[-80:]
-    if _VIDEO_WORDS.search(tail):
-        return "video"
-    if _BOOKING_WORDS.search(tail):
         return "booking"
     return None
 
