@@ -134,7 +134,7 @@ def create_draft(contact: Contact, kind: str, subject: str, body: str, now: date
         )
         DraftEvent.create(draft=draft, from_status=None, to_status=status, actor=actor, at=now,
                           note=f"created (approval: {kind} auto)" if auto else "created")
-    logger.info("draft %s: %s for %s created (%s)", draft.id, kind, contact.email, status)
+    logger.debug("draft %s: %s for %s created (%s)", draft.id, kind, contact.email, status)
     return draft
 
 
@@ -154,7 +154,7 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
             check_header_value(f"the subject rendered for {contact.email}", message.subject)
         except TemplateError as exc:
             result.errors.append(str(exc))
-            logger.warning("no draft for %s: %s", contact.email, exc)
+            logger.debug("no draft for %s: %s", contact.email, exc)
             continue
         rendered.append((contact, message))
     if not rendered:
@@ -246,7 +246,7 @@ def claim_for_sending(draft_id: int, now: datetime, actor: str = "daemon") -> Dr
         draft = Draft.get_or_none(Draft.id == draft_id)
         if draft is None or draft.status != S.APPROVED:
             return None
-        contact = Contact.get_by_id(draft.contact)
+        contact = draft.contact
         if contact.status in ContactStatus.SUPPRESSED:
             _transition(draft_id, S.REJECTED, now, actor, expect=S.APPROVED,
                         note=f"contact is {contact.status}", reason=f"contact is {contact.status}")
@@ -272,7 +272,7 @@ def mark_sent(draft_id: int, now: datetime, smtp_response: str | None = None,
     with transaction():
         draft = _transition(draft_id, S.SENT, now, actor, sent_at=now, smtp_response=smtp_response,
                             server_message_id=server_message_id, next_attempt_at=None, last_error=None)
-        contact = Contact.get_by_id(draft.contact)
+        contact = draft.contact
         if contact.status == ContactStatus.NEW:
             set_status(contact, ContactStatus.CONTACTED, now)
     return draft

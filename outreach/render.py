@@ -193,11 +193,12 @@ def environment(user_dir: Path) -> SandboxedEnvironment:
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,  # the daemon picks up template edits
     )
     env.filters.update(_bounded_filters(env.filters))
     env.filters["join_words"] = join_words
     env.filters["a_or_an"] = a_or_an
+    env.filters["reply_subject"] = reply_subject
     env.globals.pop("lipsum", None)
     env.globals["range"] = _budget_range
     return env
@@ -284,7 +285,7 @@ def _check_size(value: Any) -> Any:
 def _sandbox_class() -> type[SandboxedEnvironment]:
     from jinja2.compiler import CodeGenerator, Frame
     from jinja2.nodes import Concat
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
     class BoundedCodeGenerator(CodeGenerator):
         def visit_Concat(self, node: Concat, frame: Frame) -> None:
@@ -314,14 +315,11 @@ def _sandbox_class() -> type[SandboxedEnvironment]:
             return _check_size(super().call_binop(context, operator, left, right))
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(getattr(__obj, "__self__", None), str) and \
+                    getattr(__obj, "__name__", "") in ("format", "format_map"):
+                raise SecurityError("str.format can pad to any width; use filters such as `format` instead")
             _check_arguments(args, kwargs)
             return _check_size(super().call(__context, __obj, *args, **kwargs))
-
-        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-            # str.format can pad to any width; templates use filters instead.
-            if isinstance(obj, str) and attr in ("format", "format_map"):
-                return False
-            return bool(super().is_safe_attribute(obj, attr, value))
 
     return BoundedSandbox
 
@@ -373,16 +371,15 @@ def _bounded_render(template: Template, context: Mapping[str, Any], label: str, 
                 out.append(chunk)
     except UndefinedError as exc:
         line = _template_line(exc, template)
-        raise TemplateError(f"{label}, line {line}, for {who}: {_missing_field(exc, template, line)}") from None
+        raise TemplateError(f"{_where(label, line, who)}: {_missing_field(exc, template, line)}") from None
     except SecurityError as exc:
-        line = _template_line(exc, template)
-        raise TemplateError(f"{label}, line {line}, for {who}: not allowed in a template ({exc})") from None
+        raise TemplateError(f"{_where(label, _template_line(exc, template), who)}: not allowed in a template "
+                            f"({exc})") from None
     except RenderLimitError as exc:
-        line = _template_line(exc, template)
-        raise TemplateError(f"{label}, line {line}, for {who}: stopped, {exc}") from None
+        raise TemplateError(f"{_where(label, _template_line(exc, template), who)}: stopped, {exc}") from None
     except (JinjaError, TypeError, ValueError, ArithmeticError, AttributeError, LookupError) as exc:
-        line = _template_line(exc, template)
-        raise TemplateError(f"{label}, line {line}, for {who}: {type(exc).__name__}: {exc}") from None
+        raise TemplateError(f"{_where(label, _template_line(exc, template), who)}: "
+                            f"{type(exc).__name__}: {exc}") from None
     return "".join(out)
 
 
@@ -406,9 +403,13 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _template_line(exc: BaseException, template: Template) -> int | str:
+def _where(label: str, line: int | None, who: str) -> str:
+    return f"{label}, line {line}, for {who}" if line else f"{label}, for {who}"
+
+
+def _template_line(exc: BaseException, template: Template) -> int | None:
     """The template line the error was raised at (Jinja rewrites tracebacks to template lines)."""
-    line: int | str = "?"
+    line: int | None = None
     tb = exc.__traceback__
     while tb is not None:
         if template.filename and tb.tb_frame.f_code.co_filename == template.filename:
@@ -417,14 +418,14 @@ def _template_line(exc: BaseException, template: Template) -> int | str:
     return line
 
 
-def _missing_field(exc: Exception, template: Template, line: int | str) -> str:
+def _missing_field(exc: Exception, template: Template, line: int | None) -> str:
     message = str(exc)
     match = re.search(r"has no attribute '([^']+)'", message) or re.search(r"'([^']+)' is undefined", message)
     if not match:
         return f"undefined value ({message})"
     field = match.group(1)
     expression = field
-    if isinstance(line, int) and template.filename:
+    if line and template.filename:
         source = Path(template.filename).read_text(encoding="utf-8").splitlines()
         if 0 < line <= len(source):
             found = re.search(r"([A-Za-z_][\w.]*)\." + re.escape(field) + r"\b", source[line - 1])
@@ -439,6 +440,12 @@ def join_words(items: Any) -> str:
     if len(words) <= 1:
         return "".join(words)
     return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def reply_subject(subject: Any) -> str:
+    """'Hello' -> 'Re: Hello'; an existing 'Re:' is kept, not doubled."""
+    text = str(subject).strip()
+    return text if text.lower().startswith("re:") else f"Re: {text}"
 
 
 def a_or_an(phrase: Any) -> str:
