@@ -32,14 +32,15 @@ SPARE_USERS = [f"box{i:03d}@example.test" for i in range(1, 301)]
 INSTALL_HINT = "run .ci/install-mail-servers.sh (as root) to install Dovecot and Postfix"
 
 
-def _unavailable(reason: str) -> None:
+def _unavailable(reason: str, hint: str = INSTALL_HINT) -> None:
+    """Skip the test, or fail it in CI, where a missing mail server must turn the run red."""
     if os.environ.get("CI"):
         pytest.fail(f"mail servers unavailable in CI: {reason}", pytrace=False)
-    pytest.skip(f"mail servers unavailable: {reason}; {INSTALL_HINT}")
+    pytest.skip(f"mail servers unavailable: {reason}; {hint}")
 
 
 @pytest.fixture(scope="session")
-def mailrig(request: pytest.FixtureRequest) -> Iterator[MailRig]:
+def mailrig() -> Iterator[MailRig]:
     """The session's mail servers: Dovecot, Postfix (when root) and the aiosmtpd fault server."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     # Postfix must be started as root; elsewhere run Dovecot + aiosmtpd only
@@ -69,7 +70,7 @@ def mailrig(request: pytest.FixtureRequest) -> Iterator[MailRig]:
 def postfix(mailrig: MailRig) -> MailRig:
     """The session rig, for tests that need the real MTA (skipped when not root, failed in CI)."""
     if not mailrig.has_postfix:
-        _unavailable("Postfix needs root; this run has only the aiosmtpd server")
+        _unavailable("Postfix needs root", "this run has only Dovecot and the aiosmtpd server")
     return mailrig
 
 

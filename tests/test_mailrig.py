@@ -325,7 +325,7 @@ def test_two_rigs_run_side_by_side(mailrig: MailRig) -> None:
 def test_cli_up_prints_info_and_stops_on_sigterm(mailrig: MailRig) -> None:
     """`python -m outreach.testing.mailrig up ROOT none` prints JSON, serves IMAP, and exits 0 on SIGTERM."""
     root = Path(tempfile.mkdtemp(prefix="mailrig-cli-"))
-    env = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PACKAGE_PARENT), os.environ.get("PYTHONPATH", "")])}
     proc = subprocess.Popen(
         [sys.executable, "-m", "outreach.testing.mailrig", "up", str(root), "none"],
         stdout=subprocess.PIPE, text=True, env=env,

@@ -256,9 +256,7 @@ class MailRig:
             t = time.monotonic()
             rigconfig.generate_certs(root / "certs")
             self.timings["certs_s"] = time.monotonic() - t
-        rigconfig.write_file(
-            self.dovecot_conf, rigconfig.dovecot_conf(root, self.name, self.ports, self.mail_fsync)
-        )
+        rigconfig.write_file(self.dovecot_conf, rigconfig.dovecot_conf(root, self.name, self.ports, self.mail_fsync))
         self._write_users()
         (root / "mail").mkdir(exist_ok=True)
         owner = rigconfig.mail_owner()
@@ -298,9 +296,7 @@ class MailRig:
     def _write_postfix_maps(self) -> None:
         root = self.root
         domains = sorted({u.rsplit("@", 1)[1] for u in self.users} | {DOMAIN})
-        rigconfig.write_file(
-            root / "postfix/conf/main.cf", rigconfig.postfix_main_cf(root, self.ports, domains)
-        )
+        rigconfig.write_file(root / "postfix/conf/main.cf", rigconfig.postfix_main_cf(root, self.ports, domains))
         rigconfig.write_file(root / "postfix/vmailbox", rigconfig.postfix_vmailbox(list(self.users)))
         rigconfig.write_file(root / "postfix/rcpt_access", rigconfig.postfix_rcpt_access())
 
@@ -319,9 +315,7 @@ class MailRig:
             )
 
     def _spawn_dovecot(self) -> None:
-        self._spawn(
-            "dovecot", ["dovecot", "-F", "-c", str(self.dovecot_conf)], self.root / "dovecot/stdout.log"
-        )
+        self._spawn("dovecot", ["dovecot", "-F", "-c", str(self.dovecot_conf)], self.root / "dovecot/stdout.log")
 
     def _wait_dovecot(self, deadline: float, t0: float) -> None:
         ctx = self.ssl_context()
@@ -517,9 +511,7 @@ class MailRig:
 
     def kick(self, user: str) -> None:
         """Disconnect every IMAP session of `user` (doveadm kick on this private instance)."""
-        result = subprocess.run(
-            ["doveadm", "-c", str(self.dovecot_conf), "kick", user], capture_output=True, text=True
-        )
+        result = subprocess.run(["doveadm", "-c", str(self.dovecot_conf), "kick", user], capture_output=True, text=True)
         if result.returncode not in (0, 68):  # 68 (EX_NOUSER): no session to kick
             raise RigError(f"doveadm kick {user} failed ({result.returncode}): {result.stderr.strip()}")
 

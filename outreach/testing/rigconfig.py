@@ -274,15 +274,11 @@ def mail_owner() -> tuple[str, str] | None:
 
 
 def postfix_main_cf(root: Path, ports: Ports, domains: list[str]) -> str:
-    return POSTFIX_MAIN.format(
-        root=root, lmtp_port=ports.lmtp, auth_port=ports.auth, domains=", ".join(domains)
-    )
+    return POSTFIX_MAIN.format(root=root, lmtp_port=ports.lmtp, auth_port=ports.auth, domains=", ".join(domains))
 
 
 def postfix_master_cf(ports: Ports) -> str:
-    return POSTFIX_MASTER.format(
-        smtp_port=ports.smtp, submission_port=ports.submission, smtps_port=ports.smtps
-    )
+    return POSTFIX_MASTER.format(smtp_port=ports.smtp, submission_port=ports.submission, smtps_port=ports.smtps)
 
 
 def postfix_vmailbox(users: list[str]) -> str:

@@ -286,9 +286,7 @@ async def _drop(server: SMTP) -> str:
 
 
 def authenticator(users_file: Path) -> Any:
-    def check(
-        server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
-    ) -> AuthResult:
+    def check(server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any) -> AuthResult:
         if isinstance(auth_data, LoginPassword):
             user, password = auth_data.login.decode(), auth_data.password.decode()
             if read_users(users_file).get(user.lower()) == password:
@@ -310,9 +308,7 @@ async def serve(cfg: dict[str, Any]) -> None:
         return SMTP(handler, hostname=HOSTNAME, authenticator=auth, ident="outreach mailrig aiosmtpd", **kw)
 
     servers = [
-        await loop.create_server(
-            lambda: smtp(tls_context=ctx, auth_require_tls=True), "127.0.0.1", cfg["smtp_port"]
-        ),
+        await loop.create_server(lambda: smtp(tls_context=ctx, auth_require_tls=True), "127.0.0.1", cfg["smtp_port"]),
         await loop.create_server(
             lambda: smtp(tls_context=ctx, require_starttls=True, auth_required=True, auth_require_tls=True),
             "127.0.0.1",
