@@ -99,6 +99,11 @@ class MailRig:
     "aiosmtpd" (scriptable faults), "both" (Postfix on the main ports and the
     aiosmtpd fault server on the fault_* ports, both delivering to the same
     Dovecot) or "none". Every user's password is in `users`.
+
+    With smtp="aiosmtpd" the fault_*_port properties are the main ports.
+    `set_faults` drives the aiosmtpd server only; Postfix refuses the fixed
+    addresses in rigconfig.DEFAULT_FAULTS at RCPT and bounces rigconfig.GHOSTS
+    with a DSN. Postfix needs root; rootless, use smtp="aiosmtpd".
     """
 
     def __init__(
