@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from .testing.localconfig import write_local_config
-from .testing.mailrig import DOMAIN, MailRig, missing_binaries
+from .testing.mailrig import DOMAIN, Backend, MailRig, missing_binaries
 
 CONTACTS = {
     "alex": ("Alex Chen", "Example Corp", "Staff Data Scientist", "Maria Lopez", "my thesis advisor"),
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m outreach.demo", description=__doc__)
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory and print its path")
     args = parser.parse_args(argv)
-    backend = "postfix" if os.geteuid() == 0 else "aiosmtpd"
+    backend: Backend = "postfix" if os.geteuid() == 0 else "aiosmtpd"  # Postfix must start as root
     missing = missing_binaries(backend)
     if missing:
         print(f"missing: {', '.join(missing)}; run `bash .ci/install` (as root) first", file=sys.stderr)
