@@ -111,7 +111,7 @@ def detect_bounce(mail: Mail, text: str) -> Bounce | None:
             addr = _address(g.get("final-recipient", "")) or _address(g.get("original-recipient", ""))
             if addr:
                 return Bounce(addr, True)
-        return Bounce(_recipient_from_text(text), True)
+        return Bounce(_recipient_from_text(text[:4000]), True)
     if actions:  # delayed / delivered / relayed / expanded: not a failure
         return None
     envelope = (

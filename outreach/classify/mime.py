@@ -15,14 +15,16 @@ from datetime import datetime
 from email.header import decode_header
 from email.message import Message
 from email.parser import BytesParser
-from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
 from outreach.classify.html2text import html_to_text
 
 logger = logging.getLogger(__name__)
 
-MAX_RAW_BYTES = 4 * 1024 * 1024
+MAX_RAW_BYTES = 2 * 1024 * 1024
+MAX_HEADER_BYTES = 256 * 1024
+MAX_MULTIPART_HEADERS = 100
+MAX_BOUNDARY_LINES = 1000
 MAX_PARTS = 64
 MAX_DEPTH = 8
 MAX_PART_BYTES = 512 * 1024
@@ -204,13 +206,39 @@ def parse_date(value: str) -> datetime | None:
     return parsed
 
 
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+
+
+def _bounded(raw: bytes) -> tuple[bytes, bool]:
+    """Cut what would make the stdlib parser slow or recurse deeply; True when something was cut."""
+    cut = False
+    if len(raw) > MAX_RAW_BYTES:
+        raw, cut = raw[:MAX_RAW_BYTES], True
+    blank = _BLANK_LINE.search(raw)
+    end = blank.start() if blank else len(raw)
+    if end > MAX_HEADER_BYTES:
+        # Headers beyond the cap are dropped, the body is kept.
+        head = raw[:MAX_HEADER_BYTES]
+        head = head[: head.rfind(b"\n") + 1]
+        raw, cut = head + raw[end:].lstrip(b"\r\n").join((b"\r\n", b"")), True
+    # The parser recurses once per nested multipart (stop well before the interpreter's limit)
+    # and slows down with thousands of parts.
+    for marker, limit in ((b"multipart/", MAX_MULTIPART_HEADERS), (b"\n--", MAX_BOUNDARY_LINES)):
+        pos = -1
+        for _ in range(limit):
+            pos = raw.find(marker, pos + 1)
+            if pos < 0:
+                break
+        else:
+            raw, cut = raw[:pos], True
+    return raw, cut
+
+
 def read_mail(raw: bytes) -> Mail:
     """Parse raw bytes into a :class:`Mail`; raises only on parser failure."""
     mail = Mail()
-    if len(raw) > MAX_RAW_BYTES:
-        raw = raw[:MAX_RAW_BYTES]
-        mail.truncated = True
-    msg = BytesParser(policy=compat32).parsebytes(raw)
+    raw, mail.truncated = _bounded(raw)
+    msg = BytesParser().parsebytes(raw)
     for key, value in msg.items()[:500]:
         name = key.lower()
         if name not in mail.headers:
@@ -228,11 +256,19 @@ def read_mail(raw: bytes) -> Mail:
     return mail
 
 
+_HREF_RE = re.compile(r"""href\s*=\s*["']?(?:mailto:)?([^"'\s>?]+)""", re.IGNORECASE)
+
+
+def _html_adds_links(html: str, plain: str) -> bool:
+    """Whether the HTML links to something the plain text does not show (a mailto: behind a name)."""
+    return any(target not in plain for target in _HREF_RE.findall(html[:MAX_TEXT_CHARS]))
+
+
 def body_texts(mail: Mail) -> tuple[str, str]:
-    """(plain text, HTML rendered as text); either may be empty."""
+    """(plain text, HTML rendered as text); the HTML is rendered only when it adds something."""
     plain = "\n\n".join(t for t in mail.plain if t.strip())
-    html = "\n\n".join(html_to_text(h) for h in mail.html if h.strip())
-    return plain, html
+    sources = [h for h in mail.html if h.strip() and (not plain or _html_adds_links(h, plain))]
+    return plain, "\n\n".join(html_to_text(h) for h in sources)
 
 
 _WS_RE = re.compile(r"[ \t\u00a0\u200b\ufeff]+")

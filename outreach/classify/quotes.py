@@ -16,6 +16,7 @@ from dataclasses import dataclass
 logger = logging.getLogger(__name__)
 
 MAX_LINES = 4000
+MAX_CHARS = 60_000
 _ATTR_START = re.compile(r"^\s*(on|am|le|el|il|op|den|em|w dniu|dne|el día)\b", re.IGNORECASE)
 _ATTR_END = re.compile(
     r"(wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał|написал)"
@@ -124,7 +125,7 @@ def _signature_start(lines: list[str]) -> int:
 
 def split_reply(text: str) -> Split:
     """Split a decoded body into new text, signature and quoted history."""
-    lines = text.replace("\r\n", "\n").split("\n")[:MAX_LINES]
+    lines = text[:MAX_CHARS].replace("\r\n", "\n").split("\n")[:MAX_LINES]
     cut = quote_start(lines)
     head, quoted = lines[:cut], lines[cut:]
     own = []

@@ -21,6 +21,8 @@ from outreach.classify.zones import PLACES, zone
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 20_000
+MAX_CLAUSES = 300
+MAX_PER_CLAUSE = 20
 TIME_RE = re.compile(
     r"(?<![\d:/.$£€])(?P<h>[012]?\d)(?::(?P<m>[0-5]\d))?"
     r"(?:\s?(?:-|–|—|to|until)\s?(?P<h2>[012]?\d)(?::(?P<m2>[0-5]\d))?)?"
@@ -28,7 +30,7 @@ TIME_RE = re.compile(
     r"(?![\d/])",
     re.IGNORECASE,
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 _ABBR = r"ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|EET|EEST|IST|SGT|HKT|JST|KST|AEST|AEDT|AET|AWST|NZST|NZDT|WET|WEST|HST"  # noqa: E501
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
@@ -149,10 +151,11 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
     """A zone named apart from any time ("all Pacific time"), when exactly one is."""
     zones = set()
+    ends = {t.end for t in times}
     for m in ZONE_RE.finditer(text):
         if m.group("yours") or m.group("inplace") or m.group("region"):
             continue
-        if any(0 <= m.start() - t.end <= 12 for t in times):
+        if any(m.start() - gap in ends for gap in range(13)):
             continue
         tz = _zone_from(m, ref_tz, user_tz)
         if tz is not None:
@@ -166,14 +169,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
     today = ref.date()
-    all_times = _find_times(text)
+    all_times = _find_times(text)[: MAX_CLAUSES * MAX_PER_CLAUSE]
     default = _default_zone(text, all_times, ref_tz, user_tz)
     results: list[datetime] = []
     mentioned: list[date] = []
     previous_date: DateMention | None = None
-    for clause in _clauses(text):
-        dates = find_dates(clause, today)
-        times = [t for t in _find_times(clause) if not _inside_date(t, dates)]
+    for clause in _clauses(text)[:MAX_CLAUSES]:
+        dates = find_dates(clause, today)[:MAX_PER_CLAUSE]
+        times = [t for t in _find_times(clause)[:MAX_PER_CLAUSE] if not _inside_date(t, dates)]
         mentioned.extend(d.day for d in dates)
         carried = previous_date if not dates and previous_date is not None else None
         previous_date = dates[-1] if dates and not times else None
