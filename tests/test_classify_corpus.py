@@ -1,0 +1,119 @@
+"""Table-driven tests of the reply classifier over the shared corpus and our own cases."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from outreach.classify import classify_file
+
+DATA = Path(__file__).parent / "data"
+CORPORA = ("replies", "classify_cases")
+KEYS = {"file", "intent", "confidence", "meeting", "proposed_times", "referrals", "resume_after", "bounced_recipient"}
+
+
+def _cases() -> list[tuple[str, str, dict[str, Any]]]:
+    out = []
+    for corpus in CORPORA:
+        labels = json.loads((DATA / corpus / "labels.json").read_text())
+        out += [(corpus, name, fields) for name, fields in sorted(labels.items())]
+    return out
+
+
+def _instant(value: str | None) -> float | None:
+    return None if value is None else datetime.fromisoformat(value).timestamp()
+
+
+def _got(out: dict[str, Any], field: str) -> Any:
+    if field.startswith("meeting."):
+        return (out["meeting"] or {}).get(field.split(".", 1)[1])
+    return out[field]
+
+
+def _normalised(field: str, value: Any) -> Any:
+    if field == "meeting.start":
+        return _instant(value)
+    if field == "proposed_times":
+        return sorted(_instant(v) for v in value or [])
+    if field == "referrals":
+        return sorted((r["email"] if isinstance(r, dict) else r).lower() for r in value or [])
+    if field in ("meeting.url", "meeting.booking_url"):
+        return (value or "").rstrip("/") or None
+    return value
+
+
+@pytest.mark.parametrize(("corpus", "name", "labels"), _cases(), ids=lambda v: v if isinstance(v, str) else "")
+def test_labelled_fields(corpus: str, name: str, labels: dict[str, Any]) -> None:
+    """Every labelled field of every corpus file comes out as labelled."""
+    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
+    got = {field: _normalised(field, _got(out, field)) for field in labels}
+    want = {field: _normalised(field, value) for field, value in labels.items()}
+    assert got == want
+    assert "error" not in out
+
+
+@pytest.mark.parametrize(("corpus", "name", "labels"), _cases(), ids=lambda v: v if isinstance(v, str) else "")
+def test_contract_shape(corpus: str, name: str, labels: dict[str, Any]) -> None:
+    """Each result has exactly the contract's keys with the contract's types."""
+    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
+    assert set(out) == KEYS
+    assert 0.0 <= out["confidence"] <= 1.0
+    assert isinstance(out["proposed_times"], list) and isinstance(out["referrals"], list)
+    if out["meeting"] is not None:
+        assert set(out["meeting"]) == {"start", "end", "url", "location", "booking_url"}
+    for ref in out["referrals"]:
+        assert set(ref) == {"name", "email"}
+    json.dumps(out)
+
+
+def test_whole_output_postfix_bounce() -> None:
+    """A Postfix DSN gives the bounce and nothing read from the returned original."""
+    path = str(DATA / "replies" / "bounce-postfix-dsn-user-unknown.eml")
+    assert classify_file(path) == {
+        "file": path,
+        "intent": "bounce",
+        "confidence": 0.99,
+        "meeting": None,
+        "proposed_times": [],
+        "referrals": [],
+        "resume_after": None,
+        "bounced_recipient": "rafael.alvarez@orbitalsys.example",
+    }
+
+
+def test_whole_output_outlook_invitation() -> None:
+    """An Outlook invitation with a Windows zone name gives start, end, link and location."""
+    path = str(DATA / "replies" / "accepted-calendar-invite-outlook-base64.eml")
+    assert classify_file(path, user_tz="America/Chicago") == {
+        "file": path,
+        "intent": "accepted",
+        "confidence": 0.95,
+        "meeting": {
+            "start": "2026-10-22T13:00:00-07:00",
+            "end": "2026-10-22T13:30:00-07:00",
+            "url": "https://video.example.com/r/8841",
+            "location": "Video call (https://video.example.com/r/8841)",
+            "booking_url": None,
+        },
+        "proposed_times": [],
+        "referrals": [],
+        "resume_after": None,
+        "bounced_recipient": None,
+    }
+
+
+def test_whole_output_referral_with_names() -> None:
+    """Referral names come from the text and from an Outlook-style "Last, First" Cc."""
+    path = str(DATA / "replies" / "referral-via-cc-outlook.eml")
+    out = classify_file(path)
+    assert out["referrals"] == [{"name": "Jane Whitfield", "email": "jane.whitfield@pinecrest.example"}]
+
+
+def test_low_confidence_for_unknown() -> None:
+    """Unknown results carry low confidence so the daemon asks the user."""
+    for name in ("unknown-empty-reply-iphone.eml", "unknown-misdirected-internal-note.eml"):
+        assert classify_file(str(DATA / "replies" / name))["confidence"] < 0.6
