@@ -41,13 +41,13 @@ def drafts(ctx: click.Context, status: str | None, as_json: bool) -> None:
 @pass_app
 def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> None:
     """List drafts, oldest first."""
-    from .drafts import draft_json, list_drafts
+    from .drafts import drafts_json, list_drafts
 
     app.open_db()
-    rows = list_drafts(status)
     if as_json:
-        print_json([draft_json(d) for d in rows])
+        print_json(drafts_json(status))
         return
+    rows = list_drafts(status)
     if not rows:
         click.echo(f"no {status} drafts" if status else "no drafts; run `outreach sync` to compose outreach drafts")
         return

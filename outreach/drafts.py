@@ -12,7 +12,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from .config import Settings
@@ -62,11 +62,8 @@ def get_draft(draft_id: int) -> Draft:
 def list_drafts(status: str | Sequence[str] | None = None, kind: str | None = None) -> list[Draft]:
     """Drafts (with their contact) oldest first, optionally of some statuses or one kind."""
     query = Draft.select(Draft, Contact).join(Contact)
-    if status is not None:
-        statuses = [status] if isinstance(status, str) else list(status)
-        for value in statuses:
-            if value not in S.ALL:
-                raise OutreachError(f"unknown draft status {value!r}; expected one of {', '.join(S.ALL)}")
+    statuses = _checked_statuses(status)
+    if statuses is not None:
         query = query.where(Draft.status.in_(statuses))
     if kind is not None:
         query = query.where(Draft.kind == kind)
@@ -96,6 +93,52 @@ def draft_json(draft: Draft) -> dict[str, Any]:
         "attempts": draft.attempts, "next_attempt_at": _iso(draft.next_attempt_at),
         "last_error": draft.last_error, "reason": draft.reason, "in_reply_to": draft.in_reply_to,
     }
+
+
+JSON_COLUMNS = ("id", "kind", "status", "to", "subject", "message_id", "contact_email", "created_at", "sent_at",
+                "contact_name", "approved_at", "attempts", "next_attempt_at", "last_error", "reason", "in_reply_to")
+TIME_COLUMNS = ("created_at", "sent_at", "approved_at", "next_attempt_at")
+
+
+def drafts_json(status: str | None = None) -> list[dict[str, Any]]:
+    """draft_json for every listed draft, read as plain rows: building 1,000 model pairs (or even
+    peewee tuples) would dominate `outreach drafts list --json`."""
+    statuses = _checked_statuses(status)
+    query = (Draft.select(Draft.id, Draft.kind, Draft.status, Draft.to_addr, Draft.subject, Draft.message_id,
+                          Contact.email, Draft.created_at, Draft.sent_at, Contact.name, Draft.approved_at,
+                          Draft.attempts, Draft.next_attempt_at, Draft.last_error, Draft.reason,
+                          Draft.in_reply_to)
+             .join(Contact).order_by(Draft.created_at, Draft.id))
+    if statuses is not None:
+        query = query.where(Draft.status.in_(statuses))
+    rows = []
+    for row in Draft._meta.database.execute(query).fetchall():
+        item = dict(zip(JSON_COLUMNS, row, strict=True))
+        for key in TIME_COLUMNS:
+            item[key] = _iso_column(item[key])
+        rows.append(item)
+    return rows
+
+
+def _iso_column(value: Any) -> str | None:
+    """A stored UTC time (text on SQLite, a naive datetime elsewhere) -> ISO-8601 with offset."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return str(value.isoformat())
+
+
+def _checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
+    if status is None:
+        return None
+    statuses = [status] if isinstance(status, str) else list(status)
+    for value in statuses:
+        if value not in S.ALL:
+            raise OutreachError(f"unknown draft status {value!r}; expected one of {', '.join(S.ALL)}")
+    return statuses
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -265,13 +308,16 @@ def mark_reached_data_end(draft_id: int) -> None:
 
 
 def mark_sent(draft_id: int, now: datetime, smtp_response: str | None = None,
-              server_message_id: str | None = None, actor: str = "daemon") -> Draft:
-    """sending (or needs_review, once found in Sent) -> sent. An outreach draft marks its contact contacted."""
+              server_message_id: str | None = None, actor: str = "daemon",
+              recipient_errors: dict[str, str] | None = None, note: str | None = None) -> Draft:
+    """sending (or needs_review, once found in Sent) -> sent. An outreach draft marks its contact contacted.
+    `recipient_errors`: the recipients the server refused while accepting the others."""
     from .contacts import set_status
 
     with transaction():
-        draft = _transition(draft_id, S.SENT, now, actor, sent_at=now, smtp_response=smtp_response,
-                            server_message_id=server_message_id, next_attempt_at=None, last_error=None)
+        draft = _transition(draft_id, S.SENT, now, actor, note=note, sent_at=now, smtp_response=smtp_response,
+                            server_message_id=server_message_id, next_attempt_at=None, last_error=None,
+                            recipient_errors=recipient_errors or None)
         contact = draft.contact
         if contact.status == ContactStatus.NEW:
             set_status(contact, ContactStatus.CONTACTED, now)
@@ -279,10 +325,11 @@ def mark_sent(draft_id: int, now: datetime, smtp_response: str | None = None,
 
 
 def mark_failed(draft_id: int, now: datetime, error: str, smtp_response: str | None = None,
-                actor: str = "daemon") -> Draft:
+                actor: str = "daemon", recipient_errors: dict[str, str] | None = None) -> Draft:
     """sending -> failed: a permanent error (5xx) with the server's answer."""
     return _transition(draft_id, S.FAILED, now, actor, note=error, last_error=error, reason=error,
-                       smtp_response=smtp_response, next_attempt_at=None)
+                       smtp_response=smtp_response, next_attempt_at=None,
+                       recipient_errors=recipient_errors or None)
 
 
 def schedule_retry(draft_id: int, now: datetime, error: str, next_attempt_at: datetime,

@@ -20,10 +20,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import format_datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import HeaderInjectionError, TemplateError
 
 if TYPE_CHECKING:
+    from email.message import EmailMessage
+
     from jinja2 import Template
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -458,6 +456,11 @@ def a_or_an(phrase: Any) -> str:
 
 def build_message(draft: Draft, settings: Settings, now: datetime) -> EmailMessage:
     """The message as it goes on the wire: headers from the stored draft, Date = now."""
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    from email.utils import format_datetime
+
     me = settings.me
     contact = draft.contact
     for what, value in (("your name (me.name)", me.name), (f"the name of {draft.to_addr}", contact.name),

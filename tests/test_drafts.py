@@ -343,3 +343,14 @@ def test_every_change_is_recorded(settings: Settings) -> None:
     drafts.edit(draft.id, "S", "B", NOW)
     drafts.reject(draft.id, NOW, reason="r")
     assert DraftEvent.select().where(DraftEvent.draft == draft.id).count() == 4
+
+
+def test_fast_json_listing_matches_draft_json(settings: Settings) -> None:
+    """The row-based --json listing gives exactly draft_json for every draft, in order."""
+    sync(settings)
+    first = drafts.list_drafts()[0]
+    drafts.approve(first.id, LATER)
+    drafts.claim_for_sending(first.id, LATER)
+    drafts.schedule_retry(first.id, LATER, "451 later", LATER + timedelta(minutes=3))
+    assert drafts.drafts_json() == [drafts.draft_json(d) for d in drafts.list_drafts()]
+    assert drafts.drafts_json("approved") == [drafts.draft_json(drafts.get_draft(first.id))]
