@@ -1,0 +1,170 @@
+"""Benchmark the reply classifier.
+
+Prints: accuracy per labelled field on each corpus; msgs/s for classification alone
+(warm, in process); msgs/s for the whole `outreach classify` command including
+start-up (43 files and 430 files); peak memory on the hostile set; import cost of
+the classifier and of the libraries it uses or considered.
+
+    .venv/bin/python bench/bench_classify.py [--cmd "outreach classify --json --tz America/Chicago"]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import resource
+import shlex
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+CORPORA = ("replies", "classify_cases")
+PYTHON = sys.executable
+
+
+def _instant(value: str | None) -> float | None:
+    return None if value is None else datetime.fromisoformat(value).timestamp()
+
+
+def _field(out: dict[str, Any], field: str) -> Any:
+    if field.startswith("meeting."):
+        return (out.get("meeting") or {}).get(field.split(".", 1)[1])
+    return out.get(field)
+
+
+def _same(field: str, want: Any, got: Any) -> bool:
+    if field == "meeting.start":
+        return _instant(want) == _instant(got)
+    if field == "proposed_times":
+        return sorted(map(_instant, want or [])) == sorted(map(_instant, got or []))
+    if field == "referrals":
+        return {w.lower() for w in want or []} == {r["email"].lower() for r in got or []}
+    if field in ("meeting.url", "meeting.booking_url"):
+        return (want or "").rstrip("/") == (got or "").rstrip("/")
+    return bool(want == got)
+
+
+def accuracy() -> None:
+    from outreach.classify import classify_file
+
+    for corpus in CORPORA:
+        labels = json.loads((DATA / corpus / "labels.json").read_text())
+        tally: Counter[str] = Counter()
+        hits: Counter[str] = Counter()
+        for name, fields in labels.items():
+            out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
+            for field, want in fields.items():
+                tally[field] += 1
+                hits[field] += _same(field, want, _field(out, field))
+        print(f"\naccuracy on {corpus} ({len(labels)} files)")
+        for field in sorted(tally):
+            print(f"  {field:22s} {hits[field]:3d}/{tally[field]:<3d} {hits[field] / tally[field]:.3f}")
+        print(f"  {'all fields':22s} {sum(hits.values())}/{sum(tally.values())}")
+
+
+def _files() -> list[Path]:
+    return sorted(p for c in CORPORA for p in (DATA / c).glob("*.eml"))
+
+
+def classify_only(rounds: int = 20) -> None:
+    from outreach.classify import classify_message
+
+    raws = [p.read_bytes() for p in _files()]
+    started = time.perf_counter()
+    for raw in raws:
+        classify_message(raw, user_tz="America/Chicago")
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for raw in raws:
+            json.dumps(classify_message(raw, user_tz="America/Chicago"))
+    warm = time.perf_counter() - started
+    print(
+        f"\nclassify only: first pass {len(raws) / cold:.0f} msgs/s; warm {rounds * len(raws) / warm:.0f} msgs/s"
+        f" ({len(raws)} messages x {rounds})"
+    )
+
+
+def whole_command(cmd: str, repeats: int = 5) -> None:
+    corpus = sorted((DATA / "replies").glob("*.eml"))
+    print(f"\nwhole command: {cmd}")
+    for copies in (1, 10):
+        files = [str(p) for p in corpus] * copies
+        best = float("inf")
+        for _ in range(repeats):
+            started = time.perf_counter()
+            proc = subprocess.run(shlex.split(cmd) + files, capture_output=True, text=True, check=False)
+            best = min(best, time.perf_counter() - started)
+            if proc.returncode != 0 or proc.stdout.count("\n") != len(files):
+                print(f"  command failed (exit {proc.returncode}): {proc.stderr[-500:]}")
+                return
+        print(f"  {len(files):4d} files: best of {repeats} {best * 1000:.0f} ms -> {len(files) / best:.0f} msgs/s")
+
+
+def hostile_memory() -> None:
+    path = ROOT / "bench" / "hostile.py"
+    spec = importlib.util.spec_from_file_location("hostile", path)
+    assert spec is not None and spec.loader is not None
+    hostile = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hostile)
+    from outreach.classify import classify_message
+
+    print("\nhostile set (per message: input size, time, traced peak memory of classification)")
+    worst = 0
+    for name, make in hostile.GENERATORS.items():
+        raw = make()
+        tracemalloc.start()
+        started = time.perf_counter()
+        out = classify_message(raw, user_tz="America/Chicago")
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        worst = max(worst, peak)
+        print(
+            f"  {name:26s} {len(raw) / 1e6:6.1f} MB in  {elapsed * 1000:7.1f} ms  peak {peak / 1e6:6.1f} MB"
+            f"  -> {out['intent']}{' (error)' if 'error' in out else ''}"
+        )
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  worst traced peak {worst / 1e6:.1f} MB; process max RSS {rss:.0f} MB (includes the generated inputs)")
+
+
+def import_costs(repeats: int = 7) -> None:
+    print(f"\nimport cost (fresh interpreter, best of {repeats}, ms)")
+    for module in ("email.parser", "outreach.classify", "icalendar", "flufl.bounce", "click", "outreach.cli"):
+        code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
+        best = float("inf")
+        for _ in range(repeats):
+            proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                best = float("nan")
+                break
+            best = min(best, float(proc.stdout.strip()))
+        print(f"  {module:20s} {best * 1000:6.1f}")
+    started = time.perf_counter()
+    subprocess.run([PYTHON, "-c", "pass"], check=False)
+    print(f"  {'(interpreter start)':20s} {(time.perf_counter() - started) * 1000:6.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cmd", default=f"{ROOT / '.venv/bin/outreach'} classify --json --tz America/Chicago")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    accuracy()
+    classify_only()
+    whole_command(args.cmd)
+    hostile_memory()
+    import_costs()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
