@@ -206,6 +206,6 @@ def register(module: str) -> None:
     importlib.import_module(module).attach(cli)
 
 
-COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts",)
+COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run")
 for _module in COMMAND_MODULES:
     register(_module)

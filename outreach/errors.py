@@ -40,5 +40,9 @@ class ConnectionFailed(OutreachError):
     """A mail server could not be reached, refused TLS, or refused the login."""
 
 
+class LoginRefused(ConnectionFailed):
+    """The server was reached but refused the username, password or token."""
+
+
 class DatabaseError(OutreachError):
     """The database cannot be opened or migrated."""

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from .config import ImapSettings, ServerSettings, SmtpSettings
-from .errors import ConnectionFailed
+from .errors import ConnectionFailed, LoginRefused
 
 if TYPE_CHECKING:
     import aiosmtplib
@@ -82,7 +82,7 @@ def open_imap(settings: ImapSettings) -> IMAPClient:
                 client.login(settings.username, secret)
         except LoginError as exc:
             _shutdown_imap(client)
-            raise ConnectionFailed(
+            raise LoginRefused(
                 f"imap {settings.address} refused login for {settings.username}: {_decode(exc)}; "
                 f"check the password from {settings.secret.describe()}"
             ) from None
@@ -122,7 +122,7 @@ async def open_smtp(settings: SmtpSettings) -> aiosmtplib.SMTP:
                 await smtp.login(settings.username, secret)
         except aiosmtplib.SMTPAuthenticationError as exc:
             smtp.close()
-            raise ConnectionFailed(
+            raise LoginRefused(
                 f"smtp {settings.address} refused login for {settings.username}: {exc.code} {exc.message}; "
                 f"check the password from {settings.secret.describe()}"
             ) from None

@@ -1,0 +1,348 @@
+"""Sending approved drafts: exactly once, inside the window, under the caps, with a copy in Sent.
+
+The order that makes "exactly once" hold across crashes:
+
+1. claim the draft (approved -> sending), committed before any SMTP command;
+2. MAIL, RCPT, DATA; commit `reached_data_end` just before the final dot;
+3. after the server's 250: file the exact bytes in Sent, then mark the draft sent.
+
+A draft found in `sending` at start-up (`reconcile`) is looked for in Sent and in
+replies; found -> sent, else back to approved only if it never reached the final
+dot, else needs_review. Nothing is ever resent on a guess.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.utils import getaddresses
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from . import drafts
+from .config import Settings
+from .crashpoints import crashpoint
+from .db import transaction
+from .errors import ConnectionFailed, LoginRefused, OutreachError, SecretError
+from .models import Draft, DraftEvent, RuntimeState
+from .models import DraftStatus as S
+from .sendwindow import Hold, account_hold, retry_delay, window_hold, window_zone
+from .sentcopy import SentMailbox, file_copy, open_sent_mailbox
+from .smtpsession import TransactionFailed, transmit
+
+if TYPE_CHECKING:
+    import aiosmtplib
+
+logger = logging.getLogger(__name__)
+
+PAUSE_KEY = "sending_paused"  # RuntimeState written by this module: {"until": ISO, "reason": text}
+AUTH_PAUSE = timedelta(hours=1)
+RATE_LIMIT_PAUSE = timedelta(hours=1)
+QUOTA_PAUSE = timedelta(hours=24)
+Clock = Callable[[], datetime]
+
+
+class SenderBusy(OutreachError):
+    """Another outreach process is sending from this database right now."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one draft (or to the whole run, when draft_id is None)."""
+
+    result: str  # sent | failed | deferred | needs_review | approved | skipped | paused
+    detail: str
+    draft_id: int | None = None
+    to: str | None = None
+    until: datetime | None = None
+
+    def line(self, zone: ZoneInfo) -> str:
+        when = f" until {self.until.astimezone(zone):%Y-%m-%d %H:%M %Z}" if self.until else ""
+        if self.draft_id is None:
+            return f"sending {self.result}{when}: {self.detail}"
+        label = {"sent": f"sent to {self.to}", "approved": "back to approved",
+                 "needs_review": "needs review"}.get(self.result, self.result)
+        return f"draft {self.draft_id} {label}{when}: {self.detail}"
+
+
+# ------------------------------------------------------------------ one sender at a time
+
+
+@contextmanager
+def sender_lock(settings: Settings) -> Iterator[None]:
+    """An exclusive lock beside the database: reconciling a draft another process is sending would
+    misjudge it. The kernel drops the lock when the process dies, however it dies."""
+    db = str(settings.paths.database)
+    base = settings.source.parent / "outreach.db" if "://" in db else Path(db)
+    path = base.with_name(base.name + ".send-lock")
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SenderBusy("another outreach process (the daemon?) is sending right now; "
+                             "nothing was sent by this one") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_once(settings: Settings, now: datetime, clock: Clock | None = None) -> list[Outcome]:
+    """Reconcile drafts a crash left in `sending`, then send what is due."""
+    with sender_lock(settings):
+        return reconcile(settings, now) + send_due(settings, now, clock)
+
+
+# ------------------------------------------------------------------ account-wide pause
+
+
+def current_pause(now: datetime) -> Hold | None:
+    row = RuntimeState.get_or_none(RuntimeState.name == PAUSE_KEY)
+    if row is None or not row.value:
+        return None
+    until = datetime.fromisoformat(row.value["until"])
+    return Hold(until, row.value["reason"]) if until > now else None
+
+
+def pause_sending(now: datetime, until: datetime, reason: str) -> None:
+    with transaction():
+        value = {"until": until.isoformat(), "reason": reason}
+        if not RuntimeState.update(value=value, updated_at=now).where(RuntimeState.name == PAUSE_KEY).execute():
+            RuntimeState.create(name=PAUSE_KEY, value=value, updated_at=now)
+    logger.warning("sending paused until %s: %s", until.isoformat(), reason)
+
+
+def resume_sending(now: datetime) -> None:
+    with transaction():
+        RuntimeState.update(value=None, updated_at=now).where(RuntimeState.name == PAUSE_KEY).execute()
+
+
+def sent_times(now: datetime) -> list[datetime]:
+    """sent_at of everything sent in the last 24 hours: the cap and the interval count these."""
+    query = Draft.select(Draft.sent_at).where(Draft.sent_at > now - timedelta(hours=24))
+    return [row.sent_at for row in query]
+
+
+# ------------------------------------------------------------------ reconciliation
+
+
+def reconcile(settings: Settings, now: datetime) -> list[Outcome]:
+    """Settle drafts left in `sending` by a crash; re-check needs_review drafts for new evidence."""
+    stuck = drafts.list_drafts(S.SENDING)
+    review = drafts.list_drafts(S.NEEDS_REVIEW)
+    if not stuck and not review:
+        return []
+    outcomes = []
+    box: SentMailbox | None = None
+    try:
+        box = open_sent_mailbox(settings.imap)
+    except OutreachError as exc:
+        logger.warning("cannot look in Sent to reconcile: %s", exc)
+        if stuck:
+            outcomes.append(Outcome("skipped", f"{len(stuck)} draft(s) left in sending stay there until "
+                                               f"Sent can be searched: {exc}"))
+        return outcomes
+    try:
+        for draft in stuck:
+            outcomes.append(_settle_unknown(box, draft, now, "after a restart"))
+        for draft in review:
+            found = box.evidence(draft)
+            if found is not None:
+                drafts.mark_sent(draft.id, found.date or now, smtp_response=draft.smtp_response,
+                                 note=f"found in {found.where}")
+                outcomes.append(Outcome("sent", f"found in {found.where}", draft.id, draft.to_addr))
+    finally:
+        box.close()
+    return outcomes
+
+
+def _settle_unknown(box: SentMailbox | None, draft: Draft, now: datetime, when: str) -> Outcome:
+    """A draft in `sending` whose SMTP transaction ended without a verdict."""
+    found = None
+    if box is not None:
+        try:
+            found = box.evidence(draft)
+        except OutreachError as exc:
+            logger.warning("draft %s: cannot search Sent: %s", draft.id, exc)
+    if found is not None:
+        drafts.mark_sent(draft.id, found.date or now, note=f"{when}: found in {found.where}")
+        return Outcome("sent", f"found in {found.where} {when}", draft.id, draft.to_addr)
+    if not draft.reached_data_end:
+        drafts.release_to_approved(draft.id, now, note=f"{when}: the message never reached the final dot")
+        return Outcome("approved", f"{when}: it provably never went out; it will be sent again", draft.id)
+    note = (f"{when}: the connection ended after the message was handed over and no copy was found in Sent; "
+            f"it may have been delivered. Check with the recipient or your Sent folder, then "
+            f"`outreach drafts approve {draft.id}` to send it again or `outreach drafts reject {draft.id}`")
+    drafts.mark_needs_review(draft.id, now, note)
+    return Outcome("needs_review", note, draft.id)
+
+
+# ------------------------------------------------------------------ sending
+
+
+def send_due(settings: Settings, now: datetime, clock: Clock | None = None) -> list[Outcome]:
+    """Send the approved drafts that are due, oldest approval first, while window and caps allow.
+    `now` decides what is due; `clock` (default: always `now`) stamps each message as it goes."""
+    return asyncio.run(_Run(settings, clock or (lambda: now)).send_due(now))
+
+
+class _Run:
+    """One pass over the queue with one SMTP connection and one IMAP session, opened lazily."""
+
+    def __init__(self, settings: Settings, clock: Clock) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.smtp: aiosmtplib.SMTP | None = None
+        self.box: SentMailbox | None = None
+
+    async def send_due(self, now: datetime) -> list[Outcome]:
+        pause = current_pause(now)
+        if pause is not None:
+            return [Outcome("paused", pause.reason, until=pause.until)]
+        due = drafts.due_for_sending(now)
+        outcomes: list[Outcome] = []
+        times = sent_times(now)
+        try:
+            for index, draft in enumerate(due):
+                at = max(self.clock(), now)
+                hold = account_hold(at, self.settings.sending, times)
+                if hold is not None:
+                    outcomes += [Outcome("deferred", hold.reason, d.id, until=hold.until) for d in due[index:]]
+                    break
+                zone = window_zone(draft.contact.timezone, self.settings.me.timezone)
+                hold = window_hold(at, zone, self.settings.sending)
+                if hold is not None:
+                    outcomes.append(Outcome("deferred", hold.reason, draft.id, until=hold.until))
+                    continue
+                outcome, stop = await self._send_one(draft, at)
+                outcomes.append(outcome)
+                if outcome.result == "sent":
+                    times.append(at)
+                if stop is not None:
+                    outcomes += [Outcome("deferred", f"not tried: {stop}", d.id) for d in due[index + 1:]]
+                    break
+        finally:
+            await self._close()
+        return outcomes
+
+    async def _send_one(self, draft: Draft, at: datetime) -> tuple[Outcome, str | None]:
+        """Returns the outcome, and why the rest of the queue should wait (None: carry on)."""
+        try:
+            await self._connect()
+        except (LoginRefused, SecretError) as exc:
+            until = at + AUTH_PAUSE
+            pause_sending(at, until, f"{exc}. Sending is paused for the whole account; fix the login and "
+                                     "it resumes by itself")
+            return Outcome("paused", str(exc), until=until), "sending is paused"
+        except ConnectionFailed as exc:
+            claimed = drafts.claim_for_sending(draft.id, at)
+            if claimed is None:
+                return _not_claimed(draft), None
+            return self._transient(claimed, at, str(exc)), "the server cannot be reached"
+        claimed = drafts.claim_for_sending(draft.id, at)
+        if claimed is None:
+            return _not_claimed(draft), None
+        crashpoint("after_claim")
+        from .render import build_message
+
+        message = build_message(claimed, self.settings, at)
+        payload = message.as_bytes()  # policy SMTP (CRLF): these exact bytes go out and into Sent
+        recipients = [addr for _, addr in getaddresses(message.get_all("To", []) + message.get_all("Cc", []))]
+
+        def before_final_dot() -> None:
+            drafts.mark_reached_data_end(claimed.id)
+            crashpoint("after_data_end_mark")
+
+        assert self.smtp is not None
+        try:
+            accepted = await transmit(self.smtp, self.settings.me.email, recipients, payload, before_final_dot,
+                                      self.settings.smtp.timeout_seconds)
+        except TransactionFailed as exc:
+            return self._failed(drafts.get_draft(claimed.id), at, exc)
+        crashpoint("after_final_reply")
+        copy = self._file_copy(claimed, payload, at)
+        crashpoint("after_sent_copy")
+        drafts.mark_sent(claimed.id, at, smtp_response=accepted.reply, server_message_id=accepted.server_message_id,
+                         recipient_errors=accepted.refused, note=copy)
+        crashpoint("after_mark_sent")
+        refused = "; refused: " + ", ".join(f"{r} {t}" for r, t in accepted.refused.items()) if accepted.refused else ""
+        logger.info("draft %s sent to %s: %s (%s)", claimed.id, claimed.to_addr, accepted.reply, copy)
+        return Outcome("sent", f"{accepted.reply}; {copy}{refused}", claimed.id, claimed.to_addr), None
+
+    def _file_copy(self, draft: Draft, payload: bytes, at: datetime) -> str:
+        if self.box is None:
+            return "no copy in Sent (save_to_sent: never)"
+        try:
+            return file_copy(self.box, self.settings.smtp, draft, payload, at)
+        except OutreachError as exc:  # the message is out; a missing copy must not make it look unsent
+            logger.warning("draft %s was sent but not filed in Sent: %s", draft.id, exc)
+            return f"sent, but the copy in Sent failed: {exc}"
+
+    def _failed(self, draft: Draft, at: datetime, exc: TransactionFailed) -> tuple[Outcome, str | None]:
+        text = str(exc)
+        stop = "the server closed the connection" if exc.connection_lost else None
+        kind = exc.kind
+        if kind == "unknown":
+            return _settle_unknown(self.box, draft, at, "right after sending"), stop
+        if kind in ("rate_limit", "auth"):
+            drafts.release_to_approved(draft.id, at, note=f"refused: {text}")
+            quota = "quota" in text.lower() or "daily" in text.lower()
+            until = at + (AUTH_PAUSE if kind == "auth" else QUOTA_PAUSE if quota else RATE_LIMIT_PAUSE)
+            what = "refused the login" if kind == "auth" else "is limiting how much you send"
+            reason = f"smtp {self.settings.smtp.address} {what}: {text}"
+            pause_sending(at, until, reason)
+            return Outcome("paused", reason, until=until), "sending is paused"
+        if kind == "permanent":
+            drafts.mark_failed(draft.id, at, text, smtp_response=text, recipient_errors=exc.refused)
+            return Outcome("failed", text, draft.id, draft.to_addr), stop
+        return self._transient(draft, at, text), stop
+
+    def _transient(self, draft: Draft, at: datetime, text: str) -> Outcome:
+        started = first_attempt_at(draft)
+        limit = timedelta(hours=self.settings.sending.retry_for_hours)
+        if at - started >= limit:
+            error = f"gave up after {draft.attempts} attempts over {self.settings.sending.retry_for_hours} h: {text}"
+            drafts.mark_failed(draft.id, at, error, smtp_response=text)
+            return Outcome("failed", error, draft.id, draft.to_addr)
+        retry_at = at + retry_delay(draft.attempts)
+        drafts.schedule_retry(draft.id, at, text, retry_at)
+        return Outcome("deferred", f"{text} (attempt {draft.attempts}; will retry)", draft.id, until=retry_at)
+
+    async def _connect(self) -> None:
+        if self.box is None and self.settings.smtp.save_to_sent != "never":
+            self.box = open_sent_mailbox(self.settings.imap)
+        if self.smtp is None or not self.smtp.is_connected:
+            from .mailconn import open_smtp
+
+            self.smtp = await open_smtp(self.settings.smtp)
+            crashpoint("after_connect")
+
+    async def _close(self) -> None:
+        if self.smtp is not None and self.smtp.is_connected:
+            with suppress(Exception):
+                await self.smtp.quit(timeout=5)
+            self.smtp.close()
+        if self.box is not None:
+            self.box.close()
+
+
+def _not_claimed(draft: Draft) -> Outcome:
+    return Outcome("skipped", "no longer approved (edited, rejected, its contact suppressed, or taken by "
+                              "another process)", draft.id)
+
+
+def first_attempt_at(draft: Draft) -> datetime:
+    """When the current approval was first tried: retries give up `retry_for_hours` after this."""
+    since = draft.approved_at or draft.created_at
+    first = (DraftEvent.select(DraftEvent.at)
+             .where(DraftEvent.draft == draft.id, DraftEvent.to_status == S.SENDING, DraftEvent.at >= since)
+             .order_by(DraftEvent.at).first())
+    at: datetime = first.at if first is not None else since
+    return at
+
