@@ -206,6 +206,7 @@ def register(module: str) -> None:
     importlib.import_module(module).attach(cli)
 
 
-COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run")
+COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run",
+                                  "outreach.cli_replies")
 for _module in COMMAND_MODULES:
     register(_module)
