@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Iterator
 
 from .config import Settings
+from .errors import ConfigError
 
 IMAP_CAPABILITIES = ("IDLE", "UIDPLUS", "SPECIAL-USE", "CONDSTORE", "MOVE")
 SPECIAL_USE = ("\\Sent", "\\Drafts", "\\Junk", "\\Trash", "\\Archive", "\\All")
@@ -18,6 +19,12 @@ def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
     from .models import Contact, Draft
     from .render import check_templates
 
+    from .addresses import AddressError, normalize_address
+
+    try:
+        normalize_address(settings.me.email, check_dns=settings.check_dns)
+    except AddressError as exc:
+        raise ConfigError(f"{settings.source}: me.email: {exc}") from None
     yield f"config        ok  {settings.source}"
     intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
     yield f"introductions ok  {settings.paths.introductions} ({len(intros)} entries)"

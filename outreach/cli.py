@@ -162,15 +162,15 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[s
 
 def _config_zone(app: App | None) -> str | None:
     """me.timezone when a config is found and valid; else the machine's zone (None)."""
-    try:
-        from .config import default_config_path
+    from .locations import default_config_path
 
-        path = (app.config_path if app else None) or default_config_path()
-        if path.exists() and app is not None:
-            return app.settings.me.timezone
+    path = (app.config_path if app else None) or default_config_path()
+    if app is None or not path.exists():
+        return None
+    try:
+        return app.settings.me.timezone
     except OutreachError:
-        pass
-    return None
+        return None
 
 
 def fail(message: str) -> NoReturn:
@@ -206,7 +206,7 @@ def register(module: str) -> None:
     importlib.import_module(module).attach(cli)
 
 
-COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run",
+COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run", "outreach.cli_interviews",
                                   "outreach.cli_replies")
 for _module in COMMAND_MODULES:
     register(_module)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
+from .locations import default_config_path
 from .secrets import SecretSource
 from .timezones import is_zone
 from .yamlfile import PathKey, YamlDocument, load_yaml
@@ -23,7 +24,6 @@ from .yamlfile import PathKey, YamlDocument, load_yaml
 Security = Literal["tls", "starttls", "plain"]
 ApprovalMode = Literal["required", "auto"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-CONFIG_ENV = "OUTREACH_CONFIG"
 
 
 @dataclass(frozen=True)
@@ -148,18 +148,6 @@ class Settings:
     interviews: Interviews
     paths: Paths
     check_dns: bool = False
-
-
-def default_config_path() -> Path:
-    """$OUTREACH_CONFIG, then $XDG_CONFIG_HOME/outreach/outreach.yaml."""
-    if os.environ.get(CONFIG_ENV):
-        return Path(os.environ[CONFIG_ENV]).expanduser()
-    return default_config_dir() / "outreach.yaml"
-
-
-def default_config_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base).expanduser() / "outreach"
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -413,9 +401,10 @@ class _Section:
         return value
 
     def email(self, name: str) -> str:
-        from .addresses import AddressError, normalize_address
-
-        try:
-            return normalize_address(self.text(name, single_line=True))
-        except AddressError as exc:
-            raise self._fail(name, str(exc)) from None
+        # A cheap shape check on every load; `outreach check` runs email-validator on it (its import
+        # alone costs more than the rest of loading the config).
+        value = self.text(name, single_line=True)
+        local, _, domain = value.partition("@")
+        if not local or "." not in domain or any(c.isspace() for c in value) or "@" in domain:
+            raise self._fail(name, f"{value!r} is not a valid e-mail address")
+        return value.lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .config import default_config_dir
+from .locations import default_config_dir
 
 DATA = Path(__file__).resolve().parent / "data"
 

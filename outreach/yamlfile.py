@@ -12,6 +12,7 @@ import yaml
 from .errors import OutreachError
 
 PathKey = tuple[str | int, ...]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def load_yaml(path: Path, error: type[OutreachError]) -> YamlDocument:
         raise error(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"{path}: cannot read: {exc}") from None
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -87,7 +87,7 @@ def test_minimal_config_gets_the_documented_defaults(tmp_path: Path) -> None:
      "for a loopback host, not 'imap.example.edu'; use tls or starttls"),
     (GOOD + "me: {}\n", "outreach.yaml:14: me: key given twice; keep one"),
     (GOOD + "paths: [1, 2]\n", "outreach.yaml:14: paths: expected a mapping of keys to values"),
-    ("me: [unclosed\n", "outreach.yaml:2: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("me: [unclosed\n", "outreach.yaml:2: invalid YAML: did not find expected ',' or ']'"),
     ("", "outreach.yaml:1: (top level): the file is empty; see config/outreach.example.yaml"),
     (GOOD.replace("smtp:", "smpt:"), "outreach.yaml:9: smpt: unknown key; expected one of me, imap, smtp, "
      "sending, approval, follow_up, thank_you, interviews, paths, check_dns"),
