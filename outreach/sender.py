@@ -225,7 +225,8 @@ class _Run:
                 if outcome.result == "sent":
                     times.append(at)
                 if stop is not None:
-                    outcomes += [Outcome("deferred", f"not tried: {stop}", d.id) for d in due[index + 1:]]
+                    rest = due[index + 1:] if outcome.draft_id == draft.id else due[index:]
+                    outcomes += [Outcome("deferred", f"not tried: {stop}", d.id) for d in rest]
                     break
         finally:
             await self._close()
@@ -297,7 +298,8 @@ class _Run:
             what = "refused the login" if kind == "auth" else "is limiting how much you send"
             reason = f"smtp {self.settings.smtp.address} {what}: {text}"
             pause_sending(at, until, reason)
-            return Outcome("paused", reason, until=until), "sending is paused"
+            return Outcome("deferred", f"{reason}; sending is paused for the whole account", draft.id,
+                           until=until), "sending is paused"
         if kind == "permanent":
             drafts.mark_failed(draft.id, at, text, smtp_response=text, recipient_errors=exc.refused)
             return Outcome("failed", text, draft.id, draft.to_addr), stop
