@@ -1,23 +1,94 @@
-"""Interview records: the only module that writes the interviews and follow_throughs tables."""
+"""Interview records: the only module that writes the interviews and follow_throughs tables.
+
+proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled. Fixing a time the
+contact offered (or proposing one) queues a confirmation draft with a calendar invitation;
+a time that came as the contact's own calendar invitation is only recorded.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
-from typing import Any
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from .config import Settings
 from .db import transaction
-from .models import Contact, Interview, InterviewStatus, Reply
+from .errors import NotFoundError, OutreachError
+from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, FollowThrough, Interview, Reply
+from .models import InterviewStatus as S
+
+if TYPE_CHECKING:
+    from .calendar_ics import Event
 
 logger = logging.getLogger(__name__)
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    S.PROPOSED: frozenset({S.SCHEDULED, S.CANCELLED}),
+    S.SCHEDULED: frozenset({S.SCHEDULED, S.HELD, S.CANCELLED}),  # scheduled -> scheduled: a new time
+    S.HELD: frozenset({S.HELD}),  # notes edited again
+    S.CANCELLED: frozenset(),
+}
+UNSENT = (DraftStatus.PENDING, DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.NEEDS_REVIEW)
+
+
+class InterviewError(OutreachError):
+    """An interview cannot make the requested change, or a time could not be read."""
+
+
+@dataclass
+class NotesSaved:
+    interview: Interview
+    new_contacts: list[Contact] = field(default_factory=list)
+    follow_through: int = 0
+
+
+# ------------------------------------------------------------------ reading
+
+
+def get_interview(interview_id: int) -> Interview:
+    interview = (Interview.select(Interview, Contact).join(Contact)
+                 .where(Interview.id == interview_id).get_or_none())
+    if interview is None:
+        raise NotFoundError(f"no interview {interview_id}; see `outreach interviews`")
+    return interview
+
+
+def list_interviews() -> list[Interview]:
+    """Every interview with its contact: timed ones by start, then the rest oldest first."""
+    rows = list(Interview.select(Interview, Contact).join(Contact).order_by(Interview.id))
+    return sorted(rows, key=lambda i: (i.start is None, i.start or i.created_at, i.id))
+
+
+def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
+    """The --json object; times ISO-8601 in the user's zone (with its offset)."""
+    def iso(value: datetime | None) -> str | None:
+        return value.astimezone(zone).isoformat() if value is not None else None
+
+    contact = interview.contact
+    return {
+        "id": interview.id, "contact_email": contact.email, "status": interview.status,
+        "start": iso(interview.start), "end": iso(interview.end), "url": interview.url,
+        "booking_url": interview.booking_url, "proposed_times": list(interview.proposed_times or []),
+        "contact_name": contact.name, "company": contact.company, "location": interview.location,
+        "contact_timezone": contact.timezone, "thank_you_due_at": iso(interview.thank_you_due_at),
+        "thank_you_draft_id": interview.thank_you_draft_id,
+        "confirmation_draft_id": interview.confirmation_draft_id, "has_notes": interview.notes is not None,
+    }
+
+
+# ------------------------------------------------------------------ from the watcher
 
 
 def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], settings: Settings,
                       now: datetime) -> Interview:
     """An accepted reply becomes an interview: scheduled when one start time is fixed, else proposed.
 
-    Idempotent per reply: seeing the same reply again returns the existing record.
+    Idempotent per reply: seeing the same reply again returns the existing record. A time the
+    contact wrote gets a confirmation draft; their own calendar invitation is just recorded.
+    People they pointed to become introductions.
     """
     existing = Interview.get_or_none(Interview.reply == reply.id)
     if existing is not None:
@@ -25,18 +96,42 @@ def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], se
     meeting = result.get("meeting") or {}
     start = _parse(meeting.get("start"))
     end = _parse(meeting.get("end"))
-    if start is not None and end is None:
+    if start is not None and (end is None or end <= start):
         end = start + timedelta(minutes=settings.interviews.default_minutes)
     with transaction():
         interview: Interview = Interview.create(
             contact=contact, reply=reply,
-            status=InterviewStatus.SCHEDULED if start else InterviewStatus.PROPOSED,
+            status=S.SCHEDULED if start else S.PROPOSED,
             start=start, end=end, url=meeting.get("url"), booking_url=meeting.get("booking_url"),
             location=meeting.get("location"), proposed_times=list(result.get("proposed_times") or []),
+            thank_you_due_at=thank_you_due(end, settings) if end else None,
             created_at=now, updated_at=now,
         )
+        _meeting_status(contact, now)
+        add_referrals_from_reply(contact, result, now)
+        if start is not None and not _is_invitation(result):
+            _queue_confirmation(interview, settings, now, "daemon")
     logger.info("interview %s with %s: %s", interview.id, contact.email, interview.status)
-    return interview
+    return get_interview(interview.id)
+
+
+def add_referrals_from_reply(contact: Contact, result: dict[str, Any], now: datetime) -> list[Contact]:
+    """The people a reply points to become pending introductions referred by `contact` (idempotent)."""
+    from .contacts import add_referral
+
+    added = []
+    for person in result.get("referrals") or []:
+        new = add_referral(person.get("name"), person.get("email") or "", contact, now, source="reply")
+        if new is not None:
+            added.append(new)
+    return added
+
+
+def _is_invitation(result: dict[str, Any]) -> bool:
+    # The classifier fills meeting.end only from a calendar invitation; an explicit flag wins when present.
+    if "invitation" in result:
+        return bool(result["invitation"])
+    return bool((result.get("meeting") or {}).get("end"))
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -44,3 +139,255 @@ def _parse(value: str | None) -> datetime | None:
         return None
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     return parsed if parsed.tzinfo else None
+
+
+# ------------------------------------------------------------------ the user's actions
+
+
+def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = "cli", at: str | None = None,
+             pick: int | None = None, url: str | None = None) -> tuple[Interview, Draft | None]:
+    """Fix the time (`at`: text in the user's zone unless it names one; `pick`: the Nth option offered).
+
+    Returns the interview and the confirmation draft queued for it, if any: none when the contact
+    gave a booking link (the booking page sends its own invitation). A new time replaces an unsent
+    confirmation.
+    """
+    interview = get_interview(interview_id)
+    _check_move(interview, S.SCHEDULED)
+    if (at is None) == (pick is None):
+        raise InterviewError("give either a time (--at) or the number of an option (--pick)")
+    if pick is not None:
+        options = interview.proposed_times or []
+        if not 1 <= pick <= len(options):
+            raise InterviewError(f"interview {interview_id} has {len(options)} proposed option(s); "
+                                 f"--pick takes 1 to {len(options)}" if options else
+                                 f"interview {interview_id} has no proposed options; use --at WHEN")
+        start = datetime.fromisoformat(options[pick - 1])
+    else:
+        start = parse_when(at or "", settings.me.zone)
+    if url is not None and not re.match(r"^(https?://\S+|tel:\S+)$", url.strip()):
+        raise InterviewError(f"{url!r} is not a call link (https://... or tel:...)")
+    if interview.start and interview.end and interview.status == S.SCHEDULED:
+        length = interview.end - interview.start
+    else:
+        length = timedelta(minutes=settings.interviews.default_minutes)
+    end = start + length
+    draft = None
+    with transaction():
+        _withdraw_drafts(interview, DraftKind.CONFIRMATION, "the interview time changed", now, actor)
+        Interview.update(status=S.SCHEDULED, start=start, end=end, url=url.strip() if url else interview.url,
+                         thank_you_due_at=thank_you_due(end, settings), updated_at=now,
+                         ).where(Interview.id == interview.id).execute()
+        interview = get_interview(interview_id)
+        _meeting_status(interview.contact, now)
+        if not interview.booking_url:
+            draft = _queue_confirmation(interview, settings, now, actor)
+    logger.info("interview %s set to %s", interview_id, start.isoformat())
+    return get_interview(interview_id), draft
+
+
+def cancel(interview_id: int, settings: Settings, now: datetime, actor: str = "cli") -> Interview:
+    """-> cancelled; its unsent confirmation and thank-you drafts are withdrawn (rejected)."""
+    interview = get_interview(interview_id)
+    if interview.status == S.CANCELLED:
+        return interview
+    _check_move(interview, S.CANCELLED)
+    with transaction():
+        for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU):
+            _withdraw_drafts(interview, kind, "the interview was cancelled", now, actor)
+        Interview.update(status=S.CANCELLED, updated_at=now).where(Interview.id == interview.id).execute()
+    logger.info("interview %s cancelled", interview_id)
+    return get_interview(interview_id)
+
+
+def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) -> NotesSaved:
+    """Validate and store the notes (raises NotesError, storing nothing); the interview is then held.
+
+    People to contact become introductions referred by the interviewee; follow-through items are
+    kept in step with the file (ticking `[x]` marks one done).
+    """
+    from .contacts import add_referral
+    from .notes import parse_notes
+
+    interview = get_interview(interview_id)
+    if interview.start is None:
+        raise InterviewError(f"interview {interview_id} has no time yet; record when it happened with "
+                             f"`outreach interviews set {interview_id} --at WHEN` first")
+    _check_move(interview, S.HELD)
+    notes = parse_notes(text, where=f"notes for interview {interview_id}")
+    saved = NotesSaved(interview=interview)
+    with transaction():
+        Interview.update(status=S.HELD, notes=text, notes_data=notes.to_json(), updated_at=now,
+                         ).where(Interview.id == interview.id).execute()
+        saved.follow_through = _sync_follow_through(interview, notes.follow_through, now)
+        for person in notes.people:
+            new = add_referral(person.name, person.email, interview.contact, now, source="notes")
+            if new is not None:
+                saved.new_contacts.append(new)
+        from .contacts import set_status
+
+        set_status(interview.contact, ContactStatus.MET, now)
+    saved.interview = get_interview(interview_id)
+    return saved
+
+
+def notes_form(interview: Interview) -> str:
+    """What the editor opens: the saved notes, or a blank form."""
+    from .notes import blank_form
+
+    if interview.notes:
+        return interview.notes
+    contact = interview.contact
+    title = contact.name + (f" ({contact.company})" if contact.company else "") + f", interview {interview.id}"
+    return blank_form(title)
+
+
+def calendar_event(interview: Interview) -> Event:
+    """The calendar view of a timed interview; SEQUENCE counts the confirmations already sent."""
+    from .calendar_ics import Event
+
+    assert interview.start is not None and interview.end is not None
+    contact = interview.contact
+    sequence = Draft.select().where(Draft.kind == DraftKind.CONFIRMATION, Draft.related_id == interview.id,
+                                    Draft.status == DraftStatus.SENT).count()
+    return Event(interview.id, interview.start, interview.end, contact.name, contact.email, contact.company,
+                 interview.url, interview.location, sequence=sequence,
+                 cancelled=interview.status == S.CANCELLED)
+
+
+def open_follow_through() -> list[FollowThrough]:
+    """Promises not yet done, soonest due first (undated last)."""
+    rows = list(FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)
+                .where(FollowThrough.done_at.is_null()))
+    return sorted(rows, key=lambda f: (f.due is None, f.due or date.max, f.id))
+
+
+# ------------------------------------------------------------------ times
+
+
+def thank_you_due(end: datetime, settings: Settings) -> datetime:
+    """thank_you.at, days_after days after the interview's (local) day, in the user's zone; never
+    before the interview ends (days_after: 0 with an afternoon interview)."""
+    zone = settings.me.zone
+    local_day = end.astimezone(zone).date() + timedelta(days=settings.thank_you.days_after)
+    due = datetime.combine(local_day, settings.thank_you.at, tzinfo=zone)
+    return max(due, end)
+
+
+_WHEN = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]m)?"
+                   r"(?:\s*(?P<zone>[A-Za-z][\w/+\-]*))?$", re.IGNORECASE)
+
+
+def parse_when(text: str, zone: ZoneInfo) -> datetime:
+    """'2026-10-13 14:00', '2026-10-13 2:00pm America/Chicago' or ISO-8601 with an offset -> aware datetime."""
+    from .timezones import is_zone
+
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is not None and parsed.tzinfo is not None:
+        return parsed
+    match = _WHEN.match(value)
+    if match is None:
+        raise InterviewError(f"cannot read the time {text!r}; write it as YYYY-MM-DD HH:MM, optionally "
+                             "followed by a zone such as America/Chicago or UTC")
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            raise InterviewError(f"{text!r}: with am/pm the hour is 1 to 12")
+        hour = hour % 12 + (12 if match["ampm"].lower() == "pm" else 0)
+    if match["zone"]:
+        if not is_zone(match["zone"]):
+            raise InterviewError(f"{text!r}: unknown time zone {match['zone']!r}; use an IANA name "
+                                 "such as America/Chicago")
+        zone = ZoneInfo(match["zone"])
+    try:
+        return datetime.combine(date.fromisoformat(match["date"]), time(hour, minute), tzinfo=zone)
+    except ValueError as exc:
+        raise InterviewError(f"cannot read the time {text!r}: {exc}") from None
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _check_move(interview: Interview, to: str) -> None:
+    if to not in TRANSITIONS[interview.status]:
+        raise InterviewError(f"interview {interview.id} is {interview.status}; it cannot become {to}")
+
+
+def _meeting_status(contact: Contact, now: datetime) -> None:
+    from .contacts import set_status
+
+    if contact.status in (ContactStatus.NEW, ContactStatus.CONTACTED, ContactStatus.REPLIED, ContactStatus.LATER):
+        set_status(contact, ContactStatus.MEETING, now)
+
+
+def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime, actor: str) -> None:
+    from .drafts import reject
+
+    for draft in Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
+                                      Draft.status.in_(UNSENT)):
+        reject(draft.id, now, actor, reason=reason)
+
+
+def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
+    from .calendar_ics import attachment, invitation
+    from .drafts import create_draft
+    from .prep import clock, contact_zone, conversation, reply_headers, thread_context, when
+
+    contact = interview.contact
+    messages = conversation(contact)
+    in_reply_to, references = reply_headers(messages)
+    subject = thread_context(contact, settings, messages)["subject"]
+    event = calendar_event(interview)
+    zone = contact_zone(contact)
+    theirs = ""
+    if zone is not None and interview.start.astimezone(zone).utcoffset() != interview.start.astimezone(
+            settings.me.zone).utcoffset():
+        same_day = interview.start.astimezone(zone).date() == interview.start.astimezone(settings.me.zone).date()
+        theirs = f" ({clock(interview.start, zone) if same_day else when(interview.start, zone)} your time)"
+    moment = f"{when(interview.start, settings.me.zone)}{theirs}"
+    if interview.start in _offered_times(interview):
+        opening = f"Thank you! Confirming our call on {moment}."
+    else:
+        opening = f"Thank you! Would {moment} work for you? If not, just suggest another time."
+    lines = [f"Hi {contact.name.split()[0] if contact.name.split() else contact.name},", "", opening]
+    if interview.url:
+        lines.append(f"Call link: {interview.url}")
+    elif interview.location:
+        lines.append(f"Where: {interview.location}")
+    lines += ["I've attached a calendar invitation.", "", "Looking forward to it,", settings.me.signature]
+    subject = subject if subject.lower().startswith("re:") else f"Re: {subject}"
+    draft = create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
+                         in_reply_to=in_reply_to, references=references,
+                         attachments=[attachment(invitation(event, settings, now))], related_id=interview.id)
+    Interview.update(confirmation_draft_id=draft.id).where(Interview.id == interview.id).execute()
+    return draft
+
+
+def _offered_times(interview: Interview) -> set[datetime]:
+    """The instants the contact offered: their options, or the one time their reply fixed."""
+    offered = {datetime.fromisoformat(t) for t in interview.proposed_times or []}
+    reply = interview.reply
+    start = _parse(((reply.result or {}).get("meeting") or {}).get("start")) if reply else None
+    return offered | ({start} if start else set())
+
+
+def _sync_follow_through(interview: Interview, promises: list[Any], now: datetime) -> int:
+    existing = {f.text: f for f in FollowThrough.select().where(FollowThrough.interview == interview.id)}
+    wanted = {p.text for p in promises}
+    for text, row in existing.items():
+        if text not in wanted and row.done_at is None:
+            row.delete_instance()
+    for promise in promises:
+        found = existing.get(promise.text)
+        done_at = now if promise.done else None
+        if found is None:
+            FollowThrough.create(interview=interview, text=promise.text, due=promise.due, done_at=done_at,
+                                 created_at=now)
+        elif found.due != promise.due or (found.done_at is None) != (done_at is None):
+            FollowThrough.update(due=promise.due, done_at=(found.done_at or done_at) if promise.done else None,
+                                 ).where(FollowThrough.id == found.id).execute()
+    return len(promises)

@@ -18,9 +18,16 @@ from tests.helpers import NOW, example_settings, write_template
 
 GOLDEN = Path(__file__).parent / "data" / "rendered"
 THREAD = {"subject": "Maria Lopez suggested I reach out about your work at Example Corp",
-          "sent_on": "Tuesday, March 4", "message_id": "<a1@example.edu>"}
-INTERVIEW = {"on": "Thursday, March 13", "starts": "Thursday, March 13 at 10:00 AM EDT", "ends": "10:30 AM",
-             "minutes": 30, "url": "https://meet.example/abc", "booking_url": None}
+          "sent_on": "Tuesday, March 4", "message_id": "<a1@example.edu>",
+          "messages": [{"from": "Sam Rivera", "ours": True, "on": "Tuesday, March 4", "subject": "Hello",
+                        "text": "Would you have 20 minutes?"},
+                       {"from": "Alex Chen", "ours": False, "on": "Wednesday, March 5", "subject": "Re: Hello",
+                        "text": "Sure, Thursday at 10 works."}]}
+INTERVIEW = {"id": 7, "status": "held", "on": "Thursday, March 13", "starts": "Thursday, March 13 at 10:00 AM EDT",
+             "ends": "10:30 AM", "their_time": "7:00 AM PDT", "minutes": 30, "url": "https://meet.example/abc",
+             "booking_url": None, "location": None, "proposed": [],
+             "follow_through": ["send my SQL project", "read Designing Data-Intensive Applications"],
+             "mention": [], "people": ["Dana Wu"]}
 NOTES = "- Start with SQL, then learn the deployment side.\n- Talk to Dana Wu on the platform team."
 
 
