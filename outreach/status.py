@@ -1,0 +1,140 @@
+"""`outreach status`: the funnel and what needs the user. Read-only, and quick: peewee only.
+
+Each funnel stage counts people (contacts), so the bars only ever shrink from left to right.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import peewee
+
+from .models import Contact, Draft, DraftKind, DraftStatus, FollowThrough, Interview, InterviewStatus, Reply
+
+logger = logging.getLogger(__name__)
+
+STAGES = ("introductions", "drafted", "sent", "replied", "accepted", "held", "thanked")
+BAR_WIDTH = 30
+NOT_ANSWERS = ("auto_reply", "bounce")
+
+
+@dataclass
+class Need:
+    kind: str  # approve | draft_problem | reply | schedule | notes | follow_through
+    text: str
+    command: str
+    id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "text": self.text, "command": self.command}
+
+
+@dataclass
+class Status:
+    funnel: dict[str, int]
+    needs: list[Need] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"funnel": dict(self.funnel), "needs_you": [n.to_json() for n in self.needs]}
+
+
+def gather(now: datetime, zone: ZoneInfo) -> Status:
+    """Count the funnel and list what needs the user at `now` (dates shown in `zone`)."""
+    return Status(funnel=funnel(), needs=needs(now, zone))
+
+
+def funnel() -> dict[str, int]:
+    def people(query: Any, column: Any) -> int:
+        return int(query.select(peewee.fn.COUNT(column.distinct())).scalar() or 0)
+
+    outreach = Draft.select().where(Draft.kind == DraftKind.OUTREACH)
+    return {
+        "introductions": Contact.select().count(),
+        "drafted": people(outreach, Draft.contact),
+        "sent": people(outreach.where(Draft.status == DraftStatus.SENT), Draft.contact),
+        "replied": people(Reply.select().where(Reply.intent.not_in(NOT_ANSWERS)), Reply.contact),
+        "accepted": people(Interview.select(), Interview.contact),
+        "held": people(Interview.select().where(Interview.status == InterviewStatus.HELD), Interview.contact),
+        "thanked": people(Draft.select().where(Draft.kind == DraftKind.THANK_YOU, Draft.status == DraftStatus.SENT),
+                          Draft.contact),
+    }
+
+
+def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
+    out: list[Need] = []
+    pending: list[tuple[str, int]] = list(Draft.select(Draft.kind, peewee.fn.COUNT(Draft.id).alias("n"))
+                   .where(Draft.status == DraftStatus.PENDING).group_by(Draft.kind).order_by(Draft.kind).tuples())  # type: ignore[arg-type]
+    total = sum(n for _, n in pending)
+    if total:
+        kinds = ", ".join(f"{n} {kind.replace('_', '-')}" for kind, n in pending)
+        out.append(Need("approve", f"{total} draft{'s' if total != 1 else ''} to approve ({kinds})",
+                        "outreach drafts --status pending"))
+    for draft in (Draft.select(Draft, Contact).join(Contact)
+                  .where(Draft.status.in_([DraftStatus.FAILED, DraftStatus.NEEDS_REVIEW])).order_by(Draft.id)):
+        why = draft.reason or draft.last_error or ""
+        state = "failed" if draft.status == DraftStatus.FAILED else "may have been sent (needs review)"
+        out.append(Need("draft_problem", f"draft {draft.id} to {draft.to_addr} {state}" + (f": {why}" if why else ""),
+                        f"outreach drafts show {draft.id}", draft.id))
+    for reply in (Reply.select(Reply, Contact).join(Contact)
+                  .where(Reply.needs_attention == True, Reply.resolved_at.is_null())  # noqa: E712
+                  .order_by(Reply.received_at, Reply.id)):
+        out.append(Need("reply", f"reply {reply.id} from {reply.contact.name} <{reply.contact.email}> "
+                        f"({reply.intent}) needs an answer", "outreach replies --attention", reply.id))
+    interviews = list(Interview.select(Interview, Contact).join(Contact)
+                      .where(Interview.status.in_([InterviewStatus.PROPOSED, InterviewStatus.SCHEDULED]))
+                      .order_by(Interview.id))
+    for interview in interviews:
+        who = interview.contact.name
+        if interview.status == InterviewStatus.PROPOSED:
+            options = len(interview.proposed_times or [])
+            how = (f"pick one of {options} times" if options else
+                   f"book at {interview.booking_url}" if interview.booking_url else "agree a time")
+            out.append(Need("schedule", f"interview {interview.id} with {who}: {how}",
+                            f"outreach interviews set {interview.id} " + ("--pick N" if options else "--at WHEN"),
+                            interview.id))
+        elif interview.end is not None and interview.end <= now and interview.notes is None:
+            out.append(Need("notes", f"interview {interview.id} with {who} ({_day(interview.start, zone)}): "
+                            "write your notes", f"outreach interviews notes {interview.id}", interview.id))
+    today = now.astimezone(zone).date()
+    promises = (FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)
+                .where(FollowThrough.done_at.is_null()))
+    for item in sorted(promises, key=lambda f: (f.due is None, f.due or today, f.id)):
+        when = ""
+        if item.due is not None:
+            when = f" (due {item.due:%b} {item.due.day}" + (", overdue)" if item.due < today else ")")
+        out.append(Need("follow_through", f"for {item.interview.contact.name}: {item.text}{when}",
+                        f"outreach interviews notes {item.interview.id}", item.id))
+    return out
+
+
+def render_text(status: Status, bars: bool) -> str:
+    """The funnel as bars (a terminal) or as plain `stage count` lines, then the needs-you list."""
+    width = max(len(stage) for stage in STAGES)
+    top = max(status.funnel.values(), default=0) or 1
+    lines = []
+    for stage in STAGES:
+        count = status.funnel[stage]
+        if bars:
+            eighths = round(count * BAR_WIDTH * 8 / top)
+            bar = "█" * (eighths // 8) + (" ▏▎▍▌▋▊▉"[eighths % 8] if eighths % 8 else "")
+            lines.append(f"{stage:<{width}} {bar:<{BAR_WIDTH}} {count}")
+        else:
+            lines.append(f"{stage:<{width}} {count}")
+    lines.append("")
+    if not status.needs:
+        lines.append("nothing needs you right now")
+    else:
+        lines.append("needs you:")
+        lines += [f"- {n.text}  → {n.command}" if bars else f"- {n.text}  ({n.command})" for n in status.needs]
+    return "\n".join(lines) + "\n"
+
+
+def _day(moment: datetime | None, zone: ZoneInfo) -> str:
+    if moment is None:
+        return "no time"
+    local = moment.astimezone(zone)
+    return f"{local:%a %b} {local.day}"
