@@ -1,0 +1,268 @@
+"""Waiting for new mail: one IMAP connection in IDLE on the inbox, kept alive and honest.
+
+imapclient's ``idle_check`` cannot tell a dead connection from a quiet one (it returns no
+responses in both cases), so the waiter never trusts silence:
+
+* IDLE is ended and re-entered every ``imap.idle_renew_seconds`` (default 540 s, under the
+  29 minutes servers allow), and each renewal sends NOOP under the socket timeout: a
+  half-open connection (the peer gone, nothing ever arriving) fails there;
+* ``idle_check`` returning early with nothing parsed means the socket was readable without a
+  whole line, which is what EOF looks like: that is probed at once;
+* a BYE (``doveadm kick``, server shutdown) ends the connection.
+
+A lost connection is reopened with exponential backoff and equal jitter. Every new
+connection (including the first) reports "new mail" once, so the caller rescans and nothing
+that arrived while we were away is missed; the IDLE is started before that report, so
+nothing arriving during the rescan is missed either.
+"""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from .config import Settings
+from .errors import ConnectionFailed, OutreachError
+
+if TYPE_CHECKING:
+    from imapclient import IMAPClient
+
+logger = logging.getLogger(__name__)
+
+SLICE_SECONDS = 1.0  # how often `interrupted` is looked at while idling
+POLL_SECONDS = 60.0  # servers without IDLE
+NEW_MAIL = (b"EXISTS", b"RECENT")
+
+
+class Disconnected(Exception):
+    """The server ended the session, or the connection is dead."""
+
+
+# what a lost connection looks like, from the socket, ssl, imaplib and our own checks
+LOST = (OSError, imaplib.IMAP4.error, ConnectionFailed, Disconnected)
+
+
+class Backoff:
+    """Exponential backoff with equal jitter: attempt n waits between d/2 and d, d = base * 2**n, capped."""
+
+    def __init__(self, base: float = 1.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
+        self.base, self.cap, self.failures = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def next_delay(self) -> float:
+        delay = min(self.cap, self.base * 2 ** min(self.failures, 30))
+        self.failures += 1
+        return delay / 2 + self.rng.uniform(0, delay / 2)
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class IdleWaiter:
+    """The daemon's InboxWaiter: ``wait(timeout, interrupted)`` is True when the inbox may hold new mail."""
+
+    def __init__(self, settings: Settings, idle_seconds: float | None = None, backoff: Backoff | None = None,
+                 connect: Callable[[Settings], IMAPClient] | None = None) -> None:
+        self.settings = settings
+        self.folder = settings.imap.folders.inbox
+        self.renew = float(idle_seconds or settings.imap.idle_renew_seconds)
+        self.backoff = backoff or Backoff()
+        self._connect_fn = connect or _open
+        self.client: IMAPClient | None = None
+        self.idling = False
+        self.idle_since = 0.0
+        self.retry_at = 0.0
+        self.fresh = False  # a new connection: report once so the caller rescans
+        self.connects = 0
+        self.disconnects: list[str] = []  # why each connection was lost (for logs and tests)
+        self._closed = threading.Event()
+
+    # ------------------------------------------------------------------ life cycle
+
+    def connect(self) -> bool:
+        """Open, EXAMINE the inbox and enter IDLE; False when the server has no IDLE (poll instead)."""
+        client = self._connect_fn(self.settings)
+        try:
+            if not client.has_capability("IDLE"):
+                _quietly(client.logout)
+                return False
+            client.select_folder(self.folder, readonly=True)
+            client.idle()
+        except BaseException:
+            _quietly(client.shutdown)
+            raise
+        self.client, self.idling, self.idle_since = client, True, time.monotonic()
+        self.connects += 1
+        self.fresh = True
+        self.backoff.reset()
+        logger.debug("imap %s: idling on %s", self.settings.imap.address, self.folder)
+        return True
+
+    def close(self) -> None:
+        self._closed.set()
+        client, self.client = self.client, None
+        if client is not None:
+            if self.idling:
+                _quietly(client.idle_done)
+            _quietly(client.logout)
+        self.idling = False
+
+    # ------------------------------------------------------------------ waiting
+
+    def wait(self, timeout: float, interrupted: Callable[[], bool]) -> bool:
+        """Block up to `timeout` s; True when new mail may have arrived. Reconnects by itself."""
+        end = time.monotonic() + timeout
+        while not interrupted() and not self._closed.is_set():
+            if self.fresh:
+                self.fresh = False
+                return True
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                return False
+            if self.client is None:
+                self._reconnect(min(remaining, SLICE_SECONDS))
+                continue
+            try:
+                if self._check(min(remaining, SLICE_SECONDS)):
+                    return True
+            except LOST as exc:
+                self._lost(exc)
+        return False
+
+    def _reconnect(self, budget: float) -> None:
+        pause = self.retry_at - time.monotonic()
+        if pause > 0:
+            self._closed.wait(min(pause, budget))
+            return
+        try:
+            if not self.connect():
+                raise Disconnected("the server no longer offers IDLE")
+        except LOST as exc:
+            self._lost(exc)
+        else:
+            logger.info("imap %s: reconnected", self.settings.imap.address)
+
+    def _check(self, seconds: float) -> bool:
+        client = self.client
+        assert client is not None
+        if not self.idling:
+            client.idle()
+            self.idling, self.idle_since = True, time.monotonic()
+        started = time.monotonic()
+        responses = client.idle_check(timeout=seconds)
+        if _said_bye(responses):
+            raise Disconnected("the server said BYE")
+        if _has_new_mail(responses):
+            return True
+        quick = not responses and time.monotonic() - started < seconds / 2
+        if quick or time.monotonic() - self.idle_since >= self.renew:
+            return self._probe()
+        return False
+
+    def _probe(self) -> bool:
+        """End IDLE and NOOP, both under the socket timeout: a dead or half-open connection fails here."""
+        client = self.client
+        assert client is not None
+        self.idling = False
+        _, during = client.idle_done()
+        _, after = client.noop()
+        responses: list[Any] = [*during, *after]
+        if _said_bye(responses):
+            raise Disconnected("the server said BYE")
+        client.idle()
+        self.idling, self.idle_since = True, time.monotonic()
+        return _has_new_mail(responses)
+
+    def _lost(self, exc: BaseException) -> None:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        self.disconnects.append(reason)
+        client, self.client, self.idling = self.client, None, False
+        if client is not None:
+            _quietly(client.shutdown)
+        delay = self.backoff.next_delay()
+        self.retry_at = time.monotonic() + delay
+        logger.warning("imap %s: connection lost (%s); reconnecting in %.1f s", self.settings.imap.address,
+                       reason, delay)
+
+
+def open_waiter(settings: Settings, idle_seconds: float | None = None) -> IdleWaiter | None:
+    """The daemon's waiter_factory: a connected IdleWaiter, or None when the server has no IDLE."""
+    waiter = IdleWaiter(settings, idle_seconds=idle_seconds)
+    try:
+        connected = waiter.connect()
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise ConnectionFailed(f"imap {settings.imap.address}: cannot start IDLE ({exc})") from None
+    if not connected:
+        logger.info("imap %s offers no IDLE; polling instead", settings.imap.address)
+        return None
+    return waiter
+
+
+def run_watcher(settings: Settings, stop: threading.Event, clock: Callable[[], datetime],
+                idle_seconds: float | None = None, poll_seconds: float = POLL_SECONDS,
+                on_pass: Callable[[list[str]], None] | None = None,
+                waiter_factory: Callable[[Settings, float | None], IdleWaiter | None] | None = None) -> None:
+    """Watch until `stop` is set: scan whenever IDLE (or the poll timer) says so. For tools and tests;
+    the daemon does the same with its own loop (waiter_factory=open_waiter, job=watch_once)."""
+    from .mailbox import watch_once
+
+    backoff = Backoff()
+    waiter: IdleWaiter | None = None
+    polling = False
+    due = True
+    try:
+        while not stop.is_set():
+            if waiter is None and not polling:
+                try:
+                    waiter = (waiter_factory or open_waiter)(settings, idle_seconds)
+                    polling = waiter is None
+                except OutreachError as exc:
+                    logger.warning("%s", exc)
+                    stop.wait(backoff.next_delay())
+                    continue
+            if due:
+                try:
+                    lines = watch_once(settings, clock())
+                    due = False
+                    backoff.reset()
+                    if on_pass is not None:
+                        on_pass(lines)
+                except OutreachError as exc:
+                    logger.warning("watch pass failed (%s)", exc)
+                    stop.wait(backoff.next_delay())
+                    continue
+            if waiter is not None:
+                due = waiter.wait(60.0, stop.is_set)
+            else:
+                stop.wait(poll_seconds)
+                due = True
+    finally:
+        if waiter is not None:
+            waiter.close()
+
+
+def _open(settings: Settings) -> IMAPClient:
+    from .mailconn import open_imap
+
+    return open_imap(settings.imap)
+
+
+def _said_bye(responses: list[Any]) -> bool:
+    return any(isinstance(r, tuple) and r and r[0] == b"BYE" for r in responses)
+
+
+def _has_new_mail(responses: list[Any]) -> bool:
+    return any(isinstance(r, tuple) and len(r) >= 2 and r[1] in NEW_MAIL for r in responses)
+
+
+def _quietly(call: Callable[[], Any]) -> None:
+    try:
+        call()
+    except Exception:  # tearing down a connection that may already be dead
+        logger.debug("imap teardown step failed", exc_info=True)

@@ -1,0 +1,168 @@
+"""The inbox watcher against the real Dovecot: UIDs, read state, restarts, IDLE and dead connections."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from imapclient import IMAPClient
+
+from outreach.config import Settings
+from outreach.db import close_database, open_database
+from outreach.inboxwait import IdleWaiter, open_waiter, run_watcher
+from outreach.mailbox import watch_once
+from outreach.models import MailboxState, Reply
+from outreach.testing import MailRig
+from tests.watchkit import ACCEPT, DECLINE, StallingProxy, reply_to, sent_draft, unrelated, watch_settings
+
+NOW = datetime.now(UTC)
+
+
+def flags(client: IMAPClient, folder: str = "INBOX") -> list[tuple[bytes, ...]]:
+    client.select_folder(folder, readonly=True)
+    uids = client.search(["ALL"])
+    return [data[b"FLAGS"] for _, data in sorted(client.fetch(uids, [b"FLAGS"]).items())] if uids else []
+
+
+def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> float:
+    started = time.monotonic()
+    while not check():
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"not true after {timeout} s")
+        time.sleep(0.05)
+    return time.monotonic() - started
+
+
+def test_first_scan_reads_back_to_first_outreach_and_leaves_mail_unread(
+        tmp_path: Path, mailrig: MailRig, mail_user: str, imap: Callable[..., IMAPClient]) -> None:
+    """Only mail since the day before the first outreach is scanned; nothing is marked \\Seen."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(hours=2), settings)
+    client = imap(mail_user)
+    client.append("INBOX", reply_to(draft, mail_user, DECLINE), msg_time=datetime(2020, 1, 6, tzinfo=UTC))
+    mailrig.deliver(mail_user, unrelated(1, mail_user))
+    mailrig.deliver(mail_user, reply_to(draft, mail_user, ACCEPT))
+    lines = watch_once(settings, NOW)
+    assert lines[0] == "INBOX: 2 new messages, 1 reply (first scan)"
+    assert lines[1].startswith("reply 1 from alex@example.com: accepted: interview 1 ")
+    assert [b"\\Seen" in f for f in flags(client)] == [False, False, False]
+
+
+def test_restart_resumes_without_reprocessing(tmp_path: Path, mailrig: MailRig, mail_user: str) -> None:
+    """A new process resumes after the last UID; `UID n:*` past the end yields nothing new."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(hours=2), settings)
+    mailrig.deliver(mail_user, reply_to(draft, mail_user, ACCEPT))
+    first = watch_once(settings, NOW)
+    close_database()
+    open_database(settings.paths.database)  # as a restarted daemon would
+    again = watch_once(settings, NOW)
+    mailrig.deliver(mail_user, unrelated(2, mail_user))
+    mailrig.deliver(mail_user, reply_to(draft, mail_user, DECLINE))
+    later = watch_once(settings, NOW)
+    state = MailboxState.get_by_id("INBOX")
+    assert [first[0], again, later[0], later[1], state.last_uid] == [
+        "INBOX: 1 new message, 1 reply (first scan)", ["INBOX: 0 new messages, 0 replies"],
+        "INBOX: 2 new messages, 1 reply", "reply 2 from alex@example.com: declined: contact closed (declined)", 3]
+
+
+def test_uidvalidity_change_rescans_without_duplicates(tmp_path: Path, mailrig: MailRig, mail_user: str,
+                                                       imap: Callable[..., IMAPClient]) -> None:
+    """A recreated folder (new UIDVALIDITY) is rescanned; the reply already stored is not stored again."""
+    settings = watch_settings(tmp_path, mailrig, mail_user, folders={"inbox": "Outreach"})
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(hours=2), settings)
+    client = imap(mail_user)
+    client.create_folder("Outreach")
+    accepted = reply_to(draft, mail_user, ACCEPT)
+    client.append("Outreach", accepted)
+    first = watch_once(settings, NOW)
+    old = MailboxState.get_by_id("Outreach").uidvalidity
+    client.delete_folder("Outreach")
+    client.create_folder("Outreach")
+    client.append("Outreach", accepted)
+    client.append("Outreach", reply_to(draft, mail_user, DECLINE))
+    new = client.folder_status("Outreach", [b"UIDVALIDITY"])[b"UIDVALIDITY"]
+    second = watch_once(settings, NOW)
+    assert (first[0], second[0], second[1:], Reply.select().count()) == (
+        "Outreach: 1 new message, 1 reply (first scan)",
+        f"Outreach: 2 new messages, 1 reply (UIDVALIDITY changed ({old} -> {new}))",
+        ["reply 2 from alex@example.com: declined: contact closed (declined)"], 2)
+
+
+@pytest.fixture
+def watcher(tmp_path: Path) -> Iterator[Callable[..., list[IdleWaiter]]]:
+    """start(settings, idle_seconds) runs run_watcher in a thread until it idles; returns its waiters."""
+    stop = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def start(settings: Settings, idle_seconds: float | None = None) -> list[IdleWaiter]:
+        waiters: list[IdleWaiter] = []
+        passes: list[list[str]] = []
+
+        def factory(s: Settings, idle: float | None) -> IdleWaiter | None:
+            waiter = open_waiter(s, idle)
+            if waiter is not None:
+                waiters.append(waiter)
+            return waiter
+
+        thread = threading.Thread(target=run_watcher, args=(settings, stop, lambda: datetime.now(UTC)),
+                                  kwargs={"idle_seconds": idle_seconds, "waiter_factory": factory,
+                                          "on_pass": passes.append}, daemon=True)
+        thread.start()
+        threads.append(thread)
+        wait_until(lambda: len(passes) >= 2)  # the first pass, then the one a new connection asks for
+        time.sleep(0.2)
+        return waiters
+
+    yield start
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=15)
+
+
+def test_idle_survives_kick_and_dovecot_restart(tmp_path: Path, mailrig: MailRig, mail_user: str,
+                                                watcher: Callable[..., list[IdleWaiter]]) -> None:
+    """After `doveadm kick` and a Dovecot restart the watcher reconnects within its backoff; no reply is lost."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    alex = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(hours=2), settings)
+    priya = sent_draft("priya@example.org", "Priya Natarajan", NOW - timedelta(hours=2), settings)
+    ben = sent_draft("ben@example.net", "Ben Okafor", NOW - timedelta(hours=2), settings)
+    waiter = watcher(settings)[0]
+    mailrig.deliver(mail_user, reply_to(alex, mail_user, ACCEPT))
+    wait_until(lambda: Reply.select().count() == 1)
+    mailrig.kick(mail_user)
+    mailrig.deliver(mail_user, reply_to(priya, mail_user, ACCEPT))  # while the watcher is away
+    kick_reconnect = wait_until(lambda: waiter.connects == 2)
+    wait_until(lambda: Reply.select().count() == 2)
+    mailrig.restart_dovecot()
+    mailrig.deliver(mail_user, reply_to(ben, mail_user, DECLINE))
+    restart_reconnect = wait_until(lambda: waiter.connects == 3)
+    wait_until(lambda: Reply.select().count() == 3)
+    emails = sorted(r.contact.email for r in Reply.select())
+    # the kick ends in BYE; a restart may also fail a reconnect attempt or two while Dovecot starts
+    assert (emails, waiter.disconnects[0]) == (["alex@example.com", "ben@example.net", "priya@example.org"],
+                                               "Disconnected: the server said BYE")
+    assert len(waiter.disconnects) >= 2
+    assert kick_reconnect < 3.0 and restart_reconnect < 3.0, (kick_reconnect, restart_reconnect)
+
+
+def test_half_open_connection_is_detected(tmp_path: Path, mailrig: MailRig, mail_user: str,
+                                          watcher: Callable[..., list[IdleWaiter]]) -> None:
+    """A connection that silently stops carrying data fails the NOOP probe; the reply still arrives."""
+    proxy = StallingProxy(mailrig.imaps_port)
+    try:
+        settings = watch_settings(tmp_path, mailrig, mail_user, port=proxy.port, timeout_seconds=2)
+        draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(hours=2), settings)
+        waiter = watcher(settings, idle_seconds=1.0)[0]
+        proxy.stall()
+        mailrig.deliver(mail_user, reply_to(draft, mail_user, ACCEPT))
+        took = wait_until(lambda: Reply.select().count() == 1, timeout=20)
+        assert (len(waiter.disconnects), waiter.disconnects[0].split(":")[0]) == (1, "TimeoutError"), \
+            waiter.disconnects
+        assert took < 8.0
+    finally:
+        proxy.close()

@@ -1,0 +1,283 @@
+"""Acting on matched replies: each intent's action, idempotence, corrections, and the replies commands."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import os
+import re
+import smtplib
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from imapclient import IMAPClient
+
+from outreach import replies
+from outreach.classify import classify_message
+from outreach.config import Settings, load_settings
+from outreach.db import open_database
+from outreach.mailbox import watch_once
+from outreach.matching import Match, address_of
+from outreach.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
+from outreach.testing import MailRig
+from tests.support import write_config
+from tests.test_mailbox import flags
+from tests.watchkit import ACCEPT, DECLINE, reply_to, sent_draft, watch_settings
+
+NOW = datetime(2026, 10, 6, 15, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    loaded = load_settings(write_config(tmp_path))
+    open_database(loaded.paths.database)
+    return loaded
+
+
+def result(intent: str, confidence: float = 0.9, **fields: Any) -> dict[str, Any]:
+    return {"intent": intent, "confidence": confidence, "meeting": None, "proposed_times": [], "referrals": [],
+            "resume_after": None, "bounced_recipient": None, **fields}
+
+
+def record(settings: Settings, draft: Draft, outcome: dict[str, Any], key: str = "<r1@example.com>",
+           how: str = "thread") -> replies.Outcome | None:
+    raw = reply_to(draft, settings.me.email, "text", message_id=key, date=NOW)
+    match = Match(draft.contact.id, draft.id, how)
+    incoming = replies.Incoming(raw, key, match, replies.Location("INBOX", 1, 7), outcome)
+    return replies.record(incoming, settings, NOW)
+
+
+def pending_draft(draft: Draft) -> Draft:
+    created: Draft = Draft.create(
+        contact=draft.contact, kind=DraftKind.FOLLOW_UP, status=DraftStatus.PENDING, to_addr=draft.to_addr,
+        subject="Following up", body="Hi again", identity="follow-" + draft.identity,
+        message_id="<follow-" + draft.message_id[1:], created_at=NOW, updated_at=NOW)
+    return created
+
+
+MEETING = {"start": "2026-10-08T14:00:00-04:00", "end": None, "url": "https://meet.example.com/x",
+           "location": None, "booking_url": None}
+ACTION_CASES = [
+    ("accepted", result("accepted", meeting=MEETING, referrals=[{"name": "Jane Roe", "email": "jane@example.com"}]),
+     "meeting", None, "scheduled", "interview 1 (scheduled); new introduction jane@example.com", False),
+    ("referral", result("referral", referrals=[{"name": None, "email": "bo@example.com"}]),
+     "replied", None, None, "new introduction bo@example.com", False),
+    ("declined", result("declined"), "declined", None, None, "contact closed (declined)", False),
+    ("later with a date", result("later", resume_after="2026-12-07"), "later", "2026-12-07 05:00",
+     None, "follow-ups paused until 2026-12-07", False),
+    ("later without a date", result("later"), "later", "2026-11-05 15:00", None,
+     "follow-ups paused until 2026-11-05", False),
+    ("auto reply", result("auto_reply", 0.97, resume_after="2026-10-26"), "contacted", "2026-10-26 04:00", None,
+     "follow-ups paused until 2026-10-26", False),
+    ("bounce", result("bounce", 0.99, bounced_recipient="alex@example.com"), "bounced", None, None,
+     "contact bounced; 1 unsent draft(s) rejected", False),
+    ("unsubscribe", result("unsubscribe", 0.85), "do_not_contact", None, None,
+     "contact do_not_contact; 1 unsent draft(s) rejected", False),
+    ("question", result("question", 0.8), "replied", None, None, "waiting for you", True),
+    ("low confidence", result("accepted", 0.55), "replied", None, None, "low confidence (0.55); please check", True),
+]
+
+
+@pytest.mark.parametrize(("name", "given", "status", "paused", "interview", "actions", "attention"), ACTION_CASES,
+                         ids=[c[0] for c in ACTION_CASES])
+def test_actions(settings: Settings, name: str, given: dict[str, Any], status: str, paused: str | None,
+                 interview: str | None, actions: str, attention: bool) -> None:
+    """Each intent does what the issue says, in the transaction that stores the reply."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings, company="Example Corp",
+                       timezone="America/New_York")
+    pending = pending_draft(draft)
+    outcome = record(settings, draft, given)
+    assert outcome is not None
+    contact = Contact.get_by_id(draft.contact.id)
+    interviews = [i.status for i in Interview.select()]
+    seen = (contact.status, contact.paused_until.strftime("%Y-%m-%d %H:%M") if contact.paused_until else None,
+            interviews[0] if interviews else None, "; ".join(outcome.actions), outcome.reply.needs_attention)
+    assert seen == (status, paused, interview, actions, attention)
+    rejected = Draft.get_by_id(pending.id).status == DraftStatus.REJECTED
+    assert rejected == (name in ("bounce", "unsubscribe"))
+
+
+def test_same_reply_twice_acts_once(settings: Settings) -> None:
+    """Seeing one Message-ID again stores nothing and acts on nothing."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    raw = reply_to(draft, settings.me.email, ACCEPT, message_id="<same@example.com>")
+    match = Match(draft.contact.id, draft.id, "thread")
+    first = replies.handle(raw, match, replies.Location("INBOX", 5, 1), settings, NOW)
+    second = replies.handle(raw, match, replies.Location("INBOX", 9, 2), settings, NOW)
+    assert (first is not None, second, Reply.select().count(), Interview.select().count()) == (True, None, 1, 1)
+
+
+def test_bounce_report_outweighs_the_text(settings: Settings) -> None:
+    """A message matched through its delivery report is a bounce even when its text reads otherwise."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    outcome = record(settings, draft, result("unknown", 0.3), how="bounce")
+    assert outcome is not None
+    reply = outcome.reply
+    assert (reply.intent, reply.classified_intent, reply.needs_attention, Contact.get_by_id(draft.contact.id).status) \
+        == ("bounce", "unknown", False, "bounced")
+
+
+def test_resolve_runs_the_corrected_action(settings: Settings) -> None:
+    """Correcting a question to accepted clears the flag and creates the interview."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    first = record(settings, draft, result("question", 0.8))
+    assert first is not None
+    outcome = replies.resolve(first.reply.id, "accepted", NOW + timedelta(hours=1), settings)
+    reply = Reply.get_by_id(first.reply.id)
+    assert outcome.line() == "reply 1 from alex@example.com: accepted: interview 1 (proposed)"
+    assert (reply.intent, reply.classified_intent, reply.needs_attention, reply.resolved_at,
+            Contact.get_by_id(draft.contact.id).status) == (
+        "accepted", "question", False, NOW + timedelta(hours=1), "meeting")
+
+
+def test_auto_reply_is_not_a_reply(settings: Settings) -> None:
+    """An out-of-office never counts as the contact having answered."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    record(settings, draft, result("auto_reply", 0.97))
+    contact = Contact.get_by_id(draft.contact.id)
+    assert (replies.has_replied(contact), contact.status) == (False, "contacted")
+    record(settings, draft, result("declined"), key="<r2@example.com>")
+    assert replies.has_replied(contact) is True
+
+
+def outreach(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CONFIG_HOME": "/nonexistent", "TZ": "UTC"}
+    return subprocess.run([sys.executable, "-m", "outreach", "-c", str(config), *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_replies_commands(tmp_path: Path, settings: Settings) -> None:
+    """`replies`, `--attention`, `--json` and `resolve` as the user sees them."""
+    alex = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    priya = sent_draft("priya@example.org", "Priya Natarajan", NOW - timedelta(days=1), settings)
+    record(settings, alex, result("declined", 0.85), key="<a@example.com>")
+    record(settings, priya, result("question", 0.8), key="<p@example.com>")
+    config = tmp_path / "outreach.yaml"
+    listed = outreach(config, "replies")
+    assert listed.stdout.splitlines() == [
+        "    1   2026-10-06 11:00  alex@example.com                 declined 0.85          Re: Introduction via "
+        "Maria Lopez: Alex Chen",
+        "    2 ! 2026-10-06 11:00  priya@example.org                question 0.80          Re: Introduction via "
+        "Maria Lopez: Priya Natarajan",
+        "1 waiting for you: answer them, then `outreach replies resolve ID --as INTENT`",
+    ], listed.stderr
+    rows = json.loads(outreach(config, "replies", "--attention", "--json").stdout)
+    assert [{k: r[k] for k in ("id", "contact_email", "intent", "received_at", "needs_attention")} for r in rows] \
+        == [{"id": 2, "contact_email": "priya@example.org", "intent": "question",
+             "received_at": "2026-10-06T15:00:00+00:00", "needs_attention": True}]
+    resolved = outreach(config, "replies", "resolve", "2", "--as", "later")
+    assert resolved.stdout == "reply 2 from priya@example.org: later: follow-ups paused until 2026-11-05\n"
+    assert outreach(config, "replies", "--attention").stdout == "no replies waiting for you\n"
+    missing = outreach(config, "replies", "resolve", "99", "--as", "declined")
+    assert (missing.returncode, missing.stderr) == (1, "error: no reply 99; see `outreach replies`\n")
+
+
+# ------------------------------------------------------------------ end to end, through the real servers
+
+CORPUS = Path(__file__).parent / "data" / "replies"
+
+
+def submit(rig: MailRig, user: str, msg: EmailMessage) -> None:
+    """Send through Postfix's implicit-TLS submission port, logged in as `user`."""
+    with smtplib.SMTP_SSL("127.0.0.1", rig.smtps_port, context=rig.ssl_context(), timeout=30) as smtp:
+        smtp.login(user, rig.users[user])
+        smtp.send_message(msg)
+
+
+def test_replies_through_postfix_are_matched_and_acted_on(tmp_path: Path, postfix: MailRig, mail_user: str) -> None:
+    """Replies sent through the real SMTP server land in the inbox and are matched, classified and acted on."""
+    settings = watch_settings(tmp_path, postfix, mail_user)
+    alex = sent_draft("alex@example.com", "Alex Chen", datetime.now(UTC) - timedelta(hours=1), settings)
+    priya = sent_draft("priya@example.org", "Priya Natarajan", datetime.now(UTC) - timedelta(hours=1), settings)
+    for draft, text in ((alex, ACCEPT), (priya, DECLINE)):
+        submit(postfix, "contact1@example.test", email.message_from_bytes(reply_to(draft, mail_user, text),
+                                                                          policy=email.policy.SMTP))
+    postfix.wait_for(mail_user, 2)
+    lines = watch_once(settings, datetime.now(UTC))
+    assert [lines[0], lines[1].split(" (")[0], lines[2]] == [
+        "INBOX: 2 new messages, 2 replies (first scan)",
+        "reply 1 from alex@example.com: accepted: interview 1",
+        "reply 2 from priya@example.org: declined: contact closed (declined)"]
+
+
+def test_postfix_bounce_for_unknown_recipient(tmp_path: Path, postfix: MailRig, mail_user: str) -> None:
+    """The DSN Postfix writes for ghost@example.test is recognised: contact bounced, unsent drafts rejected."""
+    settings = watch_settings(tmp_path, postfix, mail_user)
+    draft = sent_draft("ghost@example.test", "Casper Ghost", datetime.now(UTC) - timedelta(minutes=5), settings)
+    follow_up = pending_draft(draft)
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = mail_user, "ghost@example.test", draft.subject
+    msg["Message-ID"] = draft.message_id
+    msg.set_content("Hello Casper")
+    submit(postfix, mail_user, msg)
+    postfix.wait_for(mail_user, lambda raw: b"delivery-status" in raw)
+    lines = watch_once(settings, datetime.now(UTC))
+    reply = Reply.get()
+    assert lines == ["INBOX: 1 new message, 1 reply (first scan)",
+                     "reply 1 from ghost@example.test: bounce: contact bounced; 1 unsent draft(s) rejected"]
+    assert (reply.result["bounced_recipient"], Draft.get_by_id(follow_up.id).status) == (
+        "ghost@example.test", "rejected")
+
+
+def readdress(raw: bytes, our_id: str, to: str) -> bytes:
+    """Point a corpus message at our test: In-Reply-To/References name our draft, To names our mailbox."""
+    newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
+    head, sep, body = raw.partition(newline + newline)
+    kept = [line for line in re.split(rb"\r?\n(?![ \t])", head)
+            if not re.match(rb"(?i)(in-reply-to|references|to):", line)]
+    if re.search(rb"(?im)^in-reply-to:", head):
+        kept += [b"In-Reply-To: " + our_id.encode(), b"References: " + our_id.encode()]
+    kept.append(b"To: " + to.encode())
+    return newline.join(kept) + sep + body
+
+
+def corpus_contact(name: str, raw: bytes, labels: dict[str, Any]) -> str:
+    if labels[name]["intent"] == "bounce":
+        return str(labels[name]["bounced_recipient"])
+    return address_of(email.message_from_bytes(raw, policy=email.policy.compat32).get("From", ""))
+
+
+def expected_status(intent: str, attention: bool) -> str:
+    if attention:
+        return "contacted" if intent in replies.NOT_REPLIES else "replied"
+    return {"accepted": "meeting", "declined": "declined", "referral": "replied", "later": "later",
+            "auto_reply": "contacted", "bounce": "bounced", "unsubscribe": "do_not_contact"}[intent]
+
+
+def test_reply_corpus_end_to_end(tmp_path: Path, mailrig: MailRig, mail_user: str,
+                                 imap: Callable[..., IMAPClient]) -> None:
+    """Every corpus message, readdressed and appended to the inbox, is matched once and acted on as classified."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    labels = json.loads((CORPUS / "labels.json").read_text())
+    client = imap(mail_user)
+    expected = []
+    sent_at = datetime.now(UTC) - timedelta(hours=3)
+    for path in sorted(CORPUS.glob("*.eml")):
+        raw = path.read_bytes()
+        contact = corpus_contact(path.name, raw, labels)
+        draft = sent_draft(contact, path.stem.replace("-", " ").title(), sent_at, settings)
+        readdressed = readdress(raw, draft.message_id, mail_user)
+        client.append("INBOX", readdressed)
+        verdict = classify_message(readdressed, user_tz=settings.me.timezone, known_addresses=[mail_user])
+        intent = verdict["intent"]
+        attention = intent in ("question", "unknown") or verdict["confidence"] < replies.ATTENTION_BELOW
+        expected.append((contact, intent, attention, expected_status(intent, attention),
+                         intent == "accepted" and not attention))
+    lines = watch_once(settings, datetime.now(UTC))
+    seen = []
+    for contact, *_ in expected:
+        reply = Reply.get(Reply.contact == Contact.get(Contact.email == contact).id)
+        seen.append((contact, reply.intent, reply.needs_attention, reply.contact.status,
+                     Interview.select().where(Interview.reply == reply.id).exists()))
+    assert lines[0] == f"INBOX: {len(expected)} new messages, {len(expected)} replies (first scan)"
+    assert seen == expected
+    assert [b"\\Seen" in f for f in flags(client)] == [False] * len(expected)
+    agree = sum(labels[p.name]["intent"] == s[1] for p, s in zip(sorted(CORPUS.glob("*.eml")), seen, strict=True))
+    print(f"stored intents agreeing with the corpus labels: {agree}/{len(seen)}")
