@@ -14,12 +14,11 @@ SPECIAL_USE = ("\\Sent", "\\Drafts", "\\Junk", "\\Trash", "\\Archive", "\\All")
 
 def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
     """Yield one line per thing checked; raise OutreachError at the first problem."""
+    from .addresses import AddressError, normalize_address
     from .contacts import load_introductions
     from .db import open_database, schema_version
     from .models import Contact, Draft
     from .render import check_templates
-
-    from .addresses import AddressError, normalize_address
 
     try:
         normalize_address(settings.me.email, check_dns=settings.check_dns)

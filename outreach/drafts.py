@@ -191,7 +191,10 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
 
     result = ComposeResult()
     rendered = []
-    for contact in _contacts_needing_outreach():
+    contacts = _contacts_needing_outreach()
+    if settings.follow_up.routine == "3b7":
+        contacts = _first_per_company(contacts)
+    for contact in contacts:
         try:
             message = render_for_contact(settings, contact)
             check_header_value(f"the subject rendered for {contact.email}", message.subject)
@@ -221,6 +224,21 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
 
 def _outreach_contact_ids() -> Any:
     return Draft.select(Draft.contact).where(Draft.kind == DraftKind.OUTREACH)
+
+
+def _first_per_company(contacts: list[Contact]) -> list[Contact]:
+    """3b7 writes to one person per company at a time; followups.py moves on to the next after 3 days."""
+    busy = {(c.company or "").strip().lower() for c in
+            Contact.select(Contact.company).where(Contact.id.in_(_outreach_contact_ids()))}
+    chosen = []
+    for contact in contacts:
+        company = (contact.company or "").strip().lower()
+        if company and company in busy:
+            continue
+        if company:
+            busy.add(company)
+        chosen.append(contact)
+    return chosen
 
 
 def _contacts_needing_outreach() -> list[Contact]:

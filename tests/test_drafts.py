@@ -354,3 +354,18 @@ def test_fast_json_listing_matches_draft_json(settings: Settings) -> None:
     drafts.schedule_retry(first.id, LATER, "451 later", LATER + timedelta(minutes=3))
     assert drafts.drafts_json() == [drafts.draft_json(d) for d in drafts.list_drafts()]
     assert drafts.drafts_json("approved") == [drafts.draft_json(drafts.get_draft(first.id))]
+
+
+def test_3b7_composes_for_one_person_per_company(tmp_path: Path) -> None:
+    """Under follow_up.routine 3b7, sync drafts only the first new person at each company."""
+    intros = """introductions:
+  - {name: Ann One, email: ann@example.com, company: Example Corp}
+  - {name: Bob Two, email: bob@example.com, company: example corp}
+  - {name: Cy Three, email: cy@example.org, company: Other Inc}
+  - {name: Di Four, email: di@example.net}
+"""
+    settings = example_settings(tmp_path, intros, follow_up={"routine": "3b7"})
+    list(sync_introductions(settings, NOW, "cli"))
+    list(sync_introductions(settings, NOW, "cli"))
+    assert [d.contact.email for d in Draft.select().order_by(Draft.id)] == [
+        "ann@example.com", "cy@example.org", "di@example.net"]
