@@ -174,10 +174,11 @@ def contact_json(contact: Contact) -> dict[str, Any]:
     }
 
 
-def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str) -> Contact | None:
+def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str,
+                 company: str | None = None) -> Contact | None:
     """A person a contact pointed us to becomes a new pending introduction, with the contact as referrer.
 
-    Returns the new contact, or None when the address is invalid or already known (never duplicates,
+    The company defaults to the referrer's. Returns the new contact, or None when the address is invalid or already known (never duplicates,
     never revives a suppressed contact). `source` is "reply" or "notes".
     """
     try:
@@ -189,7 +190,7 @@ def add_referral(name: str | None, email: str, referrer: Contact, now: datetime,
         if Contact.get_or_none(Contact.email == address) is not None:
             return None
         contact: Contact = Contact.create(
-            email=address, name=(name or address.split("@")[0]).strip(), company=referrer.company,
+            email=address, name=(name or address.split("@")[0]).strip(), company=company or referrer.company,
             referred_by=referrer.name, referred_by_email=referrer.email,
             relationship=f"referred by {referrer.name}", topics=list(referrer.topics or []),
             source=source, created_at=now, updated_at=now,

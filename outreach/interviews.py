@@ -221,7 +221,8 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
                          ).where(Interview.id == interview.id).execute()
         saved.follow_through = _sync_follow_through(interview, notes.follow_through, now)
         for person in notes.people:
-            new = add_referral(person.name, person.email, interview.contact, now, source="notes")
+            new = add_referral(person.name, person.email, interview.contact, now, source="notes",
+                               company=person.company)
             if new is not None:
                 saved.new_contacts.append(new)
         from .contacts import set_status
