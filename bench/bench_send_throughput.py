@@ -26,14 +26,14 @@ from outreach.sender import send_due
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 
-USERS = [f"box{i:03d}@example.test" for i in range(1, 51)]
+USERS = [f"box{i:03d}@example.test" for i in range(1, 501)]
 
 
 def measure(rig: MailRig, root: Path, smtp: str, save_to_sent: str, drafts: int) -> dict[str, object]:
     directory = root / f"{smtp}-{save_to_sent}"
     settings = open_settings(sending_config(directory, rig, smtp=smtp, smtp_extra={"save_to_sent": save_to_sent}))
     now = datetime.now(UTC)
-    queue_approved(settings, [USERS[i % len(USERS)] for i in range(drafts)], now)
+    queue_approved(settings, USERS[:drafts], now)
     t = time.perf_counter()
     outcomes = send_due(settings, now)
     seconds = time.perf_counter() - t
