@@ -28,12 +28,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.db import close_database  # noqa: E402
-from outreach.inboxwait import run_watcher  # noqa: E402
-from outreach.mailbox import HEADER_ITEM, watch_once  # noqa: E402
-from outreach.models import Interview  # noqa: E402
-from outreach.testing import MailRig  # noqa: E402
-from tests.watchkit import ACCEPT, reply_to, sent_draft, unrelated, watch_settings  # noqa: E402
+from outreach.db import close_database
+from outreach.inboxwait import run_watcher
+from outreach.mailbox import HEADER_ITEM, watch_once
+from outreach.models import Interview
+from outreach.testing import MailRig
+from tests.watchkit import ACCEPT, reply_to, sent_draft, unrelated, watch_settings
 
 USER = "me@example.test"
 BIG_USER = "contact2@example.test"

@@ -1,0 +1,259 @@
+"""Which of our conversations a message belongs to. Pure: no database, no network.
+
+Two steps, so that the watcher fetches full messages only for the few that may matter:
+
+1. :func:`screen` looks at a handful of headers: our own mail is dropped; In-Reply-To and
+   References are checked against every Message-ID we sent (ours and any a provider put in
+   its place); then the sender's address against the contacts we wrote to. Delivery reports
+   and calendar/booking mail that match neither are sent on to step 2.
+2. :func:`match_body` reads such a message in full: a bounce names the failed recipient or
+   carries our original Message-ID; an invitation or booking confirmation names the contact.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import parseaddr
+
+# the fields `screen` needs, in the order the watcher asks for them
+HEADER_FIELDS = ("MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "FROM", "SUBJECT", "CONTENT-TYPE",
+                 "RETURN-PATH", "X-OUTREACH-DRAFT")
+OWN_HEADER = "x-outreach-draft"
+
+_MSGID = re.compile(r"<[^<>\s]+>")
+_ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_DAEMON_SENDER = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
+_BOUNCE_SUBJECT = re.compile(
+    r"undeliver|returned mail|returned to sender|delivery (status )?notification|failure notice|"
+    r"delivery fail|not delivered|could not be delivered|mail delivery", re.IGNORECASE)
+_CALENDAR_SUBJECT = re.compile(
+    r"invitation|invite|booked|booking|confirmed|scheduled|new event|appointment|meeting", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Headers:
+    """The few header fields matching looks at, unfolded; addresses in lower case."""
+
+    message_id: str | None = None
+    in_reply_to: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    from_addr: str = ""
+    subject: str = ""
+    content_type: str = ""
+    return_path: str = ""
+    outreach_draft: str | None = None
+
+
+@dataclass(frozen=True)
+class SentIndex:
+    """What we sent: Message-IDs (lower case) -> (contact id, draft id), and the addresses we wrote to."""
+
+    me: str
+    message_ids: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    addresses: Mapping[str, int] = field(default_factory=dict)
+    names: Mapping[str, int] = field(default_factory=dict)  # "first last" (lower case) -> contact, unique only
+
+    @property
+    def empty(self) -> bool:
+        return not self.message_ids and not self.addresses
+
+
+@dataclass(frozen=True)
+class Match:
+    contact_id: int
+    draft_id: int | None
+    how: str  # thread | sender | bounce | calendar
+
+
+class NeedBody:
+    """`screen` cannot tell from headers alone: a delivery report or a calendar/booking message."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"NeedBody({self.kind!r})"
+
+
+Screened = Match | NeedBody | None
+
+
+def parse_headers(block: bytes) -> Headers:
+    """Parse a HEADER.FIELDS block quickly (no full RFC 5322 parser: this runs for every message)."""
+    values: dict[str, str] = {}
+    name = ""
+    for line in block.decode("utf-8", "replace").splitlines():
+        if not line:
+            continue
+        if line[0] in " \t":
+            if name:
+                values[name] += " " + line.strip()
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            continue
+        name = key.strip().lower()
+        # a repeated field: keep the first, as mail readers do
+        if name in values:
+            name = ""
+            continue
+        values[name] = value.strip()
+    return Headers(
+        message_id=_first_id(values.get("message-id", "")),
+        in_reply_to=message_ids(values.get("in-reply-to", "")),
+        references=message_ids(values.get("references", "")),
+        from_addr=address_of(values.get("from", "")),
+        subject=decode_words(values.get("subject", "")),
+        content_type=values.get("content-type", "").lower(),
+        return_path=values.get("return-path", ""),
+        outreach_draft=values.get(OWN_HEADER),
+    )
+
+
+def message_ids(value: str) -> tuple[str, ...]:
+    found = _MSGID.findall(value)
+    if not found and value.strip() and "@" in value:
+        found = [f"<{value.strip().strip('<>')}>"]
+    return tuple(m.lower() for m in found)
+
+
+def _first_id(value: str) -> str | None:
+    ids = _MSGID.findall(value)
+    return ids[0] if ids else (value.strip() or None)
+
+
+def address_of(value: str) -> str:
+    """The address in a From-style value, lower case ("" when there is none)."""
+    if "<" in value:
+        start, end = value.rfind("<"), value.rfind(">")
+        if end > start:
+            return value[start + 1:end].strip().lower()
+    if '"' not in value and "(" not in value and "," not in value:
+        return value.strip().lower()
+    return parseaddr(value)[1].lower()
+
+
+def decode_words(value: str) -> str:
+    if "=?" not in value:
+        return value
+    try:
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeError):
+        return value
+
+
+def is_own(headers: Headers, me: str) -> bool:
+    """Mail we sent (From: us, or carrying our private draft header) is never a reply."""
+    return headers.from_addr == me.lower() or headers.outreach_draft is not None
+
+
+def screen(headers: Headers, index: SentIndex) -> Screened:
+    """A Match from the headers alone, NeedBody when the full message must decide, None to leave it."""
+    if is_own(headers, index.me):
+        return None
+    # most recent first: In-Reply-To, then References from the end
+    for mid in (*headers.in_reply_to, *reversed(headers.references)):
+        hit = index.message_ids.get(mid)
+        if hit is not None:
+            return Match(contact_id=hit[0], draft_id=hit[1], how="thread")
+    contact = index.addresses.get(headers.from_addr)
+    if contact is not None:
+        return Match(contact_id=contact, draft_id=None, how="sender")
+    if looks_like_bounce(headers):
+        return NeedBody("bounce")
+    if "calendar" in headers.content_type or _CALENDAR_SUBJECT.search(headers.subject):
+        return NeedBody("calendar")
+    return None
+
+
+def looks_like_bounce(headers: Headers) -> bool:
+    return ("report" in headers.content_type or headers.return_path.strip() == "<>"
+            or bool(_DAEMON_SENDER.match(headers.from_addr)) or bool(_BOUNCE_SUBJECT.search(headers.subject)))
+
+
+def match_body(raw: bytes, headers: Headers, index: SentIndex, kind: str) -> Match | None:
+    """Decide a NeedBody message from its full text."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    if kind == "bounce":
+        return _match_bounce(message, index)
+    return _match_calendar(message, index)
+
+
+def _match_bounce(message: Message, index: SentIndex) -> Match | None:
+    # our original's Message-ID (in message/rfc822, text/rfc822-headers or a plain-text bounce) is the
+    # strongest evidence; then the failed recipient (Final-Recipient, or "<addr>:" in a qmail notice)
+    text = _all_text(message, include_headers=True)
+    for mid in _MSGID.findall(text):
+        hit = index.message_ids.get(mid.lower())
+        if hit is not None:
+            return Match(contact_id=hit[0], draft_id=hit[1], how="bounce")
+    contacts = _contacts_named(text, index)
+    if len(contacts) == 1:
+        return Match(contact_id=contacts.pop(), draft_id=None, how="bounce")
+    return None
+
+
+def _match_calendar(message: Message, index: SentIndex) -> Match | None:
+    text = _all_text(message, include_headers=False)
+    contacts = _contacts_named(text, index)
+    if not contacts:
+        lowered = " ".join(text.lower().split())
+        contacts = {cid for name, cid in index.names.items() if name in lowered}
+    if len(contacts) == 1:
+        return Match(contact_id=contacts.pop(), draft_id=None, how="calendar")
+    return None  # nobody, or several contacts: not ours to guess
+
+
+def _contacts_named(text: str, index: SentIndex) -> set[int]:
+    me = index.me.lower()
+    return {index.addresses[a] for a in (m.lower() for m in _ADDRESS.findall(text))
+            if a != me and a in index.addresses}
+
+
+def _all_text(message: Message, include_headers: bool) -> str:
+    """Every text part decoded (and, for bounces, every embedded header block), joined."""
+    chunks: list[str] = []
+    for part in message.walk():
+        ctype = part.get_content_type()
+        if ctype == "message/rfc822" and include_headers:
+            payload = part.get_payload()
+            inner = payload[0] if isinstance(payload, list) and payload else None
+            if isinstance(inner, Message):
+                chunks.extend(f"{k}: {v}" for k, v in inner.items())
+            continue
+        if part.is_multipart():
+            continue
+        if ctype == "message/delivery-status" or ctype == "text/rfc822-headers" or ctype.startswith("text/"):
+            chunks.append(_decoded(part))
+    return "\n".join(chunks)
+
+
+def _decoded(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if isinstance(payload, bytes):
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            return payload.decode(charset, "replace")
+        except LookupError:
+            return payload.decode("utf-8", "replace")
+    # message/delivery-status parses into header blocks
+    inner = part.get_payload()
+    if isinstance(inner, list):
+        return "\n".join(f"{k}: {v}" for block in inner if isinstance(block, Message) for k, v in block.items())
+    return str(inner or "")
+
+
+def unique_names(people: Iterable[tuple[int, str]]) -> dict[str, int]:
+    """Full names (two words or more) that belong to one contact only, for calendar matching."""
+    seen: dict[str, set[int]] = {}
+    for cid, name in people:
+        key = " ".join(name.lower().split())
+        if len(key.split()) >= 2:
+            seen.setdefault(key, set()).add(cid)
+    return {name: ids.pop() for name, ids in seen.items() if len(ids) == 1}
