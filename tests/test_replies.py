@@ -196,10 +196,10 @@ def test_replies_through_postfix_are_matched_and_acted_on(tmp_path: Path, postfi
     settings = watch_settings(tmp_path, postfix, mail_user)
     alex = sent_draft("alex@example.com", "Alex Chen", datetime.now(UTC) - timedelta(hours=1), settings)
     priya = sent_draft("priya@example.org", "Priya Natarajan", datetime.now(UTC) - timedelta(hours=1), settings)
-    for draft, text in ((alex, ACCEPT), (priya, DECLINE)):
+    for count, (draft, text) in enumerate(((alex, ACCEPT), (priya, DECLINE)), start=1):
         submit(postfix, "contact1@example.test", email.message_from_bytes(reply_to(draft, mail_user, text),
                                                                           policy=email.policy.SMTP))
-    postfix.wait_for(mail_user, 2)
+        postfix.wait_for(mail_user, count)  # one at a time: Postfix's queue does not keep order
     lines = watch_once(settings, datetime.now(UTC))
     assert [lines[0], lines[1].split(" (")[0], lines[2]] == [
         "INBOX: 2 new messages, 2 replies (first scan)",
