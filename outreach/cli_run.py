@@ -1,10 +1,15 @@
-"""`outreach run`: the daemon (built later) and `--once`, which reconciles and sends what is due."""
+"""`outreach run`: the daemon, or with --once every job once (for tests, cron and the demo)."""
 
 from __future__ import annotations
+
+import logging
 
 import click
 
 from .cli import App, now_utc, pass_app
+from .errors import OutreachError
+
+logger = logging.getLogger(__name__)
 
 
 def attach(cli: click.Group) -> None:
@@ -12,18 +17,45 @@ def attach(cli: click.Group) -> None:
 
 
 @click.command()
-@click.option("--once", is_flag=True, help="Run every job once and exit (today: reconcile and send what is due).")
+@click.option("--once", is_flag=True, help="Run every job once (sync, due drafts, send, watch) and exit.")
 @pass_app
 def run(app: App, once: bool) -> None:
-    """The daemon; --once runs every job once and exits."""
-    if not once:
-        raise click.ClickException("the daemon loop is not built yet; use --once")
-    from .models import utcnow
-    from .sender import run_once
+    """The daemon: sync, send, watch the inbox, create due drafts. --once runs every job once and exits."""
+    from .logs import setup_logging
+
+    if not app.verbose:
+        setup_logging(logging.INFO)
+    if once:
+        run_every_job_once(app)
+        return
+    from .daemon import Daemon
+    from .inboxwait import open_waiter
+    from .jobs import daemon_jobs, recover_job
+
+    daemon = Daemon(app.config_path, daemon_jobs(), waiter_factory=open_waiter)
+    daemon.install_signal_handlers()
+    try:
+        daemon.start(recover=recover_job)
+    except BaseException:
+        daemon.close()
+        raise
+    raise SystemExit(daemon.serve())
+
+
+def run_every_job_once(app: App) -> None:
+    """Each job in order; one failing job is reported and the others still run (exit 1 at the end)."""
+    from .jobs import ONCE_ORDER
 
     app.open_db()
-    outcomes = run_once(app.settings, now=now_utc(), clock=utcnow)
-    for outcome in outcomes:
-        click.echo(outcome.line(app.settings.me.zone))
-    if not outcomes:
-        click.echo("nothing to send")
+    failed = []
+    for name, job in ONCE_ORDER:
+        try:
+            lines = job(app.settings, now_utc())
+        except OutreachError as exc:
+            click.echo(f"{name}: error: {exc}", err=True)
+            failed.append(name)
+            continue
+        for line in lines:
+            click.echo(f"{name}: {line}")
+    if failed:
+        raise click.ClickException(f"{len(failed)} job(s) failed: {', '.join(failed)}")

@@ -178,8 +178,8 @@ def add_referral(name: str | None, email: str, referrer: Contact, now: datetime,
                  company: str | None = None) -> Contact | None:
     """A person a contact pointed us to becomes a new pending introduction, with the contact as referrer.
 
-    The company defaults to the referrer's. Returns the new contact, or None when the address is invalid or already known (never duplicates,
-    never revives a suppressed contact). `source` is "reply" or "notes".
+    The company defaults to the referrer's. Returns the new contact, or None when the address is
+    invalid or already known (never duplicates, never revives a suppressed contact). `source` is "reply" or "notes".
     """
     try:
         address = normalize_address(email)

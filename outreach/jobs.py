@@ -1,0 +1,101 @@
+"""The daemon's jobs, each short and idempotent, each taking `now` from the caller.
+
+`run --once` runs them in this order; the daemon runs them on their own schedules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from .config import Settings
+from .daemon import Job
+from .db import transaction
+from .models import RuntimeState, utcnow
+
+logger = logging.getLogger(__name__)
+
+FINGERPRINT_KEY = "introductions_fingerprint"  # RuntimeState written by this module
+
+
+def introductions_changed(settings: Settings) -> tuple[bool, str]:
+    """Has introductions.yaml changed since the daemon last imported it? (content hash, not mtime)"""
+    try:
+        digest = hashlib.sha256(settings.paths.introductions.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        digest = "missing"
+    row = RuntimeState.get_or_none(RuntimeState.name == FINGERPRINT_KEY)
+    return (row is None or row.value != digest), digest
+
+
+def _remember_fingerprint(digest: str, now: datetime) -> None:
+    with transaction():
+        if not RuntimeState.update(value=digest, updated_at=now).where(RuntimeState.name == FINGERPRINT_KEY).execute():
+            RuntimeState.create(name=FINGERPRINT_KEY, value=digest, updated_at=now)
+
+
+def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[str]:
+    """Import introductions when the file changed (or `always`), then compose outreach drafts."""
+    from .contacts import import_introductions, load_introductions
+    from .drafts import compose_outreach_drafts
+
+    lines = []
+    changed, digest = introductions_changed(settings)
+    if changed or always:
+        intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
+        result = import_introductions(intros, now)
+        _remember_fingerprint(digest, now)
+        lines.append(f"introductions: {len(result.created)} new, {len(result.updated)} updated, "
+                     f"{len(result.unchanged)} unchanged")
+    composed = compose_outreach_drafts(settings, now, "daemon")
+    lines += [f"composed draft {d.id} ({d.status}) for {d.to_addr}: {d.subject}" for d in composed.created]
+    lines += [f"no draft: {error}" for error in composed.errors]
+    return lines
+
+
+def send_job(settings: Settings, now: datetime) -> list[str]:
+    """Reconcile anything a crash left in `sending`, then send what is due."""
+    from .sender import run_once
+
+    return [o.line(settings.me.zone) for o in run_once(settings, now, clock=utcnow)]
+
+
+def watch_job(settings: Settings, now: datetime) -> list[str]:
+    from .mailbox import watch_once
+
+    return watch_once(settings, now)
+
+
+def due_drafts_job(settings: Settings, now: datetime) -> list[str]:
+    """Thank-you notes and follow-ups whose time has come (catching up after downtime)."""
+    from .followups import create_due_drafts
+
+    return create_due_drafts(settings, now, "daemon")
+
+
+def recover_job(settings: Settings, now: datetime) -> list[str]:
+    """Start-up recovery: settle drafts left in `sending` before anything else runs."""
+    from .sender import reconcile, sender_lock
+
+    with sender_lock(settings):
+        return [o.line(settings.me.zone) for o in reconcile(settings, now)]
+
+
+def daemon_jobs(poll_seconds: int = 60) -> list[Job]:
+    """The daemon's schedule. The inbox is watched by IDLE between runs; `watch` is the polling fallback."""
+    return [
+        Job("sync", 60, sync_job),
+        Job("due-drafts", 60, due_drafts_job),
+        Job("send", 30, send_job),
+        Job("watch", poll_seconds, watch_job, idle_driven=True),
+    ]
+
+
+ONCE_ORDER: list[tuple[str, Callable[[Settings, datetime], list[str]]]] = [
+    ("sync", lambda settings, now: sync_job(settings, now, always=True)),
+    ("due-drafts", due_drafts_job),
+    ("send", send_job),
+    ("watch", watch_job),
+]
