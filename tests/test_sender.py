@@ -269,14 +269,3 @@ def test_save_to_sent_never_and_auto_with_a_self_filing_server(tmp_path: Path, m
     assert outcome.detail.endswith(f"; {note}")
     assert len(in_sent(mailrig, draft.identity)) == (1 if save_to_sent == "auto" else 0)
 
-
-def test_run_without_once_is_not_built_yet(tmp_path: Path, mailrig: MailRig) -> None:
-    """`outreach run` alone says the daemon loop is not built yet and exits 1."""
-    from tests.test_cli import outreach
-
-    config = sending_config(tmp_path, mailrig, smtp="fault")
-    result = outreach("-c", str(config), "run")
-    assert (result.returncode, result.stdout, result.stderr) == (
-        1, "", "Error: the daemon loop is not built yet; use --once\n")
-    result = outreach("-c", str(config), "run", "--once")
-    assert (result.returncode, result.stdout, result.stderr) == (0, "nothing to send\n", "")
