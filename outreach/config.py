@@ -293,7 +293,7 @@ def _read_thank_you(s: _Section) -> ThankYou:
 
 def _read_interviews(s: _Section) -> Interviews:
     return Interviews(
-        default_minutes=s.integer("default_minutes", 30, minimum=5, maximum=480),
+        default_minutes=s.integer("default_minutes", 30, minimum=1, maximum=480),
         email_prep_brief=s.boolean("email_prep_brief", False),
     )
 

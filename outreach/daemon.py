@@ -52,6 +52,8 @@ class Job:
     function: JobFunction
     # Inbox polling: while an IDLE connection is up, run only when it reports mail (or every 10 min).
     idle_driven: bool = False
+    # Jobs to run right away when this one reports something (new mail -> compose and send now).
+    then: tuple[str, ...] = ()
     failures: int = 0
     last_run: float = 0.0
     skip_until: float = 0.0  # monotonic; set after a failure (backoff)
@@ -120,7 +122,8 @@ class Daemon:
             if self.reload_requested:
                 self.reload()
             self.scheduler.run_pending()
-            self.run_all_due()
+            while any(job.due_now for job in self.jobs) and not self.stop_requested:
+                self.run_all_due()  # jobs that others asked for (new mail -> compose -> send) run now
             self._ping_watchdog()
             if self.stop_requested:
                 break
@@ -196,6 +199,8 @@ class Daemon:
         if lines:
             self.last_summary = f"{job.name}: {lines[-1]}"[:200]
             self.notifier.status(self.last_summary)
+            for name in job.then:
+                self._mark_due(name)
 
     def _seconds_until_next_job(self) -> float:
         idle = self.scheduler.idle_seconds

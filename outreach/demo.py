@@ -8,15 +8,23 @@ Everything happens under a temporary directory on 127.0.0.1; nothing leaves the 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import yaml
+
+from . import demo_replies as replies
 from .testing.localconfig import write_local_config
 from .testing.mailrig import DOMAIN, Backend, MailRig, missing_binaries
 
@@ -42,7 +50,8 @@ class Demo:
         """Run the real CLI, as the user would, and show its output."""
         assert self.config is not None
         command = [sys.executable, "-m", "outreach", "-c", str(self.config), *args]
-        print(f"  $ outreach {' '.join(args)}", flush=True)
+        if show:
+            print(f"  $ outreach {' '.join(args)}", flush=True)
         result = subprocess.run(command, capture_output=True, text=True, timeout=120)
         output = (result.stdout + result.stderr).rstrip()
         if show and output:
@@ -68,16 +77,108 @@ class Demo:
     def run(self, rig: MailRig) -> None:
         self.say(f"Local mail servers are up: Dovecot (IMAP) on 127.0.0.1:{rig.imaps_port} and "
                  f"{'Postfix' if rig.has_postfix else 'aiosmtpd'} (SMTP) on 127.0.0.1:{rig.smtps_port}, "
-                 f"with mailboxes for you (me@{DOMAIN}) and three professionals.")
+                 f"with mailboxes for you (me@{DOMAIN}) and the people you will write to.")
         self.config = write_local_config(self.config_dir, rig)
+        _demo_settings(self.config)
         (self.config_dir / "introductions.yaml").write_text(self.introductions())
-        self.say("A throwaway config points at them. First, check that everything is in order and that we can "
-                 "log in to both servers over verified TLS:")
+        self.say("A throwaway config points at them (for the demo, drafts are approved automatically and the "
+                 "send window is always open). Check that everything is in order and that we can log in to "
+                 "both servers over verified TLS:")
         self.outreach("check", "--connect")
-        self.say("Import the three introductions:")
+        self.say("Import the three introductions; an outreach draft is composed for each:")
         self.outreach("sync")
+        self.say("Start the daemon (`outreach run`), as systemd would:")
+        daemon = self.start_daemon()
+        try:
+            self.loop(rig)
+        finally:
+            self.stop_daemon(daemon)
+        self.say("Where things stand:")
+        self.outreach("status")
+        self.say(f"Done in {time.monotonic() - self.started:.0f} s. The daemon's log is in "
+                 f"{self.root / 'daemon.log'} while the demo directory exists (use --keep).")
+
+    def loop(self, rig: MailRig) -> None:
+        sent = self.wait_for("the three outreach emails to go out",
+                             lambda: [d for d in self.json("drafts", "--json") if d["status"] == "sent"], 3)
+        for draft in sent:
+            print(f"    sent {draft['sent_at'][11:19]} UTC to {draft['to']}: {draft['subject']}")
+        outreach_ids = {d["to"]: d["message_id"] for d in sent}
+        for user in CONTACTS:
+            rig.wait_for(f"{user}@{DOMAIN}", 1)
+        self.say("Each one landed in the contact's inbox, with a copy in your Sent folder "
+                 f"({len(rig.messages('me@' + DOMAIN, 'Sent'))} messages there). Now the contacts answer: "
+                 "Alex accepts a call in a couple of minutes, Priya refers a colleague, Omar is out of office.")
+        start = replies.send_replies(rig, outreach_ids)
+        print(f"    Alex proposed {start:%H:%M} {start.tzname()} today")
+        interviews = self.wait_for("the daemon to read the replies and record the interview",
+                                   lambda: self.json("interviews", "--json"), 1)
+        self.outreach("replies")
+        self.outreach("interviews")
+        self.wait_for("the confirmation (with a calendar invitation) to go to Alex",
+                      lambda: self.sent_of_kind("confirmation"), 1)
+        self.say("Priya's colleague is a new introduction, referred by Priya; the daemon composed and sent "
+                 "an outreach email to her too:")
+        self.wait_for("the outreach email to Jane", lambda: [d for d in self.sent_of_kind("outreach")
+                                                            if d["to"] == f"jane@{DOMAIN}"], 1)
         self.outreach("contacts")
-        self.say(f"Done in {time.monotonic() - self.started:.1f} s.")
+        end = datetime.fromisoformat(interviews[0]["end"]).astimezone(replies.EASTERN)
+        self.say(f"The one-minute interview ends at {end:%H:%M} {end.tzname()}. With thank_you.days_after: 0 "
+                 "the thank-you note is drafted as soon as it is over:")
+        thanks = self.wait_for("the thank-you draft", lambda: self.drafts_of_kind("thank_you"), 1, timeout=240)
+        self.outreach("drafts", "show", str(thanks[0]["id"]))
+
+    # ------------------------------------------------------------------ helpers
+
+    def json(self, *args: str) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = json.loads(self.outreach(*args, show=False))
+        return rows
+
+    def drafts_of_kind(self, kind: str) -> list[dict[str, Any]]:
+        return [d for d in self.json("drafts", "--json") if d["kind"] == kind]
+
+    def sent_of_kind(self, kind: str) -> list[dict[str, Any]]:
+        return [d for d in self.drafts_of_kind(kind) if d["status"] == "sent"]
+
+    def wait_for(self, what: str, found: Callable[[], list[dict[str, Any]]], count: int,
+                 timeout: float = 60.0) -> list[dict[str, Any]]:
+        self.say(f"Waiting for {what}...")
+        deadline = time.monotonic() + timeout
+        while True:
+            rows = found()
+            if len(rows) >= count:
+                return rows
+            if time.monotonic() > deadline:
+                tail = (self.root / "daemon.log").read_text()[-3000:]
+                raise SystemExit(f"demo stopped: no {what} after {timeout:.0f} s; daemon log:\n{tail}")
+            time.sleep(0.5)
+
+    def start_daemon(self) -> subprocess.Popen[bytes]:
+        assert self.config is not None
+        log = (self.root / "daemon.log").open("ab")
+        return subprocess.Popen([sys.executable, "-m", "outreach", "-c", str(self.config), "run"],
+                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def stop_daemon(self, daemon: subprocess.Popen[bytes]) -> None:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            code = daemon.wait(30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            code = daemon.wait()
+        self.say(f"SIGTERM: the daemon finished its current step and exited with status {code}.")
+
+
+def _demo_settings(config: Path) -> None:
+    """Demo-only choices: auto approval, an always-open window, no pauses, a one-minute interview."""
+    data = yaml.safe_load(config.read_text())
+    data["approval"] = {kind: "auto" for kind in ("outreach", "follow_up", "thank_you", "confirmation")}
+    data["sending"] = {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "start": "00:00",
+                       "end": "23:59", "max_per_day": 100, "min_interval_seconds": 0}
+    data["thank_you"] = {"at": "00:00", "days_after": 0}
+    data["interviews"] = {"default_minutes": 1}
+    data["imap"]["idle_renew_seconds"] = 60
+    config.write_text(yaml.safe_dump(data, sort_keys=False))
 
 
 def main(argv: list[str] | None = None) -> int:

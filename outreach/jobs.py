@@ -86,10 +86,10 @@ def recover_job(settings: Settings, now: datetime) -> list[str]:
 def daemon_jobs(poll_seconds: int = 60) -> list[Job]:
     """The daemon's schedule. The inbox is watched by IDLE between runs; `watch` is the polling fallback."""
     return [
-        Job("sync", 60, sync_job),
-        Job("due-drafts", 60, due_drafts_job),
-        Job("send", 30, send_job),
-        Job("watch", poll_seconds, watch_job, idle_driven=True),
+        Job("sync", 60, sync_job, then=("send",)),
+        Job("due-drafts", 20, due_drafts_job, then=("send",)),
+        Job("send", 20, send_job),
+        Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "send")),
     ]
 
 
