@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -51,11 +51,30 @@ def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> N
     if not rows:
         click.echo(f"no {status} drafts" if status else "no drafts; run `outreach sync` to compose outreach drafts")
         return
+    zone = app.settings.me.zone
     for d in rows:
         click.echo(f"{d.id:>5}  {d.status:12} {d.kind:10} {d.to_addr:32} {d.subject}")
+        note = _delivery_note(d, zone)
+        if note:
+            click.echo(f"{'':19}{note}")
     pending = sum(1 for d in rows if d.status == "pending")
     if pending:
         click.echo(f"{pending} pending: read one with `outreach drafts show ID`, then `outreach drafts approve ID`")
+
+
+def _delivery_note(draft: Any, zone: Any) -> str:
+    """The second line for drafts that went out or are trying to: when, how often, what went wrong."""
+    def local(moment: Any) -> str:
+        return f"{moment.astimezone(zone):%Y-%m-%d %H:%M %Z}"
+
+    if draft.status == "sent" and draft.sent_at:
+        return f"sent {local(draft.sent_at)}"
+    if draft.status in ("failed", "needs_review"):
+        return f"{draft.status.replace('_', ' ')}: {draft.last_error or draft.reason or 'see drafts show'}"
+    if draft.status == "approved" and draft.attempts:
+        retry = f", next try {local(draft.next_attempt_at)}" if draft.next_attempt_at else ""
+        return f"{draft.attempts} attempt(s){retry}; last error: {draft.last_error}"
+    return ""
 
 
 @drafts.command("show")

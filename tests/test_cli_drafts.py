@@ -224,3 +224,30 @@ def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
     result = run(cfg, "drafts", "edit", "1", env=editor(tmp_path, "raise SystemExit('editor opened')\n"))
     assert (result.code, result.err) == (
         1, "error: draft 1 was already sent at 2025-03-04T15:00+00:00; it cannot be edited\n")
+
+
+def test_list_shows_sent_time_retries_and_failures(cfg: Path) -> None:
+    """`drafts list` adds a line with the sent time, the retry schedule, or the failure text."""
+    from datetime import UTC, datetime
+
+    from outreach import drafts
+    from outreach.config import load_settings
+    from outreach.db import open_database
+
+    first, second = synced(cfg)
+    open_database(load_settings(cfg).paths.database)
+    at = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
+    for draft_id in (first, second):
+        drafts.approve(draft_id, at)
+        drafts.claim_for_sending(draft_id, at)
+    drafts.mark_sent(first, at, smtp_response="250 2.0.0 Ok")
+    drafts.schedule_retry(second, at, "451 4.3.0 try later", datetime(2026, 11, 2, 15, 2, tzinfo=UTC))
+    result = run(cfg, "drafts")
+    assert result.out.splitlines() == [
+        f"{first:>5}  sent         outreach   alex.chen@example.com            "
+        "Maria Lopez suggested I reach out about your work at Example Corp",
+        f"{'':19}sent 2026-11-02 10:00 EST",
+        f"{second:>5}  approved     outreach   priya.n@example.org              "
+        "Jordan Kim suggested I reach out about your work at Example Health",
+        f"{'':19}1 attempt(s), next try 2026-11-02 10:02 EST; last error: 451 4.3.0 try later",
+    ]
