@@ -28,11 +28,11 @@ from zoneinfo import ZoneInfo
 from . import drafts
 from .config import Settings
 from .crashpoints import crashpoint
-from .db import transaction
 from .errors import ConnectionFailed, LoginRefused, OutreachError, SecretError
-from .models import Draft, DraftEvent, RuntimeState
+from .models import Draft, DraftEvent
 from .models import DraftStatus as S
-from .sendwindow import Hold, account_hold, retry_delay, window_hold, window_zone
+from .sendpause import current_pause, pause_sending
+from .sendwindow import account_hold, retry_delay, window_hold, window_zone
 from .sentcopy import SentMailbox, file_copy, open_sent_mailbox
 from .smtpsession import TransactionFailed, transmit
 
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PAUSE_KEY = "sending_paused"  # RuntimeState written by this module: {"until": ISO, "reason": text}
 AUTH_PAUSE = timedelta(hours=1)
 RATE_LIMIT_PAUSE = timedelta(hours=1)
 QUOTA_PAUSE = timedelta(hours=24)
@@ -100,27 +99,6 @@ def run_once(settings: Settings, now: datetime, clock: Clock | None = None) -> l
 
 
 # ------------------------------------------------------------------ account-wide pause
-
-
-def current_pause(now: datetime) -> Hold | None:
-    row = RuntimeState.get_or_none(RuntimeState.name == PAUSE_KEY)
-    if row is None or not row.value:
-        return None
-    until = datetime.fromisoformat(row.value["until"])
-    return Hold(until, row.value["reason"]) if until > now else None
-
-
-def pause_sending(now: datetime, until: datetime, reason: str) -> None:
-    with transaction():
-        value = {"until": until.isoformat(), "reason": reason}
-        if not RuntimeState.update(value=value, updated_at=now).where(RuntimeState.name == PAUSE_KEY).execute():
-            RuntimeState.create(name=PAUSE_KEY, value=value, updated_at=now)
-    logger.warning("sending paused until %s: %s", until.isoformat(), reason)
-
-
-def resume_sending(now: datetime) -> None:
-    with transaction():
-        RuntimeState.update(value=None, updated_at=now).where(RuntimeState.name == PAUSE_KEY).execute()
 
 
 def sent_times(now: datetime) -> list[datetime]:

@@ -65,7 +65,13 @@ def funnel() -> dict[str, int]:
 
 
 def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
+    from .sendpause import current_pause
+
     out: list[Need] = []
+    pause = current_pause(now)
+    if pause is not None:
+        out.append(Need("sending_paused", f"sending is paused until {pause.until.astimezone(zone):%Y-%m-%d %H:%M %Z}: "
+                        f"{pause.reason}", "outreach check --connect"))
     pending: list[tuple[str, int]] = list(Draft.select(Draft.kind, peewee.fn.COUNT(Draft.id).alias("n"))
                    .where(Draft.status == DraftStatus.PENDING).group_by(Draft.kind).order_by(Draft.kind).tuples())  # type: ignore[arg-type]
     total = sum(n for _, n in pending)

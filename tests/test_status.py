@@ -97,3 +97,17 @@ def test_nothing_needs_you(tmp_path: Path) -> None:
     """An empty database: zero bars and a calm line."""
     make_settings(tmp_path)
     assert render_text(gather(NOW, NY), bars=True).endswith("\n\nnothing needs you right now\n")
+
+
+def test_sending_pause_is_listed_first(tmp_path: Path) -> None:
+    """An account-wide sending pause heads the needs-you list with its reason and end."""
+    from outreach.sendpause import pause_sending, resume_sending
+
+    make_settings(tmp_path)
+    pause_sending(NOW, NOW + timedelta(hours=1), "smtp refused login")
+    assert render_text(gather(NOW, NY), bars=False).splitlines()[-2:] == [
+        "needs you:",
+        "- sending is paused until 2026-10-05 11:00 EDT: smtp refused login  (outreach check --connect)",
+    ]
+    resume_sending(NOW)
+    assert "paused" not in render_text(gather(NOW, NY), bars=False)
