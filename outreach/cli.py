@@ -127,13 +127,13 @@ def contacts(ctx: click.Context, as_json: bool) -> None:
 @pass_app
 def contacts_list(app: App, as_json: bool = False) -> None:
     """List contacts and where each one stands."""
-    from .contacts import contact_json, list_contacts
+    from .contacts import contacts_json, list_contacts
 
     app.open_db()
-    rows = list_contacts()
     if as_json:
-        print_json([contact_json(c) for c in rows])
+        print_json(contacts_json())
         return
+    rows = list_contacts()
     if not rows:
         click.echo("no contacts yet; add introductions and run `outreach sync`")
         return

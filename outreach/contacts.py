@@ -165,14 +165,21 @@ def list_contacts() -> list[Contact]:
     return list(Contact.select().order_by(Contact.created_at, Contact.id))
 
 
-def contact_json(contact: Contact) -> dict[str, Any]:
-    return {
-        "email": contact.email, "name": contact.name, "company": contact.company, "status": contact.status,
-        "role": contact.role, "referred_by": contact.referred_by, "timezone": contact.timezone,
-        "topics": contact.topics, "created_at": contact.created_at.isoformat(),
-        "updated_at": contact.updated_at.isoformat(),
-    }
+JSON_FIELDS = ("email", "name", "company", "status", "role", "referred_by", "timezone", "topics", "created_at",
+               "updated_at")
 
+
+def contacts_json() -> list[dict[str, Any]]:
+    """Every contact as `contacts --json` prints it; rows as dicts, which is several times faster than
+    building a model instance per contact."""
+    rows = Contact.select(*(getattr(Contact, name) for name in JSON_FIELDS)).order_by(
+        Contact.created_at, Contact.id).dicts()
+    out = []
+    for row in rows:
+        row["created_at"] = row["created_at"].isoformat()
+        row["updated_at"] = row["updated_at"].isoformat()
+        out.append(row)
+    return out
 
 def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str,
                  company: str | None = None) -> Contact | None:
