@@ -10,7 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .addresses import AddressError, normalize_address
 from .db import transaction
@@ -174,11 +174,12 @@ def contacts_json() -> list[dict[str, Any]]:
     building a model instance per contact."""
     rows = Contact.select(*(getattr(Contact, name) for name in JSON_FIELDS)).order_by(
         Contact.created_at, Contact.id).dicts()
-    out = []
+    out: list[dict[str, Any]] = []
     for row in rows:
-        row["created_at"] = row["created_at"].isoformat()
-        row["updated_at"] = row["updated_at"].isoformat()
-        out.append(row)
+        item = cast(dict[str, Any], row)
+        item["created_at"] = item["created_at"].isoformat()
+        item["updated_at"] = item["updated_at"].isoformat()
+        out.append(item)
     return out
 
 def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str,
