@@ -1,15 +1,16 @@
 """The `outreach` command. Orchestration only: every rule lives in the module that owns it.
 
 Heavy modules (IMAP, SMTP, Jinja2, the classifier) are imported inside the
-commands that need them, so that quick commands start quickly.
+commands that need them, and the command groups kept in cli_*.py are imported only
+when they run (LazyGroup), so that quick commands start quickly: `outreach classify`
+never imports peewee or YAML, and `outreach drafts list` never imports the classifier.
 """
 
 from __future__ import annotations
 
-import json
+import importlib
 import logging
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,15 +24,19 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-@dataclass
 class App:
-    """What every command may need, loaded on first use."""
+    """What every command may need, loaded on first use. (A plain class: start-up matters here.)"""
 
-    config_path: Path | None
-    verbose: bool
-    actor: str = "cli"
-    _settings: Settings | None = field(default=None, repr=False)
-    _db_open: bool = False
+    def __init__(self, config_path: Path | None, verbose: bool, actor: str = "cli") -> None:
+        self.config_path = config_path
+        self.verbose = verbose
+        self.actor = actor
+        self._settings: Settings | None = None
+        self._db_open = False
+
+    def __repr__(self) -> str:
+        return (f"App(config_path={self.config_path!r}, verbose={self.verbose!r}, actor={self.actor!r}, "
+                f"_db_open={self._db_open!r})")
 
     @property
     def settings(self) -> Settings:
@@ -53,6 +58,8 @@ pass_app = click.make_pass_decorator(App)
 
 
 def print_json(rows: list[dict[str, Any]] | dict[str, Any]) -> None:
+    import json
+
     click.echo(json.dumps(rows, indent=None, ensure_ascii=False))
 
 
@@ -62,7 +69,38 @@ def now_utc() -> Any:
     return utcnow()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """click's documented lazy-loading group: `lazy_commands` maps a command name to "module:attribute",
+    imported the first time the command is looked up (to run it, or to list it in --help)."""
+
+    def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, attribute = self.lazy_commands[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{module}.{attribute} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+# The commands kept in other modules (each module's attach() adds the same ones eagerly).
+LAZY_COMMANDS: dict[str, str] = {
+    "drafts": "outreach.cli_drafts:drafts",
+    "run": "outreach.cli_run:run",
+    "interviews": "outreach.cli_interviews:interviews",
+    "status": "outreach.cli_interviews:status",
+    "replies": "outreach.cli_replies:replies",
+}
+
+
+@click.group(cls=LazyGroup, lazy_commands=LAZY_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-c", "--config", "config_path", type=click.Path(path_type=Path),
               help="Config file (default: $OUTREACH_CONFIG, then $XDG_CONFIG_HOME/outreach/outreach.yaml).")
 @click.option("-v", "--verbose", is_flag=True, help="Show debug logs and tracebacks.")
@@ -155,6 +193,8 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[s
         zone = _config_zone(ctx.find_object(App))
     if zone is not None and not is_zone(zone):
         raise click.BadParameter(f"unknown time zone {zone!r}", param_hint="--tz")
+    import json
+
     out = sys.stdout
     for path in files:
         out.write(json.dumps(classify_file(path, user_tz=zone), ensure_ascii=False) + "\n")
@@ -200,13 +240,5 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def register(module: str) -> None:
-    """Attach the commands another module defines (kept apart to keep this file small)."""
-    import importlib
-
+    """Attach at once every command another module defines (LAZY_COMMANDS is the lazy way)."""
     importlib.import_module(module).attach(cli)
-
-
-COMMAND_MODULES: tuple[str, ...] = ("outreach.cli_drafts", "outreach.cli_run", "outreach.cli_interviews",
-                                  "outreach.cli_replies")
-for _module in COMMAND_MODULES:
-    register(_module)
