@@ -4,7 +4,6 @@ every rule lives in drafts.py."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +159,8 @@ def drafts_edit(app: App, draft_id: int) -> None:
     if draft.status not in EDITABLE:
         raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be edited")
     original = f"Subject: {draft.subject}\n\n{draft.body}"
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=f"outreach-draft-{draft_id}-", suffix=".txt")
     path = Path(name)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
