@@ -17,7 +17,8 @@ def register_secret(secret: str) -> None:
 
 
 def redact(text: str) -> str:
-    for secret in _secrets:
+    # Longest first: a secret that contains another one must still disappear whole.
+    for secret in sorted(_secrets, key=len, reverse=True):
         text = text.replace(secret, REDACTED)
     return text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from outreach.config import load_settings
-from outreach.logs import RedactingFilter
+from outreach.logs import RedactingFilter, register_secret
 from tests.support import write_config
 
 CANARY = "canary-secret-91f0"
@@ -20,6 +20,7 @@ def test_resolved_password_is_redacted_from_every_log_record(tmp_path: Path,
     """Once resolved, a password is replaced in messages, arguments and tracebacks at every level."""
     monkeypatch.setenv("OUTREACH_TEST_PASSWORD", CANARY)
     settings = load_settings(write_config(tmp_path))
+    register_secret("secret")  # a shorter secret inside the canary (the test servers' password)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(RedactingFilter())
