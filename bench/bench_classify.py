@@ -2,8 +2,9 @@
 
 Prints: accuracy per labelled field on each corpus; msgs/s for classification alone
 (warm, in process); msgs/s for the whole `outreach classify` command including
-start-up (43 files and 430 files); peak memory on the hostile set; import cost of
-the classifier and of the libraries it uses or considered.
+start-up (43 files and 430 files), and which heavy libraries the command imports (it needs
+none of them); peak memory on the hostile set; import cost of the classifier and of the
+libraries it uses or considered.
 
     .venv/bin/python bench/bench_classify.py [--cmd "outreach classify --json --tz America/Chicago"]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import resource
 import shlex
 import subprocess
@@ -109,6 +111,23 @@ def whole_command(cmd: str, repeats: int = 5) -> None:
         print(f"  {len(files):4d} files: best of {repeats} {best * 1000:.0f} ms -> {len(files) / best:.0f} msgs/s")
 
 
+NOT_NEEDED = ("peewee", "yaml", "jinja2", "imapclient", "icalendar", "outreach.config", "outreach.db",
+              "outreach.cli_drafts", "outreach.cli_interviews", "outreach.cli_replies", "outreach.cli_run")
+
+
+def command_imports() -> None:
+    """The modules `outreach classify` should never import (the command needs no config or database)."""
+    code = ("import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n")
+    files = [str(p) for p in sorted((DATA / "replies").glob("*.eml"))]
+    proc = subprocess.run([PYTHON, "-c", code, "classify", "--json", "--tz", "America/Chicago", *files],
+                          capture_output=True, text=True, check=False)
+    loaded = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")][-1][len("LOADED="):]
+    print(f"  imported by the command but not needed: {loaded or 'none'}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") or sys.flags.dont_write_bytecode:
+        print("  note: PYTHONDONTWRITEBYTECODE is set, so every run compiles outreach's modules from source")
+
+
 def hostile_memory() -> None:
     path = ROOT / "bench" / "hostile.py"
     spec = importlib.util.spec_from_file_location("hostile", path)
@@ -161,6 +180,7 @@ def main() -> int:
     accuracy()
     classify_only()
     whole_command(args.cmd)
+    command_imports()
     hostile_memory()
     import_costs()
     return 0

@@ -46,6 +46,19 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.Compl
     return time.perf_counter() - started, done
 
 
+NOT_NEEDED = ("outreach.classify", "outreach.render", "jinja2", "imapclient", "icalendar", "outreach.cli_interviews",
+              "outreach.cli_replies", "outreach.cli_run")
+
+
+def unneeded_imports(args: list[str], env: dict[str, str]) -> list[str]:
+    """The modules in NOT_NEEDED that `outreach ARGS` imports (run in a fresh interpreter)."""
+    code = ("import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
+    line = [x for x in done.stderr.splitlines() if x.startswith("LOADED=")][-1]
+    return [m for m in line[len("LOADED="):].split(",") if m]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -70,6 +83,9 @@ def main() -> None:
         print(f"python -c pass: median {base * 1000:.1f} ms over {args.runs} runs")
         print(f"drafts list --json ({rows} drafts): median {lst * 1000:.1f} ms over {args.runs} runs")
         print(f"ratio: {lst / base:.1f}x (goal: at most 5x)")
+        print(f"imported but not needed: {', '.join(unneeded_imports(list_cmd[1:], env)) or 'none'}")
+        if os.environ.get("PYTHONDONTWRITEBYTECODE") or sys.flags.dont_write_bytecode:
+            print("note: PYTHONDONTWRITEBYTECODE is set, so every run compiles outreach's modules from source")
 
 
 if __name__ == "__main__":
