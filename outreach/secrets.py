@@ -7,9 +7,7 @@ log redactor the moment they are read, and never stored or printed.
 from __future__ import annotations
 
 import os
-import shlex
 import stat
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +49,9 @@ class SecretSource:
 
 
 def _run_command(command: str, where: str) -> str:
+    import shlex
+    import subprocess
+
     # Run without a shell unless the command needs one (a pipe, a variable...).
     needs_shell = any(ch in _SHELL_CHARACTERS for ch in command)
     args: str | list[str] = command if needs_shell else shlex.split(command)

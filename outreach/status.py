@@ -90,8 +90,11 @@ def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
                   .order_by(Reply.received_at, Reply.id)):
         out.append(Need("reply", f"reply {reply.id} from {reply.contact.name} <{reply.contact.email}> "
                         f"({reply.intent}) needs an answer", "outreach replies --attention", reply.id))
+    # Only the interviews that need something: to be scheduled, or over and without notes.
     interviews = list(Interview.select(Interview, Contact).join(Contact)
-                      .where(Interview.status.in_([InterviewStatus.PROPOSED, InterviewStatus.SCHEDULED]))
+                      .where((Interview.status == InterviewStatus.PROPOSED)
+                             | ((Interview.status == InterviewStatus.SCHEDULED) & Interview.notes.is_null()
+                                & (Interview.end <= now)))
                       .order_by(Interview.id))
     for interview in interviews:
         who = interview.contact.name
