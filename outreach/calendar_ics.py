@@ -53,7 +53,7 @@ def export(events: Sequence[Event], settings: Settings, now: datetime) -> str:
 
 
 def attachment(text: str) -> dict[str, object]:
-    """The draft attachment (see render._attach) carrying an invitation."""
+    """The draft attachment (see message._attach) carrying an invitation."""
     return {"filename": ATTACHMENT_NAME, "mime": "text/calendar", "params": {"method": "REQUEST"},
             "content": text}
 

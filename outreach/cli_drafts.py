@@ -82,7 +82,7 @@ def _delivery_note(draft: Any, zone: Any) -> str:
 def drafts_show(app: App, draft_id: int) -> None:
     """Print the full message as it will go out (Date is set when it is sent)."""
     from .drafts import get_draft
-    from .render import build_message, message_text
+    from .message import build_message, message_text
 
     app.open_db()
     draft = get_draft(draft_id)

@@ -152,7 +152,7 @@ def create_draft(contact: Contact, kind: str, subject: str, body: str, now: date
                  attachments: list[dict[str, Any]] | None = None, related_id: int | None = None,
                  template: str | None = None) -> Draft:
     """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved."""
-    from .render import check_header_value  # render is imported only where drafts are written
+    from .message import check_header_value
 
     if kind not in DraftKind.ALL:
         raise ValueError(f"unknown draft kind {kind!r}")
@@ -188,7 +188,8 @@ def new_message_id(settings: Settings) -> str:
 
 def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> ComposeResult:
     """One outreach draft for each new contact that has none. A render error skips that contact only."""
-    from .render import check_header_value, render_for_contact
+    from .message import check_header_value
+    from .render import render_for_contact
 
     result = ComposeResult()
     rendered = []
@@ -415,7 +416,7 @@ def _normalise_body(body: str) -> str:
 
 
 def _validate(subject: str, body: str, what: str) -> None:
-    from .render import check_header_value
+    from .message import check_header_value
 
     check_header_value(f"the subject of {what}", subject)
     if not subject:

@@ -228,7 +228,7 @@ class _Run:
         if claimed is None:
             return _not_claimed(draft), None
         crashpoint("after_claim")
-        from .render import build_message
+        from .message import build_message
 
         message = build_message(claimed, self.settings, at)
         payload = message.as_bytes()  # policy SMTP (CRLF): these exact bytes go out and into Sent

@@ -12,8 +12,9 @@ import pytest
 from outreach.config import Settings
 from outreach.contacts import import_introductions, load_introductions
 from outreach.errors import HeaderInjectionError, TemplateError
+from outreach.message import build_message, message_text
 from outreach.models import Contact, Draft
-from outreach.render import build_message, check_templates, message_text, render_for_contact
+from outreach.render import check_templates, render_for_contact
 from tests.helpers import NOW, example_settings, write_template
 
 GOLDEN = Path(__file__).parent / "data" / "rendered"

@@ -13,8 +13,8 @@ import pytest
 from outreach.config import Settings
 from outreach.drafts import get_draft
 from outreach.mailconn import open_smtp
+from outreach.message import build_message
 from outreach.models import DraftStatus as S
-from outreach.render import build_message
 from outreach.sender import Outcome, run_once
 from outreach.smtpsession import transmit
 from outreach.testing import MailRig
