@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.support import write_config
+from tests.helpers import write_config
 
 
 def timed(argv: list[str], env: dict[str, str]) -> tuple[float, bytes]:

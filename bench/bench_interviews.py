@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from outreach.config import load_settings
 from outreach.db import close_database, open_database, transaction
 from outreach.models import Contact, Draft, FollowThrough, Interview, Reply
-from tests.support import write_config
+from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)
 STATES = ("proposed", "scheduled", "held", "cancelled")

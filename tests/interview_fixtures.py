@@ -11,7 +11,7 @@ from outreach.config import Settings, load_settings
 from outreach.contacts import import_introductions, load_introductions
 from outreach.db import open_database
 from outreach.models import Contact, Draft, DraftKind, Reply
-from tests.support import write_config
+from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)  # Monday 5 October 2026, 10:00 in New York
 

@@ -11,7 +11,7 @@ import icalendar
 
 from outreach.calendar_ics import Event, export, invitation
 from outreach.config import Settings, load_settings
-from tests.support import write_config
+from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)
 # 30 October is before the US clock change (EDT, -4), 3 November after it (EST, -5).

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.support import write_config
+from tests.helpers import write_config
 
 
 def outreach(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -11,7 +11,7 @@ import pytest
 
 from outreach.config import Settings, load_settings
 from outreach.errors import ConfigError, SecretError
-from tests.support import write_config
+from tests.helpers import write_config
 
 GOOD = textwrap.dedent("""\
     me:

@@ -12,7 +12,7 @@ from outreach.contacts import import_introductions, load_introductions, set_stat
 from outreach.db import open_database
 from outreach.errors import IntroductionsError
 from outreach.models import Contact, ContactStatus
-from tests.support import INTRODUCTIONS
+from tests.helpers import INTRODUCTIONS
 
 NOW = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
 
@@ -98,7 +98,7 @@ def test_bad_entry_imports_nothing_through_sync(db: Path, tmp_path: Path) -> Non
     """One bad entry after good ones: sync fails and not even the good ones are written."""
     from outreach.config import load_settings
     from outreach.sync import sync_introductions
-    from tests.support import write_config
+    from tests.helpers import write_config
 
     config = write_config(tmp_path / "cfg", INTRODUCTIONS + "  - name: Broken\n    email: nope\n")
     settings = load_settings(config)

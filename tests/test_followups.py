@@ -14,8 +14,8 @@ from outreach.config import Settings
 from outreach.contacts import pause_follow_ups, set_status
 from outreach.followups import add_business_days, create_due_drafts
 from outreach.models import Contact, Draft, Interview
+from tests.helpers import INTRODUCTIONS
 from tests.interview_fixtures import accepted, contact, make_settings, reply, sent
-from tests.support import INTRODUCTIONS
 
 NY = ZoneInfo("America/New_York")
 

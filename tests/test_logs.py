@@ -10,7 +10,7 @@ import pytest
 
 from outreach.config import load_settings
 from outreach.logs import RedactingFilter, register_secret
-from tests.support import write_config
+from tests.helpers import write_config
 
 CANARY = "canary-secret-91f0"
 

@@ -27,7 +27,7 @@ from outreach.mailbox import watch_once
 from outreach.matching import Match, address_of
 from outreach.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
 from outreach.testing import MailRig
-from tests.support import write_config
+from tests.helpers import write_config
 from tests.test_mailbox import flags
 from tests.watchkit import ACCEPT, DECLINE, reply_to, sent_draft, watch_settings
 
