@@ -17,7 +17,7 @@ def attach(cli: click.Group) -> None:
 
 
 @click.command()
-@click.option("--once", is_flag=True, help="Run every job once (sync, due drafts, send, watch) and exit.")
+@click.option("--once", is_flag=True, help="Run every job once (sync, due drafts, prep brief, send, watch) and exit.")
 @pass_app
 def run(app: App, once: bool) -> None:
     """The daemon: sync, send, watch the inbox, create due drafts. --once runs every job once and exits."""

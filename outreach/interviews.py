@@ -200,6 +200,14 @@ def cancel(interview_id: int, settings: Settings, now: datetime, actor: str = "c
     return get_interview(interview_id)
 
 
+def mark_prep_sent(interview_id: int, now: datetime) -> bool:
+    """Record that the prep brief is in the user's inbox; False when it was already recorded."""
+    with transaction():
+        changed = Interview.update(prep_sent_at=now, updated_at=now).where(
+            Interview.id == interview_id, Interview.prep_sent_at.is_null()).execute()
+    return bool(changed)
+
+
 def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) -> NotesSaved:
     """Validate and store the notes (raises NotesError, storing nothing); the interview is then held.
 

@@ -75,6 +75,15 @@ def due_drafts_job(settings: Settings, now: datetime) -> list[str]:
     return create_due_drafts(settings, now, "daemon")
 
 
+def prep_brief_job(settings: Settings, now: datetime) -> list[str]:
+    """Prep briefs into the user's inbox on interview mornings (only with interviews.email_prep_brief)."""
+    if not settings.interviews.email_prep_brief:
+        return []
+    from .prepmail import deliver_prep_briefs
+
+    return deliver_prep_briefs(settings, now)
+
+
 def recover_job(settings: Settings, now: datetime) -> list[str]:
     """Start-up recovery: settle drafts left in `sending` before anything else runs."""
     from .sender import reconcile, sender_lock
@@ -88,6 +97,7 @@ def daemon_jobs(poll_seconds: int = 60) -> list[Job]:
     return [
         Job("sync", 60, sync_job, then=("send",)),
         Job("due-drafts", 20, due_drafts_job, then=("send",)),
+        Job("prep-brief", 60, prep_brief_job),
         Job("send", 20, send_job),
         Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "send")),
     ]
@@ -96,6 +106,7 @@ def daemon_jobs(poll_seconds: int = 60) -> list[Job]:
 ONCE_ORDER: list[tuple[str, Callable[[Settings, datetime], list[str]]]] = [
     ("sync", lambda settings, now: sync_job(settings, now, always=True)),
     ("due-drafts", due_drafts_job),
+    ("prep-brief", prep_brief_job),
     ("send", send_job),
     ("watch", watch_job),
 ]
