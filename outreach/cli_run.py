@@ -32,7 +32,7 @@ def run(app: App, once: bool) -> None:
     from .inboxwait import open_waiter
     from .jobs import daemon_jobs, recover_job
 
-    daemon = Daemon(app.config_path, daemon_jobs(), waiter_factory=open_waiter)
+    daemon = Daemon(app.config_path, daemon_jobs, waiter_factory=open_waiter)
     daemon.install_signal_handlers()
     try:
         daemon.start(recover=recover_job)

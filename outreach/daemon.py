@@ -61,12 +61,13 @@ class Job:
 
 
 class Daemon:
-    def __init__(self, config_path: Path | None, jobs: list[Job], notifier: Notifier | None = None,
+    def __init__(self, config_path: Path | None, jobs: Callable[[Callable[[], bool]], list[Job]],
+                 notifier: Notifier | None = None,
                  clock: Callable[[], datetime] = utcnow,
                  waiter_factory: Callable[[Settings], InboxWaiter | None] | None = None) -> None:
         self.config_path = config_path
         self.settings = load_settings(config_path)
-        self.jobs = jobs
+        self.jobs = jobs(lambda: self.stop_requested)  # the jobs may ask whether to stop early
         self.notifier = notifier or Notifier()
         self.clock = clock
         self.waiter_factory = waiter_factory

@@ -55,11 +55,12 @@ def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[st
     return lines
 
 
-def send_job(settings: Settings, now: datetime) -> list[str]:
-    """Reconcile anything a crash left in `sending`, then send what is due."""
+def send_job(settings: Settings, now: datetime, should_stop: Callable[[], bool] | None = None) -> list[str]:
+    """Reconcile anything a crash left in `sending`, then send what is due (stopping between messages
+    when `should_stop` says so)."""
     from .sender import run_once
 
-    return [o.line(settings.me.zone) for o in run_once(settings, now, clock=utcnow)]
+    return [o.line(settings.me.zone) for o in run_once(settings, now, clock=utcnow, should_stop=should_stop)]
 
 
 def watch_job(settings: Settings, now: datetime) -> list[str]:
@@ -92,13 +93,14 @@ def recover_job(settings: Settings, now: datetime) -> list[str]:
         return [o.line(settings.me.zone) for o in reconcile(settings, now)]
 
 
-def daemon_jobs(poll_seconds: int = 60) -> list[Job]:
-    """The daemon's schedule. The inbox is watched by IDLE between runs; `watch` is the polling fallback."""
+def daemon_jobs(should_stop: Callable[[], bool], poll_seconds: int = 60) -> list[Job]:
+    """The daemon's schedule. The inbox is watched by IDLE between runs; `watch` is the polling fallback.
+    `should_stop` is the daemon's SIGTERM flag: a long send run stops between two messages."""
     return [
         Job("sync", 60, sync_job, then=("send",)),
         Job("due-drafts", 20, due_drafts_job, then=("send",)),
         Job("prep-brief", 60, prep_brief_job),
-        Job("send", 20, send_job),
+        Job("send", 20, lambda settings, now: send_job(settings, now, should_stop)),
         Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "send")),
     ]
 

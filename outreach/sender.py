@@ -92,10 +92,11 @@ def sender_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def run_once(settings: Settings, now: datetime, clock: Clock | None = None) -> list[Outcome]:
+def run_once(settings: Settings, now: datetime, clock: Clock | None = None,
+             should_stop: Callable[[], bool] | None = None) -> list[Outcome]:
     """Reconcile drafts a crash left in `sending`, then send what is due."""
     with sender_lock(settings):
-        return reconcile(settings, now) + send_due(settings, now, clock)
+        return reconcile(settings, now) + send_due(settings, now, clock, should_stop)
 
 
 # ------------------------------------------------------------------ account-wide pause
@@ -164,18 +165,21 @@ def _settle_unknown(box: SentMailbox | None, draft: Draft, now: datetime, when: 
 # ------------------------------------------------------------------ sending
 
 
-def send_due(settings: Settings, now: datetime, clock: Clock | None = None) -> list[Outcome]:
+def send_due(settings: Settings, now: datetime, clock: Clock | None = None,
+             should_stop: Callable[[], bool] | None = None) -> list[Outcome]:
     """Send the approved drafts that are due, oldest approval first, while window and caps allow.
-    `now` decides what is due; `clock` (default: always `now`) stamps each message as it goes."""
-    return asyncio.run(_Run(settings, clock or (lambda: now)).send_due(now))
+    `now` decides what is due; `clock` (default: always `now`) stamps each message as it goes;
+    `should_stop` (the daemon's SIGTERM flag) is asked between messages, never during one."""
+    return asyncio.run(_Run(settings, clock or (lambda: now), should_stop or (lambda: False)).send_due(now))
 
 
 class _Run:
     """One pass over the queue with one SMTP connection and one IMAP session, opened lazily."""
 
-    def __init__(self, settings: Settings, clock: Clock) -> None:
+    def __init__(self, settings: Settings, clock: Clock, should_stop: Callable[[], bool]) -> None:
         self.settings = settings
         self.clock = clock
+        self.should_stop = should_stop
         self.smtp: aiosmtplib.SMTP | None = None
         self.box: SentMailbox | None = None
 
@@ -188,6 +192,9 @@ class _Run:
         times = sent_times(now)
         try:
             for index, draft in enumerate(due):
+                if self.should_stop():
+                    outcomes += [Outcome("deferred", "not tried: stopping", d.id) for d in due[index:]]
+                    break
                 at = max(self.clock(), now)
                 hold = account_hold(at, self.settings.sending, times)
                 if hold is not None:

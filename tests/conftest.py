@@ -104,10 +104,24 @@ _spare_users = iter(SPARE_USERS)
 
 
 @pytest.fixture
-def mail_user(mailrig: MailRig) -> str:
-    """A fresh mailbox user (password "secret") that no other test touches."""
+def mail_users(mailrig: MailRig) -> Callable[[int], list[str]]:
+    """Factory: ``mail_users(n)`` -> n fresh mailbox users that no other test touches."""
+
+    def take(count: int) -> list[str]:
+        return [_next_user(mailrig) for _ in range(count)]
+
+    return take
+
+
+def _next_user(mailrig: MailRig) -> str:
     address = next(_spare_users, None)
     if address is None:  # pool used up: make one (slower)
         address = f"extra-{uuid.uuid4().hex[:12]}@example.test"
         mailrig.add_user(address, "secret")
     return address
+
+
+@pytest.fixture
+def mail_user(mailrig: MailRig) -> str:
+    """A fresh mailbox user (password "secret") that no other test touches."""
+    return _next_user(mailrig)

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -173,3 +173,29 @@ def test_journald_logs_have_no_timestamps(tmp_path: Path, postfix: MailRig) -> N
     assert result.returncode == 0, result.stderr
     assert result.stderr and all(line.startswith(("INFO ", "WARNING ", "ERROR ")) for line in
                                  result.stderr.splitlines())
+
+
+def test_sigterm_stops_a_long_queue_between_messages(mailrig: MailRig, tmp_path: Path, faults: object,
+                                                     mail_users: Callable[[int], list[str]]) -> None:
+    """With ten slow messages queued, SIGTERM ends the run after the message in flight; the rest stay approved."""
+    config = sending_config(tmp_path, mailrig, smtp="fault")
+    settings = open_settings(config)
+    recipients = mail_users(10)
+    queued = queue_approved(settings, recipients, NOW)
+    mailrig.set_faults({f"data:{r}": {"delay": 1} for r in recipients})
+    journal_before = len(mailrig.smtp_journal())
+    proc = start_daemon(config)
+    deadline = time.monotonic() + 20
+    while len(mailrig.smtp_journal()) == journal_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    started = time.monotonic()
+    code, err = stop(proc)
+    assert code == 0, err
+    assert time.monotonic() - started < 5
+    open_settings(config)
+    from outreach.models import Draft
+
+    statuses = [Draft.get_by_id(d.id).status for d in queued]
+    assert statuses[0] == "sent" and "sending" not in statuses and statuses.count("approved") >= 7, statuses
+    for draft, recipient in zip(queued, recipients, strict=True):
+        assert copies_by_message_id(mailrig, recipient)[draft.message_id] <= 1
