@@ -14,10 +14,10 @@ EASTERN = ZoneInfo("America/New_York")
 
 
 def send_replies(rig: MailRig, outreach_ids: dict[str, str], now: datetime | None = None) -> datetime:
-    """Alex accepts a call starting at the next full minute (at least 15 s away), Priya refers Jane,
+    """Alex accepts a call starting at the next full minute at least 5 s away, Priya refers Jane,
     Omar's auto-responder answers. Returns Alex's start time (Eastern)."""
     now = (now or datetime.now(EASTERN)).astimezone(EASTERN)
-    start = (now + timedelta(seconds=75)).replace(second=0, microsecond=0)
+    start = (now + timedelta(seconds=65)).replace(second=0, microsecond=0)
     back = (now + timedelta(days=7)).date()
     me = f"Sam Rivera <me@{DOMAIN}>"
     alex = reply(f"Alex Chen <alex@{DOMAIN}>", me, outreach_ids[f"alex@{DOMAIN}"], now,

@@ -98,7 +98,7 @@ def daemon_jobs(should_stop: Callable[[], bool], poll_seconds: int = 60) -> list
     `should_stop` is the daemon's SIGTERM flag: a long send run stops between two messages."""
     return [
         Job("sync", 60, sync_job, then=("send",)),
-        Job("due-drafts", 20, due_drafts_job, then=("send",)),
+        Job("due-drafts", 10, due_drafts_job, then=("send",)),
         Job("prep-brief", 60, prep_brief_job),
         Job("send", 20, lambda settings, now: send_job(settings, now, should_stop)),
         Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "send")),
