@@ -1,20 +1,18 @@
 """outreach.yaml -> frozen, typed settings.
 
-The YAML is read once; every later stage gets these frozen records (dataclass-like, see
-`_Frozen`), never raw dicts. Errors name the file, the line and the key, and say what to
-write instead.
+The YAML is read once; every later stage gets these dataclasses, never raw dicts.
+Errors name the file, the line and the key, and say what to write instead.
 """
 
 from __future__ import annotations
 
-import inspect
 import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import FrozenInstanceError
+from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Any, ClassVar, Literal, dataclass_transform
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
@@ -28,65 +26,8 @@ ApprovalMode = Literal["required", "auto"]
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass_transform(frozen_default=True)
-class _Frozen:
-    """What @dataclass(frozen=True) gives, without its import-time code generation (which cost
-    ~8 ms of every command's start-up for these 13 classes): the fields are the annotated names
-    (a base class's first), a class attribute is a field's default, and instances take the
-    fields by position or keyword, compare and hash by value, repr as Class(field=value, ...)
-    and refuse assignment (FrozenInstanceError)."""
-
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        own = tuple(name for name in inspect.get_annotations(cls) if name not in cls._fields)
-        cls._fields = (*cls._fields, *own)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        name = type(self).__name__
-        if len(args) > len(self._fields):
-            raise TypeError(f"{name}() takes {len(self._fields)} positional arguments but {len(args)} were given")
-        values = dict(zip(self._fields, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in self._fields:
-                raise TypeError(f"{name}() got an unexpected keyword argument {key!r}")
-            if key in values:
-                raise TypeError(f"{name}() got multiple values for argument {key!r}")
-            values[key] = value
-        for key in self._fields:
-            if key in values:
-                value = values[key]
-            elif hasattr(type(self), key):
-                value = getattr(type(self), key)
-            else:
-                raise TypeError(f"{name}() missing required argument: {key!r}")
-            object.__setattr__(self, key, value)
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, key) for key in self._fields)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{key}={getattr(self, key)!r}" for key in self._fields)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, _Frozen)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {key!r}")
-
-    def __delattr__(self, key: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {key!r}")
-
-
-class Stories(_Frozen):
+@dataclass(frozen=True)
+class Stories:
     """The user's "big three" answers, shown in every prep brief."""
 
     tell_me_about_yourself: str = ""
@@ -94,7 +35,8 @@ class Stories(_Frozen):
     what_im_looking_for: str = ""
 
 
-class Me(_Frozen):
+@dataclass(frozen=True)
+class Me:
     name: str
     email: str
     timezone: str
@@ -110,13 +52,15 @@ class Me(_Frozen):
         return self.email.rsplit("@", 1)[1]
 
 
-class Folders(_Frozen):
+@dataclass(frozen=True)
+class Folders:
     inbox: str = "INBOX"
     sent: str = "auto"
     drafts: str = "auto"
 
 
-class ServerSettings(_Frozen):
+@dataclass(frozen=True)
+class ServerSettings:
     """How to reach one mail server. `secret` knows where the password lives, not what it is."""
 
     host: str
@@ -132,16 +76,19 @@ class ServerSettings(_Frozen):
         return f"{self.host}:{self.port}"
 
 
+@dataclass(frozen=True)
 class ImapSettings(ServerSettings):
-    folders: Folders = Folders()  # frozen, so one shared default is safe
+    folders: Folders = field(default_factory=Folders)
     idle_renew_seconds: int = 540
 
 
+@dataclass(frozen=True)
 class SmtpSettings(ServerSettings):
     save_to_sent: Literal["auto", "always", "never"] = "auto"
 
 
-class Sending(_Frozen):
+@dataclass(frozen=True)
+class Sending:
     days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday = 0, as datetime.weekday()
     start: time = time(8, 30)
     end: time = time(17, 30)
@@ -150,7 +97,8 @@ class Sending(_Frozen):
     retry_for_hours: int = 48
 
 
-class Approval(_Frozen):
+@dataclass(frozen=True)
+class Approval:
     outreach: ApprovalMode = "required"
     follow_up: ApprovalMode = "required"
     thank_you: ApprovalMode = "required"
@@ -161,29 +109,34 @@ class Approval(_Frozen):
         return mode
 
 
-class FollowUp(_Frozen):
+@dataclass(frozen=True)
+class FollowUp:
     after_business_days: int = 7
     max: int = 1
     routine: Literal["simple", "3b7"] = "simple"
 
 
-class ThankYou(_Frozen):
+@dataclass(frozen=True)
+class ThankYou:
     at: time = time(9, 0)
     days_after: int = 1
 
 
-class Interviews(_Frozen):
+@dataclass(frozen=True)
+class Interviews:
     default_minutes: int = 30
     email_prep_brief: bool = False
 
 
-class Paths(_Frozen):
+@dataclass(frozen=True)
+class Paths:
     introductions: Path
     templates: Path
     database: Path
 
 
-class Settings(_Frozen):
+@dataclass(frozen=True)
+class Settings:
     source: Path
     me: Me
     imap: ImapSettings
