@@ -1,4 +1,5 @@
-"""Calendar files: the invitation attached to a confirmation (METHOD:REQUEST) and `interviews export`.
+"""Calendar files: the invitation attached to a confirmation (METHOD:REQUEST), its cancellation
+(METHOD:CANCEL) and `interviews export`.
 
 Times are written in the user's zone with a VTIMEZONE covering just the years the events need,
 so calendar apps show the right local time on both sides of a DST change. Each interview keeps
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,14 +48,27 @@ def invitation(event: Event, settings: Settings, now: datetime) -> str:
     return _calendar([event], settings, now, method="REQUEST")
 
 
+def cancellation(event: Event, settings: Settings, now: datetime) -> str:
+    """The same event (same UID, the caller's higher SEQUENCE), METHOD:CANCEL and STATUS:CANCELLED."""
+    return _calendar([replace(event, cancelled=True)], settings, now, method="CANCEL")
+
+
+def event_times(text: str) -> tuple[datetime, datetime]:
+    """(DTSTART, DTEND) of the first event in a calendar we wrote, as aware datetimes."""
+    import icalendar
+
+    (event, *_) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    return event.decoded("DTSTART"), event.decoded("DTEND")
+
+
 def export(events: Sequence[Event], settings: Settings, now: datetime) -> str:
     """Every given event, METHOD:PUBLISH, for a calendar app to import."""
     return _calendar(events, settings, now, method="PUBLISH")
 
 
-def attachment(text: str) -> dict[str, object]:
-    """The draft attachment (see message._attach) carrying an invitation."""
-    return {"filename": ATTACHMENT_NAME, "mime": "text/calendar", "params": {"method": "REQUEST"},
+def attachment(text: str, method: str = "REQUEST") -> dict[str, object]:
+    """The draft attachment (see message._attach) carrying an invitation (or, method CANCEL, its cancellation)."""
+    return {"filename": ATTACHMENT_NAME, "mime": "text/calendar", "params": {"method": method},
             "content": text}
 
 
@@ -107,7 +121,8 @@ def _event(event: Event, settings: Settings, zone: ZoneInfo, now: datetime) -> A
     organizer.params["role"] = "CHAIR"
     vevent.add("organizer", organizer)
     attendee = icalendar.vCalAddress(f"mailto:{event.contact_email}")
-    attendee.params.update({"cn": event.contact_name, "role": "REQ-PARTICIPANT",
-                            "partstat": "NEEDS-ACTION", "rsvp": "TRUE", "cutype": "INDIVIDUAL"})
+    attendee.params.update({"cn": event.contact_name, "role": "REQ-PARTICIPANT", "cutype": "INDIVIDUAL"})
+    if not event.cancelled:  # nothing to answer to a cancellation
+        attendee.params.update({"partstat": "NEEDS-ACTION", "rsvp": "TRUE"})
     vevent.add("attendee", attendee)
     return vevent

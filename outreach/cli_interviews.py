@@ -127,12 +127,15 @@ def interviews_set(app: App, interview_id: int, at: str | None, pick: int | None
 @click.argument("interview_id", type=int)
 @pass_app
 def interviews_cancel(app: App, interview_id: int) -> None:
-    """Cancel an interview; its unsent confirmation and thank-you drafts are withdrawn."""
+    """Cancel an interview; unsent drafts are withdrawn, a sent invitation gets a cancellation to approve."""
     from .interviews import cancel
 
     app.open_db()
-    interview = cancel(interview_id, app.settings, now_utc(), app.actor)
+    interview, draft = cancel(interview_id, app.settings, now_utc(), app.actor)
     click.echo(f"interview {interview.id} with {interview.contact.name} cancelled")
+    if draft is not None:
+        click.echo(f"queued cancellation draft {draft.id} for your approval; reject it if they cancelled: "
+                   f"`outreach drafts show {draft.id}`")
 
 
 @interviews.command("notes")

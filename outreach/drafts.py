@@ -150,8 +150,9 @@ def _iso(value: datetime | None) -> str | None:
 def create_draft(contact: Contact, kind: str, subject: str, body: str, now: datetime, actor: str,
                  settings: Settings, in_reply_to: str | None = None, references: str | None = None,
                  attachments: list[dict[str, Any]] | None = None, related_id: int | None = None,
-                 template: str | None = None) -> Draft:
-    """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved."""
+                 template: str | None = None, require_approval: bool = False) -> Draft:
+    """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved
+    unless `require_approval` (then it always waits for the user)."""
     from .message import check_header_value
 
     if kind not in DraftKind.ALL:
@@ -166,7 +167,7 @@ def create_draft(contact: Contact, kind: str, subject: str, body: str, now: date
     for attachment in attachments or []:
         check_header_value("an attachment's file name", attachment.get("filename"))
         check_header_value("an attachment's type", attachment.get("mime"))
-    auto = settings.approval.mode(kind) == "auto"
+    auto = settings.approval.mode(kind) == "auto" and not require_approval
     status = S.APPROVED if auto else S.PENDING
     with transaction():
         draft = Draft.create(

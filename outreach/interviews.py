@@ -2,14 +2,15 @@
 
 proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled. Fixing a time the
 contact offered (or proposing one) queues a confirmation draft with a calendar invitation;
-a time that came as the contact's own calendar invitation is only recorded.
+a time that came as the contact's own calendar invitation is only recorded. Cancelling after our
+invitation went out queues its cancellation (METHOD:CANCEL) for approval.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -186,18 +187,30 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
     return get_interview(interview_id), draft
 
 
-def cancel(interview_id: int, settings: Settings, now: datetime, actor: str = "cli") -> Interview:
-    """-> cancelled; its unsent confirmation and thank-you drafts are withdrawn (rejected)."""
+def cancel(interview_id: int, settings: Settings, now: datetime,
+           actor: str = "cli") -> tuple[Interview, Draft | None]:
+    """-> cancelled; its unsent confirmation and thank-you drafts are withdrawn (rejected).
+
+    Returns the interview and, when a confirmation with our invitation was already sent, the
+    cancellation queued in its thread (METHOD:CANCEL, same UID, higher SEQUENCE). That draft always
+    waits for approval, whatever `approval.confirmation` says: if the contact is the one who
+    cancelled, the user rejects it. Cancelling again changes nothing and queues nothing.
+    """
     interview = get_interview(interview_id)
     if interview.status == S.CANCELLED:
-        return interview
+        return interview, None
     _check_move(interview, S.CANCELLED)
+    draft = None
     with transaction():
         for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU):
             _withdraw_drafts(interview, kind, "the interview was cancelled", now, actor)
         Interview.update(status=S.CANCELLED, updated_at=now).where(Interview.id == interview.id).execute()
+        interview = get_interview(interview_id)
+        sent = _last_sent_confirmation(interview)
+        if sent is not None:
+            draft = _queue_cancellation(interview, sent, settings, now, actor)
     logger.info("interview %s cancelled", interview_id)
-    return get_interview(interview_id)
+    return get_interview(interview_id), draft
 
 
 def mark_prep_sent(interview_id: int, now: datetime) -> bool:
@@ -344,36 +357,82 @@ def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime
 def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
     from .calendar_ics import attachment, invitation
     from .drafts import create_draft
-    from .prep import clock, contact_zone, conversation, reply_headers, thread_context, when
 
     contact = interview.contact
-    messages = conversation(contact)
-    in_reply_to, references = reply_headers(messages)
-    subject = thread_context(contact, settings, messages)["subject"]
+    subject, in_reply_to, references = _in_thread(contact, settings)
     event = calendar_event(interview)
-    zone = contact_zone(contact)
-    theirs = ""
-    if zone is not None and interview.start.astimezone(zone).utcoffset() != interview.start.astimezone(
-            settings.me.zone).utcoffset():
-        same_day = interview.start.astimezone(zone).date() == interview.start.astimezone(settings.me.zone).date()
-        theirs = f" ({clock(interview.start, zone) if same_day else when(interview.start, zone)} your time)"
-    moment = f"{when(interview.start, settings.me.zone)}{theirs}"
+    moment = _moment(interview.start, contact, settings)
     if interview.start in _offered_times(interview):
         opening = f"Thank you! Confirming our call on {moment}."
     else:
         opening = f"Thank you! Would {moment} work for you? If not, just suggest another time."
-    lines = [f"Hi {contact.name.split()[0] if contact.name.split() else contact.name},", "", opening]
+    lines = [_greeting(contact), "", opening]
     if interview.url:
         lines.append(f"Call link: {interview.url}")
     elif interview.location:
         lines.append(f"Where: {interview.location}")
     lines += ["I've attached a calendar invitation.", "", "Looking forward to it,", settings.me.signature]
-    subject = subject if subject.lower().startswith("re:") else f"Re: {subject}"
     draft = create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
                          in_reply_to=in_reply_to, references=references,
                          attachments=[attachment(invitation(event, settings, now))], related_id=interview.id)
     Interview.update(confirmation_draft_id=draft.id).where(Interview.id == interview.id).execute()
     return draft
+
+
+def _last_sent_confirmation(interview: Interview) -> Draft | None:
+    """Our latest invitation for this interview that went out (so the contact's calendar has the event)."""
+    return (Draft.select().where(Draft.kind == DraftKind.CONFIRMATION, Draft.related_id == interview.id,
+                                 Draft.status == DraftStatus.SENT)
+            .order_by(Draft.sent_at.desc(), Draft.id.desc()).first())
+
+
+def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, now: datetime,
+                        actor: str) -> Draft:
+    """A confirmation-kind reply in the thread withdrawing our invitation; always pending (see `cancel`).
+
+    It names the time of the invitation they have (`sent`), which a later unsent `set` may have changed;
+    calendar_event's SEQUENCE counts the confirmations sent, so it is above every one of theirs.
+    """
+    from .calendar_ics import attachment, cancellation, event_times
+    from .drafts import create_draft
+
+    contact = interview.contact
+    start, end = event_times(sent.attachments[0]["content"])
+    subject, in_reply_to, references = _in_thread(contact, settings)
+    lines = [_greeting(contact), "",
+             f"I'm sorry, but I need to cancel our call on {_moment(start, contact, settings)}. "
+             "Thank you for understanding, and I hope we can find another time.", "", settings.me.signature]
+    text = cancellation(replace(calendar_event(interview), start=start, end=end), settings, now)
+    return create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
+                        in_reply_to=in_reply_to, references=references,
+                        attachments=[attachment(text, method="CANCEL")], related_id=interview.id,
+                        require_approval=True)
+
+
+def _in_thread(contact: Contact, settings: Settings) -> tuple[str, str | None, str | None]:
+    """(Subject, In-Reply-To, References) for our next message in the conversation with `contact`."""
+    from .prep import conversation, reply_headers, thread_context
+
+    messages = conversation(contact)
+    in_reply_to, references = reply_headers(messages)
+    subject = thread_context(contact, settings, messages)["subject"]
+    return (subject if subject.lower().startswith("re:") else f"Re: {subject}"), in_reply_to, references
+
+
+def _greeting(contact: Contact) -> str:
+    return f"Hi {contact.name.split()[0] if contact.name.split() else contact.name},"
+
+
+def _moment(start: datetime, contact: Contact, settings: Settings) -> str:
+    """'Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time)': their time when it differs."""
+    from .prep import clock, contact_zone, when
+
+    zone = contact_zone(contact)
+    theirs = ""
+    if zone is not None and start.astimezone(zone).utcoffset() != start.astimezone(settings.me.zone).utcoffset():
+        same_day = start.astimezone(zone).date() == start.astimezone(settings.me.zone).date()
+        theirs = f" ({clock(start, zone) if same_day else when(start, zone)} your time)"
+    return f"{when(start, settings.me.zone)}{theirs}"
 
 
 def _offered_times(interview: Interview) -> set[datetime]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
 
-from outreach.calendar_ics import Event, export, invitation
+from outreach.calendar_ics import Event, attachment, cancellation, event_times, export, invitation
 from outreach.config import Settings, load_settings
 from tests.helpers import write_config
 
@@ -104,6 +105,31 @@ def test_invitation_reads_back_with_icalendar(tmp_path: Path) -> None:
     (zone,) = cal.walk("VTIMEZONE")
     offsets = {str(c["TZNAME"]): c["TZOFFSETTO"].td for c in zone.subcomponents}
     assert offsets == {"EST": timedelta(hours=-5), "EDT": timedelta(hours=-4)}
+
+
+def test_cancellation_is_the_same_event_cancelled(tmp_path: Path) -> None:
+    """METHOD:CANCEL in the calendar and the MIME type; same UID, the given SEQUENCE, STATUS:CANCELLED, no RSVP."""
+    text = cancellation(replace(AFTER, interview_id=1, sequence=3), settings(tmp_path), NOW)
+    (event,) = events(text)
+    assert [v for n, _, v in unfold(text) if n == "METHOD"] == ["CANCEL"]
+    assert {k: v for k, v in event.items() if k not in ("DTSTART", "DTEND", "DESCRIPTION", "SUMMARY")} == {
+        "UID": ({}, "outreach-interview-1@example.test"),
+        "DTSTAMP": ({}, "20261005T140000Z"),
+        "SEQUENCE": ({}, "3"),
+        "LOCATION": ({}, "Cafe Example\\, 1 Main St"),
+        "STATUS": ({}, "CANCELLED"),
+        "TRANSP": ({}, "OPAQUE"),
+        "ORGANIZER": ({"CN": "Sam Rivera", "ROLE": "CHAIR"}, "mailto:me@example.test"),
+        "ATTENDEE": ({"CN": "Priya Natarajan", "CUTYPE": "INDIVIDUAL", "ROLE": "REQ-PARTICIPANT"},
+                     "mailto:priya.n@example.org"),
+    }
+    cal = icalendar.Calendar.from_ical(text)
+    (parsed,) = cal.walk("VEVENT")
+    assert (str(cal["METHOD"]), str(parsed["UID"]), parsed["SEQUENCE"], str(parsed["STATUS"])) == (
+        "CANCEL", "outreach-interview-1@example.test", 3, "CANCELLED")
+    assert event_times(text) == (AFTER.start, AFTER.end)
+    assert attachment(text, method="CANCEL") == {
+        "filename": "invite.ics", "mime": "text/calendar", "params": {"method": "CANCEL"}, "content": text}
 
 
 def test_export_spans_the_dst_change_correctly(tmp_path: Path) -> None:

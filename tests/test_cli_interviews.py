@@ -84,6 +84,27 @@ def test_set_pick_show_export_and_cancel(config: Path, tmp_path: Path) -> None:
         1, "", "error: interview 2 is cancelled; it cannot become scheduled\n")
 
 
+def test_cancel_after_a_sent_invitation_says_a_cancellation_waits(config: Path) -> None:
+    """Alex's confirmation went out: cancelling queues a cancellation for approval and says so; again, nothing new."""
+    from outreach import drafts
+    from outreach.config import load_settings
+    from outreach.db import open_database
+    from outreach.models import Interview
+
+    open_database(load_settings(config).paths.database)
+    confirmation = Interview.get_by_id(1).confirmation_draft_id
+    drafts.approve(confirmation, NOW + timedelta(hours=2))
+    drafts.claim_for_sending(confirmation, NOW + timedelta(hours=2))
+    drafts.mark_sent(confirmation, NOW + timedelta(hours=2))
+    close_database()
+    cancelled = outreach(config, "interviews", "cancel", "1")
+    assert (cancelled.returncode, cancelled.stdout, cancelled.stderr) == (0, (
+        "interview 1 with Alex Chen cancelled\n"
+        "queued cancellation draft 4 for your approval; reject it if they cancelled: `outreach drafts show 4`\n"), "")
+    again = outreach(config, "interviews", "cancel", "1")
+    assert (again.returncode, again.stdout) == (0, "interview 1 with Alex Chen cancelled\n")
+
+
 def test_usage_and_lookup_errors_are_one_line(config: Path) -> None:
     """Missing --at/--pick, an unknown id and an unreadable time each give one line and exit non-zero."""
     assert outreach(config, "interviews", "set", "1").stderr.splitlines()[-1] == "Error: give --at WHEN or --pick N"

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from outreach import interviews
+from outreach import drafts, interviews
 from outreach.config import Settings
 from outreach.interviews import InterviewError, parse_when
 from outreach.models import Contact, Draft, FollowThrough, Interview
 from outreach.notes import NotesError
 from outreach.prep import render_prep
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
+from tests.test_calendar_ics import events, unfold
 
 LATER = NOW + timedelta(hours=3)
 NY = ZoneInfo("America/New_York")
@@ -116,13 +117,85 @@ def test_a_booking_link_gets_no_confirmation(settings: Settings) -> None:
 def test_cancel_withdraws_unsent_drafts_and_is_final(settings: Settings) -> None:
     """Cancelling rejects the pending confirmation; a cancelled interview cannot be set or held."""
     interview = accept(settings, start="2026-10-08T14:00:00-07:00")
-    cancelled = interviews.cancel(interview.id, settings, LATER)
-    assert (cancelled.status, interviews.cancel(interview.id, settings, LATER).status) == ("cancelled", "cancelled")
+    cancelled, cancellation = interviews.cancel(interview.id, settings, LATER)
+    assert (cancelled.status, cancellation, interviews.cancel(interview.id, settings, LATER)[0].status) == (
+        "cancelled", None, "cancelled")
     assert drafts_of("confirmation") == [(interview.confirmation_draft_id, "rejected", "the interview was cancelled")]
     with pytest.raises(InterviewError, match="interview 1 is cancelled; it cannot become scheduled"):
         interviews.set_time(interview.id, settings, LATER, at="2026-10-13 14:00")
     with pytest.raises(InterviewError, match="it cannot become held"):
         interviews.save_notes(interview.id, "## Trends\n", settings, LATER)
+
+
+def send(draft_id: int, at: datetime) -> Draft:
+    """Approve (if still pending) and send a draft, as the user and the sender would."""
+    drafts.approve(draft_id, at)
+    drafts.claim_for_sending(draft_id, at)
+    return drafts.mark_sent(draft_id, at)
+
+
+def test_cancel_after_a_sent_invitation_queues_a_pending_threaded_cancellation(tmp_path: Path) -> None:
+    """Even with confirmations on auto: one pending reply in the thread; METHOD:CANCEL, same UID, higher SEQUENCE."""
+    settings = make_settings(tmp_path, approval={"confirmation": "auto"})
+    interview = accept(settings, start="2026-10-08T14:00:00-07:00", url="https://meet.example.com/abc")
+    confirmation = send(interview.confirmation_draft_id, LATER + timedelta(minutes=30))
+    cancelled, draft = interviews.cancel(interview.id, settings, LATER + timedelta(hours=1))
+    assert draft is not None and cancelled.status == "cancelled"
+    assert drafts_of("confirmation") == [(confirmation.id, "sent", None), (draft.id, "pending", None)]
+    outreach = Draft.get(Draft.kind == "outreach")
+    assert (draft.subject, draft.in_reply_to, draft.references, draft.related_id, draft.approved_at) == (
+        "Re: Maria Lopez suggested I reach out", confirmation.message_id,
+        f"{outreach.message_id} <yes@example.com> {confirmation.message_id}", interview.id, None)
+    assert draft.body == (
+        "Hi Alex,\n\n"
+        "I'm sorry, but I need to cancel our call on Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time). "
+        "Thank you for understanding, and I hope we can find another time.\n\n"
+        "Sam Rivera\nExample University\n")
+    (attachment,) = draft.attachments
+    assert (attachment["filename"], attachment["mime"], attachment["params"]) == (
+        "invite.ics", "text/calendar", {"method": "CANCEL"})
+    (original,) = events(confirmation.attachments[0]["content"])
+    (withdrawn,) = events(attachment["content"])
+    assert [v for n, _, v in unfold(attachment["content"]) if n == "METHOD"] == ["CANCEL"]
+    assert (withdrawn["UID"], withdrawn["STATUS"], original["SEQUENCE"], withdrawn["SEQUENCE"]) == (
+        original["UID"], ({}, "CANCELLED"), ({}, "0"), ({}, "1"))
+    cal = icalendar.Calendar.from_ical(attachment["content"])
+    (event,) = cal.walk("VEVENT")
+    assert (str(cal["METHOD"]), str(event["UID"]), event["SEQUENCE"], str(event["STATUS"]),
+            event.decoded("DTSTART")) == (
+        "CANCEL", "outreach-interview-1@example.test", 1, "CANCELLED", interview.start)
+    assert interviews.cancel(interview.id, settings, LATER + timedelta(hours=2))[1] is None
+    assert len(drafts_of("confirmation")) == 2
+
+
+def test_cancel_after_a_new_unsent_time_names_the_time_they_were_sent(settings: Settings) -> None:
+    """Sent for one time, moved (unsent), cancelled: the new confirmation is withdrawn, the sent time cancelled."""
+    interview = accept(settings, start="2026-10-08T14:00:00-07:00")
+    first = send(interview.confirmation_draft_id, LATER)
+    _, second = interviews.set_time(interview.id, settings, LATER, at="2026-10-13 14:00")
+    _, draft = interviews.cancel(interview.id, settings, LATER + timedelta(hours=1))
+    assert second is not None and draft is not None and drafts_of("confirmation") == [
+        (first.id, "sent", None), (second.id, "rejected", "the interview was cancelled"), (draft.id, "pending", None)]
+    assert draft.body.splitlines()[2].startswith(
+        "I'm sorry, but I need to cancel our call on Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time).")
+    (event,) = events(draft.attachments[0]["content"])
+    (offered,) = events(second.attachments[0]["content"])
+    assert (event["SEQUENCE"], offered["SEQUENCE"], event["DTSTART"]) == (
+        ({}, "1"), ({}, "1"), ({"TZID": "America/New_York"}, "20261008T170000"))
+
+
+@pytest.mark.parametrize("meeting", [
+    {"start": "2026-10-08T21:00:00+00:00", "end": "2026-10-08T21:45:00+00:00"},  # their own invitation
+    {"booking_url": "https://schedule.example.org/mk/30"},
+    {"proposed": ["2026-10-12T09:00:00-07:00"]},
+])
+def test_no_cancellation_when_no_invitation_of_ours_went_out(settings: Settings, meeting: dict[str, object]) -> None:
+    """Their invitation, a booking link or a proposed time: cancelling queues nothing."""
+    interview = accept(settings, **meeting)
+    if interview.booking_url:
+        interviews.set_time(interview.id, settings, LATER, at="2026-10-13 14:00")
+    cancelled, draft = interviews.cancel(interview.id, settings, LATER)
+    assert (cancelled.status, draft, drafts_of("confirmation")) == ("cancelled", None, [])
 
 
 NOTES = """## Trends
