@@ -176,8 +176,9 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
     draft = None
     with transaction():
         _withdraw_drafts(interview, DraftKind.CONFIRMATION, "the interview time changed", now, actor)
+        moved = {} if interview.start == start else {"prep_sent_at": None}  # a new time gets a new prep brief
         Interview.update(status=S.SCHEDULED, start=start, end=end, url=url.strip() if url else interview.url,
-                         thank_you_due_at=thank_you_due(end, settings), updated_at=now,
+                         thank_you_due_at=thank_you_due(end, settings), updated_at=now, **moved,
                          ).where(Interview.id == interview.id).execute()
         interview = get_interview(interview_id)
         _meeting_status(interview.contact, now)

@@ -1,9 +1,10 @@
 """The prep brief in the user's own inbox on the morning of each interview (`interviews.email_prep_brief`).
 
 Not sent over SMTP: the brief is APPENDed to the user's IMAP inbox as an unread message from and
-to the user, carrying the private header X-Outreach-Prep: <interview id>. It is due at 07:00 in the
+to the user, carrying the private header X-Outreach-Prep: <interview id> <start, UTC>. It is due at 07:00 in the
 user's zone on the interview's local day (an hour before an interview that starts earlier than
-that), or at once if the interview was scheduled after that but has not started yet.
+that), or at once if the interview was scheduled after that but has not started yet. A call moved
+to another time gets a new brief.
 
 Exactly once: before appending, the inbox is searched for the header, so a crash between the
 APPEND and the database update never makes a second copy; then `interviews.mark_prep_sent`
@@ -17,7 +18,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -41,7 +42,13 @@ MAX_LINE = 998  # RFC 5322; longer lines are quoted-printable encoded
 class Brief:
     interview_id: int
     contact_email: str
+    key: str
     raw: bytes
+
+
+def brief_key(interview_id: int, start: datetime) -> str:
+    """The X-Outreach-Prep value: one brief per interview and start time, so a moved call gets a new one."""
+    return f"{interview_id} {start.astimezone(UTC):%Y-%m-%dT%H:%MZ}"
 
 
 def prep_due(start: datetime, zone: ZoneInfo) -> datetime:
@@ -110,10 +117,11 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
     msg["Subject"] = subject  # names are single-line since import; the email package refuses a line break too
     msg["Date"] = format_datetime(now.astimezone(zone))
     msg["Message-ID"] = new_message_id(settings)
-    msg[PREP_HEADER] = str(interview.id)
+    key = brief_key(interview.id, interview.start)
+    msg[PREP_HEADER] = key
     long_lines = any(len(line) > MAX_LINE for line in body.splitlines())
     msg.set_content(body, charset="utf-8", cte="7bit" if body.isascii() and not long_lines else "quoted-printable")
-    return Brief(interview.id, contact.email, bytes(msg))
+    return Brief(interview.id, contact.email, key, bytes(msg))
 
 
 def _deliver(client: IMAPClient, brief: Brief, imap: ImapSettings, now: datetime) -> str:
@@ -124,7 +132,7 @@ def _deliver(client: IMAPClient, brief: Brief, imap: ImapSettings, now: datetime
     if fresh is None or fresh.status != InterviewStatus.SCHEDULED or fresh.prep_sent_at is not None:
         return f"interview {brief.interview_id}: prep brief no longer due"
     with _errors(imap):
-        if already_filed(client, inbox, brief.interview_id):
+        if already_filed(client, inbox, brief.key):
             where = f"already in {inbox}"
         else:
             client.append(inbox, brief.raw, flags=(), msg_time=now)
@@ -134,17 +142,17 @@ def _deliver(client: IMAPClient, brief: Brief, imap: ImapSettings, now: datetime
     return f"prep brief for interview {brief.interview_id} ({brief.contact_email}) {where}"
 
 
-def already_filed(client: IMAPClient, folder: str, interview_id: int) -> bool:
-    """Is a brief for this interview in `folder`? (SEARCH HEADER matches substrings: compare exactly)"""
+def already_filed(client: IMAPClient, folder: str, key: str) -> bool:
+    """Is the brief with this key in `folder`? (SEARCH HEADER matches substrings: compare exactly)"""
     client.select_folder(folder, readonly=True)
-    uids = client.search(["HEADER", PREP_HEADER, str(interview_id)])
+    uids = client.search(["HEADER", PREP_HEADER, key])
     if not uids:
         return False
     item = f"BODY[HEADER.FIELDS ({PREP_HEADER.upper()})]".encode()
     fetched = client.fetch(uids, [b"BODY.PEEK[HEADER.FIELDS (" + PREP_HEADER.upper().encode() + b")]"])
     for data in fetched.values():
         _, _, value = data.get(item, b"").decode("ascii", "replace").partition(":")
-        if value.strip() == str(interview_id):
+        if value.strip() == key:
             return True
     return False
 

@@ -111,7 +111,8 @@ def test_the_message_is_unread_from_and_to_the_user_and_holds_the_whole_brief(
     assert b"\\Seen" not in flags
     me = f"Sam Rivera <{mail_user}>"
     assert (message["From"], message["To"], message["Subject"], message["Date"], message["X-Outreach-Prep"]) == (
-        me, me, "Prep brief: Alex Chen, today at 2:00 PM EDT", "Thu, 08 Oct 2026 07:00:00 -0400", "1")
+        me, me, "Prep brief: Alex Chen, today at 2:00 PM EDT", "Thu, 08 Oct 2026 07:00:00 -0400",
+        "1 2026-10-08T18:00Z")
     assert message["Message-ID"].endswith("@example.test>")
     assert message.get_content_type() == "text/plain" and message.get_content_charset() == "utf-8"
     assert message.get_content().replace("\r\n", "\n") == render_prep(Interview.get_by_id(interview.id), settings).body
@@ -161,8 +162,10 @@ def test_an_inbox_copy_is_matched_by_the_exact_id(settings: Settings, mail_user:
                                                   imap: Callable[..., IMAPClient]) -> None:
     """A brief for interview 11 does not count as one for interview 1 (IMAP SEARCH matches substrings)."""
     client = imap(mail_user)
-    client.append("INBOX", f"From: {mail_user}\r\nX-Outreach-Prep: 11\r\nSubject: x\r\n\r\nx\r\n".encode())
-    assert (already_filed(client, "INBOX", 1), already_filed(client, "INBOX", 11)) == (False, True)
+    client.append("INBOX", f"From: {mail_user}\r\nX-Outreach-Prep: 11 2026-10-08T18:00Z\r\nSubject: x\r\n\r\n"
+                  "x\r\n".encode())
+    assert (already_filed(client, "INBOX", "1 2026-10-08T18:00Z"),
+            already_filed(client, "INBOX", "11 2026-10-08T18:00Z")) == (False, True)
 
 
 @pytest.mark.parametrize(("start", "due"), [
@@ -173,3 +176,17 @@ def test_an_inbox_copy_is_matched_by_the_exact_id(settings: Settings, mail_user:
 def test_prep_due(start: datetime, due: datetime) -> None:
     """07:00 local on the interview's day; an hour before an interview that starts by then."""
     assert prep_due(start.astimezone(UTC), NY) == due
+
+
+def test_a_call_moved_to_another_day_gets_a_new_brief(
+        settings: Settings, mail_user: str, imap: Callable[..., IMAPClient]) -> None:
+    """After the brief went out, moving the call to Friday 10:00 brings a second brief on Friday morning."""
+    interview = schedule(settings)
+    assert deliver_prep_briefs(settings, MORNING) == [DELIVERED]
+    interviews.set_time(interview.id, settings, MORNING + timedelta(hours=1), at="2026-10-09 10:00")
+    assert deliver_prep_briefs(settings, MORNING + timedelta(hours=2)) == []
+    assert deliver_prep_briefs(settings, MORNING + timedelta(days=1)) == [DELIVERED]
+    assert [(m["Subject"], m["X-Outreach-Prep"]) for _, m in inbox(imap(mail_user))] == [
+        ("Prep brief: Alex Chen, today at 2:00 PM EDT", "1 2026-10-08T18:00Z"),
+        ("Prep brief: Alex Chen, today at 10:00 AM EDT", "1 2026-10-09T14:00Z"),
+    ]
