@@ -38,21 +38,15 @@ def _remember_fingerprint(digest: str, now: datetime) -> None:
 
 def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[str]:
     """Import introductions when the file changed (or `always`), then compose outreach drafts."""
-    from .contacts import import_introductions, load_introductions
     from .drafts import compose_outreach_drafts
+    from .sync import composed_lines, import_file
 
     lines = []
     changed, digest = introductions_changed(settings)
     if changed or always:
-        intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
-        result = import_introductions(intros, now)
+        lines.append(import_file(settings, now))
         _remember_fingerprint(digest, now)
-        lines.append(f"introductions: {len(result.created)} new, {len(result.updated)} updated, "
-                     f"{len(result.unchanged)} unchanged")
-    composed = compose_outreach_drafts(settings, now, "daemon")
-    lines += [f"composed draft {d.id} ({d.status}) for {d.to_addr}: {d.subject}" for d in composed.created]
-    lines += [f"no draft: {error}" for error in composed.errors]
-    return lines
+    return lines + composed_lines(compose_outreach_drafts(settings, now, "daemon"))
 
 
 def send_job(settings: Settings, now: datetime, should_stop: Callable[[], bool] | None = None) -> list[str]:

@@ -1,13 +1,32 @@
-"""`outreach sync`: introductions -> contacts -> outreach drafts."""
+"""`outreach sync`: introductions -> contacts -> outreach drafts (the daemon's sync job uses the same steps)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .config import Settings
 from .contacts import import_introductions, load_introductions
 from .errors import TemplateError
+
+if TYPE_CHECKING:
+    from .drafts import ComposeResult
+
+
+def import_file(settings: Settings, now: datetime) -> str:
+    """Import the introductions file (all or nothing); one line saying what changed."""
+    intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
+    result = import_introductions(intros, now)
+    return (f"introductions: {len(result.created)} new, {len(result.updated)} updated, "
+            f"{len(result.unchanged)} unchanged ({settings.paths.introductions})")
+
+
+def composed_lines(composed: ComposeResult) -> list[str]:
+    """One line per draft composed and per contact whose template failed."""
+    lines = [f"composed draft {draft.id} ({draft.status}) for {draft.contact.name} <{draft.to_addr}>: "
+             f"{draft.subject}" for draft in composed.created]
+    return lines + [f"no draft: {error}" for error in composed.errors]
 
 
 def sync_introductions(settings: Settings, now: datetime, actor: str) -> Iterator[str]:
@@ -17,15 +36,9 @@ def sync_introductions(settings: Settings, now: datetime, actor: str) -> Iterato
     TemplateError is raised at the end so the command exits non-zero."""
     from .drafts import compose_outreach_drafts
 
-    intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
-    result = import_introductions(intros, now)
-    yield (f"introductions: {len(result.created)} new, {len(result.updated)} updated, "
-           f"{len(result.unchanged)} unchanged ({settings.paths.introductions})")
+    yield import_file(settings, now)
     composed = compose_outreach_drafts(settings, now, actor)
-    for draft in composed.created:
-        yield f"composed draft {draft.id} ({draft.status}) for {draft.contact.name} <{draft.to_addr}>: {draft.subject}"
-    for error in composed.errors:
-        yield f"no draft: {error}"
+    yield from composed_lines(composed)
     pending = sum(1 for d in composed.created if d.status == "pending")
     yield (f"drafts: {len(composed.created)} composed, {len(composed.errors)} failed"
            + ("; review them with `outreach drafts` and approve with `outreach drafts approve ID`"

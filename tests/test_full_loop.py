@@ -34,7 +34,8 @@ def test_introduction_to_thank_you(postfix: MailRig, tmp_path: Path, mail_user: 
     settings = open_settings(config)
     now = datetime.now(UTC)
 
-    assert jobs.sync_job(settings, now, always=True)[-1].startswith(f"composed draft 1 (pending) for {mail_user}")
+    assert jobs.sync_job(settings, now, always=True)[-1].startswith(
+        f"composed draft 1 (pending) for Alex Chen <{mail_user}>: ")
     drafts.approve(1, now)
     assert jobs.send_job(settings, now)[0].startswith(f"draft 1 sent to {mail_user}: 250 2.0.0 Ok")
     [outreach] = postfix.wait_for(mail_user, 1)
