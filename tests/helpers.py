@@ -71,7 +71,7 @@ BASE_CONFIG: dict[str, Any] = {
     "paths": {"introductions": "introductions.yaml", "templates": "templates", "database": "outreach.db"},
 }
 
-INTRODUCTIONS = textwrap.dedent("""\
+ALEX_INTRODUCTION = textwrap.dedent("""\
     introductions:
       - name: Alex Chen
         email: alex.chen@example.com
@@ -81,10 +81,12 @@ INTRODUCTIONS = textwrap.dedent("""\
         relationship: my thesis advisor
         timezone: America/Los_Angeles
         topics: [ML in production, moving from academia]
-      - name: Priya Natarajan
-        email: Priya.N@Example.org
-        company: Example Health
 """)
+INTRODUCTIONS = ALEX_INTRODUCTION + (
+    "  - name: Priya Natarajan\n"
+    "    email: Priya.N@Example.org\n"
+    "    company: Example Health\n"
+)
 
 
 def merge(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:

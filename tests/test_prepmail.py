@@ -25,22 +25,12 @@ from outreach.prep import render_prep
 from outreach.prepmail import already_filed, deliver_prep_briefs, prep_due
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
+from tests.helpers import ALEX_INTRODUCTION
 from tests.interview_fixtures import NOW, accepted, contact, reply, sent
 
 NY = ZoneInfo("America/New_York")
 START = "2026-10-08T14:00:00-04:00"  # Thursday 8 October, 2:00 PM EDT
 MORNING = datetime(2026, 10, 8, 7, 0, tzinfo=NY)
-ALEX = """\
-introductions:
-  - name: Alex Chen
-    email: alex.chen@example.com
-    company: Example Corp
-    role: Staff Data Scientist
-    referred_by: Maria Lopez
-    relationship: my thesis advisor
-    timezone: America/Los_Angeles
-    topics: [ML in production, moving from academia]
-"""
 DELIVERED = "prep brief for interview 1 (alex.chen@example.com) put in INBOX"
 
 
@@ -51,7 +41,7 @@ def rig_settings(directory: Path, rig: MailRig, user: str, email_prep_brief: boo
     if email_prep_brief is not None:
         data["interviews"] = {"email_prep_brief": email_prep_brief}
     path.write_text(yaml.safe_dump(data, sort_keys=False))
-    (directory / "introductions.yaml").write_text(ALEX)
+    (directory / "introductions.yaml").write_text(ALEX_INTRODUCTION)
     settings = load_settings(path)
     open_database(settings.paths.database)
     import_introductions(load_introductions(settings.paths.introductions), NOW)
