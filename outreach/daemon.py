@@ -23,7 +23,7 @@ import schedule
 
 from .config import Settings, load_settings
 from .errors import OutreachError
-from .instancelock import InstanceLock
+from .locks import InstanceLock
 from .models import utcnow
 from .sdnotify import Notifier, watchdog_interval_seconds
 
@@ -76,7 +76,7 @@ class Daemon:
         self.stop_requested = False
         self.reload_requested = False
         self.wakeup = threading.Event()
-        self.lock = InstanceLock(self.settings.paths.database)
+        self.lock = InstanceLock(self.settings)
         self.last_summary = "starting"
         self.watchdog_every = watchdog_interval_seconds()
         self.last_watchdog = 0.0

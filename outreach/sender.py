@@ -14,14 +14,13 @@ dot, else needs_review. Nothing is ever resent on a guess.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import getaddresses
-from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -29,6 +28,7 @@ from . import drafts
 from .config import Settings
 from .crashpoints import crashpoint
 from .errors import ConnectionFailed, LoginRefused, OutreachError, SecretError
+from .locks import lock_path, try_lock
 from .models import Draft, DraftEvent
 from .models import DraftStatus as S
 from .sendpause import current_pause, pause_sending
@@ -76,20 +76,15 @@ class Outcome:
 @contextmanager
 def sender_lock(settings: Settings) -> Iterator[None]:
     """An exclusive lock beside the database: reconciling a draft another process is sending would
-    misjudge it. The kernel drops the lock when the process dies, however it dies."""
-    db = str(settings.paths.database)
-    base = settings.source.parent / "outreach.db" if "://" in db else Path(db)
-    path = base.with_name(base.name + ".send-lock")
-    with path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise SenderBusy("another outreach process (the daemon?) is sending right now; "
-                             "nothing was sent by this one") from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    misjudge it."""
+    fd = try_lock(lock_path(settings, ".send-lock"))
+    if fd is None:
+        raise SenderBusy("another outreach process (the daemon?) is sending right now; "
+                         "nothing was sent by this one")
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 def run_once(settings: Settings, now: datetime, clock: Clock | None = None,
