@@ -12,7 +12,6 @@ from datetime import datetime
 
 from .config import Settings
 from .daemon import Job
-from .db import transaction
 from .models import RuntimeState, utcnow
 
 logger = logging.getLogger(__name__)
@@ -26,14 +25,7 @@ def introductions_changed(settings: Settings) -> tuple[bool, str]:
         digest = hashlib.sha256(settings.paths.introductions.read_bytes()).hexdigest()
     except FileNotFoundError:
         digest = "missing"
-    row = RuntimeState.get_or_none(RuntimeState.name == FINGERPRINT_KEY)
-    return (row is None or row.value != digest), digest
-
-
-def _remember_fingerprint(digest: str, now: datetime) -> None:
-    with transaction():
-        if not RuntimeState.update(value=digest, updated_at=now).where(RuntimeState.name == FINGERPRINT_KEY).execute():
-            RuntimeState.create(name=FINGERPRINT_KEY, value=digest, updated_at=now)
+    return RuntimeState.read(FINGERPRINT_KEY) != digest, digest
 
 
 def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[str]:
@@ -45,7 +37,7 @@ def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[st
     changed, digest = introductions_changed(settings)
     if changed or always:
         lines.append(import_file(settings, now))
-        _remember_fingerprint(digest, now)
+        RuntimeState.write(FINGERPRINT_KEY, digest, now)
     return lines + composed_lines(compose_outreach_drafts(settings, now, "daemon"))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee
 
-from .db import database_proxy
+from .db import database_proxy, transaction
 
 
 class UTCDateTimeField(peewee.DateTimeField):
@@ -248,6 +248,19 @@ class RuntimeState(BaseModel):
 
     class Meta:
         table_name = "runtime_state"
+
+    @classmethod
+    def read(cls, name: str) -> Any:
+        """The value stored under `name`, or None."""
+        row = cls.get_or_none(cls.name == name)
+        return None if row is None else row.value
+
+    @classmethod
+    def write(cls, name: str, value: Any, now: datetime) -> None:
+        """Store `value` under `name` in one transaction (None clears it)."""
+        with transaction():
+            if not cls.update(value=value, updated_at=now).where(cls.name == name).execute():
+                cls.create(name=name, value=value, updated_at=now)
 
 
 class SchemaMigration(BaseModel):
