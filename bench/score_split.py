@@ -1,0 +1,71 @@
+"""Score one corpus's tuning or held-out files with the shared scorer, plus two automatic-mail figures.
+
+    .venv/bin/python bench/score_split.py automatic-mixed --part tuning [--show]
+    .venv/bin/python bench/score_split.py automatic --part held_out
+
+The scorer (/work/shared/replies/score.py) runs on a temporary folder that links the
+chosen files and their labels. Beside its output this prints:
+
+* taken for a person: messages labelled bounce, auto_reply or unknown in the automatic
+  corpora (and every message of `automatic/`) that came out as a person's answer
+  (accepted, declined, referral, later, question);
+* failed recipient right: bounces whose ``bounced_recipient`` matches, of those labelled.
+
+``--show`` lists misses; on held-out files it prints only file names and fields, never text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from corpus_split import CORPORA_DIR, ROOT, split
+
+SCORER = Path("/work/shared/replies/score.py")
+TZ = {
+    "human-en": "Europe/London",
+    "human-intl": "America/Toronto",
+    "automatic-mixed": "America/Chicago",
+    "automatic": "America/Chicago",
+}
+PERSON = {"accepted", "declined", "referral", "later", "question"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpus", choices=sorted(TZ))
+    parser.add_argument("--part", choices=("tuning", "held_out"), default="tuning")
+    parser.add_argument("--show", action="store_true")
+    args = parser.parse_args()
+    tuning, held = split(args.corpus)
+    files = tuning if args.part == "tuning" else held
+    labels = json.loads((CORPORA_DIR / args.corpus / "labels.json").read_text())
+    cmd = f"{ROOT / '.venv/bin/outreach'} classify --json --tz {TZ[args.corpus]}"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for f in files:
+            (folder / f.name).symlink_to(f)
+        (folder / "labels.json").write_text(json.dumps({f.name: labels[f.name] for f in files}))
+        score = [sys.executable, str(SCORER), str(folder), "--cmd", cmd] + (["--show"] if args.show else [])
+        print(subprocess.run(score, capture_output=True, text=True, check=False).stdout, end="")
+        proc = subprocess.run(shlex.split(cmd) + [str(folder / f.name) for f in files], capture_output=True, text=True)
+    outs = {Path(o["file"]).name: o for o in map(json.loads, proc.stdout.splitlines())}
+    automatic = {"bounce", "auto_reply", "unknown"} | ({"unsubscribe"} if args.corpus == "automatic" else set())
+    taken = [n for n, o in outs.items() if labels[n]["intent"] in automatic and o["intent"] in PERSON]
+    bounces = [n for n in outs if "bounced_recipient" in labels[n] and labels[n]["intent"] == "bounce"]
+    right = [n for n in bounces if (outs[n]["bounced_recipient"] or "") == labels[n]["bounced_recipient"].lower()]
+    print(f"{args.corpus} {args.part}: taken for a person {len(taken)}/{len(outs)}; "
+          f"failed recipient right {len(right)}/{len(bounces)}")
+    if args.show:
+        for name in taken:
+            print("PERSON", name, labels[name]["intent"], "->", outs[name]["intent"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
