@@ -7,6 +7,7 @@ entry and nothing from that file is imported.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any, cast
 from .addresses import AddressError, normalize_address
 from .db import transaction
 from .errors import IntroductionsError, NotFoundError
+from .message import header_problem
 from .models import Contact, ContactStatus
 from .timezones import is_zone
 from .yamlfile import load_yaml
@@ -93,6 +95,8 @@ def load_introductions(path: Path, check_dns: bool = False) -> list[Introduction
                 raise fail(name, f"expected text, got {value!r}")
             if name in SINGLE_LINE and ("\n" in value.strip() or "\r" in value):
                 raise fail(name, "must be a single line (line breaks are not allowed here)")
+            if name in SINGLE_LINE:
+                _check_plain(fail, name, value.strip())
             values[name] = value.strip()
         try:
             values["email"] = normalize_address(values["email"], check_dns=check_dns)
@@ -106,6 +110,8 @@ def load_introductions(path: Path, check_dns: bool = False) -> list[Introduction
             topics = [topics]
         if not isinstance(topics, list) or not all(isinstance(t, str) and t.strip() for t in topics):
             raise fail("topics", "expected a list of short texts")
+        for topic in topics:
+            _check_plain(fail, "topics", topic.strip())
         if values["email"] in seen:
             raise fail("email", f"{values['email']} is already listed at line {seen[values['email']]}; "
                        "keep one entry per person")
@@ -113,6 +119,13 @@ def load_introductions(path: Path, check_dns: bool = False) -> list[Introduction
         seen[values["email"]] = line
         result.append(Introduction(line=line, topics=tuple(t.strip() for t in topics), **values))
     return result
+
+
+def _check_plain(fail: Callable[[str, str], IntroductionsError], name: str, value: str) -> None:
+    """A value a template may put in the subject: no control characters, also inside encoded words."""
+    problem = header_problem(value)
+    if problem is not None:
+        raise fail(name, f"must be one line of plain text, but it contains {problem} ({value!r})")
 
 
 def import_introductions(introductions: list[Introduction], now: datetime,

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import HeaderInjectionError, TemplateError
+from .message import check_header_value
 from .sandbox import bounded_environment, bounded_render
 
 if TYPE_CHECKING:
@@ -110,6 +111,8 @@ def render_template(settings: Settings, name: str, context: Mapping[str, Any], w
     label = template.name or name
     text = bounded_render(template, context, label, who)
     subject, body = split_message(text, label, who)
+    # A value can carry an encoded word that decodes to a line break; refuse it here, naming the contact.
+    check_header_value(f"{label}: the subject rendered for {who}", subject)
     return Rendered(template=label, subject=subject, body=body)
 
 
