@@ -1,16 +1,20 @@
-"""E-mail address validation and the one normalisation used as a contact's key."""
+"""E-mail address validation, the one normalisation used as a contact's key, and the form sent on the wire."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import OutreachError
+
+if TYPE_CHECKING:
+    from email_validator import ValidatedEmail
 
 
 class AddressError(OutreachError):
-    """An address is not a valid e-mail address."""
+    """An address is not a valid e-mail address, or cannot be sent to as it is."""
 
 
-def normalize_address(address: str, check_dns: bool = False) -> str:
-    """Validate with email-validator and return the address in canonical form (lower case)."""
+def _validated(address: str, check_dns: bool = False) -> ValidatedEmail:
     if "\r" in address or "\n" in address:
         raise AddressError(f"{address!r} contains a line break")
     from email_validator import EmailNotValidError, validate_email
@@ -18,9 +22,27 @@ def normalize_address(address: str, check_dns: bool = False) -> str:
     try:
         # .test is reserved (RFC 2606) and used by the local demo and test servers; allow it.
         test_domain = address.strip().lower().endswith(".test")
-        result = validate_email(address.strip(), check_deliverability=check_dns and not test_domain,
-                                test_environment=test_domain)
+        return validate_email(address.strip(), check_deliverability=check_dns and not test_domain,
+                              test_environment=test_domain)
     except EmailNotValidError as exc:
         raise AddressError(f"{address!r} is not a valid e-mail address: {exc}") from None
+
+
+def normalize_address(address: str, check_dns: bool = False) -> str:
+    """Validate with email-validator and return the address in canonical form (lower case)."""
     # Providers treat the local part case-insensitively in practice; one key per person.
-    return result.normalized.lower()
+    return _validated(address, check_dns).normalized.lower()
+
+
+def wire_address(address: str, smtputf8: bool, what: str = "the address") -> str:
+    """`address` as it goes in the envelope and the headers: as written when the message uses SMTPUTF8,
+    else with its domain IDNA-encoded (bücher.example -> xn--bcher-kva.example). A local part that is not
+    ASCII cannot be sent without SMTPUTF8: AddressError."""
+    if smtputf8 or address.isascii():
+        return address
+    ascii_form = _validated(address).ascii_email
+    if ascii_form is None:
+        raise AddressError(f"{what} {address} has a non-ASCII local part, which needs SMTPUTF8, and the SMTP "
+                           "server does not offer it; ask the contact for an ASCII address, or send through a "
+                           "server with SMTPUTF8")
+    return ascii_form

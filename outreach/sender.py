@@ -230,9 +230,19 @@ class _Run:
         if claimed is None:
             return _not_claimed(draft), None
         crashpoint("after_claim")
-        from .message import build_message
+        try:
+            return await self._deliver(claimed, at)
+        except Exception as exc:  # one draft's bad data (or our bug) must never hold up the rest of the queue
+            return self._unexpected(claimed.id, at, exc), None
 
-        message = build_message(claimed, self.settings, at)
+    async def _deliver(self, claimed: Draft, at: datetime) -> tuple[Outcome, str | None]:
+        from .addresses import wire_address
+        from .message import build_message, uses_smtputf8
+
+        assert self.smtp is not None
+        offered = self.smtp.supports_extension("smtputf8")
+        message = build_message(claimed, self.settings, at, smtputf8=offered)
+        utf8 = uses_smtputf8(claimed, self.settings, offered)
         payload = message.as_bytes()  # policy SMTP (CRLF): these exact bytes go out and into Sent
         recipients = [addr for _, addr in getaddresses(message.get_all("To", []) + message.get_all("Cc", []))]
 
@@ -240,10 +250,9 @@ class _Run:
             drafts.mark_reached_data_end(claimed.id)
             crashpoint("after_data_end_mark")
 
-        assert self.smtp is not None
         try:
-            accepted = await transmit(self.smtp, self.settings.me.email, recipients, payload, before_final_dot,
-                                      self.settings.smtp.timeout_seconds)
+            accepted = await transmit(self.smtp, wire_address(self.settings.me.email, utf8), recipients, payload,
+                                      before_final_dot, self.settings.smtp.timeout_seconds, smtputf8=utf8)
         except TransactionFailed as exc:
             return self._failed(drafts.get_draft(claimed.id), at, exc)
         crashpoint("after_final_reply")
@@ -256,13 +265,34 @@ class _Run:
         logger.info("draft %s sent to %s: %s (%s)", claimed.id, claimed.to_addr, accepted.reply, copy)
         return Outcome("sent", f"{accepted.reply}; {copy}{refused}", claimed.id, claimed.to_addr), None
 
+    def _unexpected(self, draft_id: int, at: datetime, exc: Exception) -> Outcome:
+        """A draft in `sending` whose attempt raised: it fails (nothing went out) or is settled like a lost
+        connection (the final dot may have gone), so it is never retried forever."""
+        if isinstance(exc, OutreachError):  # bad data we can name: a header value, an address
+            logger.warning("draft %s not sent: %s", draft_id, exc)
+            reason = f"not sent: {exc}"
+        else:
+            logger.exception("draft %s: unexpected error while sending", draft_id)
+            reason = (f"not sent: unexpected error {type(exc).__name__}: {exc}; fix the draft or report the bug, "
+                      f"then `outreach drafts approve {draft_id}`")
+            if self.smtp is not None:
+                self.smtp.close()  # the SMTP dialogue is in an unknown state; the next draft reconnects
+        draft = drafts.get_draft(draft_id)
+        if draft.status != S.SENDING:
+            return Outcome(draft.status, reason, draft_id, draft.to_addr)
+        if draft.reached_data_end:
+            return _settle_unknown(self.box, draft, at, "after an unexpected error")
+        drafts.mark_failed(draft_id, at, reason)
+        return Outcome("failed", reason, draft_id, draft.to_addr)
+
     def _file_copy(self, draft: Draft, payload: bytes, at: datetime) -> str:
         if self.box is None:
             return "no copy in Sent (save_to_sent: never)"
         try:
             return file_copy(self.box, self.settings.smtp, draft, payload, at)
-        except OutreachError as exc:  # the message is out; a missing copy must not make it look unsent
-            logger.warning("draft %s was sent but not filed in Sent: %s", draft.id, exc)
+        except Exception as exc:  # the message is out; a missing copy must not make it look unsent
+            logger.warning("draft %s was sent but not filed in Sent: %s", draft.id, exc, exc_info=not isinstance(
+                exc, OutreachError))
             return f"sent, but the copy in Sent failed: {exc}"
 
     def _failed(self, draft: Draft, at: datetime, exc: TransactionFailed) -> tuple[Outcome, str | None]:

@@ -66,20 +66,26 @@ def reply_text(code: int, message: str) -> str:
 
 
 async def transmit(smtp: aiosmtplib.SMTP, sender: str, recipients: Sequence[str], payload: bytes,
-                   before_final_dot: Callable[[], None], timeout: float) -> Accepted:
-    """MAIL, RCPT for each recipient, DATA, then `payload` (CRLF lines) and the final dot."""
+                   before_final_dot: Callable[[], None], timeout: float, smtputf8: bool = False) -> Accepted:
+    """MAIL, RCPT for each recipient, DATA, then `payload` (CRLF lines) and the final dot.
+    `smtputf8`: the addresses and headers are UTF-8 (RFC 6531); the caller checked the server offers it."""
     import aiosmtplib
 
     stage = "MAIL FROM"
     handed_over = False
     refused: dict[str, str] = {}
+    encoding = "utf-8" if smtputf8 else "ascii"
     try:
         options = [f"SIZE={len(payload)}"] if smtp.supports_extension("size") else []
-        await smtp.mail(sender, options=options, timeout=timeout)
+        if smtputf8:
+            options.append("SMTPUTF8")
+            if smtp.supports_extension("8bitmime"):
+                options.append("BODY=8BITMIME")  # UTF-8 headers are 8-bit data
+        await smtp.mail(sender, options=options, encoding=encoding, timeout=timeout)
         stage = "RCPT TO"
         for rcpt in recipients:
             try:
-                await smtp.rcpt(rcpt, timeout=timeout)
+                await smtp.rcpt(rcpt, encoding=encoding, timeout=timeout)
             except aiosmtplib.SMTPRecipientRefused as exc:
                 refused[rcpt] = reply_text(exc.code, exc.message)
                 if exc.code == 421:
