@@ -11,7 +11,7 @@ import codecs
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from email.header import decode_header
 from email.message import Message
 from email.parser import BytesParser
@@ -201,9 +201,11 @@ def parse_date(value: str) -> datetime | None:
         parsed = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if parsed is None or parsed.tzinfo is None:
+    if parsed is None:
         return None
-    return parsed
+    # RFC 5322 3.3: "-0000" is UTC with the sender's local zone unknown (qmail, some webmails);
+    # the instant is exact, so it is as good a reference as any other offset.
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
