@@ -10,13 +10,15 @@ import logging
 import re
 from dataclasses import dataclass
 
+from outreach.classify.cues import pattern
+
 logger = logging.getLogger(__name__)
 
 _UNSUBSCRIBE = re.compile(
     r"\bunsubscribe\b|\bremove me (from|off)\b|\btake me off\b|\bopt(ing)?[- ]?out\b"
     r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
-    r"|\bno (more|further) (emails|e-mails|messages)\b",
+    r"|\bno (more|further) (emails|e-mails|messages)\b|\A\W*(remove|unsubscribe|stop)\W*\Z",
     re.IGNORECASE,
 )
 _LATER = re.compile(
@@ -38,7 +40,9 @@ _DECLINE = re.compile(
     r"|\b(not|no longer|stopped) (doing|taking|accepting|offering) (any )?(informational|these|calls|meetings|"
     r"requests)\b|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not) allow (me|employees|us|staff)\b|\bdecline\b|\bnot in a position to\b"
-    r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b",
+    r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
+    r"|\bplate is (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
+    r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b",
     re.IGNORECASE,
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b", re.IGNORECASE)
@@ -97,6 +101,11 @@ def _misaddressed(ev: Evidence) -> bool:
     return name not in ev.user_names and name not in ("thanks", "sure", "yes", "sorry", "hi", "hello", "ok")
 
 
+def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
+    """The English rule or any other language's cue for the same thing."""
+    return bool(english.search(text) or pattern(cue).search(text))
+
+
 def decide(ev: Evidence) -> tuple[str, float]:
     """(intent, confidence) for a human reply."""
     text = ev.text
@@ -104,31 +113,34 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.1
     if ev.invitation:
         return "accepted", 0.95
-    if _UNSUBSCRIBE.search(text):
+    if _any(_UNSUBSCRIBE, "unsubscribe", text):
         return "unsubscribe", 0.9
     concrete = ev.times > 0 or ev.booking
-    accept = bool(_ACCEPT.search(text))
-    decline = bool(_DECLINE.search(text))
-    not_me = bool(_NOT_ME.search(text))
-    question = "?" in text and bool(_QUESTION.search(text))
+    accept = _any(_ACCEPT, "accept", text)
+    decline = _any(_DECLINE, "decline", text)
+    not_me = _any(_NOT_ME, "not_me", text)
+    asks = "?" in text or "¿" in text
+    question = asks and _any(_QUESTION, "question", text)
     if _misaddressed(ev) and not concrete:
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
-        return "referral", 0.85 if decline or not_me else 0.6
-    if _LATER.search(text) and not concrete:
-        return "later", 0.8
+        return "referral", 0.85
+    if _any(_LATER, "later", text) and not concrete:
+        return "later", 0.8 if not decline else 0.6
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.6
-    if question and _BEFORE_COMMIT.search(text) and not concrete:
+    if asks and _any(_BEFORE_COMMIT, "before_commit", text) and not concrete:
         return "question", 0.85
     if concrete:
         return "accepted", 0.9 if accept else 0.75
     if accept:
-        return "accepted", 0.6 if "?" in text else 0.7
+        return "accepted", 0.6 if asks else 0.7
     if question:
         return "question", 0.7
     if ev.referrals:
         return "referral", 0.5
-    if _WEAK_DECLINE.search(text):
+    if not_me:
+        return "declined", 0.55
+    if _any(_WEAK_DECLINE, "weak_decline", text):
         return "declined", 0.5
     return "unknown", 0.3

@@ -17,9 +17,9 @@ logger = logging.getLogger(__name__)
 
 MAX_LINES = 4000
 MAX_CHARS = 60_000
-_ATTR_START = re.compile(r"^\s*(on|am|le|el|il|op|den|em|w dniu|dne|el día)\b", re.IGNORECASE)
+_ATTR_START = re.compile(r"^\s*(on|am|le|el|il|il giorno|op|den|em|w dniu|dne|el día|no dia)\b", re.IGNORECASE)
 _ATTR_END = re.compile(
-    r"(wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|skrev|escreveu|napisał|написал)"
+    r"(wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|geschreven|skrev|escreveu|napisał|написал)"
     r"[^\n]{0,120}:\s*$",
     re.IGNORECASE,
 )
@@ -30,16 +30,21 @@ _BANNER = re.compile(
     re.IGNORECASE,
 )
 _HEADER_FROM = re.compile(r"^\s*\**(from|von|de|van|da|från|fra)\s*:\**\s*\S", re.IGNORECASE)
+# Outlook's localised header block: Sent/Date, To, Cc and Subject in the client's language.
 _HEADER_NEXT = re.compile(
-    r"^\s*\**(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado|asunto|para)"
-    r"\s*:",
+    r"^\s*\**(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado( el)?|asunto|para|"
+    r"fecha|data|inviato|oggetto|a|assunto|verzonden|aan|onderwerp|datum)\s*:",
     re.IGNORECASE,
 )
+# Lotus Notes quotes the original as "Name <address>" then its date on the next line, no labels.
+_NOTES_FROM = re.compile(r"^\s*[^<>@:]{2,80}<[^<>@\s]+@[^<>\s]+>\s*$")
+_NOTES_DATE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 _RULE = re.compile(r"^\s*[_\-=─━—]{8,}\s*$")
 _SIG_DASH = re.compile(r"^(-- ?|--|—|–|__|-{2,3})$")
 _MOBILE = re.compile(
     r"^\s*(sent from (my|mail|outlook|yahoo|samsung|the)\b|get outlook for\b|sent via\b|"
-    r"sent with\b|von meinem \S+ gesendet|envoyé de mon\b|enviado desde mi\b)",
+    r"sent with\b|von meinem \S+ gesendet|envoyé de mon\b|enviado desde mi\b|enviado do meu\b|"
+    r"inviato da\b|verstuurd vanaf\b|verzonden (vanaf|met)\b|(obtenir|obtener|obter|scarica|download) outlook\b)",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -49,10 +54,22 @@ _CLOSING = re.compile(
     r"see you soon|take care|good luck|best of luck|respectfully|with thanks|with appreciation|"
     r"viele grüße|viele grüsse|beste grüße|mit freundlichen grüßen|liebe grüße|saludos|"
     r"un saludo|cordialement|bien à vous|groeten|met vriendelijke groet|hälsningar|"
+    r"un cordial saludo|saludos cordiales|atentamente|un abrazo|abrazo|abrazos|abs|beijos?|"
+    r"bien cordialement|bonne (journée|soirée|fin de semaine|chance)|salutations|amitiés|"
+    r"cordiali saluti|saluti|a presto|distinti saluti|un caro saluto|"
+    r"freundliche grüsse|freundliche grüße|herzliche grüße|beste grüsse|lg|"
+    r"com os melhores cumprimentos|cumprimentos|atenciosamente|abraço|um abraço|"
+    r"met vriendelijke groeten|vriendelijke groeten|groetjes|hartelijke groet|"
     r"mvh|よろしくお願いします|敬具)\s*[,.!]*\s*(-+\s*\w+)?\s*$",
     re.IGNORECASE,
 )
-_GREETING = re.compile(r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|hallo)\b", re.I)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|hallo|hola|buen[oa]s (días|tardes|noches)|"
+    r"estimad[oa]|bonjour|bonsoir|salut|cher|chère|madame|monsieur|guten (tag|morgen|abend)|"
+    r"sehr geehrte[rs]?|liebe[rs]?|moin|grüezi|servus|olá|oi|car[oa]|prezad[oa]|buongiorno|buonasera|ciao|"
+    r"gentile|egregio|beste|geachte|dag)\b",
+    re.IGNORECASE,
+)
 _HOURS_LINE = re.compile(
     r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|"
     r"sprechzeiten|öffnungszeiten|bürozeiten|horaires|availability:|working hours)\b|平日|営業時間",
@@ -87,10 +104,17 @@ def _is_attribution(lines: list[str], i: int) -> int:
 
 
 def _is_header_block(lines: list[str], i: int) -> bool:
-    if not _HEADER_FROM.match(lines[i]):
+    """An Outlook-style block: a From line (or a Sent line just above one) and two more header lines."""
+    block = [ln for ln in lines[i : i + 7] if ln.strip()][:5]
+    if not block or not (_HEADER_FROM.match(block[0]) or _HEADER_NEXT.match(block[0])):
         return False
-    following = [ln for ln in lines[i + 1 : i + 6] if ln.strip()]
-    return sum(1 for ln in following[:4] if _HEADER_NEXT.match(ln)) >= 2
+    if not any(_HEADER_FROM.match(ln) for ln in block[:2]):
+        return False
+    return sum(1 for ln in block[1:] if _HEADER_NEXT.match(ln) or _HEADER_FROM.match(ln)) >= 2
+
+
+def _is_notes_header(lines: list[str], i: int) -> bool:
+    return bool(_NOTES_FROM.match(lines[i])) and any(_NOTES_DATE.match(ln) for ln in lines[i + 1 : i + 3])
 
 
 def quote_start(lines: list[str]) -> int:
@@ -100,9 +124,25 @@ def quote_start(lines: list[str]) -> int:
             continue
         if _BANNER.match(line) or _is_attribution(lines, i) or _is_header_block(lines, i):
             return i
+        if _is_notes_header(lines, i):
+            return i
         if _RULE.match(line) and any(_HEADER_FROM.match(ln) for ln in lines[i + 1 : i + 3]):
             return i
     return len(lines)
+
+
+def _below_quote(lines: list[str], cut: int) -> list[str]:
+    """The sender's lines under a ``>`` quote that follows an attribution (a bottom-posted reply)."""
+    span = _is_attribution(lines, cut)
+    if not span:
+        return []
+    rest = lines[cut + span :]
+    first = next((ln for ln in rest if ln.strip()), "")
+    if not first.lstrip().startswith(">"):
+        return []
+    below = [ln for ln in rest if not ln.lstrip().startswith(">")]
+    end = quote_start(below)
+    return below[:end]
 
 
 def _signature_start(lines: list[str]) -> int:
@@ -128,6 +168,12 @@ def split_reply(text: str) -> Split:
     lines = text[:MAX_CHARS].replace("\r\n", "\n").split("\n")[:MAX_LINES]
     cut = quote_start(lines)
     head, quoted = lines[:cut], lines[cut:]
+    if all(not ln.strip() or _GREETING.match(ln) for ln in head) and cut < len(lines):
+        # Nothing but a greeting above the quote: the reply is written under it (Thunderbird, mutt).
+        below = _below_quote(lines, cut)
+        if any(ln.strip() for ln in below):
+            head = head + below
+            quoted = [ln for ln in quoted if ln not in below]
     own = []
     for line in head:
         if line.lstrip().startswith(">"):

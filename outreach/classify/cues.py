@@ -1,0 +1,316 @@
+"""Cue vocabularies for a person's reply, per intent and language.
+
+Each entry is a regular-expression fragment for a way people say it (a verb with
+its usual objects, an idiom), not a sentence from any one message. English lives in
+:mod:`.intent` (it has the most rules); this table adds Spanish, French, German,
+Portuguese, Italian and Dutch. :func:`pattern` joins one intent's fragments across
+languages into one case-insensitive regex; a fragment may use ``\\b`` and classes
+but no groups that capture.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
+
+# Say yes, or offer times ("volontiers", "con mucho gusto", "gerne", "ti propongo").
+ACCEPT = {
+    "es": (
+        r"con (?:mucho )?gusto",
+        r"encantad[oa] de",
+        r"me encantar[íi]a (?:charlar|hablar|conversar|platicar)",
+        r"(?:podemos|puedo) (?:hablar|charlar|conversar|platicar|vernos|reunirnos)",
+        r"(?:conversamos|platicamos|hablamos|charlamos)\b",
+        r"(?:te|le|les) propongo",
+        r"(?:te|le) (?:parece|viene bien|va bien|queda bien|sirve)",
+        r"me viene (?:perfecto|bien|genial)",
+        r"tengo (?:estos |algunos )?(?:espacios|huecos|horarios)",
+        r"tengo disponibilidad",
+        r"(?:s[íi]|claro)[,!]? (?:claro|podemos|con gusto|encantad)",
+        r"por supuesto",
+        r"cuenta conmigo",
+    ),
+    "fr": (
+        r"volontiers",
+        r"avec (?:grand )?plaisir",
+        r"je (?:vous|te) propose",
+        r"je peux (?:vous|te) proposer",
+        r"(?:ça|cela) me (?:ferait|fera|fait) plaisir",
+        r"ravie? (?:de|d['’])",
+        r"je suis (?:disponible|libre)",
+        r"(?:ça|cela) me (?:va|convient)",
+        r"bien s[ûu]r",
+        r"cr[ée]neaux",
+    ),
+    "de": (
+        r"(?:sehr )?gerne?\b(?! (?:an|auf mich|wieder|erneut))",
+        r"passt (?:ihnen|dir|euch)",
+        r"wie w[äa]re es",
+        r"ich schlage (?:ihnen |dir )?vor",
+        r"stehe (?:ich )?(?:ihnen |dir )?(?:gern |gerne |sehr gerne )?(?:für|zur verfügung)",
+        r"(?:eine )?einladung (?:für|geschickt|geschickt|gesendet|verschickt)",
+        r"k[öo]nnen wir (?:gern|gerne|uns)",
+    ),
+    "pt": (
+        r"com (?:muito )?prazer",
+        r"terei (?:todo o |muito )?gosto",
+        r"(?:eu )?proponho",
+        r"tenho disponibilidade",
+        r"podemos (?:conversar|falar|marcar)",
+        r"com certeza",
+        r"vamos (?:marcar|conversar|falar)",
+        r"topo\b",
+    ),
+    "it": (
+        r"(?:ben )?volentieri",
+        r"con (?:molto )?piacere",
+        r"(?:ti|le|vi) propongo",
+        r"va (?:benissimo|bene)",
+        r"sono disponibile",
+        r"possiamo (?:sentirci|parlare|vederci)",
+    ),
+    "nl": (
+        r"(?:ik )?(?:praat|spreek) (?:je |u )?graag",
+        r"graag\b(?! gedaan)",
+        r"zullen we",
+        r"ik stel (?:je |u )?voor",
+        r"ik ben (?:beschikbaar|vrij)",
+        r"lijkt me (?:leuk|prima)",
+    ),
+}
+
+# Say no, without pointing anywhere else.
+DECLINE = {
+    "es": (
+        r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
+        r"hablar|comprometerme|aceptar|hacer)",
+        r"tengo que (?:declinar|decir que no|rechazar)",
+        r"no (?:hago|atiendo|acepto|realizo) (?:este tipo|estas|esas|ese tipo)",
+        r"prefiero no",
+        r"no tengo (?:tiempo|disponibilidad|agenda)",
+    ),
+    "fr": (
+        r"(?:dois|vais|vois) (?:malheureusement )?(?:d[ée]cliner|refuser|passer mon tour)",
+        r"passer mon tour",
+        r"je ne (?:peux|pourrai|pourrais) pas",
+        r"ne donne (?:cependant |malheureusement )?pas suite",
+        r"je ne (?:prends|fais|donne|accepte) (?:plus|pas) (?:de |d['’]|ce type|ces|suite)",
+        r"je pr[ée]f[èe]re ne pas",
+        r"je suis au regret",
+        r"pas (?:de|la moindre) disponibilit[ée]",
+    ),
+    "de": (
+        r"(?:muss|m[üu]ssen) (?:ich |wir )?(?:ihnen |dir )?(?:leider )?absagen",
+        r"\babsagen\b",
+        r"(?:d[üu]rfen|darf|kann|k[öo]nnen) (?:wir|ich) (?:leider )?keine",
+        r"(?:ist|wäre) (?:mir )?(?:leider )?nicht m[öo]glich",
+        r"keine zeit",
+        r"muss (?:ich )?passen",
+    ),
+    "pt": (
+        r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
+        r"n[ãa]o (?:posso|consigo|poderei|vou poder) (?:ajudar|participar|conversar|falar|aceitar)",
+        r"tenho de (?:recusar|declinar)",
+    ),
+    "it": (
+        r"non (?:posso|riesco|potr[òo]|ho tempo)",
+        r"devo (?:declinare|rinunciare)",
+    ),
+    "nl": (
+        r"(?:kan|kun|zal) ik (?:je |u )?(?:hier )?(?:helaas )?niet",
+        r"moet ik (?:je |u )?(?:helaas )?(?:afzeggen|bedanken|nee zeggen|passen)",
+        r"geen tijd",
+        r"niet mogelijk",
+    ),
+}
+
+# Softer than a decline: only when nothing else is said ("leider", "malheureusement").
+WEAK_DECLINE = {
+    "es": (r"lamentablemente", r"lo siento", r"desafortunadamente"),
+    "fr": (r"malheureusement", r"d[ée]sol[ée]e?"),
+    "de": (r"leider", r"tut mir leid"),
+    "pt": (r"infelizmente", r"lamento", r"sinto muito"),
+    "it": (r"purtroppo", r"mi dispiace"),
+    "nl": (r"helaas", r"het spijt me"),
+}
+
+# Write again later ("relancez-moi dans un mois", "melden Sie sich ab dem 12. April wieder").
+LATER = {
+    "es": (
+        r"m[áa]s adelante",
+        r"(?:escr[íi]beme|b[úu]scame|me buscas|cont[áa]ctame|escr[íi]bame|b[úu]squeme|vuelve a escribirme|"
+        r"vuelva a escribirme)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|a partir|despu[ée]s)",
+        r"en unas (?:semanas|semanitas)",
+    ),
+    "fr": (
+        r"(?:me )?relancer",
+        r"relancez[- ]moi",
+        r"(?:me )?recontacter",
+        r"recontactez[- ]moi",
+        r"r[ée][ée]crivez[- ]moi",
+        r"revenez vers moi",
+        r"revenir vers moi",
+    ),
+    "de": (
+        r"melden sie sich\b.{0,40}\bwieder",
+        r"meld(?:e|en) dich\b.{0,40}\bwieder",
+        r"schreiben sie mir\b.{0,40}\b(?:wieder|nochmal|noch einmal|erneut)",
+        r"(?:kommen|kommt) sie\b.{0,30}\bwieder auf mich zu",
+        r"gerne (?:wieder|erneut|noch einmal)",
+    ),
+    "pt": (
+        r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez)",
+        r"(?:volte|voltar) a (?:escrever|falar|contactar|contatar)",
+        r"(?:escreva|contacte|contate)-me\b.{0,30}\b(?:de novo|novamente|outra vez|a partir|daqui)",
+        r"mais (?:para a frente|pra frente|adiante)",
+    ),
+    "it": (
+        r"pi[ùu] avanti",
+        r"ricontattar(?:mi|e)",
+        r"mi ricontatti",
+        r"riscriv(?:imi|ermi|a)",
+    ),
+    "nl": (
+        r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later)",
+        r"(?:neem|neemt) (?:later |dan )?(?:opnieuw |nog eens )?contact",
+        r"later (?:opnieuw|nog eens|contact)",
+    ),
+}
+
+# Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").
+UNSUBSCRIBE = {
+    "es": (
+        r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
+        r"(?:dejen|deje|deja) de (?:escribirme|enviarme|contactarme)",
+        r"(?:elim[íi]n|b[óo]rr|s[áa]qu)(?:en|e|a)me de",
+        r"darme de baja",
+        r"no me (?:escriba|escribas|contacte|contactes|env[íi]e) m[áa]s",
+    ),
+    "fr": (
+        r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
+        r"(?:merci|veuillez) de ne plus",
+        r"retirez[- ]moi",
+        r"d[ée]sinscri",
+        r"cessez de",
+    ),
+    "de": (
+        r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
+        r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
+        r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
+        r"(?:aus dem verteiler|austragen)",
+    ),
+    "pt": (
+        r"n[ãa]o (?:me )?(?:contacte|contate|escreva|envie|mande) mais",
+        r"remov(?:a|er|am)[- ]me",
+        r"descadastr",
+        r"parem? de me (?:escrever|contactar|contatar|enviar)",
+    ),
+    "it": (
+        r"non (?:mi )?(?:contatti|scriva|scrivete|contattate|scrivere|contattare) pi[ùu]",
+        r"(?:cancellatemi|rimuovetemi|toglietemi|disiscriv)",
+    ),
+    "nl": (
+        r"geen (?:e-mails|mails|berichten) meer",
+        r"niet (?:meer|opnieuw) (?:contacteren|mailen|benaderen)",
+        r"uitschrijven",
+        r"(?:verwijder|haal) (?:me|mij)",
+    ),
+}
+
+# Not the right person; here is someone who is ("je mets en copie", "te recomiendo escribir a").
+NOT_ME = {
+    "es": (
+        r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
+        r"te (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
+        r"le (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
+        r"habl[áa] con",
+        r"(?:te |le )?copio a",
+        r"(?:te |le )?presento a",
+        r"de parte m[íi]a",
+        r"vas de mi parte",
+        r"(?:escr[íi]bele|escr[íi]banle|dec[íi]le|dile)\b",
+        r"no te voy a servir",
+    ),
+    "fr": (
+        r"pas la (?:bonne )?personne",
+        r"mieux plac[ée]",
+        r"(?:je )?(?:mets|mettre) en copie",
+        r"je vous mets en (?:contact|relation)",
+        r"[ée]crivez[- ](?:leur|lui)",
+        r"de ma part",
+        r"je vous recommande de (?:contacter|[ée]crire)",
+    ),
+    "de": (
+        r"nicht (?:der|die) richtige (?:ansprechpartner|person)",
+        r"wenden sie sich (?:gern |gerne |bitte )?an",
+        r"in kopie",
+        r"auf mich (?:beziehen|berufen)",
+    ),
+    "pt": (
+        r"n[ãa]o sou a pessoa",
+        r"(?:fale|converse) com",
+        r"recomendo (?:que )?(?:fale|escreva|contacte|contate)",
+        r"(?:coloco|ponho) em c[óo]pia",
+        r"em meu nome",
+        r"de minha parte",
+    ),
+    "it": (
+        r"(?:la|ti) metto (?:volentieri )?in contatto",
+        r"metto in copia",
+        r"(?:le|gli) scriva",
+        r"non sono la persona",
+        r"a mio nome",
+    ),
+    "nl": (
+        r"niet de (?:juiste|aangewezen) persoon",
+        r"neem (?:gerust )?contact op met",
+        r"(?:in de )?cc gezet",
+        r"zet .{0,20} in (?:de )?cc",
+    ),
+}
+
+# Asks something before agreeing ("avant de m'engager", "prima di fissare", "antes de agendar").
+BEFORE_COMMIT = {
+    "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
+    "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
+    "de": (r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)", r"vorab (?:eine )?frage"),
+    "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)",),
+    "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)",),
+    "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag"),
+}
+
+# A question's topic when it asks for more before saying yes.
+QUESTION = {
+    "es": (
+        r"me cuentas",
+        r"cu[ée]ntame",
+        r"(?:es|ser[íi]a) para",
+        r"curr[íi]culum",
+        r"de qu[ée] (?:quieres|te gustar)",
+    ),
+    "fr": (r"s['’]agit-il", r"pouvez-vous", r"pourriez-vous me (?:dire|rappeler|pr[ée]ciser)", r"c\.?v\.?\b"),
+    "de": (r"k[öo]nnten sie mir", r"k[öo]nnen sie mir", r"worum geht", r"lebenslauf"),
+    "pt": (r"pode(?:ria)? me (?:dizer|contar|enviar)", r"[ée] para", r"curr[íi]culo"),
+    "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
+    "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
+}
+
+_TABLES = {
+    "accept": ACCEPT,
+    "decline": DECLINE,
+    "weak_decline": WEAK_DECLINE,
+    "later": LATER,
+    "unsubscribe": UNSUBSCRIBE,
+    "not_me": NOT_ME,
+    "before_commit": BEFORE_COMMIT,
+    "question": QUESTION,
+}
+
+
+@cache
+def pattern(intent: str) -> re.Pattern[str]:
+    """One case-insensitive regex for all languages' cues of ``intent`` (a key of the tables above)."""
+    fragments = [frag for lang in LANGUAGES for frag in _TABLES[intent].get(lang, ())]
+    return re.compile(r"(?<!\w)(?:" + "|".join(fragments) + r")", re.IGNORECASE)
