@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, IntroductionsError
+
+if TYPE_CHECKING:
+    from .contacts import Introduction
 
 IMAP_CAPABILITIES = ("IDLE", "UIDPLUS", "SPECIAL-USE", "CONDSTORE", "MOVE")
 SPECIAL_USE = ("\\Sent", "\\Drafts", "\\Junk", "\\Trash", "\\Archive", "\\All")
@@ -19,22 +23,58 @@ def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
     from .db import open_database, schema_version
     from .models import Contact, Draft
     from .render import check_templates
+    from .scaffold import template_files
 
     try:
         normalize_address(settings.me.email, check_dns=settings.check_dns)
     except AddressError as exc:
         raise ConfigError(f"{settings.source}: me.email: {exc}") from None
+    refuse_example_identity(settings)
     yield f"config        ok  {settings.source}"
     intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
+    refuse_sample_introductions(settings, intros)
     yield f"introductions ok  {settings.paths.introductions} ({len(intros)} entries)"
     for line in check_templates(settings):
         yield f"template      ok  {line}"
+    for template in template_files(settings.paths.templates):
+        if template.overrides:
+            yield f"template      note {template.name}: {template.describe()}"
     open_database(settings.paths.database)
     yield (f"database      ok  {settings.paths.database} (schema {schema_version()}, "
            f"{Contact.select().count()} contacts, {Draft.select().count()} drafts)")
     if connect:
         yield from check_imap(settings)
         yield from check_smtp(settings)
+
+
+# An unedited `outreach init` must compose nothing: `check` and `sync` refuse the example's identity and
+# sample people, naming the line to edit. The placeholders are read from the shipped examples themselves.
+
+def refuse_example_identity(settings: Settings) -> None:
+    """Raise ConfigError when me.email is still the example's."""
+    from .scaffold import DATA
+    from .yamlfile import load_yaml
+
+    example = load_yaml(DATA / "config" / "outreach.example.yaml", ConfigError).data["me"]["email"]
+    if settings.me.email.lower() == example.lower():
+        where = load_yaml(settings.source, ConfigError).where(("me", "email"))
+        raise ConfigError(f"{where}: still the example's {example}; put the address you send from "
+                          "(and your name, signature and stories under `me:`), then run `outreach check`")
+
+
+def refuse_sample_introductions(settings: Settings, intros: Sequence[Introduction]) -> None:
+    """Raise IntroductionsError when any introduction is one of the example's sample people."""
+    from .scaffold import DATA
+    from .yamlfile import load_yaml
+
+    samples = load_yaml(DATA / "config" / "introductions.example.yaml", IntroductionsError).data["introductions"]
+    sample_emails = {entry["email"].lower() for entry in samples}
+    found = [intro for intro in intros if intro.email in sample_emails]
+    if found:
+        raise IntroductionsError(
+            f"{settings.paths.introductions}:{found[0].line}: {found[0].email} is one of the example's sample "
+            f"people (lines {', '.join(str(i.line) for i in found)}); replace the samples with the people you "
+            "want to reach, then run `outreach check`")
 
 
 def check_imap(settings: Settings) -> Iterator[str]:

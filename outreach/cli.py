@@ -97,6 +97,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "interviews": "outreach.cli_interviews:interviews",
     "status": "outreach.cli_interviews:status",
     "replies": "outreach.cli_replies:replies",
+    "templates": "outreach.cli_templates:templates",
 }
 
 
@@ -117,7 +118,7 @@ def cli(ctx: click.Context, config_path: Path | None, verbose: bool) -> None:
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 def init(directory: Path | None) -> None:
-    """Write the example config, introductions and templates into DIRECTORY."""
+    """Write the example config and introductions into DIRECTORY (default: ~/.config/outreach)."""
     from .scaffold import init_config_dir
 
     written, kept = init_config_dir(directory)
@@ -125,8 +126,9 @@ def init(directory: Path | None) -> None:
         click.echo(f"wrote {path}")
     for path in kept:
         click.echo(f"kept  {path} (already exists)")
-    target = directory or written[0].parent if written else directory
-    click.echo(f"next: edit {target}/outreach.yaml, then run `outreach check --connect`")
+    target = (written + kept)[0].parent
+    click.echo(f"next: put yourself in {target}/outreach.yaml (me, imap, smtp) and your people in "
+               f"{target}/introductions.yaml, then run `outreach check --connect`")
 
 
 @cli.command()

@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 
 
 def import_file(settings: Settings, now: datetime) -> str:
-    """Import the introductions file (all or nothing); one line saying what changed."""
+    """Import the introductions file (all or nothing; nothing while the example's placeholders remain);
+    one line saying what changed."""
+    from .checks import refuse_example_identity, refuse_sample_introductions
+
     intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
+    refuse_example_identity(settings)
+    refuse_sample_introductions(settings, intros)
     result = import_introductions(intros, now)
     return (f"introductions: {len(result.created)} new, {len(result.updated)} updated, "
             f"{len(result.unchanged)} unchanged ({settings.paths.introductions})")

@@ -15,7 +15,8 @@ from outreach.db import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CONFIG = ROOT / "config" / "outreach.example.yaml"
-EXAMPLE_INTRODUCTIONS = ROOT / "config" / "introductions.example.yaml"
+# The shipped samples are refused as placeholders; tests use these people instead.
+EXAMPLE_INTRODUCTIONS = ROOT / "tests" / "data" / "introductions.yaml"
 NOW = datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
 LOOPBACK = {"host": "127.0.0.1", "security": "plain", "ca_file": None}
 
@@ -25,6 +26,7 @@ def example_config(directory: Path, introductions: str | None = None, **override
 
     `overrides` replace top-level sections key by key (e.g. approval={"outreach": "auto"})."""
     data = yaml.safe_load(EXAMPLE_CONFIG.read_text())
+    data["me"]["email"] = "sam.rivera@example.edu"  # edited, as `outreach check` asks of every user
     data["imap"].update(LOOPBACK, port=1143)
     data["smtp"].update(LOOPBACK, port=1025)
     data["paths"] = {"introductions": "introductions.yaml", "templates": "templates", "database": "outreach.db"}
