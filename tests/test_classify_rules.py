@@ -198,7 +198,7 @@ def test_decode_bytes_falls_back(charset: str | None) -> None:
 
 
 def test_delay_warning_is_not_a_bounce() -> None:
-    """A DSN whose only action is "delayed" is automatic, never a bounce."""
+    """A DSN whose only action is "delayed" is neither a bounce nor a reply: unknown."""
     raw = (
         b"From: MAILER-DAEMON@mx.example\nTo: jordan.park@example.edu\nDate: Wed, 07 Oct 2026 10:00:00 -0500\n"
         b"Subject: Delayed Mail\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n"
@@ -206,7 +206,7 @@ def test_delay_warning_is_not_a_bounce() -> None:
         b"Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; x@far.example\nAction: delayed\nStatus: 4.4.1\n--b--\n"
     )
     out = classify_message(raw)
-    assert (out["intent"], out["bounced_recipient"]) == ("auto_reply", None)
+    assert (out["intent"], out["bounced_recipient"]) == ("unknown", None)
 
 
 def test_person_is_never_a_bounce() -> None:

@@ -2,11 +2,12 @@
 
 No database, network or config. The stages, in order of precedence:
 
-1. bounces (:mod:`.automatic`): RFC 3464 reports and the text notices MTAs send;
-2. automatic replies (:mod:`.automatic`): RFC 3834 headers, vacation subjects,
-   help-desk acknowledgements; the stated return date becomes ``resume_after``;
-3. a calendar invitation (:mod:`.calendar`);
-4. a person's reply (:mod:`.intent`), read only from the new text that
+1. automatic mail (:mod:`.automatic`), by structure: delivery failures
+   (:mod:`.bounces`) and delay warnings, spam complaints, read receipts, RFC 3834
+   automatic replies with their return date, bulk mail and notifications; nothing
+   a person means is read from these (one exception: "I've left, write to X");
+2. a calendar invitation (:mod:`.calendar`);
+3. a person's reply (:mod:`.intent`), read only from the new text that
    :mod:`.quotes` leaves after removing quoted history and the signature, with
    times from :mod:`.times`, links from :mod:`.links`, referrals from
    :mod:`.referrals` and restart dates from :mod:`.resume`.
@@ -30,7 +31,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from outreach.classify.automatic import auto_reply_strength, detect_bounce
+from outreach.classify.automatic import read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
 from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
@@ -93,20 +94,21 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     ref = mail.date or datetime.now(UTC)
     ref_tz = ref.tzinfo or UTC
 
-    bounce = detect_bounce(mail, text)
-    if bounce is not None:
-        return _result("bounce", 0.99 if bounce.standard else 0.9, bounced_recipient=bounce.recipient)
-
-    split = split_reply(text)
-    html_split = split_reply(html) if plain and html else Split("", "", "")
     invite = _invitation(mail, ref_tz)
     if invite is not None and invite.cancelled:
         invite = None
+    auto = read_automatic(mail, text, invite, ref.date(), frozenset(known_addresses))
+    if auto is not None:
+        return _result(
+            auto.intent,
+            auto.confidence,
+            bounced_recipient=auto.bounced_recipient,
+            resume_after=auto.resume_after.isoformat() if auto.resume_after else None,
+            referrals=auto.referrals,
+        )
 
-    strength = auto_reply_strength(mail, split.body + "\n" + split.signature)
-    if strength and invite is None:
-        back = find_resume_date(split.body + "\n" + split.signature, ref.date())
-        return _result("auto_reply", strength, resume_after=back.isoformat() if back else None)
+    split = split_reply(text)
+    html_split = split_reply(html) if plain and html else Split("", "", "")
 
     if mail.encrypted and not text.strip():
         return _result("unknown", 0.1)

@@ -1,160 +1,245 @@
-"""Recognise messages no person wrote: delivery failures and automatic replies.
+"""Mail no person wrote as an answer: reports, automatic replies, bulk mail and notifications.
 
-A bounce needs two kinds of evidence: the envelope of one (a multipart/report
-delivery-status, a mailer-daemon/postmaster sender, or a failure subject) and a
-failure in the content (an RFC 3464 ``Action: failed`` group, or the wording of
-Exchange, Postfix, qmail, Exim, Gmail or Sendmail notices). A person who writes
-"your message couldn't be delivered to my old address" has only the second, and a
-delay warning ("Action: delayed", "will retry") has no failure at all.
+Read by structure first (MIME reports, RFC 3834 and list headers, the envelope),
+wording only where structure leaves it open. In order:
+
+1. a calendar invitation, iMIP reply or booking confirmation with a start time is a
+   person's answer (a tool sends it on their behalf): left to the person stage,
+   except an iMIP REPLY with PARTSTAT=DECLINED, which is a decline;
+2. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
+   warning ``unknown``;
+3. ARF feedback reports (RFC 5965) and Microsoft JMRP complaints: ``unsubscribe``
+   (someone marked the user's mail as spam: never write again);
+4. read receipts (RFC 8098 MDN): ``unknown``;
+5. automatic replies (RFC 3834 ``Auto-Submitted``, X-Autoreply, vacation and
+   ticket subjects): ``auto_reply`` with the return date; "I've left the company,
+   write to X" names X as a referral, the only referral read from automatic mail;
+6. bulk mail and notifications (``Precedence: bulk/list/junk``, ``List-Id``,
+   ``List-Unsubscribe``, ``Auto-Submitted`` outside any thread, a machine mailbox
+   writing outside any thread): ``unknown``. Never ``unsubscribe`` because of a
+   footer link, never a meeting or referral.
+
+A platform relaying a person's reply into the user's thread (alumni networks, help
+desks) carries list headers but answers the thread: it goes to the person stage.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from email.message import Message
+from itertools import islice
 
+from outreach.classify.bounces import REPLY_PREFIX, find_bounce
+from outreach.classify.calendar import Invitation
 from outreach.classify.mime import Mail
-from outreach.classify.referrals import EMAIL_RE
+from outreach.classify.quotes import split_reply
+from outreach.classify.referrals import find_referrals
+from outreach.classify.resume import find_resume_date
 
 logger = logging.getLogger(__name__)
 
-_DAEMON_FROM = re.compile(
-    r"^(mailer-daemon|postmaster|mail-daemon|maildelivery|mail\.delivery|microsoftexchange[0-9a-f]*|"
-    r"bounces?|no-?reply-?bounce)@|mail delivery (subsystem|system)|microsoft outlook",
-    re.IGNORECASE,
-)
-_FAIL_SUBJECT = re.compile(
-    r"\b(undeliverable|undelivered|delivery (status notification \(failure\)|failure|has failed|failed)|"
-    r"failure notice|returned mail|mail delivery failed|could not be delivered|non[- ]?delivery|"
-    r"message not delivered|delivery problem|nondeliverable)\b",
-    re.IGNORECASE,
-)
-_DELAY = re.compile(
-    r"\b(delayed|delay(ed)? notification|will (retry|continue trying|keep trying)|not yet been delivered|"
-    r"warning message only|still trying|temporar(y|ily) (failure|problem)|"
-    r"delivery status notification \(delay\))\b",
-    re.IGNORECASE,
-)
-_FAIL_BODY = re.compile(
-    r"(couldn't be delivered|could not be delivered|wasn't delivered|was not delivered|"
-    r"undeliverable|permanent error|permanent fatal error|delivery to the following recipients? failed|"
-    r"following addresses? (had permanent fatal errors|failed)|wasn't able to deliver|unable to deliver|"
-    r"no mailbox here|user unknown|unknown user|address not found|recipient not found|"
-    r"does not exist|doesn't exist|mailbox unavailable|mailbox not found|no such user|"
-    r"address rejected|recipientnotfound|\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b)",
-    re.IGNORECASE,
-)
-_RECIPIENT_PATTERNS = [
-    re.compile(r"your message to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+(couldn't|could not|wasn't|was not)", re.I),
-    re.compile(r"^<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
-    re.compile(r"delivered to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+because", re.I),
-    re.compile(
-        r"(?:recipient address|failed recipient|original recipient)s?:?\s*<?(?P<a>[^\s<>;]+@[^\s<>]+?)>?\s", re.I
-    ),
-    re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s", re.I),
-]
 _AUTO_SUBJECT = re.compile(
     r"^\s*(automatic reply|auto(matic)?[- ]?(reply|response|antwort)|auto:|out of (the )?office|"
     r"ooo\b|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|"
-    r"on vacation|vacation reply|away from (the )?office)"
-    r"|\b(out of (the )?office|autoreply|auto-reply)\b"
-    r"|\[?(ticket|request|case)\s*#?\s*\d+\]?\s*(received|created|has been)",
+    r"resposta automática|automatisch antwoord|afwezig|fuera de la oficina|absence|"
+    r"on vacation|vacation|away from (the )?office)"
+    r"|\b(out of (the )?office|autoreply|auto-reply|is out of the office)\b"
+    r"|\[?(ticket|request|case)\s*#?\s*\d*\]?\s*(received|created|has been)"
+    r"|\b(request|ticket|case|message) received\b",
     re.IGNORECASE,
 )
 _AUTO_BODY = re.compile(
     r"\b(automated (response|reply|message)|automatic(ally generated)? (reply|response|message)|"
     r"auto-?generated|out of (the )?office|on (annual|parental|medical|maternity|paternity) leave|"
     r"on vacation|limited access to (my )?e-?mail|no access to (my )?e-?mail|away from (my )?(desk|e-?mail)|"
-    r"your (request|ticket) \(?#?\w*\)? has been (created|received)|we (have )?received your (message|request)|"
-    r"this is an automated|do not reply to this (e-?mail|message)|confirming that we received)",
+    r"your (request|ticket) \(?#?\w*\)? has been (created|received)|"
+    r"we(('ve| have))? received your (message|request|e-?mail)|"
+    r"this is an automated|do not reply to this (e-?mail|message)|confirming that we received|"
+    r"this (mailbox|address|inbox) (is no longer monitored|does not accept replies)|"
+    r"abwesend|nicht im büro|absent du bureau|en congé|fuera de la oficina|de vacaciones|"
+    r"fora do escritório|de férias|fuori ufficio|in ferie|afwezig|met vakantie)",
     re.IGNORECASE,
 )
+# "I've left the company": the one automatic reply whose named person is a referral.
+_LEFT = re.compile(
+    r"\b(no longer (with|at|work(s|ing)? (at|for)|employed|part of|in the company)|"
+    r"(have|has|I've|I have) (left|moved on from)|left the (company|firm|organi[sz]ation|team)|"
+    r"last day (at|with|was)|ya no (trabaja|trabajo|forma parte|está en|estoy en)|(dejó|dejé|ha dejado) la|"
+    r"ne (fait|fais) plus partie|ne travaille plus|(a|ai) quitté|nicht mehr (bei|für|im|tätig|in)|"
+    r"(hat|habe) (das unternehmen|die firma|\w+) verlassen|não (faz|trabalha|trabalho) mais|já não trabalha|"
+    r"deixou a|non (lavora|lavoro) più|non fa più parte|ha lasciato|niet meer (werkzaam|in dienst|bij)|"
+    r"werkt niet meer|heeft \w+ verlaten)",
+    re.IGNORECASE,
+)
+_MACHINE_LOCAL = re.compile(
+    r"^(no-?reply|do-?not-?reply|donotreply|notifications?|notify|alerts?|news(letter)?|updates?|"
+    r"marketing|mailer|bounces?|billing|orders?|receipts?|events?|info|hello|digest|messages?-?noreply|"
+    r"calendar-notification|support|help|team)([+._-].*)?$",
+    re.IGNORECASE,
+)
+# RFC 2369/2919 list headers, and those of list servers that predate them (Mailman, fml, ListProc).
+_LIST_HEADERS = (
+    "list-id",
+    "list-unsubscribe",
+    "list-post",
+    "x-mailman-version",
+    "x-mlserver",
+    "x-ml-name",
+    "x-listprocessor-version",
+    "x-list",
+)
+_MAX_TEXT = 6000
 
 
 @dataclass(frozen=True)
-class Bounce:
-    """A delivery failure and the address that failed."""
+class Verdict:
+    """The classifier's answer for a message no person wrote as a reply."""
 
-    recipient: str | None
-    standard: bool
-
-
-def _dsn_groups(mail: Mail) -> list[dict[str, str]]:
-    groups = []
-    for status in mail.delivery_status:
-        for block in re.split(r"\n\s*\n", status):
-            fields: dict[str, str] = {}
-            for line in block.splitlines():
-                key, sep, value = line.partition(":")
-                if sep:
-                    fields[key.strip().lower()] = value.strip()
-            if fields:
-                groups.append(fields)
-    return groups
+    intent: str
+    confidence: float
+    kind: str  # bounce, delay, complaint, receipt, declined_invitation, auto_reply, bulk, notice
+    bounced_recipient: str | None = None
+    resume_after: date | None = None
+    referrals: list[dict[str, str | None]] = field(default_factory=list)
 
 
-def _address(value: str) -> str | None:
-    # "rfc822; user@host" or "rfc822;<user@host>"
-    m = EMAIL_RE.search(value.split(";", 1)[-1])
-    return m.group(0).lower() if m else None
-
-
-def detect_bounce(mail: Mail, text: str) -> Bounce | None:
-    """A bounce, or None (a delay warning is None too)."""
-    subject = mail.header("subject")
-    groups = _dsn_groups(mail)
-    actions = [g.get("action", "").lower() for g in groups if "action" in g]
-    failed = [g for g in groups if g.get("action", "").lower().startswith("failed")]
-    if failed:
-        for g in failed:
-            addr = _address(g.get("final-recipient", "")) or _address(g.get("original-recipient", ""))
-            if addr:
-                return Bounce(addr, True)
-        return Bounce(_recipient_from_text(text[:4000]), True)
-    if actions:  # delayed / delivered / relayed / expanded: not a failure
-        return None
-    envelope = (
-        mail.report_type == "delivery-status"
-        or bool(_DAEMON_FROM.search(mail.header("from")))
-        or bool(_FAIL_SUBJECT.search(subject))
+def in_thread(mail: Mail) -> bool:
+    """Whether the message answers an earlier one (In-Reply-To, References, or a Re:/AW:/RV: subject)."""
+    return bool(
+        mail.header("in-reply-to").strip()
+        or mail.header("references").strip()
+        or REPLY_PREFIX.match(mail.header("subject"))
     )
-    if not envelope:
-        return None
-    head = text[:4000]
-    if _DELAY.search(subject) or (_DELAY.search(head) and not re.search(r"permanent|given up|gave up", head, re.I)):
-        return None
-    if not _FAIL_BODY.search(head):
-        return None
-    return Bounce(_recipient_from_text(head), False)
 
 
-def _recipient_from_text(text: str) -> str | None:
-    for pattern in _RECIPIENT_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            return m.group("a").strip(".,;:'\"").lower()
-    return None
+def _is_bulk(mail: Mail) -> bool:
+    precedence = mail.header("precedence").strip().lower()
+    return precedence in ("bulk", "list", "junk") or any(mail.header(h) for h in _LIST_HEADERS)
 
 
-def auto_reply_strength(mail: Mail, text: str) -> float:
-    """0 when a person wrote this; otherwise how sure we are it is an automatic reply."""
-    auto_submitted = mail.header("auto-submitted").lower()
-    precedence = mail.header("precedence").lower()
+def _auto_submitted(mail: Mail) -> str:
+    value = mail.header("auto-submitted").strip().lower()
+    return "" if not value or value.startswith("no") else value.split(";")[0].strip()
+
+
+def _is_complaint(mail: Mail) -> bool:
+    if mail.report_type == "feedback-report":
+        return True
+    if mail.message is None:
+        return False
+    for count, part in enumerate(islice(mail.message.walk(), 32)):
+        ctype = part.get_content_type()
+        if ctype == "message/feedback-report":
+            return True
+        if ctype == "message/rfc822" and count <= 2:
+            inner = part.get_payload()
+            first = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], Message) else None
+            # Microsoft JMRP: the complained-about message carries the complainant as X-HmXmrOriginalRecipient.
+            if first is not None and first.get("X-HmXmrOriginalRecipient"):
+                return True
+    return False
+
+
+def _is_receipt(mail: Mail) -> bool:
+    if mail.report_type == "disposition-notification":
+        return True
+    if mail.message is None:
+        return False
+    parts = islice(mail.message.walk(), 32)
+    return any(p.get_content_type() == "message/disposition-notification" for p in parts)
+
+
+def _auto_reply_strength(mail: Mail, text: str) -> float:
+    """How sure we are that this is an automatic reply to the user's message; 0 when nothing says so."""
+    submitted = _auto_submitted(mail)
+    precedence = mail.header("precedence").strip().lower()
     subject = mail.header("subject")
-    body_cue = bool(_AUTO_BODY.search(text[:3000]))
-    if auto_submitted and not auto_submitted.startswith("no"):
+    body_cue = bool(_AUTO_BODY.search(text[:_MAX_TEXT]))
+    subject_cue = bool(_AUTO_SUBJECT.search(subject))
+    if submitted == "auto-replied":
         return 0.97
-    if mail.header("x-autoreply") or mail.header("x-autorespond") or mail.header("x-autogenerated"):
+    if mail.header("x-autoreply") or mail.header("x-autorespond") or precedence in ("auto_reply", "auto-reply"):
         return 0.95
-    if precedence in ("auto_reply", "auto-reply"):
-        return 0.95
-    if _AUTO_SUBJECT.search(subject):
+    if submitted and (in_thread(mail) or subject_cue or body_cue):
+        return 0.95  # Outlook marks its out-of-office replies auto-generated
+    if subject_cue:
         return 0.9 if body_cue or precedence in ("bulk", "junk", "list") else 0.75
-    if mail.report_type == "delivery-status" or _DAEMON_FROM.search(mail.header("from")):
-        return 0.85  # a delivery report that is not a failure (a delay warning, a relay notice)
     if mail.header("x-auto-response-suppress") and body_cue:
         return 0.85
-    if precedence in ("bulk", "junk") and body_cue:
+    if precedence in ("bulk", "junk") and body_cue and in_thread(mail):
         return 0.8
     return 0.0
+
+
+def _sender_names(mail: Mail) -> list[str]:
+    from outreach.classify.mime import parse_addresses
+
+    pairs = parse_addresses(mail.header("from"))
+    words = pairs[0][0].replace(",", " ").split() if pairs else []
+    return [w.lower() for w in words if len(w) >= 3]
+
+
+def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[str, str | None]]:
+    """People named in a "no longer with the company" reply, not the sender's own new address."""
+    if not _LEFT.search(body):
+        return []
+    exclude = set(known) | {mail.from_addr} | {a for _, a in mail.to_addrs}
+    names = _sender_names(mail)
+    found = find_referrals(body, [], exclude, "")
+    return [r for r in found if not any(n in (r["email"] or "").partition("@")[0] for n in names)]
+
+
+def _relayed_person(mail: Mail, strength: float, text: str) -> bool:
+    """A platform passing a person's reply into the user's thread: list headers, but an answer."""
+    return (
+        bool(mail.header("list-id") or mail.header("list-unsubscribe"))
+        and in_thread(mail)
+        and not _AUTO_SUBJECT.search(mail.header("subject"))
+        and not (strength >= 0.97 or _AUTO_BODY.search(text[:_MAX_TEXT]))
+    )
+
+
+def _machine_sender(mail: Mail) -> bool:
+    return bool(_MACHINE_LOCAL.match(mail.from_addr.partition("@")[0]))
+
+
+def read_automatic(
+    mail: Mail, text: str, invitation: Invitation | None, today: date, known: Collection[str] = ()
+) -> Verdict | None:
+    """The verdict for automatic mail, or None when a person's answer should be read from it.
+
+    ``text`` is the readable text (plain, else HTML as text), ``invitation`` the first calendar
+    event with a start, ``today`` the Date header's day (for return dates), ``known`` lower-case
+    addresses of the user and their contacts.
+    """
+    bounce = find_bounce(mail, text, known)
+    if bounce is not None and bounce.permanent:
+        return Verdict("bounce", 0.99 if bounce.standard else 0.9, "bounce", bounced_recipient=bounce.recipient)
+    if bounce is not None:
+        return Verdict("unknown", 0.9, "delay")
+    if _is_complaint(mail):
+        return Verdict("unsubscribe", 0.97, "complaint")
+    if _is_receipt(mail):
+        return Verdict("unknown", 0.95, "receipt")
+    if invitation is not None:
+        if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
+            return Verdict("declined", 0.95, "declined_invitation")
+        return None
+    split = split_reply(text[: _MAX_TEXT * 4])
+    own = split.body + "\n" + split.signature
+    strength = _auto_reply_strength(mail, own)
+    if _relayed_person(mail, strength, own):
+        return None
+    if strength:
+        back = find_resume_date(own, today)
+        referrals = _replacements(mail, own, known)
+        return Verdict("auto_reply", strength, "auto_reply", resume_after=back, referrals=referrals)
+    if _auto_submitted(mail) or _is_bulk(mail):
+        return Verdict("unknown", 0.9, "bulk")
+    if not in_thread(mail) and _machine_sender(mail):
+        return Verdict("unknown", 0.8, "notice")
+    return None

@@ -33,6 +33,7 @@ class Invitation:
     url: str | None
     location: str | None
     cancelled: bool
+    partstat: str = ""  # the attendee's answer in an iMIP REPLY: ACCEPTED, DECLINED, TENTATIVE
 
 
 def _unfold(text: str) -> list[str]:
@@ -150,6 +151,7 @@ def read_invitation(text: str, fallback_tz: tzinfo) -> Invitation | None:
     if url is None:
         url = find_links((location or "") + "\n" + _unescape(props.get("DESCRIPTION", ({}, ""))[1])).video
     status = props.get("STATUS", ({}, ""))[1].strip().upper()
+    partstat = props.get("ATTENDEE", ({}, ""))[0].get("PARTSTAT", "").strip().upper()
     return Invitation(
         method=method,
         start=start,
@@ -157,4 +159,5 @@ def read_invitation(text: str, fallback_tz: tzinfo) -> Invitation | None:
         url=url,
         location=location,
         cancelled=method == "CANCEL" or status == "CANCELLED",
+        partstat=partstat,
     )

@@ -61,6 +61,8 @@ class Mail:
     delivery_status: list[str] = field(default_factory=list)
     encrypted: bool = False
     truncated: bool = False
+    # The parsed message, for libraries that read it themselves (flufl.bounce).
+    message: Message | None = field(default=None, repr=False, compare=False)
 
     def header(self, name: str) -> str:
         return self.headers.get(name.lower(), "")
@@ -175,7 +177,9 @@ class _Walker:
             return
         if "attachment" in disposition:
             return
-        if ctype == "text/plain":
+        # A multipart whose boundary the parser could not find (a header folded without
+        # indentation) arrives as one text; MTAs write such notices.
+        if ctype == "text/plain" or ctype.startswith("multipart/"):
             self.mail.plain.append(_part_text(part))
         elif ctype == "text/html":
             self.mail.html.append(_part_text(part))
@@ -241,6 +245,7 @@ def read_mail(raw: bytes) -> Mail:
     mail = Mail()
     raw, mail.truncated = _bounded(raw)
     msg = BytesParser().parsebytes(raw)
+    mail.message = msg
     for key, value in msg.items()[:500]:
         name = key.lower()
         if name not in mail.headers:

@@ -197,14 +197,14 @@ mk("bounce-exim-text", {"intent": "bounce", "bounced_recipient": "pat@gone.examp
 mk("bounce-gmail-address-not-found", {"intent": "bounce", "bounced_recipient": "sam@nowhere.example"},
    "** Address not found **\n\nYour message wasn't delivered to sam@nowhere.example because the address couldn't be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email account that you tried to reach does not exist.\n",
    frm="Mail Delivery Subsystem <mailer-daemon@googlemail.example>", subject="Delivery Status Notification (Failure)")
-mk("delay-dsn-not-bounce", {"intent": "auto_reply", "bounced_recipient": None}, "",
+mk("delay-dsn-not-bounce", {"intent": "unknown", "bounced_recipient": None}, "",
    frm="Mail Delivery System <MAILER-DAEMON@mx.example.edu>", subject="Delayed Mail (still being retried)",
    ctype='multipart/report; report-type=delivery-status; boundary="b4"', cte="7bit",
    raw_body=("--b4\nContent-Type: text/plain\n\nThis is the mail system at host mx.example.edu.\n\n####### THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #######\n\n"
              "Your message could not be delivered for 4 hours. It will be retried until it is 5 days old.\n\n<slow@far.example>: connect to mx.far.example: Connection timed out\n"
              "--b4\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.edu\n\nFinal-Recipient: rfc822; slow@far.example\nAction: delayed\nStatus: 4.4.1\n"
              "--b4--\n"))
-mk("delay-text-warning-not-bounce", {"intent": "auto_reply", "bounced_recipient": None},
+mk("delay-text-warning-not-bounce", {"intent": "unknown", "bounced_recipient": None},
    "This is an automatically generated Delivery Status Notification.\n\nTHIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\nDelivery to the following recipients has been delayed.\n\n     slow@far.example\n\nThe server will retry for 3 more days.\n",
    frm="postmaster@mx.example.edu", subject="Delivery Status Notification (Delay)")
 

@@ -1,0 +1,268 @@
+"""Delivery status notices: which address failed, and whether it failed for good.
+
+:func:`find_bounce` is a pure function of a parsed :class:`~outreach.classify.mime.Mail`
+so that any caller (the classifier, the reply matcher) can ask the same question.
+
+A notice needs the envelope of one before its content is read: a multipart/report
+of type delivery-status, an ``X-Failed-Recipients`` header, a mailer-daemon or
+postmaster sender, a failure subject, or a null return path (``Return-Path: <>``,
+RFC 5321 4.5.5) with failure wording. A person who writes "your message couldn't
+be delivered to my old address" has none of these.
+
+Then, in order of trust:
+
+1. RFC 3464 per-recipient groups: ``Action: failed`` (or a 5.x.x ``Status``) is a
+   bounce, ``Action: delayed`` (or 4.x.x) a delay warning. The failed address is
+   ``Original-Recipient`` (what the user wrote to) before ``Final-Recipient``.
+2. flufl.bounce (Mailman's detectors for Exim, qmail, Postfix, Exchange, Notes,
+   Yahoo and other non-standard notices); it is imported only here, when a
+   message already looks like a notice, because importing it costs ~15 ms.
+3. The wording of failures and delay warnings, and the recipient patterns below.
+
+Where the caller knows the user's contacts (``known``), a failed address that is
+one of them is preferred over any other the notice names.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from outreach.classify.mime import Mail, parse_addresses
+from outreach.classify.referrals import EMAIL_RE
+
+logger = logging.getLogger(__name__)
+
+_DAEMON_LOCAL = re.compile(
+    r"^(mailer-daemon|mailer_daemon|mail-daemon|maildaemon|postmaster|post_master|poostmaster|"
+    r"mail\.?delivery|microsoftexchange[0-9a-f]*|double-bounce|bounce-notification)$",
+    re.IGNORECASE,
+)
+_DAEMON_NAME = re.compile(
+    r"\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|internet mail delivery|"
+    r"mail ?delivery ?failure|postmaster|system administrator)\b",
+    re.IGNORECASE,
+)
+_FAIL_SUBJECT = re.compile(
+    r"\b(undeliverable|undelivered|undeliverd|delivery (status notification|notification|failure|has failed|"
+    r"failed|problem|report)|failure notice|returned mail|mail delivery failed|could not be delivered|"
+    r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
+    r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
+    r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
+    r"mail could not be delivered|delivery error)",
+    re.IGNORECASE,
+)
+_DELAY = re.compile(
+    r"(\bdelayed\b|\bdelay(ed)? notification|will (retry|continue trying|keep trying|be retried)|"
+    r"not yet been delivered|warning message only|still (trying|being retried|undelivered)|"
+    r"\bno action is required\b|do not need to resend|(could not|couldn't) (be )?(sent|delivered) for (the )?past|"
+    r"temporar(y|ily) (failure|problem|unable)|\(delay\))",
+    re.IGNORECASE,
+)
+_PERMANENT = re.compile(r"permanent|given up|gave up|giving up|will not be retried|fatal", re.IGNORECASE)
+_FAIL_BODY = re.compile(
+    r"(couldn't be delivered|could not be delivered|wasn't delivered|was not delivered|not be delivered|"
+    r"undeliverable|undelivered|permanent error|permanent fatal error|delivery to the following recipients? failed|"
+    r"following addresses? (had permanent fatal errors|failed)|wasn't able to deliver|unable to deliver|"
+    r"no mailbox here|user unknown|unknown user|address not found|recipient not found|not found|"
+    r"does not exist|doesn't exist|mailbox unavailable|mailbox not found|no such user|invalid recipient|"
+    r"address rejected|recipientnotfound|delivery (has )?failed|failed to deliver|returned mail|"
+    r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b)",
+    re.IGNORECASE,
+)
+_RECIPIENT_PATTERNS = [
+    re.compile(r"your message to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+(couldn't|could not|wasn't|was not)", re.I),
+    re.compile(r"^\s*<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
+    re.compile(r"delivered to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+because", re.I),
+    re.compile(
+        r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*<?(?P<a>[^\s<>;]+@[^\s<>]+?)>?\s",
+        re.I,
+    ),
+    re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s", re.I),
+]
+# A person replying to or forwarding a notice keeps its subject behind one of these.
+REPLY_PREFIX = re.compile(
+    r"^\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp|enc|fw|fwd|tr|wg|i)\s*(\[\d+\])?\s*:", re.I
+)
+_STATUS = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
+MAX_TEXT = 8000
+
+
+@dataclass(frozen=True)
+class Bounce:
+    """A delivery status notice: a failure (``permanent``) or only a delay warning."""
+
+    recipient: str | None
+    permanent: bool
+    standard: bool  # an RFC 3464 report said so, not a heuristic
+
+
+def _dsn_groups(mail: Mail) -> list[dict[str, str]]:
+    groups = []
+    for status in mail.delivery_status:
+        for block in re.split(r"\n\s*\n", status):
+            fields: dict[str, str] = {}
+            for line in block.splitlines():
+                key, sep, value = line.partition(":")
+                if sep and key.strip():
+                    fields.setdefault(key.strip().lower(), value.strip())
+            if fields:
+                groups.append(fields)
+    return groups
+
+
+def _address(value: str) -> str | None:
+    # "rfc822; user@host", "rfc822;<user@host>"; "unknown; ..." names no address
+    m = EMAIL_RE.search(value.split(";", 1)[-1])
+    return m.group(0).lower().strip(".") if m else None
+
+
+def _outcome(group: dict[str, str]) -> str:
+    """ "failed", "delayed", or "" (delivered, relayed, expanded, or not a recipient group)."""
+    action = group.get("action", "").lower()
+    if action.startswith("failed"):
+        return "failed"
+    if action.startswith("expired"):  # not in RFC 3464; SendGrid and others: retries gave up
+        return "failed"
+    if action.startswith("delayed"):
+        return "delayed"
+    if action:
+        return ""
+    status = _STATUS.search(group.get("status", ""))
+    if status is None or ("final-recipient" not in group and "original-recipient" not in group):
+        return ""
+    return {"5": "failed", "4": "delayed"}.get(status.group(1), "")
+
+
+def _pick(candidates: Iterable[str | None], known: Collection[str]) -> str | None:
+    seen = [c for c in candidates if c]
+    for address in seen:
+        if address in known:
+            return address
+    return seen[0] if seen else None
+
+
+def _is_daemon(mail: Mail) -> bool:
+    sender = mail.from_addr or _address(mail.header("from")) or ""
+    local = sender.partition("@")[0]
+    if _DAEMON_LOCAL.match(local):
+        return True
+    name = parse_addresses(mail.header("from"))
+    display = name[0][0] if name else mail.header("from")
+    return bool(_DAEMON_NAME.search(display))
+
+
+def _null_sender(mail: Mail) -> bool:
+    path = mail.header("return-path").strip().lower()
+    return (path in ("<>", "") and "return-path" in mail.headers) or "mailer-daemon" in path
+
+
+def _failed_header(mail: Mail) -> list[str]:
+    return [m.group(0).lower() for m in EMAIL_RE.finditer(mail.header("x-failed-recipients"))]
+
+
+def _flufl(mail: Mail) -> tuple[list[str], list[str]]:
+    """(temporary, permanent) failures found by flufl.bounce's detectors; sorted, lower-case."""
+    if mail.message is None:
+        return [], []
+    try:
+        from flufl.bounce import all_failures  # deferred: see the module docstring
+
+        temporary, permanent = all_failures(mail.message)
+    except Exception as exc:  # third-party heuristics on hostile input: never fatal
+        logger.debug("flufl.bounce could not read the notice: %s", exc)
+        return [], []
+
+    def clean(found: Iterable[bytes | str]) -> list[str]:
+        out = []
+        for item in found:
+            text = item.decode("utf-8", "replace") if isinstance(item, bytes) else str(item)
+            m = EMAIL_RE.search(text)
+            if m:
+                out.append(m.group(0).lower().strip("."))
+        return sorted(set(out))
+
+    return clean(temporary), clean(permanent)
+
+
+def _ses_notification(text: str) -> tuple[str, list[str]] | None:
+    """Amazon SES's JSON notice (notificationType Bounce/Complaint/Delivery) and the addresses it names."""
+    start = text.lstrip()
+    if not start.startswith('{"notificationType"'):
+        return None
+    try:
+        data, _ = json.JSONDecoder().raw_decode(start[: MAX_TEXT * 4])
+    except ValueError:
+        return None
+    kind = str(data.get("notificationType", "")) if isinstance(data, dict) else ""
+    detail = data.get(kind.lower()) if kind else None
+    found: list[str] = []
+    if isinstance(detail, dict):
+        for key in ("bouncedRecipients", "complainedRecipients", "recipients"):
+            for entry in detail.get(key) or []:
+                address = entry.get("emailAddress") if isinstance(entry, dict) else entry
+                if isinstance(address, str) and EMAIL_RE.fullmatch(address.strip()):
+                    found.append(address.strip().lower())
+    return kind.lower(), found
+
+
+def looks_like_notice(mail: Mail, text: str) -> bool:
+    """Whether the envelope is that of a delivery status notice (the content is not read yet)."""
+    if mail.report_type in ("delivery-status", "global-delivery-status") or mail.delivery_status:
+        return True
+    if mail.header("x-failed-recipients") or _is_daemon(mail):
+        return True
+    subject = mail.header("subject")
+    if _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject):
+        return True
+    return _null_sender(mail) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+
+
+def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | None:
+    """The delivery failure or delay warning this message reports, or None when it is not a notice.
+
+    ``text`` is the message's readable text (plain, else HTML as text); ``known`` holds
+    lower-case addresses of contacts, preferred when a notice names several.
+    """
+    groups = _dsn_groups(mail)
+    outcomes = [(g, _outcome(g)) for g in groups]
+    failed = [g for g, o in outcomes if o == "failed"]
+    failed_header = _failed_header(mail)
+    if failed:
+        # Original-Recipient is the address the user wrote to; Final-Recipient may be a forward of it.
+        named = [_address(g.get(k, "")) for g in failed for k in ("original-recipient", "final-recipient")]
+        recipient = _pick([*named, *failed_header], known) or _from_text(text, known)
+        return Bounce(recipient, permanent=True, standard=True)
+    delayed = [g for g, o in outcomes if o == "delayed"]
+    if delayed:
+        named = [_address(g.get(k, "")) for g in delayed for k in ("original-recipient", "final-recipient")]
+        return Bounce(_pick(named, known), permanent=False, standard=True)
+    if any(g.get("action") for g in groups):
+        return None  # delivered, relayed or expanded: a success report
+    if not looks_like_notice(mail, text):
+        return None
+    head = text[:MAX_TEXT]
+    ses = _ses_notification(head)
+    if ses is not None:
+        kind, found = ses
+        return Bounce(_pick(found, known), permanent=True, standard=False) if kind == "bounce" else None
+    temporary, permanent = _flufl(mail)
+    if permanent:
+        return Bounce(_pick([*failed_header, *permanent], known), permanent=True, standard=False)
+    subject = mail.header("subject")
+    if temporary or _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head)):
+        return Bounce(_pick(temporary, known) or _from_text(head, known), permanent=False, standard=False)
+    if failed_header or _FAIL_BODY.search(head) or (_FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)):
+        return Bounce(_pick(failed_header, known) or _from_text(head, known), permanent=True, standard=False)
+    return None
+
+
+def _from_text(text: str, known: Collection[str]) -> str | None:
+    found = []
+    for pattern in _RECIPIENT_PATTERNS:
+        for m in pattern.finditer(text[:MAX_TEXT]):
+            found.append(m.group("a").strip(".,;:'\"()[]").lower())
+    return _pick(found, known)
