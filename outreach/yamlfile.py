@@ -1,5 +1,10 @@
 """Load a YAML file and remember where every key and list item was written,
-so that errors can name the file, the line and the field."""
+so that errors can name the file, the line and the field.
+
+The files are the user's, but a file can be pasted from anywhere: before anything is built, the event
+stream is checked against a size, a nesting depth and an alias budget, so that no "billion laughs" or
+recursive alias can take time, memory or the stack.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ import yaml
 from .errors import OutreachError
 
 PathKey = tuple[str | int, ...]
+MAX_FILE_BYTES = 1_000_000  # about 3,000 introductions
+MAX_DEPTH = 32  # nested mappings and lists; the config needs 5
+MAX_ALIAS_VALUES = 10_000  # values that aliases may add to a document, all aliases together
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
 
 
@@ -45,14 +53,10 @@ def dotted(key: PathKey) -> str:
 
 def load_yaml(path: Path, error: type[OutreachError]) -> YamlDocument:
     """Parse `path` with the safe loader; raise `error` naming file and line on any problem."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"{path}: cannot read: {exc}") from None
+    text = _read(path, error)
     loader = _Loader(text)
     try:
+        _check_bounds(_Loader(text), path, error)
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(path, None, {(): 1})
@@ -68,6 +72,61 @@ def load_yaml(path: Path, error: type[OutreachError]) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(path, data, lines)
+
+
+def _read(path: Path, error: type[OutreachError]) -> str:
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            line = raw.count(b"\n", 0, MAX_FILE_BYTES) + 1
+            raise error(f"{path}:{line}: the file is larger than {MAX_FILE_BYTES:,} bytes, the limit for "
+                        "outreach's YAML files; trim it (or split the introductions and import them in turns)")
+        return raw.decode("utf-8")
+    except FileNotFoundError:
+        raise error(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: cannot read: {exc}") from None
+
+
+def _check_bounds(loader: Any, path: Path, error: type[OutreachError]) -> None:
+    """Walk the parser's events (no document is built) and refuse deep nesting, aliases that refer to
+    the value containing them, and aliases that would expand the document by more than MAX_ALIAS_VALUES.
+
+    Each open collection is [values so far, its anchor]; a finished anchor remembers its size in values."""
+    sizes: dict[str, int] = {}
+    stack: list[list[Any]] = [[0, None]]
+    added = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) > MAX_DEPTH:
+                    raise error(f"{path}:{line}: nested deeper than {MAX_DEPTH} levels; outreach's files need "
+                                "far fewer, so flatten it")
+                stack.append([1, event.anchor])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                size, anchor = stack.pop()
+                stack[-1][0] += size
+                if anchor is not None:
+                    sizes[anchor] = size
+            elif isinstance(event, yaml.ScalarEvent):
+                stack[-1][0] += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for _, anchor in stack):
+                    raise error(f"{path}:{line}: alias *{event.anchor} refers to the value that contains it "
+                                f"(a recursive alias); write the value out instead")
+                size = sizes.get(event.anchor or "", 0)  # an undefined alias is reported by the composer
+                added += size
+                stack[-1][0] += size
+                if added > MAX_ALIAS_VALUES:
+                    raise error(f"{path}:{line}: aliases expand this file by more than {MAX_ALIAS_VALUES:,} "
+                                "values (a YAML bomb?); write the values out instead of nesting aliases")
+    finally:
+        loader.dispose()
 
 
 def _record_lines(
