@@ -11,43 +11,65 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "mär": 3,
-    "mai": 5,
-    "okt": 10,
-    "dez": 12,
-}
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+# Month and weekday names in English, Spanish, French, German, Portuguese, Italian and Dutch,
+# with the abbreviations their mail clients and writers use.
+_MONTH_NAMES = (
+    ("january jan enero ene janvier janv januar jän janeiro gennaio gen januari", 1),
+    ("february feb febrero février févr fevrier februar fevereiro fev febbraio februari", 2),
+    ("march mar marzo mars märz maerz março marco maart mrt", 3),
+    ("april apr abril abr avril aprile", 4),
+    ("may mayo mai maio maggio mag mei", 5),
+    ("june jun junio juin juni junho giugno giu", 6),
+    ("july jul julio juillet juil juli julho luglio lug", 7),
+    ("august aug agosto ago août aout augustus", 8),
+    ("september sep sept septiembre setiembre septembre setembro set settembre", 9),
+    ("october oct octubre octobre oktober okt outubro out ottobre ott", 10),
+    ("november nov noviembre novembre novembro", 11),
+    ("december dec diciembre dic décembre déc dezember dez dezembro dicembre", 12),
+)
+MONTHS = {name: number for names, number in _MONTH_NAMES for name in names.split()}
+_WEEKDAY_NAMES = (
+    ("monday mon lunes lundi montag segunda-feira segunda lunedì lunedi maandag", 0),
+    ("tuesday tue tues martes mardi dienstag terça-feira terça terca-feira terca martedì martedi dinsdag", 1),
+    ("wednesday wed miércoles miercoles mercredi mittwoch quarta-feira mercoledì mercoledi woensdag", 2),
+    ("thursday thu thur thurs jueves jeudi donnerstag quinta-feira quinta giovedì giovedi donderdag", 3),
+    ("friday fri viernes vendredi freitag sexta-feira sexta venerdì venerdi vrijdag", 4),
+    ("saturday sat sábado sabado samedi samstag sonnabend sabato zaterdag", 5),
+    ("sunday sun domingo dimanche sonntag domenica zondag", 6),
+)
+WEEKDAYS = {name: number for names, number in _WEEKDAY_NAMES for name in names.split()}
+# German short forms are only weekdays with their dot and capital ("Do., 18.3.").
+WEEKDAYS.update({"Mo.": 0, "Di.": 1, "Mi.": 2, "Do.": 3, "Fr.": 4, "Sa.": 5, "So.": 6})
 
-_MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)"
-)
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MONTH = r"(?i:" + _alternation(list(MONTHS)) + r")"
 _WEEKDAY = (
-    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    r"(?:(?i:" + _alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
+_RELATIVE = {
+    "today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "the day after tomorrow": 2,
+    "hoy": 0, "mañana": 1, "pasado mañana": 2, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+    "après-demain": 2, "heute": 0, "morgen": 1, "übermorgen": 2, "hoje": 0, "amanhã": 1,
+    "depois de amanhã": 2, "oggi": 0, "domani": 1, "dopodomani": 2, "vandaag": 0, "overmorgen": 2,
+}  # fmt: skip
+_NEXT = r"this|next|coming|this coming|el próximo|el proximo|la próxima|próximo|próxima|nächsten|nächste|prossimo|prossima|volgende"  # noqa: E501
 DATE_RE = re.compile(
     r"(?P<iso>\b(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)"
-    r"|(?P<md>\b(?P<mon1>" + _MONTH + r")\.?\s{1,3}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?!:)"
+    r"|(?P<md>\b(?P<mon1>" + _MONTH + r")\.?\s{1,3}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
     r"(?:,?\s{1,3}(?P<y1>20\d\d)\b)?)"
-    r"|(?P<dm>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\.?\s{1,3}(?:of\s)?(?P<mon2>" + _MONTH + r")\b\.?"
-    r"(?:,?\s{1,3}(?P<y2>20\d\d)\b)?)"
-    r"|(?P<num>(?<![\d/.:])(?P<n1>[01]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
-    r"|(?P<rel>\b(?i:the day after tomorrow|tomorrow|today|tonight|tmrw|tmr)\b)"
-    r"|(?P<wd>\b(?:(?P<wrel>(?i:this|next|coming|this coming))\s{1,3})?(?P<wname>" + _WEEKDAY + r")\b(?!s\b))"
+    r"|(?P<dm>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:of\s|de\s|d['’])?(?P<mon2>" + _MONTH + r")\b\.?"
+    r"(?:,?\s{1,3}(?:de\s)?(?P<y2>20\d\d)\b)?)"
+    r"|(?P<dot>(?<![\d.:])(?P<dd>[0-3]?\d)\.(?P<dmo>[01]?\d)\.(?:(?P<dy>(?:20)?\d\d)\b)?(?![\d:]))"
+    r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
+    r"|(?P<rel>(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w))"
+    r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
+    r"(?:,?\s{1,3}(?:the\s|den\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
+    r"(?![\d:/]|\.\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)",
 )
 
 
@@ -73,62 +95,103 @@ def _year_for(month: int, day: int, today: date) -> date | None:
 
 
 def _weekday(name: str, rel: str, today: date) -> date:
-    target = WEEKDAYS[name[:3].lower()]
+    target = WEEKDAYS.get(name) if name.endswith(".") else WEEKDAYS[name.lower()]
+    assert target is not None
     ahead = (target - today.weekday()) % 7
-    if rel == "next":
+    if rel in ("next", "nächsten", "nächste", "volgende"):
         # "next Tuesday": the Tuesday of next week (weeks start on Monday).
         monday_next = today + timedelta(days=7 - today.weekday())
         return monday_next + timedelta(days=target)
     return today + timedelta(days=ahead)
 
 
-def _explicit(m: re.Match[str], today: date) -> date | None:
+def _weekday_and_day(target: int, day: int, today: date) -> date | None:
+    """The coming date whose weekday and day of month are both as written ("Thursday the 18th")."""
+    for ahead in range(0, 120):
+        candidate = today + timedelta(days=ahead)
+        if candidate.day == day and candidate.weekday() == target:
+            return candidate
+    return None
+
+
+def _day_first_or_not(a: int, b: int, year: int | None, today: date) -> list[date]:
+    """Both readings of "a/b" that exist, nearest to the message first (04/02 in late January is 4 Feb)."""
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        if not 1 <= month <= 12:
+            continue
+        try:
+            candidate = date(year, month, day) if year else _year_for(month, day, today)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate not in readings:
+            readings.append(candidate)
+    return sorted(readings, key=lambda d: (d < today, abs((d - today).days)))
+
+
+def _explicit(m: re.Match[str], today: date) -> list[date]:
+    """The date(s) an explicit mention may mean, likeliest first (a/b can be either way round)."""
     try:
         if m.group("iso"):
-            return date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+            return [date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))]
         if m.group("md") or m.group("dm"):
-            mon = (m.group("mon1") or m.group("mon2")).lower()[:3]
+            mon = MONTHS[(m.group("mon1") or m.group("mon2")).lower()]
             day = int(m.group("d1") or m.group("d2"))
             year = m.group("y1") or m.group("y2")
-            if year:
-                return date(int(year), MONTHS[mon], day)
-            return _year_for(MONTHS[mon], day, today)
+            found = date(int(year), mon, day) if year else _year_for(mon, day, today)
+            return [found] if found else []
+        if m.group("dot"):
+            year_text = m.group("dy")
+            year = (int(year_text) + (2000 if len(year_text) == 2 else 0)) if year_text else None
+            month, day = int(m.group("dmo")), int(m.group("dd"))
+            found = date(year, month, day) if year else _year_for(month, day, today)
+            return [found] if found else []
         if m.group("num"):
-            a, b = int(m.group("n1")), int(m.group("n2"))
-            month, day = (a, b) if a <= 12 else (b, a)
-            if m.group("ny"):
-                year = int(m.group("ny"))
-                return date(year + 2000 if year < 100 else year, month, day)
-            return _year_for(month, day, today)
+            year_text = m.group("ny")
+            year = (int(year_text) + (2000 if len(year_text) == 2 else 0)) if year_text else None
+            return _day_first_or_not(int(m.group("n1")), int(m.group("n2")), year, today)
     except (ValueError, KeyError):
-        return None
-    return None
+        return []
+    return []
 
 
 def find_dates(text: str, today: date) -> list[DateMention]:
     """All dates in ``text``; a weekday right before/after an explicit date merges with it."""
-    found: list[DateMention] = []
+    found: list[tuple[DateMention, list[date], int | None]] = []
     for m in DATE_RE.finditer(text):
         if m.group("rel"):
-            word = m.group("rel").lower()
-            delta = 2 if "after" in word else 0 if word in ("today", "tonight") else 1
-            found.append(DateMention(m.start(), m.end(), today + timedelta(days=delta), False))
+            delta = _RELATIVE[m.group("rel").lower()]
+            found.append((DateMention(m.start(), m.end(), today + timedelta(days=delta), False), [], None))
         elif m.group("wd"):
+            name = m.group("wname")
+            target = WEEKDAYS[name] if name.endswith(".") else WEEKDAYS[name.lower()]
+            if m.group("wday"):
+                day = _weekday_and_day(target, int(m.group("wday")), today)
+                if day is not None:
+                    found.append((DateMention(m.start(), m.end(), day, True), [], None))
+                continue
             rel = (m.group("wrel") or "").lower()
-            found.append(DateMention(m.start(), m.end(), _weekday(m.group("wname"), rel, today), False))
+            found.append((DateMention(m.start(), m.end(), _weekday(name, rel, today), False), [], target))
         else:
-            day = _explicit(m, today)
-            if day is not None:
-                found.append(DateMention(m.start(), m.end(), day, True))
+            days = _explicit(m, today)
+            if days:
+                found.append((DateMention(m.start(), m.end(), days[0], True), days, None))
     merged: list[DateMention] = []
-    for mention in found:
-        if merged:
-            prev = merged[-1]
+    pending: list[tuple[DateMention, list[date], int | None]] = []
+    for mention, readings, weekday in found:
+        if pending:
+            prev, prev_readings, prev_weekday = pending[-1]
             gap = text[prev.end : mention.start]
             if len(gap) <= 4 and re.fullmatch(r"[\s,(]*", gap) and prev.explicit != mention.explicit:
-                # "Monday 10/12", "this Thursday (Oct 8)": the explicit date wins.
-                day = prev.day if prev.explicit else mention.day
+                # "Monday 10/12", "this Thursday (Oct 8)": the explicit date wins, and where it reads
+                # both ways round ("jeudi 04/03"), the weekday says which.
+                explicit_day = prev.day if prev.explicit else mention.day
+                options = readings or prev_readings or [explicit_day]
+                said = weekday if weekday is not None else prev_weekday
+                day = next((d for d in options if d.weekday() == said), explicit_day)
                 merged[-1] = DateMention(prev.start, mention.end, day, True)
+                pending[-1] = (merged[-1], [], None)
                 continue
         merged.append(mention)
+        pending.append((mention, readings, weekday))
     return merged

@@ -16,32 +16,45 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from outreach.classify.dates import DateMention, find_dates
-from outreach.classify.zones import PLACES, zone
+from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 20_000
 MAX_CLAUSES = 300
 MAX_PER_CLAUSE = 20
+# 2pm, 14:30, 14.30 Uhr, 14h30, 15 h 30, 16 Uhr, 9:00 a. m., ranges "2-4pm", "16:00–16:30 Uhr".
 TIME_RE = re.compile(
-    r"(?<![\d:/.$£€])(?P<h>[012]?\d)(?::(?P<m>[0-5]\d))?"
-    r"(?:\s?(?:-|–|—|to|until)\s?(?P<h2>[012]?\d)(?::(?P<m2>[0-5]\d))?)?"
-    r"(?:\s?(?P<ap>[ap])\.?m\b\.?|\s?(?P<uhr>uhr)\b)?"
+    r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
+    r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
+    r"(?:\s?(?:-|–|—|to|until|bis|tot)\s?(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
+    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs)\b)?"
     r"(?![\d/])",
     re.IGNORECASE,
 )
+# "at 3", "a las 12", "alle 15", "um 18", "om 16", "às 11", "à 19", "ore 18.00": an hour after these words.
+_AT = re.compile(r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas)\s?$", re.IGNORECASE)
+_DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
-_ABBR = r"ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|MEZ|MESZ|EET|EEST|IST|SGT|HKT|JST|KST|AEST|AEDT|AET|AWST|NZST|NZDT|WET|WEST|HST"  # noqa: E501
+_ABBR = "|".join(sorted((a for a in ABBREVIATIONS if len(a) > 1), key=len, reverse=True))
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
+_TIME_WORD = r"(?i:time|zeit|tijd)"
+_HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
 ZONE_RE = re.compile(
     r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
     r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
-    r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b)"
-    r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b)"
-    r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s(?i:time)\b)"
+    r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
+    r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
+    r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b)"
+    r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
+    r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
+    r"|bei dir|ihrer zeit|votre heure|tu hora|su hora|sua hora|vostra ora)\b)"
+    r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)"
+    r"|(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?"
+    r"(?P<lplace>(?i:" + _PLACE + r"))\b)"
     r"|(?P<region>\b(?i:pacific|eastern|central|mountain)\b)"
-    r"|(?P<inplace>\b(?i:in)\s(?P<city>(?i:" + _PLACE + r"))\b)"
+    r"|(?P<inplace>\b(?i:in|en|em|a|à)\s(?P<city>(?i:" + _PLACE + r"))\b)"
 )
 _CLAUSE_SPLIT = re.compile(
     r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)\s+(?=[A-Z\"'(•*-])"  # sentence ends (not "a.m. Tuesday")
@@ -56,7 +69,9 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 _CONVERSION = re.compile(
-    r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s",
+    r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s"
+    r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
+    r"sarebbero|dat is|dat wordt|zou zijn)\b",
     re.IGNORECASE,
 )
 
@@ -95,12 +110,15 @@ def _find_times(text: str) -> list[_Time]:
         ap = m.group("ap")
         minute_text = m.group("m")
         end_minutes = m.group("m2")
-        strong = bool(ap or m.group("uhr") or minute_text or end_minutes)
-        if not ap and not minute_text and not m.group("uhr"):
-            # A bare number ("at 3") only counts right after "at"/"@".
-            before = text[max(0, m.start() - 4) : m.start()].lower()
-            if not re.search(r"(?:\bat|@)\s?$", before):
+        end = m.end()
+        strong = bool(ap or m.group("uhr") or minute_text or end_minutes or m.group("hh"))
+        if not strong:
+            # A bare number ("at 3", "a las 12", "ore 18.00") only counts right after such a word.
+            if not _AT.search(text[max(0, m.start() - 9) : m.start()]):
                 continue
+            dotted = _DOTTED_AFTER_AT.match(text, m.start())
+            if dotted and not m.group("h2"):
+                minute_text, end = dotted.group("m"), dotted.end()
             strong = True
         start_hour = int(m.group("h"))
         if m.group("h2") and ap:
@@ -112,7 +130,7 @@ def _find_times(text: str) -> list[_Time]:
         hour = _hour(start_hour, start_ap, strong)
         if hour is None:
             continue
-        found.append(_Time(m.start(), m.end(), time(hour, int(minute_text or 0))))
+        found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):
         found.append(_Time(m.start(), m.end(), time(12, 0)))
     found.sort(key=lambda t: t.start)
@@ -129,23 +147,27 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     if m.group("abbr"):
         return zone(m.group("abbr"))
     if m.group("place"):
-        words = m.group("place").rsplit(" ", 1)[0]
+        words = m.group("place").rsplit(None, 1)[0]
         words = re.sub(r"\s(?i:standard|daylight)$", "", words)
         return zone(words)
     if m.group("city"):
         return zone(m.group("city"))
+    if m.group("lplace"):
+        return zone(m.group("lplace"))
     if m.group("region"):
         return zone(m.group("region"))
     return None
 
 
-def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool]:
-    """The zone written right after a time, and whether one was written at all."""
-    window = text[pos : pos + 30]
+def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
+    """The zone written right after a time, whether one was written, and whether it is the user's."""
+    window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
     if m is None or window[: m.start()].strip(" ,()[]-") not in ("", "in the morning", "in the afternoon"):
-        return None, False
-    return _zone_from(m, ref_tz, user_tz), True
+        return None, False, False
+    tz = _zone_from(m, ref_tz, user_tz)
+    yours = bool(m.group("yours")) or (tz is not None and user_tz is not None and str(tz) == str(user_tz))
+    return tz, True, yours
 
 
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
@@ -174,6 +196,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
     results: list[datetime] = []
     mentioned: list[date] = []
     previous_date: DateMention | None = None
+    converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
     for clause in _clauses(text)[:MAX_CLAUSES]:
         dates = find_dates(clause, today)[:MAX_PER_CLAUSE]
         times = [t for t in _find_times(clause)[:MAX_PER_CLAUSE] if not _inside_date(t, dates)]
@@ -181,17 +204,23 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
         carried = previous_date if not dates and previous_date is not None else None
         previous_date = dates[-1] if dates and not times else None
         if not times or _NEGATIVE.search(clause):
+            converted_from = False
             continue
         conversion = _CONVERSION.search(clause)
-        for t in times:
+        zones = [_zone_after(clause, t.end, ref_tz, user_tz) for t in times]
+        # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
+        shared = next((z for z in reversed(zones) if z[1] and not z[2]), None)
+        kept = False
+        for t, (tz, named, yours) in zip(times, zones, strict=True):
             if conversion and t.start > conversion.start():
                 continue
+            if yours and (kept or converted_from):
+                continue  # "19 h heure de Paris, soit 14 h pour vous": the same instant again
             day = _date_for(t, dates) or (carried.day if carried else None)
             if day is None:
                 continue
-            tz, named = _zone_after(clause, t.end, ref_tz, user_tz)
             if not named:
-                tz = default
+                tz = shared[0] if shared is not None else default
             if tz is None:
                 tz = ref_tz
             try:
@@ -200,8 +229,10 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
                 continue
             if value < ref - timedelta(hours=1) or value > ref + timedelta(days=400):
                 continue
+            kept = True
             if all(value != r for r in results):
                 results.append(value)
+        converted_from = kept
     return Found(results, mentioned)
 
 
