@@ -97,6 +97,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "interviews": "outreach.cli_interviews:interviews",
     "status": "outreach.cli_interviews:status",
     "replies": "outreach.cli_replies:replies",
+    "service": "outreach.cli_service:service",
     "templates": "outreach.cli_templates:templates",
 }
 
