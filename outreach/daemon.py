@@ -176,7 +176,7 @@ class Daemon:
     def _run_job(self, job: Job) -> None:
         if self.stop_requested or time.monotonic() < job.skip_until:
             return
-        if (job.idle_driven and self.waiter is not None and not job.due_now
+        if (job.idle_driven and self.waiter is not None and not job.due_now and not job.failures
                 and time.monotonic() - job.last_run < IDLE_SAFETY_POLL_SECONDS):
             return
         job.last_run = time.monotonic()
@@ -184,7 +184,9 @@ class Daemon:
             lines = job.function(self.settings, self.clock())
         except Exception as exc:  # one failing job never kills the daemon
             job.failures += 1
-            delay = min(MAX_BACKOFF_SECONDS, job.every_seconds * 2 ** min(job.failures, 10))
+            # the inbox is retried at least as often as IDLE is renewed; the waiter's reconnect ends it sooner
+            cap = self.settings.imap.idle_renew_seconds if job.idle_driven else MAX_BACKOFF_SECONDS
+            delay = min(cap, job.every_seconds * 2 ** min(job.failures, 10))
             job.skip_until = time.monotonic() + delay
             if isinstance(exc, OutreachError):
                 logger.error("%s failed (%s); retrying in %d s", job.name, exc, delay)
@@ -228,7 +230,7 @@ class Daemon:
             if self.waiter is not None:
                 try:
                     if self.waiter.wait(step, self.interrupted):
-                        self._mark_due("watch")
+                        self._wake_inbox_jobs()
                         return
                 except OutreachError as exc:
                     logger.warning("inbox connection lost (%s); reconnecting on the next pass", exc)
@@ -239,6 +241,13 @@ class Daemon:
                 self.wakeup.wait(min(step, WAIT_SLICE_SECONDS * 5))
                 self.wakeup.clear()
             self._ping_watchdog()
+
+    def _wake_inbox_jobs(self) -> None:
+        """The inbox may hold new mail, and the server answers (the IDLE connection is up, perhaps just
+        reconnected after an outage): scan now, even if an earlier scan failed and is backing off."""
+        for job in self.jobs:
+            if job.idle_driven:
+                job.due_now, job.skip_until = True, 0.0
 
     def _mark_due(self, name: str) -> None:
         for job in self.jobs:

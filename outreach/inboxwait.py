@@ -10,10 +10,13 @@ responses in both cases), so the waiter never trusts silence:
   whole line, which is what EOF looks like: that is probed at once;
 * a BYE (``doveadm kick``, server shutdown) ends the connection.
 
-A lost connection is reopened with exponential backoff and equal jitter. Every new
-connection (including the first) reports "new mail" once, so the caller rescans and nothing
-that arrived while we were away is missed; the IDLE is started before that report, so
-nothing arriving during the rescan is missed either.
+A lost connection (or one that could not be opened at start) is reopened with exponential
+backoff and equal jitter, capped at ``imap.idle_renew_seconds``: the server is back within
+that time after an outage, however long it was. Every new connection (including the first)
+reports "new mail" once, so the caller rescans at once from the last processed UID and nothing
+that arrived while we were away is missed; the IDLE is started before that report, so nothing
+arriving during the rescan is missed either. A refused login is not retried here: it is the
+caller's to report.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .errors import ConnectionFailed, OutreachError
+from .errors import ConnectionFailed, LoginRefused, OutreachError
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
@@ -72,7 +75,7 @@ class IdleWaiter:
         self.settings = settings
         self.folder = settings.imap.folders.inbox
         self.renew = float(idle_seconds or settings.imap.idle_renew_seconds)
-        self.backoff = backoff or Backoff()
+        self.backoff = backoff or Backoff(cap=float(settings.imap.idle_renew_seconds))
         self._connect_fn = connect or _open
         self.client: IMAPClient | None = None
         self.idling = False
@@ -141,12 +144,15 @@ class IdleWaiter:
             self._closed.wait(min(pause, budget))
             return
         try:
-            if not self.connect():
-                raise Disconnected("the server no longer offers IDLE")
+            connected = self.connect()
+        except LoginRefused:
+            raise
         except LOST as exc:
             self._lost(exc)
-        else:
-            logger.info("imap %s: reconnected", self.settings.imap.address)
+            return
+        if not connected:
+            raise ConnectionFailed(f"imap {self.settings.imap.address} no longer offers IDLE; polling instead")
+        logger.info("imap %s: reconnected", self.settings.imap.address)
 
     def _check(self, seconds: float) -> bool:
         client = self.client
@@ -192,12 +198,16 @@ class IdleWaiter:
 
 
 def open_waiter(settings: Settings, idle_seconds: float | None = None) -> IdleWaiter | None:
-    """The daemon's waiter_factory: a connected IdleWaiter, or None when the server has no IDLE."""
+    """The daemon's waiter_factory: an IdleWaiter, or None when the server has no IDLE. A server that
+    cannot be reached now gives a waiter that keeps trying (a refused login raises LoginRefused)."""
     waiter = IdleWaiter(settings, idle_seconds=idle_seconds)
     try:
         connected = waiter.connect()
-    except (OSError, imaplib.IMAP4.error) as exc:
-        raise ConnectionFailed(f"imap {settings.imap.address}: cannot start IDLE ({exc})") from None
+    except LoginRefused:
+        raise
+    except LOST as exc:
+        waiter._lost(exc)
+        return waiter
     if not connected:
         logger.info("imap %s offers no IDLE; polling instead", settings.imap.address)
         return None
@@ -212,7 +222,7 @@ def run_watcher(settings: Settings, stop: threading.Event, clock: Callable[[], d
     the daemon does the same with its own loop (waiter_factory=open_waiter, job=watch_once)."""
     from .mailbox import watch_once
 
-    backoff = Backoff()
+    backoff = Backoff(cap=float(settings.imap.idle_renew_seconds))
     waiter: IdleWaiter | None = None
     polling = False
     due = True
@@ -238,7 +248,12 @@ def run_watcher(settings: Settings, stop: threading.Event, clock: Callable[[], d
                     stop.wait(backoff.next_delay())
                     continue
             if waiter is not None:
-                due = waiter.wait(60.0, stop.is_set)
+                try:
+                    due = waiter.wait(60.0, stop.is_set)
+                except OutreachError as exc:  # a refused login, or IDLE gone: open afresh
+                    logger.warning("%s", exc)
+                    waiter.close()
+                    waiter, due = None, True
             else:
                 stop.wait(poll_seconds)
                 due = True

@@ -444,12 +444,31 @@ class MailRig:
 
     def restart_dovecot(self, timeout: float = 20.0) -> None:
         """Stop and start Dovecot on the same ports (drops every IMAP connection); mail is kept."""
+        self.stop_dovecot()
+        self.start_dovecot(timeout)
+
+    def stop_dovecot(self) -> None:
+        """Stop Dovecot (IMAP and LMTP) until `start_dovecot`: an outage as the clients see it."""
         proc = self._procs.pop("dovecot", None)
         if proc is not None:
             _stop_process(proc)
+
+    def start_dovecot(self, timeout: float = 20.0) -> None:
+        """Start Dovecot again on the same ports; returns when it answers."""
         t0 = time.monotonic()
         self._spawn_dovecot()
         self._wait_dovecot(t0 + timeout, t0)
+
+    def drop_in_maildir(self, user: str, raw: bytes) -> None:
+        """Deliver into `user`'s Maildir as a local delivery agent does; works while Dovecot is down."""
+        local, domain = user.lower().split("@")
+        new = self.root / "mail" / domain / local / "Maildir" / "new"
+        tmp = new.parent / "tmp" / f"{time.time_ns()}.{os.getpid()}.mailrig"
+        tmp.write_bytes(raw)
+        owner = rigconfig.mail_owner()
+        if owner is not None:
+            shutil.chown(tmp, *owner)
+        tmp.replace(new / tmp.name)
 
     def __enter__(self) -> MailRig:
         return self.start()
@@ -481,7 +500,7 @@ class MailRig:
         while time.monotonic() < deadline:
             with smtplib.SMTP("127.0.0.1", self.ports.smtp, timeout=5) as s:
                 s.ehlo("mailrig.test")
-                s.mail("")
+                s.mail("", [] if address.isascii() else ["SMTPUTF8"])  # smtplib then sends UTF-8
                 reply = s.rcpt(address)
                 s.rset()
             if reply[0] == 250:
