@@ -41,6 +41,7 @@ ACCEPT = {
         r"ravie? (?:de|d['’])",
         r"je suis (?:disponible|libre)",
         r"(?:ça|cela) me (?:va|convient)",
+        r"(?:m['’]|me |nous )(?:arrange|convient|va)\b",
         r"bien s[ûu]r",
         r"cr[ée]neaux",
     ),
@@ -52,6 +53,7 @@ ACCEPT = {
         r"stehe (?:ich )?(?:ihnen |dir )?(?:gern |gerne |sehr gerne )?(?:für|zur verfügung)",
         r"(?:eine )?einladung (?:für|geschickt|geschickt|gesendet|verschickt)",
         r"k[öo]nnen wir (?:gern|gerne|uns)",
+        r"passt (?:mir|uns) (?:gut|sehr gut|prima)",
     ),
     "pt": (
         r"com (?:muito )?prazer",
@@ -140,8 +142,10 @@ WEAK_DECLINE = {
 LATER = {
     "es": (
         r"m[áa]s adelante",
-        r"(?:escr[íi]beme|b[úu]scame|me buscas|cont[áa]ctame|escr[íi]bame|b[úu]squeme|vuelve a escribirme|"
-        r"vuelva a escribirme)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|a partir|despu[ée]s)",
+        r"(?:escrib|contact|busc|llam)(?:irme|arme|eme|ame|ame)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|"
+        r"a partir|despu[ée]s|m[áa]s adelante)",
+        r"(?:me buscas|me escribes|me contactas|me vuelves a escribir)\b.{0,40}\b(?:de nuevo|otra vez|en unas|"
+        r"dentro de|a partir|despu[ée]s)",
         r"en unas (?:semanas|semanitas)",
     ),
     "fr": (
@@ -159,6 +163,8 @@ LATER = {
         r"schreiben sie mir\b.{0,40}\b(?:wieder|nochmal|noch einmal|erneut)",
         r"(?:kommen|kommt) sie\b.{0,30}\bwieder auf mich zu",
         r"gerne (?:wieder|erneut|noch einmal)",
+        r"(?:noch einmal|nochmal|erneut|wieder)\s(?:an)?(?:schreiben|kontaktieren|melden)",
+        r"in (?:ein paar|einigen|zwei|drei) (?:wochen|monaten)\b.{0,30}\b(?:noch einmal|nochmal|erneut|wieder)",
     ),
     "pt": (
         r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez)",
@@ -291,7 +297,14 @@ QUESTION = {
         r"de qu[ée] (?:quieres|te gustar)",
     ),
     "fr": (r"s['’]agit-il", r"pouvez-vous", r"pourriez-vous me (?:dire|rappeler|pr[ée]ciser)", r"c\.?v\.?\b"),
-    "de": (r"k[öo]nnten sie mir", r"k[öo]nnen sie mir", r"worum geht", r"lebenslauf"),
+    "de": (
+        r"k[öo]nnten sie mir",
+        r"k[öo]nnen sie mir",
+        r"worum geht",
+        r"lebenslauf",
+        r"darf ich (?:fragen|wissen)",
+        r"geht es (?:dabei )?um",
+    ),
     "pt": (r"pode(?:ria)? me (?:dizer|contar|enviar)", r"[ée] para", r"curr[íi]culo"),
     "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
     "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),

@@ -64,12 +64,13 @@ DATE_RE = re.compile(
     r"(?:,?\s{1,3}(?P<y1>20\d\d)\b)?)"
     r"|(?P<dm>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:of\s|de\s|d['’])?(?P<mon2>" + _MONTH + r")\b\.?"
     r"(?:,?\s{1,3}(?:de\s)?(?P<y2>20\d\d)\b)?)"
-    r"|(?P<dot>(?<![\d.:])(?P<dd>[0-3]?\d)\.(?P<dmo>[01]?\d)\.(?:(?P<dy>(?:20)?\d\d)\b)?(?![\d:]))"
+    r"|(?P<dot>(?<![\d.:])(?P<dd>[0-3]?\d)\.(?P<dmo>[01]?\d)\.(?:(?P<dy>(?:20)?\d\d)\b)?(?!\d|:\d))"
     r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
     r"|(?P<rel>(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w))"
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
     r"(?:,?\s{1,3}(?:the\s|den\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
-    r"(?![\d:/]|\.\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)",
+    r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
+    r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)",
 )
 
 

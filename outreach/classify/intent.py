@@ -76,7 +76,14 @@ _BEFORE_COMMIT = re.compile(
     r"|\bquick question\b",
     re.IGNORECASE,
 )
-_SALUTATION = re.compile(r"^\s*(?:(?:hi|hello|hey|dear)\s+)?([A-Z][a-z]+)\s*[-–—,:]", re.MULTILINE)
+_GREETING_WORD = (
+    r"hi|hello|hey|dear|hola|buenos días|buenas tardes|estimad[oa]|bonjour|bonsoir|salut|cher|chère|hallo|"
+    r"liebe[rs]?|guten tag|moin|olá|oi|car[oa]|prezad[oa]|ciao|buongiorno|buonasera|gentile|beste|dag|hoi"
+)
+_SALUTATION = re.compile(
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:!]", re.MULTILINE
+)
+_NOT_NAMES = frozenset(("thanks", "sure", "yes", "sorry", "ok", "merci", "gracias", "danke", "obrigado", "grazie"))
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,10 @@ def _misaddressed(ev: Evidence) -> bool:
     m = _SALUTATION.match(first)
     if not m or not ev.user_names:
         return False
-    name = m.group(1).lower()
-    return name not in ev.user_names and name not in ("thanks", "sure", "yes", "sorry", "hi", "hello", "ok")
+    name = m.group("name").lower()
+    if re.fullmatch(_GREETING_WORD, name, re.IGNORECASE):
+        return False
+    return name not in ev.user_names and name not in _NOT_NAMES
 
 
 def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
@@ -121,7 +130,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     not_me = _any(_NOT_ME, "not_me", text)
     asks = "?" in text or "¿" in text
     question = asks and _any(_QUESTION, "question", text)
-    if _misaddressed(ev) and not concrete:
+    if _misaddressed(ev):
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
@@ -139,8 +148,6 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "question", 0.7
     if ev.referrals:
         return "referral", 0.5
-    if not_me:
-        return "declined", 0.55
     if _any(_WEAK_DECLINE, "weak_decline", text):
         return "declined", 0.5
     return "unknown", 0.3

@@ -55,7 +55,8 @@ _CLOSING = re.compile(
     r"viele grüße|viele grüsse|beste grüße|mit freundlichen grüßen|liebe grüße|saludos|"
     r"un saludo|cordialement|bien à vous|groeten|met vriendelijke groet|hälsningar|"
     r"un cordial saludo|saludos cordiales|atentamente|un abrazo|abrazo|abrazos|abs|beijos?|"
-    r"bien cordialement|bonne (journée|soirée|fin de semaine|chance)|salutations|amitiés|"
+    r"bien cordialement|bonne (journée|soirée|fin de semaine|chance)|salutations|amitiés|au plaisir|"
+    r"à bientôt|à très vite|à (lundi|mardi|mercredi|jeudi|vendredi)|a (martedì|giovedì|lunedì|venerdì)|"
     r"cordiali saluti|saluti|a presto|distinti saluti|un caro saluto|"
     r"freundliche grüsse|freundliche grüße|herzliche grüße|beste grüsse|lg|"
     r"com os melhores cumprimentos|cumprimentos|atenciosamente|abraço|um abraço|"
@@ -72,7 +73,9 @@ _GREETING = re.compile(
 )
 _HOURS_LINE = re.compile(
     r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|"
-    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires|availability:|working hours)\b|平日|営業時間",
+    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires|availability:|working hours|horario de atención|"
+    r"horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|orario|"
+    r"openingstijden|kantooruren|bereikbaar op)\b|平日|営業時間",
     re.IGNORECASE,
 )
 _MAX_SIG_LINES = 14

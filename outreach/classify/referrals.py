@@ -22,7 +22,8 @@ _ROLE = re.compile(
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
 _CC_CUE = re.compile(
     r"\b(cc'?d|cc'ing|cc|copied|copying|looping in|looped in|loop in|adding|added|introduc\w*|"
-    r"connect(ing)? you)\b",
+    r"connect(ing)? you|en copie|mets en copie|copio|te copio|le copio|em c[óo]pia|in kopie|in cc|in copia|"
+    r"metto in copia|cc\b|en cc|presento|vi presento|te presento)\b",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,8 @@ MAX_PER_CLAUSE = 20
 TIME_RE = re.compile(
     r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
     r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
-    r"(?:\s?(?:-|–|—|to|until|bis|tot)\s?(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
+    r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
+    r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs)\b)?"
     r"(?![\d/])",
     re.IGNORECASE,
@@ -46,10 +47,10 @@ ZONE_RE = re.compile(
     r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
     r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
     r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
-    r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b)"
+    r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
     r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
     r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
-    r"|bei dir|ihrer zeit|votre heure|tu hora|su hora|sua hora|vostra ora)\b)"
+    r"|bei dir|ihrer zeit|votre heure|tu hora|su hora|sua hora|vostra ora|chez vous|chez toi|da lei|da te)\b)"
     r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)"
     r"|(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?"
     r"(?P<lplace>(?i:" + _PLACE + r"))\b)"
@@ -71,7 +72,7 @@ _NEGATIVE = re.compile(
 _CONVERSION = re.compile(
     r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
-    r"sarebbero|dat is|dat wordt|zou zijn)\b",
+    r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
     re.IGNORECASE,
 )
 
