@@ -92,6 +92,26 @@ _LIST_HEADERS = (
     "x-listprocessor-version",
     "x-list",
 )
+_TEAM_WORDS = frozenset(
+    [
+        "team",
+        "group",
+        "desk",
+        "help",
+        "support",
+        "service",
+        "services",
+        "office",
+        "info",
+        "admin",
+        "requests",
+        "hr",
+        "it",
+        "ops",
+        "sales",
+        "press",
+    ]
+)
 _MAX_TEXT = 6000
 
 
@@ -189,8 +209,16 @@ def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[st
         return []
     exclude = set(known) | {mail.from_addr} | {a for _, a in mail.to_addrs}
     names = _sender_names(mail)
-    found = find_referrals(body, [], exclude, "")
-    return [r for r in found if not any(n in (r["email"] or "").partition("@")[0] for n in names)]
+    out = []
+    for found in find_referrals(body, [], exclude, ""):
+        local = (found["email"] or "").partition("@")[0].lower()
+        if any(n in local for n in names):
+            continue  # the sender's own new address
+        words = [w for w in re.split(r"[._-]+", local) if w]
+        # A person: named in the text, or an address like first.last (not analytics-team@).
+        if found["name"] or (len(words) >= 2 and not any(w in _TEAM_WORDS for w in words)):
+            out.append(found)
+    return out
 
 
 def _relayed_person(mail: Mail, strength: float, text: str) -> bool:

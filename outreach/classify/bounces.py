@@ -242,13 +242,13 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         return Bounce(_pick(named, known), permanent=False, standard=True)
     if any(g.get("action") for g in groups):
         return None  # delivered, relayed or expanded: a success report
-    if not looks_like_notice(mail, text):
-        return None
     head = text[:MAX_TEXT]
     ses = _ses_notification(head)
     if ses is not None:
         kind, found = ses
         return Bounce(_pick(found, known), permanent=True, standard=False) if kind == "bounce" else None
+    if not looks_like_notice(mail, text):
+        return None
     temporary, permanent = _flufl(mail)
     if permanent:
         return Bounce(_pick([*failed_header, *permanent], known), permanent=True, standard=False)
