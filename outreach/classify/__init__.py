@@ -27,12 +27,14 @@ No database, network or config. The stages, in order of precedence:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from outreach.classify.automatic import read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
+from outreach.classify.dates import find_dates
 from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
@@ -47,6 +49,11 @@ __all__ = ["classify_file", "classify_message"]
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+_POINTS_AT_LINK = re.compile(
+    r"\b(link|calendar|calendly|booking|book (a|any|some)|slot|below|signature|enlace|lien|agenda|kalender|"
+    r"collegamento|ligação)\b",
+    re.IGNORECASE,
+)
 
 
 def _result(intent: str = "unknown", confidence: float = 0.0, **fields: Any) -> dict[str, Any]:
@@ -116,7 +123,8 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     visible = "\n".join((split.body, split.signature, html_split.body, html_split.signature))
     links = find_links(visible)
     body_links = find_links(split.body + "\n" + html_split.body)
-    found = find_times(split.body, ref, zone(user_tz) if user_tz else None)
+    proposed = [d.day for d in find_dates(split.quoted + "\n" + html_split.quoted, ref.date()) if d.explicit]
+    found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
     exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
         exclude.update(a.lower() for a in _addresses(mail.header(header)))
@@ -137,7 +145,10 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted":
-        fields.update(_meeting(invite, found.times, links.video, links.booking))
+        # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
+        # not an answer, unless the new text points at a link.
+        booking = body_links.booking or (links.booking if _POINTS_AT_LINK.search(split.body) else None)
+        fields.update(_meeting(invite, found.times, links.video, booking))
     if intent == "later":
         back = find_resume_date(split.body, ref.date())
         fields["resume_after"] = back.isoformat() if back else None

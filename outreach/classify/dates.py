@@ -8,6 +8,7 @@ is already Tuesday in UTC.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -66,6 +67,7 @@ DATE_RE = re.compile(
     r"(?:,?\s{1,3}(?:de\s)?(?P<y2>20\d\d)\b)?)"
     r"|(?P<dot>(?<![\d.:])(?P<dd>[0-3]?\d)\.(?P<dmo>[01]?\d)\.(?:(?P<dy>(?:20)?\d\d)\b)?(?!\d|:\d))"
     r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
+    r"|(?P<ord>(?<![\w/.])(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b)"
     r"|(?P<rel>(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w))"
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
     r"(?:,?\s{1,3}(?:the\s|den\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
@@ -156,11 +158,32 @@ def _explicit(m: re.Match[str], today: date) -> list[date]:
     return []
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
-    """All dates in ``text``; a weekday right before/after an explicit date merges with it."""
+def _next_day_of_month(day: int, today: date) -> date | None:
+    """ "The 28th": the next date with that day of the month, this month or the next."""
+    for months_ahead in range(3):
+        year, month = today.year + (today.month - 1 + months_ahead) // 12, (today.month - 1 + months_ahead) % 12 + 1
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    return None
+
+
+def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateMention]:
+    """All dates in ``text``; a weekday right before/after an explicit date merges with it.
+
+    ``hints`` are dates the user proposed (from the quoted original): a bare weekday that falls on
+    one of them means that day ("Thursday works" after "Tuesday 26 or Thursday 28 January").
+    """
     found: list[tuple[DateMention, list[date], int | None]] = []
     for m in DATE_RE.finditer(text):
-        if m.group("rel"):
+        if m.group("ord"):
+            day = _next_day_of_month(int(m.group("od")), today)
+            if day is not None:
+                found.append((DateMention(m.start(), m.end(), day, True), [], None))
+        elif m.group("rel"):
             delta = _RELATIVE[m.group("rel").lower()]
             found.append((DateMention(m.start(), m.end(), today + timedelta(days=delta), False), [], None))
         elif m.group("wd"):
@@ -172,7 +195,10 @@ def find_dates(text: str, today: date) -> list[DateMention]:
                     found.append((DateMention(m.start(), m.end(), day, True), [], None))
                 continue
             rel = (m.group("wrel") or "").lower()
-            found.append((DateMention(m.start(), m.end(), _weekday(name, rel, today), False), [], target))
+            day = _weekday(name, rel, today)
+            if not rel:
+                day = next((h for h in sorted(hints) if h >= today and h.weekday() == target), day)
+            found.append((DateMention(m.start(), m.end(), day, False), [], target))
         else:
             days = _explicit(m, today)
             if days:

@@ -42,6 +42,9 @@ _DECLINE = re.compile(
     r"|\b(doesn't|does not) allow (me|employees|us|staff)\b|\bdecline\b|\bnot in a position to\b"
     r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate is (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
+    r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
+    r"|\b(don'?t|do not) (really )?(do|take|accept) (these|this|those|calls|chats|meetings|informational)\b"
+    r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
     r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b",
     re.IGNORECASE,
 )
@@ -55,7 +58,7 @@ _NOT_ME = re.compile(
     re.IGNORECASE,
 )
 _ACCEPT = re.compile(
-    r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect|meet|speak|do|jump|hop)\b"
+    r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
     r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b|\b(sure|absolutely|of course|yes)\b"
@@ -68,7 +71,8 @@ _QUESTION = re.compile(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
     r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
-    r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically)\b",
+    r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically|"
+    r"what'?s your background|your background)\b",
     re.IGNORECASE,
 )
 _BEFORE_COMMIT = re.compile(

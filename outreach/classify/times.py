@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
@@ -66,7 +67,9 @@ _CLAUSE_SPLIT = re.compile(
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|doesn't work|does not work|"
     r"don't work|won't work|tied up|busy|booked|packed|out of (?:the )?office|travell?ing|away|"
-    r"not free|tough|missed|off that day|on leave|conflict)\b",
+    r"not free|tough|missed|off that day|on leave|conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
+    r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
+    r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet)\b",
     re.IGNORECASE,
 )
 _CONVERSION = re.compile(
@@ -186,8 +189,11 @@ def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo
     return zones.pop() if len(zones) == 1 else None
 
 
-def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
-    """Times and dates the sender proposes in ``text`` (already free of quotes and signature)."""
+def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date] = ()) -> Found:
+    """Times and dates the sender proposes in ``text`` (already free of quotes and signature).
+
+    ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
+    """
     text = text[:MAX_CHARS]
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
@@ -199,7 +205,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None) -> Found:
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
     for clause in _clauses(text)[:MAX_CLAUSES]:
-        dates = find_dates(clause, today)[:MAX_PER_CLAUSE]
+        dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE]
         times = [t for t in _find_times(clause)[:MAX_PER_CLAUSE] if not _inside_date(t, dates)]
         mentioned.extend(d.day for d in dates)
         carried = previous_date if not dates and previous_date is not None else None
