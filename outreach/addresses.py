@@ -34,10 +34,15 @@ def normalize_address(address: str, check_dns: bool = False) -> str:
     return _validated(address, check_dns).normalized.lower()
 
 
+def needs_smtputf8(address: str) -> bool:
+    """Only a local part beyond ASCII needs SMTPUTF8: a domain can always go out IDNA-encoded."""
+    return not address.rpartition("@")[0].isascii()
+
+
 def wire_address(address: str, smtputf8: bool, what: str = "the address") -> str:
     """`address` as it goes in the envelope and the headers: as written when the message uses SMTPUTF8,
-    else with its domain IDNA-encoded (bücher.example -> xn--bcher-kva.example). A local part that is not
-    ASCII cannot be sent without SMTPUTF8: AddressError."""
+    else with its domain IDNA-encoded (bücher.example -> xn--bcher-kva.example), which every server and
+    every later hop takes. A local part that is not ASCII cannot be sent without SMTPUTF8: AddressError."""
     if smtputf8 or address.isascii():
         return address
     ascii_form = _validated(address).ascii_email

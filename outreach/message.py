@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .addresses import wire_address
+from .addresses import needs_smtputf8, wire_address
 from .errors import HeaderInjectionError
 
 if TYPE_CHECKING:
+    from email.headerregistry import Address
     from email.message import EmailMessage
 
     from .config import Settings
@@ -80,18 +81,19 @@ def _decode_word(match: re.Match[str]) -> str:
 
 
 def uses_smtputf8(draft: Draft, settings: Settings, offered: bool) -> bool:
-    """Whether the draft goes out with SMTPUTF8: only when an address is not ASCII and the server offers it."""
-    return offered and not (settings.me.email.isascii() and draft.to_addr.isascii())
+    """Whether the draft goes out with SMTPUTF8: only when an address needs it (a local part beyond ASCII) and
+    the server offers it. A message that needs SMTPUTF8 bounces at any later hop without it, so a domain alone
+    goes IDNA-encoded instead."""
+    return offered and (needs_smtputf8(settings.me.email) or needs_smtputf8(draft.to_addr))
 
 
 def build_message(draft: Draft, settings: Settings, now: datetime, smtputf8: bool = True) -> EmailMessage:
     """The message as it goes on the wire: headers from the stored draft, Date = now.
 
-    `smtputf8`: whether the server takes SMTPUTF8. A message uses it only when an address is not ASCII;
-    without it such a domain goes out IDNA-encoded (xn--), and a non-ASCII local part is an AddressError.
+    `smtputf8`: whether the server takes SMTPUTF8 (see uses_smtputf8). Without it a domain goes out
+    IDNA-encoded (xn--) and a non-ASCII local part is an AddressError.
     Every header is checked as written and once decoded, and the serialised head must hold exactly the
     headers written here: the last line of defence before the wire."""
-    from email.headerregistry import Address
     from email.message import EmailMessage
     from email.policy import SMTP, SMTPUTF8
     from email.utils import format_datetime
@@ -109,9 +111,8 @@ def build_message(draft: Draft, settings: Settings, now: datetime, smtputf8: boo
         check_header_value(what, value)
     utf8 = uses_smtputf8(draft, settings, smtputf8)
     msg = EmailMessage(policy=SMTPUTF8 if utf8 else SMTP)
-    msg["From"] = Address(display_name=me.name, addr_spec=wire_address(me.email, utf8, "your address (me.email)"))
-    msg["To"] = Address(display_name=contact.name,
-                        addr_spec=wire_address(draft.to_addr, utf8, f"the recipient address of draft {draft.id}"))
+    msg["From"] = _address(me.name, wire_address(me.email, utf8, "your address (me.email)"))
+    msg["To"] = _address(contact.name, wire_address(draft.to_addr, utf8, f"the recipient address of draft {draft.id}"))
     msg["Subject"] = draft.subject
     msg["Date"] = format_datetime(now.astimezone(me.zone))
     msg["Message-ID"] = draft.message_id
@@ -130,6 +131,14 @@ def build_message(draft: Draft, settings: Settings, now: datetime, smtputf8: boo
         check_header_value(fields.get(name.lower(), (f"the {name} header of {whose}", None))[0], str(header))
     _check_serialised(msg, whose)
     return msg
+
+
+def _address(name: str, address: str) -> Address:
+    from email.headerregistry import Address
+
+    # In parts: Address(addr_spec=...) refuses a non-ASCII local part even under SMTPUTF8.
+    username, _, domain = address.rpartition("@")
+    return Address(display_name=name, username=username, domain=domain)
 
 
 def _check_serialised(msg: EmailMessage, whose: str) -> None:

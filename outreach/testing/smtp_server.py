@@ -28,6 +28,10 @@ A fault is a reply string (``"451 4.3.0 Try later"``; a reply starting with
   slow 250 for a message that did arrive;
 - ``times``: only the first N matching events since the faults were last set.
 
+One key is a switch, not a fault: ``"smtputf8": "on"`` (or ``"off"``, the
+default) makes EHLO offer SMTPUTF8 on connections opened from then on; with it
+the server takes UTF-8 addresses and delivers them over LMTP with SMTPUTF8.
+
 Every RCPT and DATA event is appended as one JSON line to ``journal_file``.
 """
 
@@ -104,13 +108,29 @@ def _checked(key: str, fault: Fault) -> Fault:
     return fault
 
 
+SMTPUTF8_SWITCH = "smtputf8"
+
+
+def parse_switch(raw: dict[str, Any]) -> bool | None:
+    """The SMTPUTF8 switch of a faults mapping: True, False, or None when not set."""
+    value = raw.get(SMTPUTF8_SWITCH)
+    if value is None:
+        return None
+    if value not in ("on", "off"):
+        raise ValueError(f"{SMTPUTF8_SWITCH!r}: expected \"on\" or \"off\", got {value!r}")
+    return bool(value == "on")
+
+
 def parse_faults(raw: object) -> dict[str, Fault]:
     """Parse a whole faults mapping (keys lower-cased); ValueError on the first bad entry."""
     if not isinstance(raw, dict):
         raise ValueError(f"faults must be a JSON object, got {type(raw).__name__}")
+    parse_switch(raw)
     out = {}
     for key, value in raw.items():
         k = str(key).lower()
+        if k == SMTPUTF8_SWITCH:
+            continue
         if k.startswith("rcpt:"):
             k = k[5:]
         out[k] = parse_fault(k, value)
@@ -120,11 +140,13 @@ def parse_faults(raw: object) -> dict[str, Fault]:
 class FaultBook:
     """The current faults (defaults + faults file) and how often each has fired."""
 
-    def __init__(self, defaults: dict[str, Fault], path: Path | None) -> None:
+    def __init__(self, defaults: dict[str, Fault], path: Path | None, smtputf8: bool = False) -> None:
         self.defaults = defaults
         self.path = path
+        self.default_smtputf8 = smtputf8
         self._raw: bytes | None = None
         self._file: dict[str, Fault] = {}
+        self._smtputf8: bool | None = None
         self._hits: dict[str, int] = {}
 
     def _reload(self) -> None:
@@ -143,9 +165,15 @@ class FaultBook:
             data = data["faults"]
         try:
             self._file = parse_faults(data)
+            self._smtputf8 = parse_switch(data)
         except ValueError:
             logger.exception("ignoring invalid faults file %s", self.path)
-            self._file = {}
+            self._file, self._smtputf8 = {}, None
+
+    def smtputf8(self) -> bool:
+        """Whether EHLO offers SMTPUTF8 right now."""
+        self._reload()
+        return self.default_smtputf8 if self._smtputf8 is None else self._smtputf8
 
     def take(self, *keys: str) -> tuple[str, Fault] | None:
         """The first of `keys` with a live fault; counts it as fired."""
@@ -182,7 +210,7 @@ class Handler:
         self.users_file = Path(cfg["users_file"])
         self.journal = Path(cfg["journal_file"]) if cfg.get("journal_file") else None
         faults_file = Path(cfg["faults_file"]) if cfg.get("faults_file") else None
-        self.faults = FaultBook(parse_faults(cfg.get("faults", {})), faults_file)
+        self.faults = FaultBook(parse_faults(cfg.get("faults", {})), faults_file, bool(cfg.get("smtputf8", False)))
 
     def users(self) -> dict[str, str]:
         return read_users(self.users_file)
@@ -234,6 +262,7 @@ class Handler:
             "rcpt_tos": envelope.rcpt_tos,
             "message_id": message_id,
             "fault": key,
+            "smtputf8": envelope.smtp_utf8,
             "delivered": False,
         }
         reply = fault.reply
@@ -263,11 +292,14 @@ class Handler:
 
     def lmtp_deliver(self, mail_from: str, rcpts: list[str], data: bytes) -> dict[str, tuple[int, bytes]]:
         """Deliver over LMTP; returns the refused recipients as {rcpt: (code, text)}."""
+        utf8 = not all(a.isascii() for a in (mail_from, *rcpts))
         with smtplib.LMTP("127.0.0.1", self.lmtp_port, timeout=30) as lmtp:
             try:
-                return lmtp.sendmail(mail_from, rcpts, data)
+                return lmtp.sendmail(mail_from, rcpts, data, mail_options=["SMTPUTF8"] if utf8 else ())
             except smtplib.SMTPRecipientsRefused as e:
                 return dict(e.recipients)
+            except smtplib.SMTPNotSupportedError:  # Dovecot 2.3's LMTP has no SMTPUTF8; answer as Postfix does
+                return {r: (550, b"5.6.7 SMTPUTF8 is required, but was not offered by the LMTP server") for r in rcpts}
 
 
 def _close(server: SMTP) -> None:
@@ -305,7 +337,8 @@ async def serve(cfg: dict[str, Any]) -> None:
 
     def smtp(**kw: Any) -> SMTP:
         # always pass hostname: the default is socket.getfqdn(), a DNS lookup
-        return SMTP(handler, hostname=HOSTNAME, authenticator=auth, ident="outreach mailrig aiosmtpd", **kw)
+        return SMTP(handler, hostname=HOSTNAME, authenticator=auth, ident="outreach mailrig aiosmtpd",
+                    enable_SMTPUTF8=handler.faults.smtputf8(), **kw)
 
     servers = [
         await loop.create_server(lambda: smtp(tls_context=ctx, auth_require_tls=True), "127.0.0.1", cfg["smtp_port"]),
