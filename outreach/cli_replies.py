@@ -12,8 +12,8 @@ from .cli import App, now_utc, pass_app, print_json
 if TYPE_CHECKING:
     from .models import Reply
 
-INTENTS = ("accepted", "declined", "referral", "later", "question", "auto_reply", "bounce", "unsubscribe",
-           "unknown")  # replies.INTENTS, repeated so that --help needs no heavy imports
+RESOLUTIONS = ("accepted", "declined", "referral", "later", "question", "auto_reply", "bounce", "unsubscribe",
+               "unknown", "ignored")  # replies.RESOLUTIONS, repeated so that --help needs no heavy imports
 
 
 def attach(cli: click.Group) -> None:
@@ -38,7 +38,7 @@ def replies(ctx: click.Context, attention: bool, as_json: bool) -> None:
 @pass_app
 def replies_list(app: App, attention: bool = False, as_json: bool = False) -> None:
     """List replies, oldest first; `!` marks those waiting for you."""
-    from .replies import list_replies, reply_json
+    from .replies import held_because, list_replies, reply_json
 
     app.open_db()
     rows = list_replies(attention=attention)
@@ -53,6 +53,11 @@ def replies_list(app: App, attention: bool = False, as_json: bool = False) -> No
         mark = "!" if r.needs_attention else " "
         when = r.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         click.echo(f"{r.id:>5} {mark} {when}  {r.contact.email:32} {_intent(r):22} {r.subject}")
+        held = held_because(r)
+        if held and r.needs_attention:
+            click.echo(f"{'':8}from {r.from_addr or 'an unknown sender'}, not acted on: {held}")
+            click.echo(f"{'':8}genuine? `outreach replies resolve {r.id} --as {r.classified_intent}`; "
+                       f"if not, `outreach replies resolve {r.id} --as ignored`")
     waiting = sum(1 for r in rows if r.needs_attention)
     if waiting:
         click.echo(f"{waiting} waiting for you: answer them, then `outreach replies resolve ID --as INTENT`")
@@ -66,8 +71,8 @@ def _intent(reply: Reply) -> str:
 
 @replies.command("resolve")
 @click.argument("reply_id", type=int)
-@click.option("--as", "intent", type=click.Choice(INTENTS), required=True,
-              help="What the reply really means; that intent's action follows.")
+@click.option("--as", "intent", type=click.Choice(RESOLUTIONS), required=True,
+              help="What the reply really means; that intent's action follows (ignored: none).")
 @pass_app
 def replies_resolve(app: App, reply_id: int, intent: str) -> None:
     """Correct (or confirm) how a reply was understood."""

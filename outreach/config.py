@@ -80,6 +80,8 @@ class ServerSettings:
 class ImapSettings(ServerSettings):
     folders: Folders = field(default_factory=Folders)
     idle_renew_seconds: int = 540
+    # whose Authentication-Results headers to believe: the user's provider's (lower case)
+    authserv_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ STORY_KEYS = ("tell_me_about_yourself", "why_this_field", "what_im_looking_for")
 SECRET_KEYS = ("password_command", "password_env", "password_file", "oauth2_token_command")
 # "password" is accepted by the parser only to refuse it with a better message than "unknown key".
 SERVER_KEYS = ("host", "port", "security", "username", "ca_file", "timeout_seconds", "password", *SECRET_KEYS)
-IMAP_KEYS = (*SERVER_KEYS, "folders", "idle_renew_seconds")
+IMAP_KEYS = (*SERVER_KEYS, "folders", "idle_renew_seconds", "authserv_id")
 SMTP_KEYS = (*SERVER_KEYS, "save_to_sent")
 FOLDER_KEYS = ("inbox", "sent", "drafts")
 SENDING_KEYS = ("days", "start", "end", "max_per_day", "min_interval_seconds", "retry_for_hours")
@@ -248,6 +250,7 @@ def _read_imap(s: _Section, config_dir: Path) -> ImapSettings:
         **common,
         folders=Folders(**{key: folders.text(key, default=getattr(Folders(), key)) for key in FOLDER_KEYS}),
         idle_renew_seconds=s.integer("idle_renew_seconds", 540, minimum=10, maximum=1740),
+        authserv_id=(s.optional_text("authserv_id") or common["host"]).lower(),
     )
 
 

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 FIRST_STEP_DAYS = 3  # 3b7: try the next contact at the company
 SECOND_STEP_DAYS = 7  # 3b7: follow up with the first
-SILENT_INTENTS = ("auto_reply",)  # replies that do not count as an answer
+SILENT_INTENTS = ("auto_reply", "unverified", "ignored")  # not an answer (unverified: maybe not from them)
 PAUSING_INTENTS = ("later",)
 OPEN = (DraftStatus.PENDING, DraftStatus.APPROVED, DraftStatus.SENDING, DraftStatus.FAILED,
         DraftStatus.NEEDS_REVIEW)
@@ -193,14 +193,14 @@ def _next_at_company(contact: Contact) -> Contact | None:
 
 
 def _next_contact_draft(contact: Contact, settings: Settings, now: datetime, actor: str) -> Draft:
-    from .drafts import create_draft
+    from .drafts import create_draft, is_referral
     from .render import render_for_contact
 
     successor = _next_at_company(contact)
     assert successor is not None  # _next_step found one inside the same transaction
     rendered = render_for_contact(settings, successor)
     return create_draft(successor, DraftKind.OUTREACH, rendered.subject, rendered.body, now, actor, settings,
-                        related_id=contact.id, template=rendered.template)
+                        related_id=contact.id, template=rendered.template, require_approval=is_referral(successor))
 
 
 def add_business_days(moment: datetime, days: int, zone: ZoneInfo) -> datetime:

@@ -26,7 +26,17 @@ from . import replies
 from .config import Settings
 from .db import transaction
 from .errors import ConnectionFailed
-from .matching import HEADER_FIELDS, Match, NeedBody, SentIndex, match_body, parse_headers, screen, unique_names
+from .matching import (
+    HEADER_FIELDS,
+    Match,
+    NeedBody,
+    SentIndex,
+    match_body,
+    normalize_id,
+    parse_headers,
+    screen,
+    unique_names,
+)
 from .models import Contact, Draft, DraftStatus, MailboxState
 
 if TYPE_CHECKING:
@@ -216,21 +226,24 @@ def first_outreach_at() -> datetime | None:
 
 
 def load_index(settings: Settings) -> SentIndex:
-    """Every Message-ID we sent (and any a provider replaced it with), and the contacts we wrote to."""
+    """Every Message-ID we sent (and any a provider replaced it with), our X-Outreach-Draft values, and the
+    contacts we wrote to."""
     message_ids: dict[str, tuple[int, int]] = {}
+    identities: dict[str, tuple[int, int]] = {}
     contact_ids: set[int] = set()
-    query = Draft.select(Draft.id, Draft.contact, Draft.message_id, Draft.server_message_id).where(
+    query = Draft.select(Draft.id, Draft.contact, Draft.message_id, Draft.server_message_id, Draft.identity).where(
         Draft.sent_at.is_null(False) | Draft.status.in_(MAYBE_SENT))
     for draft in query:
         contact_id = int(draft.__data__["contact"])
         contact_ids.add(contact_id)
+        identities[draft.identity.lower()] = (contact_id, draft.id)
         for mid in (draft.message_id, draft.server_message_id):
             if mid:
-                message_ids[f"<{mid.strip().strip('<>')}>".lower()] = (contact_id, draft.id)
+                message_ids[normalize_id(mid)] = (contact_id, draft.id)
     people = list(Contact.select(Contact.id, Contact.email, Contact.name).where(Contact.id.in_(contact_ids))) \
         if contact_ids else []
     return SentIndex(
-        me=settings.me.email.lower(), message_ids=message_ids,
+        me=settings.me.email.lower(), message_ids=message_ids, identities=identities,
         addresses={c.email.lower(): c.id for c in people},
         names=unique_names((c.id, c.name) for c in people),
     )

@@ -8,6 +8,11 @@ Two steps, so that the watcher fetches full messages only for the few that may m
    and calendar/booking mail that match neither are sent on to step 2.
 2. :func:`match_body` reads such a message in full: a bounce names the failed recipient or
    carries our original Message-ID; an invitation or booking confirmation names the contact.
+
+Matching only says which conversation a message is about. Whether it may make the daemon act is
+decided in replies.py with the helpers at the end of this module: who sent it (:func:`senders_of`),
+what the user's own provider says of that sender (:func:`auth_failures`), and whether a delivery
+report carries our message (:func:`returned_ids`).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from email.header import decode_header, make_header
 from email.message import Message
-from email.utils import parseaddr
+from email.utils import getaddresses, parseaddr
 
 # the fields `screen` needs, in the order the watcher asks for them
 HEADER_FIELDS = ("MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "FROM", "SUBJECT", "CONTENT-TYPE",
@@ -52,10 +57,12 @@ class Headers:
 
 @dataclass(frozen=True)
 class SentIndex:
-    """What we sent: Message-IDs (lower case) -> (contact id, draft id), and the addresses we wrote to."""
+    """What we sent: Message-IDs (lower case) and X-Outreach-Draft values -> (contact id, draft id),
+    and the addresses we wrote to."""
 
     me: str
     message_ids: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    identities: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     addresses: Mapping[str, int] = field(default_factory=dict)
     names: Mapping[str, int] = field(default_factory=dict)  # "first last" (lower case) -> contact, unique only
 
@@ -68,7 +75,7 @@ class SentIndex:
 class Match:
     contact_id: int
     draft_id: int | None
-    how: str  # thread | sender | bounce | calendar
+    how: str  # thread | sender | bounce (draft_id set: our message is in the report) | calendar
 
 
 class NeedBody:
@@ -186,11 +193,12 @@ def match_body(raw: bytes, headers: Headers, index: SentIndex, kind: str) -> Mat
 
 
 def _match_bounce(message: Message, index: SentIndex) -> Match | None:
-    # our original's Message-ID (in message/rfc822, text/rfc822-headers or a plain-text bounce) is the
-    # strongest evidence; then the failed recipient (Final-Recipient, or "<addr>:" in a qmail notice)
+    # our original's Message-ID or X-Outreach-Draft (in message/rfc822, text/rfc822-headers or a plain-text
+    # bounce) is the strongest evidence, and the only one that lets a bounce act; then the failed recipient
+    # (Final-Recipient, or "<addr>:" in a qmail notice), which only lets the user decide
     text = _all_text(message, include_headers=True)
-    for mid in _MSGID.findall(text):
-        hit = index.message_ids.get(mid.lower())
+    for value in returned_ids(text):
+        hit = index.message_ids.get(value) or index.identities.get(value)
         if hit is not None:
             return Match(contact_id=hit[0], draft_id=hit[1], how="bounce")
     contacts = _contacts_named(text, index)
@@ -214,6 +222,11 @@ def _contacts_named(text: str, index: SentIndex) -> set[int]:
     me = index.me.lower()
     return {index.addresses[a] for a in (m.lower() for m in _ADDRESS.findall(text))
             if a != me and a in index.addresses}
+
+
+def report_text(raw: bytes) -> str:
+    """The body of a delivery report as matching reads it: its parts and the returned message's headers."""
+    return _all_text(email.message_from_bytes(raw, policy=email.policy.compat32), include_headers=True)
 
 
 def _all_text(message: Message, include_headers: bool) -> str:
@@ -257,3 +270,80 @@ def unique_names(people: Iterable[tuple[int, str]]) -> dict[str, int]:
         if len(key.split()) >= 2:
             seen.setdefault(key, set()).add(cid)
     return {name: ids.pop() for name, ids in seen.items() if len(ids) == 1}
+
+
+# ------------------------------------------------------------------ who may make the daemon act
+
+_OWN_HEADER_VALUE = re.compile(r"x-outreach-draft:\s*([0-9a-f]{16,64})", re.IGNORECASE)
+_AR_COMMENT = re.compile(r"\([^()]*\)")
+AR_MAX_CHARS = 4000  # one Authentication-Results value read (hostile input stays bounded)
+AR_MAX_HEADERS = 20
+# the property each method's verdict is about: the From domain (DMARC), the envelope sender (SPF), the signer
+_AR_SUBJECT = {"dmarc": ("header.from",), "spf": ("smtp.mailfrom",), "dkim": ("header.d", "header.i")}
+
+
+def returned_ids(text: str) -> set[str]:
+    """Message-IDs (lower case) and X-Outreach-Draft values in a delivery report's text (see report_text)."""
+    return {m.lower() for m in _MSGID.findall(text)} | {m.lower() for m in _OWN_HEADER_VALUE.findall(text)}
+
+
+def senders_of(message: Message) -> list[str]:
+    """Every address in every From header, lower case: one is a sender; none or several, nobody to trust."""
+    return [a.strip().lower() for _, a in getaddresses([str(v) for v in message.get_all("from") or []]) if a]
+
+
+def normalize_id(message_id: str) -> str:
+    """A Message-ID as the index keys it: in angle brackets, lower case."""
+    return f"<{message_id.strip().strip('<>')}>".lower()
+
+
+def auth_failures(message: Message, authserv_id: str, address: str) -> list[str]:
+    """Failing verdicts about `address`'s domain that the user's provider (`authserv_id`) recorded.
+
+    Only the topmost Authentication-Results headers carrying `authserv_id` count: the provider adds
+    its own on top, and anything below could have been written by the sender. A DMARC pass for the
+    domain clears everything; otherwise each of DMARC, SPF and DKIM that failed for the domain (and
+    did not also pass, as with a second DKIM signature) is returned, e.g. ["dmarc=fail"].
+    """
+    domain = address.rpartition("@")[2].lower()
+    verdicts: list[tuple[str, str]] = []
+    for value in (message.get_all("authentication-results") or [])[:AR_MAX_HEADERS]:
+        server, results = _read_auth_results(str(value))
+        if server != authserv_id.lower():
+            break
+        verdicts += [(method, result) for method, result, props in results if _about(method, props, domain)]
+    passed = {method for method, result in verdicts if result == "pass"}
+    if "dmarc" in passed:
+        return []
+    failed = [method for method, result in verdicts if result == "fail" and method not in passed]
+    return [f"{method}=fail" for method in dict.fromkeys(failed)]
+
+
+def _read_auth_results(value: str) -> tuple[str, list[tuple[str, str, dict[str, str]]]]:
+    """RFC 8601: "authserv-id [version]; method=result prop=value ...; ..." (comments removed)."""
+    text = value[:AR_MAX_CHARS]
+    while True:
+        stripped = _AR_COMMENT.sub(" ", text)
+        if stripped == text:
+            break
+        text = stripped
+    first, *rest = text.split(";")
+    words = first.split()
+    server = words[0].lower() if words and "=" not in words[0] else ""
+    results = []
+    for segment in rest if server else [first, *rest]:
+        tokens = segment.split()
+        if not tokens or "=" not in tokens[0]:
+            continue
+        method, _, result = tokens[0].partition("=")
+        props = {k.lower(): v.strip('"').lower() for k, _, v in (t.partition("=") for t in tokens[1:]) if "." in k}
+        results.append((method.split("/")[0].lower(), result.lower(), props))
+    return server, results
+
+
+def _about(method: str, props: dict[str, str], domain: str) -> bool:
+    keys = _AR_SUBJECT.get(method)
+    if keys is None:
+        return False
+    named = [props[k].rpartition("@")[2] for k in keys if k in props]
+    return not named or domain in named

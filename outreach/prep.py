@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_REFERENCES = 10
-NOT_A_REPLY = ("auto_reply", "bounce")
+NOT_A_REPLY = ("auto_reply", "bounce", "unverified", "ignored")  # replies.NOT_REPLIES
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,12 @@ The only module that writes the replies table. What each intent does:
 * unsubscribe: do-not-contact, permanently, and their unsent drafts are rejected;
 * question and unknown, or any intent under ATTENTION_BELOW confidence: flagged for the user,
   who answers or corrects it with :func:`resolve` (then the corrected intent's action runs).
+
+Who may make the daemon act (:func:`vet`): the contact of the thread, or a person that contact
+introduced (then the reply is that person's), when the user's provider recorded no failing
+DMARC/SPF/DKIM verdict for them; or anyone for a delivery report that carries our own message.
+Anything else is stored as UNVERIFIED with the reason, does nothing, and waits for the user, who
+resolves it with the intent it really has, or as IGNORED.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from email.message import Message
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,18 +36,30 @@ from . import contacts, drafts, interviews
 from .config import Settings
 from .db import transaction
 from .errors import NotFoundError, OutreachError
-from .matching import Match, address_of, decode_words
-from .models import Contact, ContactStatus, Interview, Reply
+from .matching import (
+    Match,
+    address_of,
+    auth_failures,
+    decode_words,
+    normalize_id,
+    report_text,
+    returned_ids,
+    senders_of,
+)
+from .models import Contact, ContactStatus, Draft, Interview, Reply
 
 logger = logging.getLogger(__name__)
 
 INTENTS = ("accepted", "declined", "referral", "later", "question", "auto_reply", "bounce", "unsubscribe",
            "unknown")
+UNVERIFIED = "unverified"  # stored for a message that may not act (see `vet`); the user decides
+IGNORED = "ignored"  # the user's verdict on a message that was not what it claimed: nothing happens
+RESOLUTIONS = (*INTENTS, IGNORED)
 # the classifier's scale: under 0.6 is "weak or no evidence; ask the user"
 ATTENTION_BELOW = 0.6
 LATER_DEFAULT_DAYS = 30
 AUTO_REPLY_DEFAULT_DAYS = 7
-NOT_REPLIES = ("auto_reply", "bounce")  # automatic messages: the contact has not answered
+NOT_REPLIES = ("auto_reply", "bounce", UNVERIFIED, IGNORED)  # the contact has not (yet provably) answered
 ACTOR = "daemon"
 
 
@@ -63,7 +82,19 @@ class Outcome:
         reply = self.reply
         flag = " [needs attention]" if reply.needs_attention else ""
         done = f": {'; '.join(self.actions)}" if self.actions else ""
-        return f"reply {reply.id} from {reply.contact.email}: {reply.intent}{flag}{done}"
+        return f"reply {reply.id} {sender_phrase(reply)}: {reply.intent}{flag}{done}"
+
+
+def sender_phrase(reply: Reply) -> str:
+    """'from alex@example.com', or 'from mallory@attacker.test about alex@example.com': the real sender."""
+    sender = reply.from_addr or "an unknown sender"
+    return f"from {sender}" if sender == reply.contact.email else f"from {sender} about {reply.contact.email}"
+
+
+def held_because(reply: Reply) -> str | None:
+    """Why a reply was not allowed to act (None when it was)."""
+    reason = (reply.result or {}).get("held")
+    return str(reason) if reason else None
 
 
 def reply_key(raw: bytes, message_id: str | None) -> str:
@@ -115,6 +146,7 @@ def handle(raw: bytes, match: Match, where: Location, settings: Settings, now: d
 
 def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     raw, match, result = incoming.raw, incoming.match, incoming.result
+    head = _head(raw)
     contact = Contact.get_by_id(match.contact_id)
     intent = str(result.get("intent") or "unknown")
     confidence = float(result.get("confidence") or 0.0)
@@ -122,27 +154,77 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     if match.how == "bounce" and intent != "bounce":
         # the delivery report itself named our message or recipient: that outweighs the text
         intent, confidence = "bounce", max(confidence, 0.9)
-    attention = _needs_attention(intent, confidence)
+    speaker, held = vet(raw, head, match, contact, intent, settings)
+    draft_id = match.draft_id if speaker.id == contact.id else None
+    if held is not None:
+        intent, result = UNVERIFIED, {**result, "held": held}
+    attention = held is not None or _needs_attention(intent, confidence)
+    senders = senders_of(head)
     reply: Reply = Reply.create(
-        contact=contact, draft=match.draft_id, message_id=incoming.key, folder=incoming.where.folder,
+        contact=speaker, draft=draft_id, message_id=incoming.key, folder=incoming.where.folder,
         uid=incoming.where.uid, uidvalidity=incoming.where.uidvalidity,
-        from_addr=address_of(_header(raw, "from") or ""),
+        from_addr=", ".join(senders)[:250] if senders else address_of(_header(raw, "from") or ""),
         subject=decode_words(_header(raw, "subject") or "")[:1000],
         received_at=incoming.where.internaldate or _date_header(raw) or now,
         text=_their_words(raw), intent=intent, classified_intent=classified, confidence=confidence,
         result=result, needs_attention=attention, created_at=now,
     )
     outcome = Outcome(reply)
-    if attention:
+    if held is not None:
+        outcome.actions.append(f"held ({held}); nothing done")
+    elif attention:
         if intent not in NOT_REPLIES:
-            _mark_replied(contact, now)
+            _mark_replied(speaker, now)
         outcome.actions.append("waiting for you" if intent in ("question", "unknown")
                                else f"low confidence ({confidence:.2f}); please check")
     else:
-        outcome.actions.extend(act(reply, contact, intent, result, settings, now))
-    logger.info("reply %s from %s (%s, matched by %s): %s", reply.id, contact.email, intent, match.how,
-                "; ".join(outcome.actions) or "no action")
+        outcome.actions.extend(act(reply, speaker, intent, result, settings, now))
+    logger.info("reply %s from %s about %s (%s, matched by %s): %s", reply.id, reply.from_addr or "nobody",
+                speaker.email, intent, match.how, "; ".join(outcome.actions) or "no action")
     return outcome
+
+
+def vet(raw: bytes, head: Message, match: Match, contact: Contact, intent: str,
+        settings: Settings) -> tuple[Contact, str | None]:
+    """Who the reply is from as far as acting goes, and why it may not act (None: it may).
+
+    It may act when its one From address is the contact's, or (except for a calendar invitation) that
+    of a person the contact introduced, who is then the one answering; and the user's provider
+    recorded no failing DMARC/SPF/DKIM verdict for that address. A bounce from anyone may act when
+    the report carries our own message to the contact. Everything else waits for the user.
+    """
+    if intent == "bounce" and _carries_our_message(raw, match, contact):
+        return contact, None
+    senders = senders_of(head)
+    if len(senders) != 1:
+        return contact, ("no sender address" if not senders else
+                         f"From names {len(senders)} addresses; a reply has one")
+    sender = senders[0]
+    speaker = contact if sender == contact.email else (
+        None if match.how == "calendar" else
+        Contact.get_or_none(Contact.email == sender, Contact.referred_by_email == contact.email))
+    if speaker is None:
+        if intent == "bounce":
+            return contact, f"a delivery report that does not contain our message to {contact.email}"
+        if match.how == "calendar":
+            return contact, f"a calendar invitation naming {contact.email} from someone else"
+        return contact, f"not from {contact.email} or anyone they introduced"
+    failed = auth_failures(head, settings.imap.authserv_id, sender)
+    if failed:
+        return contact, f"{settings.imap.authserv_id} recorded {', '.join(failed)} for {sender}"
+    return speaker, None
+
+
+def _carries_our_message(raw: bytes, match: Match, contact: Contact) -> bool:
+    """Is our message to `contact` (Message-ID or X-Outreach-Draft) inside the delivery report?"""
+    if match.how == "bounce" and match.draft_id is not None:
+        return True  # matching found it there already
+    ours: set[str] = set()
+    for draft in Draft.select(Draft.message_id, Draft.server_message_id, Draft.identity).where(
+            Draft.contact == contact.id):
+        ours |= {normalize_id(m) for m in (draft.message_id, draft.server_message_id) if m}
+        ours.add(draft.identity.lower())
+    return bool(ours & returned_ids(report_text(raw)))
 
 
 def _needs_attention(intent: str, confidence: float) -> bool:
@@ -186,6 +268,7 @@ def act(reply: Reply, contact: Contact, intent: str, result: dict[str, Any], set
         done.append(f"contact {status}" + (f"; {len(rejected)} unsent draft(s) rejected" if rejected else ""))
     elif intent in ("question", "unknown"):
         _mark_replied(contact, now)
+    # IGNORED: nothing at all
     if intent in ("accepted", "referral", "declined"):
         for person in result.get("referrals") or []:
             # interviews.record_from_reply may have added them already; report each new one once
@@ -216,8 +299,8 @@ def _resume_at(value: Any, contact: Contact, settings: Settings) -> datetime | N
 
 def resolve(reply_id: int, intent: str, now: datetime, settings: Settings) -> Outcome:
     """The user's correction (or confirmation) of a reply's intent; that intent's action follows."""
-    if intent not in INTENTS:
-        raise OutreachError(f"unknown intent {intent!r}; expected one of {', '.join(INTENTS)}")
+    if intent not in RESOLUTIONS:
+        raise OutreachError(f"unknown intent {intent!r}; expected one of {', '.join(RESOLUTIONS)}")
     with transaction():
         reply = Reply.get_or_none(Reply.id == reply_id)
         if reply is None:
@@ -232,7 +315,7 @@ def resolve(reply_id: int, intent: str, now: datetime, settings: Settings) -> Ou
                 outcome.actions.append(f"interview {interview.id} kept; cancel it with "
                                        f"`outreach interviews cancel {interview.id}` if it is off")
         outcome.actions.extend(act(reply, contact, intent, reply.result or {}, settings, now))
-    logger.info("reply %s resolved as %s (was %s)", reply_id, intent, previous)
+    logger.info("reply %s %s resolved as %s (was %s)", reply_id, sender_phrase(reply), intent, previous)
     return outcome
 
 
@@ -259,19 +342,24 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "received_at": reply.received_at.isoformat(), "needs_attention": reply.needs_attention,
         "resolved_at": reply.resolved_at.isoformat() if reply.resolved_at else None,
         "from": reply.from_addr, "subject": reply.subject, "message_id": reply.message_id,
-        "draft_id": reply.__data__.get("draft"), "result": reply.result,
+        "draft_id": reply.__data__.get("draft"), "result": reply.result, "held": held_because(reply),
     }
 
 
 # ------------------------------------------------------------------ reading the raw message
 
 
-def _header(raw: bytes, name: str) -> str | None:
+def _head(raw: bytes) -> Message:
+    """The message's own header block (what a delivery report returns is in the body, not here)."""
     head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     from email.parser import BytesHeaderParser
     from email.policy import compat32
 
-    value = BytesHeaderParser(policy=compat32).parsebytes(head + b"\r\n\r\n").get(name)
+    return BytesHeaderParser(policy=compat32).parsebytes(head + b"\r\n\r\n")
+
+
+def _header(raw: bytes, name: str) -> str | None:
+    value = _head(raw).get(name)
     return None if value is None else " ".join(str(value).split())
 
 

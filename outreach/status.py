@@ -19,12 +19,12 @@ logger = logging.getLogger(__name__)
 
 STAGES = ("introductions", "drafted", "sent", "replied", "accepted", "held", "thanked")
 BAR_WIDTH = 30
-NOT_ANSWERS = ("auto_reply", "bounce")
+NOT_ANSWERS = ("auto_reply", "bounce", "unverified", "ignored")  # replies.NOT_REPLIES
 
 
 @dataclass
 class Need:
-    kind: str  # approve | draft_problem | reply | schedule | notes | follow_through
+    kind: str  # sending_paused | approve | draft_problem | held | reply | schedule | notes | follow_through
     text: str
     command: str
     id: int | None = None
@@ -88,6 +88,13 @@ def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
     for reply in (Reply.select(Reply, Contact).join(Contact)
                   .where(Reply.needs_attention == True, Reply.resolved_at.is_null())  # noqa: E712
                   .order_by(Reply.received_at, Reply.id)):
+        held = (reply.result or {}).get("held")
+        if held:
+            out.append(Need("held", f"reply {reply.id} from {reply.from_addr or 'an unknown sender'} about "
+                            f"{reply.contact.name} <{reply.contact.email}> was not acted on ({held}); "
+                            f"resolve it as {reply.classified_intent} if it is genuine, else as ignored",
+                            "outreach replies --attention", reply.id))
+            continue
         out.append(Need("reply", f"reply {reply.id} from {reply.contact.name} <{reply.contact.email}> "
                         f"({reply.intent}) needs an answer", "outreach replies --attention", reply.id))
     # Only the interviews that need something: to be scheduled, or over and without notes.

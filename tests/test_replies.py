@@ -221,13 +221,15 @@ def test_postfix_bounce_for_unknown_recipient(tmp_path: Path, postfix: MailRig, 
     lines = watch_once(settings, datetime.now(UTC))
     reply = Reply.get()
     assert lines == ["INBOX: 1 new message, 1 reply (first scan)",
-                     "reply 1 from ghost@example.test: bounce: contact bounced; 1 unsent draft(s) rejected"]
+                     "reply 1 from mailer-daemon@example.test about ghost@example.test: bounce: contact bounced; "
+                     "1 unsent draft(s) rejected"]
     assert (reply.result["bounced_recipient"], Draft.get_by_id(follow_up.id).status) == (
         "ghost@example.test", "rejected")
 
 
 def readdress(raw: bytes, our_id: str, to: str) -> bytes:
-    """Point a corpus message at our test: In-Reply-To/References name our draft, To names our mailbox."""
+    """Point a corpus message at our test: In-Reply-To/References name our draft, To names our mailbox, and a
+    message a bounce returns is ours (a bounce acts only with that proof)."""
     newline = b"\r\n" if b"\r\n" in raw[:2000] else b"\n"
     head, sep, body = raw.partition(newline + newline)
     kept = [line for line in re.split(rb"\r?\n(?![ \t])", head)
@@ -235,6 +237,7 @@ def readdress(raw: bytes, our_id: str, to: str) -> bytes:
     if re.search(rb"(?im)^in-reply-to:", head):
         kept += [b"In-Reply-To: " + our_id.encode(), b"References: " + our_id.encode()]
     kept.append(b"To: " + to.encode())
+    body = re.sub(rb"(?im)^(message-id:[ \t]*)<[^>\r\n]*>", rb"\g<1>" + our_id.encode(), body)
     return newline.join(kept) + sep + body
 
 
