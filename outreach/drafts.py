@@ -216,13 +216,19 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
                 continue
             try:
                 draft = create_draft(contact, DraftKind.OUTREACH, message.subject, message.body, now, actor,
-                                     settings, template=message.template)
+                                     settings, template=message.template, require_approval=is_referral(contact))
             except TemplateError as exc:  # a header value with a line break
                 result.errors.append(str(exc))
                 continue
             draft.contact = contact
             result.created.append(draft)
     return result
+
+
+def is_referral(contact: Contact) -> bool:
+    """Introductions that came from a reply or notes: their outreach always waits for the user, whatever
+    `approval.outreach` says (a reply can be forged; the user knows whom they mean to write to)."""
+    return contact.source in ("reply", "notes")
 
 
 def _outreach_contact_ids() -> Any:
