@@ -12,10 +12,20 @@ from datetime import date, timedelta
 
 from outreach.classify.dates import MONTHS, find_dates
 
-_RETURN_CUE = re.compile(
-    r"(\bback\b|\breturn(ing|s)?\b|\bin the office\b|\bavailable (again )?\b|\breachable\b|\bon or after\b|"
-    r"\bfrom\b|\bstarting\b|\bafter\b|\bbeginning\b|\bweek of\b|\bagain\b|\bonce\b|\buntil\b|\btill\b|"
-    r"\bthrough\b|\bthru\b|\bto\b|\bany ?time\b)",
+# The word just before a date says what the date is: the return day, a first welcome day, or the
+# last day away ("through Friday" means back on Saturday). Seven languages.
+_CUE_KINDS = {
+    "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|vuelvo|de retour|"
+    r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
+    "from": r"from|starting|after|beginning|once|any ?time|available(?: again)?|reachable|a partir del?|"
+    r"à partir du|à partir de|dès le|ab dem|ab|vanaf|desde el|desde|dal|dalla|a partire dal|a partir do dia|"
+    r"a partir d[oa]|após|depois de|nach dem|nach|dopo il|dopo|après le|après",
+    "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",
+    "until": r"until|till|bis zum|bis|jusqu['’]au|jusqu['’]à|hasta el|hasta|até|fino al|fino a",
+    "through": r"through|thru|to|tot en met|t/m|einschließlich",
+}
+_CUE = re.compile(
+    "|".join(rf"(?P<{kind.replace(' ', '_')}>(?<!\w)(?:{words})(?!\w))" for kind, words in _CUE_KINDS.items()),
     re.IGNORECASE,
 )
 _PERIOD_CUE = re.compile(
@@ -57,9 +67,15 @@ _NUMBERS = {
 
 
 def _after_cue(text: str, start: int) -> str:
+    """The kind of the last cue in the sentence before ``start`` ("back", "from", ...), or ""."""
     window = re.split(r"[.?!\n]", text[max(0, start - 60) : start])[-1]
-    cues = list(_RETURN_CUE.finditer(window))
-    return cues[-1].group(1).lower() if cues else ""
+    cues = list(_CUE.finditer(window))
+    if not cues:
+        return ""
+    return next(kind for kind, value in cues[-1].groupdict().items() if value is not None).replace("_", " ")
+
+
+_RANK = {"back": 0, "week of": 0, "from": 1, "until": 2, "through": 2}
 
 
 def find_resume_date(text: str, today: date) -> date | None:
@@ -73,16 +89,11 @@ def find_resume_date(text: str, today: date) -> date | None:
         if not cue:
             continue
         day = mention.day
-        if cue in ("through", "thru", "to") or (cue == "until" and not mention.explicit):
+        if cue == "through" or (cue == "until" and not mention.explicit):
             day += timedelta(days=1)
-            rank = 2
-        elif cue in ("until", "till"):
-            rank = 2
         elif cue == "week of":
             day -= timedelta(days=day.weekday())
-            rank = 0
-        else:
-            rank = 0 if cue in ("back", "returning", "return", "returns", "on or after", "again") else 1
+        rank = _RANK[cue]
         if best is None or rank < best[0]:
             best = (rank, day)
     if best is not None:

@@ -230,15 +230,16 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 tz = shared[0] if shared is not None else default
             if tz is None:
                 tz = ref_tz
-            try:
-                value = datetime.combine(day, t.value, tzinfo=tz)
-            except (ValueError, OverflowError):
-                continue
-            if value < ref - timedelta(hours=1) or value > ref + timedelta(days=400):
-                continue
-            kept = True
-            if all(value != r for r in results):
-                results.append(value)
+            for each in (*_alternative_days(t, dates, times, clause), day):
+                try:
+                    value = datetime.combine(each, t.value, tzinfo=tz)
+                except (ValueError, OverflowError):
+                    continue
+                if value < ref - timedelta(hours=1) or value > ref + timedelta(days=400):
+                    continue
+                kept = True
+                if all(value != r for r in results):
+                    results.append(value)
         converted_from = kept
     return Found(results, mentioned)
 
@@ -250,6 +251,25 @@ def _clauses(text: str) -> list[str]:
 
 def _inside_date(t: _Time, dates: list[DateMention]) -> bool:
     return any(d.start <= t.start < d.end for d in dates)
+
+
+_OR = re.compile(r"^[\s,;(]*\b(?:or|oder|ou|o|of|oppure|ovvero|and|und|et|y|e|en)\b[\s,]*$", re.IGNORECASE)
+
+
+def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], clause: str) -> list[date]:
+    """Days offered with the same time: "Mittwoch, 24.3., oder Freitag, 26.3., jeweils 16 Uhr"."""
+    before = [i for i, d in enumerate(dates) if d.end <= t.start]
+    if not before:
+        return []
+    out: list[date] = []
+    for j in range(before[-1], 0, -1):
+        left, right = dates[j - 1], dates[j]
+        if any(left.end <= other.start < right.start for other in times):
+            break
+        if not _OR.match(clause[left.end : right.start]):
+            break
+        out.insert(0, left.day)
+    return out
 
 
 def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
