@@ -117,8 +117,12 @@ class Demo:
         self.outreach("interviews")
         self.wait_for("the confirmation (with a calendar invitation) to go to Alex",
                       lambda: self.sent_of_kind("confirmation"), 1)
-        self.say("Priya's colleague is a new introduction, referred by Priya; the daemon composed and sent "
-                 "an outreach email to her too:")
+        self.say("Priya's colleague is a new introduction, referred by Priya. The daemon composed an outreach "
+                 "email to her, but one to a person a reply named always waits for you (approval.outreach: auto "
+                 "does not cover it), so approve it:")
+        jane = self.wait_for("the draft to Jane", lambda: [d for d in self.drafts_of_kind("outreach")
+                                                           if d["to"] == f"jane@{DOMAIN}"], 1)[0]
+        self.outreach("drafts", "approve", str(jane["id"]))
         self.wait_for("the outreach email to Jane", lambda: [d for d in self.sent_of_kind("outreach")
                                                             if d["to"] == f"jane@{DOMAIN}"], 1)
         self.outreach("contacts")
