@@ -36,7 +36,7 @@ from itertools import islice
 from outreach.classify.bounces import REPLY_PREFIX, find_bounce
 from outreach.classify.calendar import Invitation
 from outreach.classify.mime import Mail
-from outreach.classify.quotes import split_reply
+from outreach.classify.quotes import Split
 from outreach.classify.referrals import find_referrals
 from outreach.classify.resume import find_resume_date
 
@@ -236,13 +236,13 @@ def _machine_sender(mail: Mail) -> bool:
 
 
 def read_automatic(
-    mail: Mail, text: str, invitation: Invitation | None, today: date, known: Collection[str] = ()
+    mail: Mail, text: str, split: Split, invitation: Invitation | None, today: date, known: Collection[str] = ()
 ) -> Verdict | None:
     """The verdict for automatic mail, or None when a person's answer should be read from it.
 
-    ``text`` is the readable text (plain, else HTML as text), ``invitation`` the first calendar
-    event with a start, ``today`` the Date header's day (for return dates), ``known`` lower-case
-    addresses of the user and their contacts.
+    ``text`` is the readable text (plain, else HTML as text) and ``split`` its new text, quote
+    and signature; ``invitation`` the first calendar event with a start; ``today`` the Date
+    header's day (for return dates); ``known`` lower-case addresses of the user and contacts.
     """
     bounce = find_bounce(mail, text, known)
     if bounce is not None and bounce.permanent:
@@ -257,7 +257,6 @@ def read_automatic(
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")
         return None
-    split = split_reply(text[: _MAX_TEXT * 4])
     own = split.body + "\n" + split.signature
     strength = _auto_reply_strength(mail, own)
     if _relayed_person(mail, strength, own):
