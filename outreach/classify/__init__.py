@@ -101,10 +101,11 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     ref = mail.date or datetime.now(UTC)
     ref_tz = ref.tzinfo or UTC
 
+    split = split_reply(text)
     invite = _invitation(mail, ref_tz)
     if invite is not None and invite.cancelled:
         invite = None
-    auto = read_automatic(mail, text, invite, ref.date(), frozenset(known_addresses))
+    auto = read_automatic(mail, text, split, invite, ref.date(), frozenset(known_addresses))
     if auto is not None:
         return _result(
             auto.intent,
@@ -114,7 +115,6 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
             referrals=auto.referrals,
         )
 
-    split = split_reply(text)
     html_split = split_reply(html) if plain and html else Split("", "", "")
 
     if mail.encrypted and not text.strip():
@@ -146,8 +146,9 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted":
         # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
-        # not an answer, unless the new text points at a link.
-        booking = body_links.booking or (links.booking if _POINTS_AT_LINK.search(split.body) else None)
+        # not an answer, unless the new text points at a link and holds no link of its own.
+        points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
+        booking = body_links.booking or (links.booking if points else None)
         fields.update(_meeting(invite, found.times, links.video, booking))
     if intent == "later":
         back = find_resume_date(split.body, ref.date())

@@ -82,7 +82,9 @@ _BEFORE_COMMIT = re.compile(
 )
 _GREETING_WORD = (
     r"hi|hello|hey|dear|hola|buenos días|buenas tardes|estimad[oa]|bonjour|bonsoir|salut|cher|chère|hallo|"
-    r"liebe[rs]?|guten tag|moin|olá|oi|car[oa]|prezad[oa]|ciao|buongiorno|buonasera|gentile|beste|dag|hoi"
+    r"liebe[rs]?|guten tag|moin|olá|oi|car[oa]|prezad[oa]|ciao|buongiorno|buonasera|gentile|beste|dag|hoi|"
+    r"monsieur|madame|señor|señora|senhor|senhora|signore|signora|herr|frau|mevrouw|meneer|sir|madam|team|"
+    r"all|everyone|folks|there"
 )
 _SALUTATION = re.compile(
     r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:!]", re.MULTILINE
@@ -121,7 +123,7 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
 
 def decide(ev: Evidence) -> tuple[str, float]:
     """(intent, confidence) for a human reply."""
-    text = ev.text
+    text = ev.text.replace("’", "'")  # the rules write apostrophes straight; most clients send curly ones
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
     if ev.invitation:
@@ -146,6 +148,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "question", 0.85
     if concrete:
         return "accepted", 0.9 if accept else 0.75
+    if accept and question:
+        return "question", 0.55
     if accept:
         return "accepted", 0.6 if asks else 0.7
     if question:

@@ -31,7 +31,7 @@ _BOOKING_HOSTS = re.compile(
     r"koalendar\.com|oncehub\.com|setmore\.com|appointlet\.com|calendar\.app\.google|vyte\.in|"
     r"harmonizely\.com|chilipiper\.com)$"
 )
-_BOOKING_PREFIX = re.compile(r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal)\.")
+_BOOKING_PREFIX = re.compile(r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal|rdv|termine?|agenda)\.")
 _BOOKING_PATH = re.compile(
     r"/(book|booking|bookings|schedule|appointments?|meetings?/|calendar/appointments|owa/calendar)",
     re.IGNORECASE,
@@ -43,8 +43,9 @@ _VIDEO_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BOOKING_WORDS = re.compile(
-    r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any)|find a time|availability|"
-    r"open times?)",
+    r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any|whatever|whichever)|find a time|availability|"
+    r"open times?|whatever suits|réserv|rendez-vous|rdv|créneau|reserv[ae]|agend[ae]|termin|buch|prenot|afspraak|"
+    r"inplannen|elige|escolha|choisissez|wählen sie|scegli|kies)",
     re.IGNORECASE,
 )
 

@@ -174,13 +174,22 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
     return tz, True, yours
 
 
+_SENDER_IS = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are|based|live|je suis|nous sommes|estoy|estamos|ich bin|wir sind|estou|estamos|"
+    r"sono|siamo|ik zit|ik ben|wij zitten)(?:\s\w+)?\s?$",
+    re.IGNORECASE,
+)
+
+
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
     """A zone named apart from any time ("all Pacific time"), when exactly one is."""
     zones = set()
     ends = {t.end for t in times}
     for m in ZONE_RE.finditer(text):
-        if m.group("yours") or m.group("inplace") or m.group("region"):
+        if m.group("yours") or m.group("region"):
             continue
+        if m.group("inplace") and not _SENDER_IS.search(text[max(0, m.start() - 16) : m.start()]):
+            continue  # "in London" is where the sender is only after "I'm", "based", "je suis" ...
         if any(m.start() - gap in ends for gap in range(13)):
             continue
         tz = _zone_from(m, ref_tz, user_tz)
@@ -194,7 +203,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 
     ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
     """
-    text = text[:MAX_CHARS]
+    text = text[:MAX_CHARS].replace("’", "'")
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
     today = ref.date()
