@@ -31,7 +31,9 @@ _BOOKING_HOSTS = re.compile(
     r"koalendar\.com|oncehub\.com|setmore\.com|appointlet\.com|calendar\.app\.google|vyte\.in|"
     r"harmonizely\.com|chilipiper\.com)$"
 )
-_BOOKING_PREFIX = re.compile(r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal|rdv|termine?|agenda)\.")
+_BOOKING_PREFIX = re.compile(
+    r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal|rdv|termine?|agenda)\."
+)
 _BOOKING_PATH = re.compile(
     r"/(book|booking|bookings|schedule|appointments?|meetings?/|calendar/appointments|owa/calendar)",
     re.IGNORECASE,
