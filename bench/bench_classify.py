@@ -1,8 +1,11 @@
 """Benchmark the reply classifier.
 
-Prints: accuracy per labelled field on each corpus; msgs/s for classification alone
+Prints: accuracy per labelled field on every labelled corpus (tests/data/replies, classify_cases,
+and each of tests/data/corpora/* split into tuning and held-out files by bench/corpus_split.py),
+messages acted on with the wrong intent, and a reliability table (confidence bucket -> share
+right); msgs/s for classification alone
 (warm, in process); msgs/s for the whole `outreach classify` command including
-start-up (43 files and 430 files), and which heavy libraries the command imports (it needs
+start-up (43 files, 130 person replies and 430 files), and which heavy libraries the command imports (it needs
 none of them); peak memory on the hostile set; import cost of the classifier and of the
 libraries it uses or considered.
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import resource
@@ -54,22 +58,72 @@ def _same(field: str, want: Any, got: Any) -> bool:
     return bool(want == got)
 
 
+BUCKETS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+ACT_AT = 0.6  # the daemon acts on a reply at or above this confidence; below it the user decides
+
+
+def _parts() -> list[tuple[str, str, list[Path], str]]:
+    """(corpus, part, files, user zone) for every labelled corpus; the new ones split tuning/held-out."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus_split import CORPORA_DIR, NEW_CORPORA, split
+    from score_split import TZ
+
+    parts = [(c, "all", sorted((DATA / c).glob("*.eml")), "America/Chicago") for c in CORPORA]
+    for corpus in NEW_CORPORA:
+        tuning, held = split(corpus)
+        parts += [(corpus, "tuning", tuning, TZ[corpus]), (corpus, "held-out", held, TZ[corpus])]
+    assert all(f.parent.parent in (DATA, CORPORA_DIR) for _, _, files, _ in parts for f in files)
+    return parts
+
+
 def accuracy() -> None:
+    """Per corpus and part: accuracy of every labelled field, messages acted on with the wrong intent
+    (confidence >= ACT_AT and intent wrong), and the reliability table (confidence bucket -> share right)."""
     from outreach.classify import classify_file
 
-    for corpus in CORPORA:
-        labels = json.loads((DATA / corpus / "labels.json").read_text())
+    reliability: dict[str, Counter[tuple[int, bool]]] = {}
+    for corpus, part, files, tz in _parts():
+        labels = json.loads((files[0].parent / "labels.json").read_text())
         tally: Counter[str] = Counter()
         hits: Counter[str] = Counter()
-        for name, fields in labels.items():
-            out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
-            for field, want in fields.items():
+        acted = acted_wrong = 0
+        table = reliability.setdefault(f"{corpus} {part}", Counter())
+        for path in files:
+            out = classify_file(str(path), user_tz=tz)
+            for field, want in labels[path.name].items():
                 tally[field] += 1
                 hits[field] += _same(field, want, _field(out, field))
-        print(f"\naccuracy on {corpus} ({len(labels)} files)")
+            right = out["intent"] == labels[path.name]["intent"]
+            bucket = next(i for i in range(len(BUCKETS) - 1) if out["confidence"] < BUCKETS[i + 1])
+            table[(bucket, right)] += 1
+            if out["confidence"] >= ACT_AT:
+                acted += 1
+                acted_wrong += not right
+        print(f"\naccuracy on {corpus} {part} ({len(files)} files, --tz {tz})")
         for field in sorted(tally):
             print(f"  {field:22s} {hits[field]:3d}/{tally[field]:<3d} {hits[field] / tally[field]:.3f}")
-        print(f"  {'all fields':22s} {sum(hits.values())}/{sum(tally.values())}")
+        share = acted_wrong / len(files)
+        print(
+            f"  {'acted on, wrong intent':22s} {acted_wrong:3d}/{len(files):<3d} {share:.3f}"
+            f"  (right when acted on: {acted - acted_wrong}/{acted})"
+        )
+    _print_reliability(reliability)
+
+
+def _print_reliability(reliability: dict[str, Counter[tuple[int, bool]]]) -> None:
+    names = [f"{lo:.1f}-{min(hi, 1.0):.1f}" for lo, hi in itertools.pairwise(BUCKETS)]
+    print(f"\nreliability: share of intents right per confidence bucket (right/total); acting at >= {ACT_AT}")
+    print(f"  {'corpus part':26s}" + "".join(f"{n:>12s}" for n in names) + f"{'>= ' + str(ACT_AT):>12s}")
+    for key, table in reliability.items():
+        cells = []
+        for i in range(len(names)):
+            right, total = table[(i, True)], table[(i, True)] + table[(i, False)]
+            cells.append(f"{right}/{total}" if total else "-")
+        high = [i for i in range(len(names)) if BUCKETS[i] >= ACT_AT]
+        right = sum(table[(i, True)] for i in high)
+        total = right + sum(table[(i, False)] for i in high)
+        cells.append(f"{right / total:.3f}" if total else "-")
+        print(f"  {key:26s}" + "".join(f"{c:>12s}" for c in cells))
 
 
 def _files() -> list[Path]:
@@ -96,10 +150,14 @@ def classify_only(rounds: int = 20) -> None:
 
 
 def whole_command(cmd: str, repeats: int = 5) -> None:
+    """msgs/s for the whole command including start-up: 43 files, 130 person replies (the heaviest path:
+    quotes, dates, times, cues) and 430 files."""
     corpus = sorted((DATA / "replies").glob("*.eml"))
+    people = sorted((DATA / "corpora" / "human-en").glob("*.eml")) + sorted(
+        (DATA / "corpora" / "human-intl").glob("*.eml")
+    )
     print(f"\nwhole command: {cmd}")
-    for copies in (1, 10):
-        files = [str(p) for p in corpus] * copies
+    for files in ([str(p) for p in corpus], [str(p) for p in people[:130]], [str(p) for p in corpus] * 10):
         best = float("inf")
         for _ in range(repeats):
             started = time.perf_counter()
@@ -111,18 +169,35 @@ def whole_command(cmd: str, repeats: int = 5) -> None:
         print(f"  {len(files):4d} files: best of {repeats} {best * 1000:.0f} ms -> {len(files) / best:.0f} msgs/s")
 
 
-NOT_NEEDED = ("peewee", "yaml", "jinja2", "imapclient", "icalendar", "outreach.config", "outreach.db",
-              "outreach.cli_drafts", "outreach.cli_interviews", "outreach.cli_replies", "outreach.cli_run")
+NOT_NEEDED = (
+    "peewee",
+    "yaml",
+    "jinja2",
+    "imapclient",
+    "icalendar",
+    "outreach.config",
+    "outreach.db",
+    "outreach.cli_drafts",
+    "outreach.cli_interviews",
+    "outreach.cli_replies",
+    "outreach.cli_run",
+)
 
 
 def command_imports() -> None:
     """The modules `outreach classify` should never import (the command needs no config or database)."""
-    code = ("import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n")
+    code = (
+        "import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n"
+    )
     files = [str(p) for p in sorted((DATA / "replies").glob("*.eml"))]
-    proc = subprocess.run([PYTHON, "-c", code, "classify", "--json", "--tz", "America/Chicago", *files],
-                          capture_output=True, text=True, check=False)
-    loaded = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")][-1][len("LOADED="):]
+    proc = subprocess.run(
+        [PYTHON, "-c", code, "classify", "--json", "--tz", "America/Chicago", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    loaded = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")][-1][len("LOADED=") :]
     print(f"  imported by the command but not needed: {loaded or 'none'}")
     if os.environ.get("PYTHONDONTWRITEBYTECODE") or sys.flags.dont_write_bytecode:
         print("  note: PYTHONDONTWRITEBYTECODE is set, so every run compiles outreach's modules from source")
@@ -157,7 +232,15 @@ def hostile_memory() -> None:
 
 def import_costs(repeats: int = 7) -> None:
     print(f"\nimport cost (fresh interpreter, best of {repeats}, ms)")
-    for module in ("email.parser", "outreach.classify", "icalendar", "flufl.bounce", "click", "outreach.cli"):
+    for module in (
+        "email.parser",
+        "outreach.classify",
+        "icalendar",
+        "flufl.bounce",
+        "dateparser",
+        "click",
+        "outreach.cli",
+    ):
         code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
         best = float("inf")
         for _ in range(repeats):

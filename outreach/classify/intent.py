@@ -122,7 +122,12 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
 
 
 def decide(ev: Evidence) -> tuple[str, float]:
-    """(intent, confidence) for a human reply."""
+    """(intent, confidence) for a human reply.
+
+    Calibration: 0.6 or more (the daemon acts) needs two findings that agree, such as a yes and a
+    time, a no and no yes, a pointer and an address. One cue alone, or cues that pull different ways
+    (a yes beside a later, a time beside a no), stay under 0.6 so the user decides.
+    """
     text = ev.text.replace("’", "'")  # the rules write apostrophes straight; most clients send curly ones
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
@@ -134,26 +139,29 @@ def decide(ev: Evidence) -> tuple[str, float]:
     accept = _any(_ACCEPT, "accept", text)
     decline = _any(_DECLINE, "decline", text)
     not_me = _any(_NOT_ME, "not_me", text)
+    later = _any(_LATER, "later", text)
     asks = "?" in text or "¿" in text
     question = asks and _any(_QUESTION, "question", text)
+    before_commit = asks and _any(_BEFORE_COMMIT, "before_commit", text)
     if _misaddressed(ev):
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
-    if _any(_LATER, "later", text) and not concrete:
-        return "later", 0.8 if not decline else 0.6
+    if later and not concrete:
+        return "later", 0.8 if not decline else 0.55
     if decline and not concrete:
-        return "declined", 0.85 if not accept else 0.6
-    if asks and _any(_BEFORE_COMMIT, "before_commit", text) and not concrete:
+        return "declined", 0.85 if not accept else 0.55
+    if before_commit and not concrete:
         return "question", 0.85
     if concrete:
-        return "accepted", 0.9 if accept else 0.75
+        doubt = decline or later or before_commit or not accept
+        return "accepted", 0.9 if not doubt else 0.55
     if accept and question:
         return "question", 0.55
     if accept:
-        return "accepted", 0.6 if asks else 0.7
+        return "accepted", 0.55
     if question:
-        return "question", 0.7
+        return "question", 0.55
     if ev.referrals:
         return "referral", 0.5
     if _any(_WEAK_DECLINE, "weak_decline", text):
