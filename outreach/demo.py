@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,21 @@ CONTACTS = {
     "omar": ("Omar Haddad", "Example Robotics", "Engineering Manager", "Maria Lopez", "my thesis advisor"),
 }
 USERS = {f"{name}@{DOMAIN}": "secret" for name in ("me", *CONTACTS, "jane")}
+ALEX_NOTES = """\
+## Advice
+Start with one small project that ships, and write down what it changed.
+## Follow through
+- [ ] send the write-up of my thesis project
+## Mention in thank-you
+- your advice to start with one small project that ships
+"""
+COUNTDOWN_EVERY = 15.0  # seconds between countdown lines when the output is not a terminal
 
 
 class Demo:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, keep: bool = False) -> None:
         self.root = root
+        self.keep = keep
         self.config_dir = root / "config"
         self.started = time.monotonic()
         self.config: Path | None = None
@@ -46,13 +57,14 @@ class Demo:
     def say(self, text: str) -> None:
         print(f"\n[{time.monotonic() - self.started:5.1f}s] {textwrap.fill(text, 96)}", flush=True)
 
-    def outreach(self, *args: str, show: bool = True) -> str:
+    def outreach(self, *args: str, show: bool = True, editor: str | None = None) -> str:
         """Run the real CLI, as the user would, and show its output."""
         assert self.config is not None
         command = [sys.executable, "-m", "outreach", "-c", str(self.config), *args]
         if show:
             print(f"  $ outreach {' '.join(args)}", flush=True)
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        env = {**os.environ, "EDITOR": editor} if editor else None
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
         output = (result.stdout + result.stderr).rstrip()
         if show and output:
             print(textwrap.indent(output, "    "), flush=True)
@@ -95,14 +107,12 @@ class Demo:
             self.stop_daemon(daemon)
         self.say("Where things stand:")
         self.outreach("status")
-        self.say(f"Done in {time.monotonic() - self.started:.0f} s. The daemon's log is in "
-                 f"{self.root / 'daemon.log'} while the demo directory exists (use --keep).")
+        self.say(closing(time.monotonic() - self.started, self.root, self.keep))
 
     def loop(self, rig: MailRig) -> None:
         sent = self.wait_for("the three outreach emails to go out",
                              lambda: [d for d in self.json("drafts", "--json") if d["status"] == "sent"], 3)
-        for draft in sent:
-            print(f"    sent {draft['sent_at'][11:19]} UTC to {draft['to']}: {draft['subject']}")
+        show_sent(sent)
         outreach_ids = {d["to"]: d["message_id"] for d in sent}
         for user in CONTACTS:
             rig.wait_for(f"{user}@{DOMAIN}", 1)
@@ -115,21 +125,30 @@ class Demo:
                                    lambda: self.json("interviews", "--json"), 1)
         self.outreach("replies")
         self.outreach("interviews")
-        self.wait_for("the confirmation (with a calendar invitation) to go to Alex",
-                      lambda: self.sent_of_kind("confirmation"), 1)
+        show_sent(self.wait_for("the confirmation (with a calendar invitation) to go to Alex",
+                                lambda: self.sent_of_kind("confirmation"), 1))
         self.say("Priya's colleague is a new introduction, referred by Priya. The daemon composed an outreach "
                  "email to her, but one to a person a reply named always waits for you (approval.outreach: auto "
                  "does not cover it), so approve it:")
         jane = self.wait_for("the draft to Jane", lambda: [d for d in self.drafts_of_kind("outreach")
                                                            if d["to"] == f"jane@{DOMAIN}"], 1)[0]
         self.outreach("drafts", "approve", str(jane["id"]))
-        self.wait_for("the outreach email to Jane", lambda: [d for d in self.sent_of_kind("outreach")
-                                                            if d["to"] == f"jane@{DOMAIN}"], 1)
+        show_sent(self.wait_for("the outreach email to Jane", lambda: [d for d in self.sent_of_kind("outreach")
+                                                                      if d["to"] == f"jane@{DOMAIN}"], 1))
         self.outreach("contacts")
-        end = datetime.fromisoformat(interviews[0]["end"]).astimezone(replies.EASTERN)
-        self.say(f"The one-minute interview ends at {end:%H:%M} {end.tzname()}. With thank_you.days_after: 0 "
-                 "the thank-you note is drafted as soon as it is over:")
-        thanks = self.wait_for("the thank-you draft", lambda: self.drafts_of_kind("thank_you"), 1, timeout=240)
+        interview = interviews[0]
+        notes = self.root / "alex-notes.md"
+        notes.write_text(ALEX_NOTES)
+        self.say("During the call you take notes (`outreach interviews notes` opens them in $EDITOR; here the "
+                 "editor is a script that writes them). Saving them marks the interview held:")
+        self.outreach("interviews", "notes", str(interview["id"]), editor=f"cp {shlex.quote(str(notes))}")
+        end = datetime.fromisoformat(interview["end"])
+        local_end = end.astimezone(replies.EASTERN)
+        self.say(f"The one-minute interview ends at {local_end:%H:%M} {local_end.tzname()}. With "
+                 "thank_you.days_after: 0 the thank-you note is drafted as soon as it is over (the daemon "
+                 "looks for due drafts every 10 s), with what you noted to mention:")
+        thanks = self.wait_for("the thank-you draft", lambda: self.drafts_of_kind("thank_you"), 1, timeout=240,
+                               countdown_to=end)
         self.outreach("drafts", "show", str(thanks[0]["id"]))
 
     # ------------------------------------------------------------------ helpers
@@ -145,13 +164,19 @@ class Demo:
         return [d for d in self.drafts_of_kind(kind) if d["status"] == "sent"]
 
     def wait_for(self, what: str, found: Callable[[], list[dict[str, Any]]], count: int,
-                 timeout: float = 60.0) -> list[dict[str, Any]]:
+                 timeout: float = 60.0, countdown_to: datetime | None = None) -> list[dict[str, Any]]:
+        """Poll until `found` lists `count` rows; with `countdown_to`, show the seconds left until then."""
         self.say(f"Waiting for {what}...")
         deadline = time.monotonic() + timeout
+        countdown = Countdown(countdown_to) if countdown_to else None
         while True:
             rows = found()
             if len(rows) >= count:
+                if countdown:
+                    countdown.finish()
                 return rows
+            if countdown:
+                countdown.tick()
             if time.monotonic() > deadline:
                 tail = (self.root / "daemon.log").read_text()[-3000:]
                 raise SystemExit(f"demo stopped: no {what} after {timeout:.0f} s; daemon log:\n{tail}")
@@ -171,6 +196,44 @@ class Demo:
             daemon.kill()
             code = daemon.wait()
         self.say(f"SIGTERM: the daemon finished its current step and exited with status {code}.")
+
+
+def closing(seconds: float, root: Path, keep: bool) -> str:
+    """The last line: how long it took, and where the files are only if they are kept."""
+    where = (f"The config, the database and the daemon's log are kept in {root}." if keep else
+             "Run it with --keep to keep the config, the database and the daemon's log.")
+    return f"Done in {seconds:.0f} s. {where}"
+
+
+def show_sent(drafts: list[dict[str, Any]]) -> None:
+    for draft in drafts:
+        print(f"    sent {draft['sent_at'][11:19]} UTC to {draft['to']}: {draft['subject']}", flush=True)
+
+
+class Countdown:
+    """Seconds left until `end`: one line rewritten in place on a terminal, else a line every 15 s."""
+
+    def __init__(self, end: datetime) -> None:
+        self.end = end
+        self.tty = sys.stdout.isatty()
+        self.last_line = 0.0
+
+    def line(self, now: datetime) -> str:
+        left = (self.end - now).total_seconds()
+        return (f"    the interview ends in {left:3.0f} s" if left > 0 else
+                f"    the interview ended {-left:3.0f} s ago; the next due-drafts run drafts the thank-you")
+
+    def tick(self) -> None:
+        text = self.line(datetime.now(UTC))
+        if self.tty:
+            print(f"\r{text}   ", end="", flush=True)
+        elif time.monotonic() - self.last_line >= COUNTDOWN_EVERY:
+            print(text, flush=True)
+            self.last_line = time.monotonic()
+
+    def finish(self) -> None:
+        if self.tty:
+            print(flush=True)
 
 
 def _demo_settings(config: Path) -> None:
@@ -196,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     root = Path(tempfile.mkdtemp(prefix="outreach-demo-"))
     root.chmod(0o755)  # the mail servers' unprivileged processes must reach their files
-    demo = Demo(root)
+    demo = Demo(root, keep=args.keep)
     try:
         with MailRig(root / "mail", users=USERS, smtp=backend, name="demo", die_with_parent=True) as rig:
             demo.run(rig)

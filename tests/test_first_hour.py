@@ -111,3 +111,20 @@ def test_templates_live_in_your_folder_only_when_you_copy_them(tmp_path: Path) -
     unknown = outreach(tmp_path, "templates", "copy", "welcome")
     assert (unknown.returncode, unknown.stderr) == (
         1, "error: no shipped template named 'welcome'; the shipped ones are follow_up, outreach, prep, thank_you\n")
+
+
+def test_demo_counts_down_and_names_no_deleted_directory(tmp_path: Path) -> None:
+    """While waiting for the interview to end the demo shows the seconds left; its last line names the
+    directory only when --keep keeps it."""
+    from datetime import UTC, datetime, timedelta
+
+    from outreach.demo import Countdown, closing
+
+    end = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
+    countdown = Countdown(end)
+    assert [countdown.line(end - timedelta(seconds=42)), countdown.line(end + timedelta(seconds=3))] == [
+        "    the interview ends in  42 s",
+        "    the interview ended   3 s ago; the next due-drafts run drafts the thank-you"]
+    assert [closing(129.4, tmp_path, keep=False), closing(129.6, tmp_path, keep=True)] == [
+        "Done in 129 s. Run it with --keep to keep the config, the database and the daemon's log.",
+        f"Done in 130 s. The config, the database and the daemon's log are kept in {tmp_path}."]
