@@ -244,15 +244,15 @@ def read_automatic(
     and signature; ``invitation`` the first calendar event with a start; ``today`` the Date
     header's day (for return dates); ``known`` lower-case addresses of the user and contacts.
     """
+    if _is_complaint(mail):
+        return Verdict("unsubscribe", 0.97, "complaint")
+    if _is_receipt(mail):
+        return Verdict("unknown", 0.95, "receipt")
     bounce = find_bounce(mail, text, known)
     if bounce is not None and bounce.permanent:
         return Verdict("bounce", 0.99 if bounce.standard else 0.9, "bounce", bounced_recipient=bounce.recipient)
     if bounce is not None:
         return Verdict("unknown", 0.9, "delay")
-    if _is_complaint(mail):
-        return Verdict("unsubscribe", 0.97, "complaint")
-    if _is_receipt(mail):
-        return Verdict("unknown", 0.95, "receipt")
     if invitation is not None:
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")

@@ -30,6 +30,9 @@ import logging
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from email.message import Message
+from email.parser import HeaderParser
+from itertools import islice
 
 from outreach.classify.mime import Mail, parse_addresses
 from outreach.classify.referrals import EMAIL_RE
@@ -73,15 +76,21 @@ _FAIL_BODY = re.compile(
     r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b)",
     re.IGNORECASE,
 )
+_ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+?)>?"
+# Where notices name the failed address, most specific first; the last is the To: line of the
+# returned message's headers when a notice copies them into its text.
 _RECIPIENT_PATTERNS = [
-    re.compile(r"your message to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+(couldn't|could not|wasn't|was not)", re.I),
+    re.compile(r"your message to\s+" + _ADDR + r"\s+(couldn't|could not|wasn't|was not)", re.I),
+    re.compile(r"(?:original|final)-recipient:\s*rfc822;\s*" + _ADDR, re.I),
     re.compile(r"^\s*<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
-    re.compile(r"delivered to\s+<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s+because", re.I),
-    re.compile(
-        r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*<?(?P<a>[^\s<>;]+@[^\s<>]+?)>?\s",
-        re.I,
-    ),
-    re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*<?(?P<a>[^\s<>]+@[^\s<>]+?)>?\s", re.I),
+    re.compile(r"delivered to\s+" + _ADDR + r"\s+because", re.I),
+    re.compile(r"(?:deliver\w*|sen[dt])\s+(?:your\s+)?(?:mail|message|e-?mail)\s+to:?\s*" + _ADDR, re.I),
+    re.compile(r"rcpt to:\s*" + _ADDR, re.I),
+    re.compile(r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*" + _ADDR + r"\s", re.I),
+    re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
+    # an address alone on its line, perhaps with the reason: "<a@b> (unrecoverable error)", "a@b [User unknown]"
+    re.compile(r"^[ \t>-]*" + _ADDR + r"[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\.\.\.[^\n]*)?[ \t]*$", re.M),
+    re.compile(r"^to:[^\n@]*?" + _ADDR + r"[ \t]*$", re.I | re.M),
 ]
 # A person replying to or forwarding a notice keeps its subject behind one of these.
 REPLY_PREFIX = re.compile(
@@ -137,8 +146,9 @@ def _outcome(group: dict[str, str]) -> str:
     return {"5": "failed", "4": "delayed"}.get(status.group(1), "")
 
 
-def _pick(candidates: Iterable[str | None], known: Collection[str]) -> str | None:
-    seen = [c for c in candidates if c]
+def _pick(candidates: Iterable[str | None], known: Collection[str], skip: Collection[str] = ()) -> str | None:
+    """The first candidate that is a known contact, else the first; never one in ``skip``."""
+    seen = [c for c in candidates if c and c not in skip]
     for address in seen:
         if address in known:
             return address
@@ -162,6 +172,26 @@ def _null_sender(mail: Mail) -> bool:
 
 def _failed_header(mail: Mail) -> list[str]:
     return [m.group(0).lower() for m in EMAIL_RE.finditer(mail.header("x-failed-recipients"))]
+
+
+def _returned_to(mail: Mail) -> list[str]:
+    """The To and Cc addresses of the message a notice returns (message/rfc822 or text/rfc822-headers)."""
+    if mail.message is None:
+        return []
+    for part in islice(mail.message.walk(), 32):
+        ctype = part.get_content_type()
+        headers: Message | None = None
+        if ctype == "message/rfc822":
+            inner = part.get_payload()
+            headers = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], Message) else None
+        elif ctype == "text/rfc822-headers":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                headers = HeaderParser().parsestr(payload[: MAX_TEXT * 4].decode("utf-8", "replace"))
+        if headers is not None:
+            values = [str(headers.get(h, "")) for h in ("to", "cc")]
+            return [a for _, a in parse_addresses(", ".join(v for v in values if v))]
+    return []
 
 
 def _flufl(mail: Mail) -> tuple[list[str], list[str]]:
@@ -218,7 +248,8 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
     subject = mail.header("subject")
     if _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject):
         return True
-    return _null_sender(mail) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+    # A null sender returning a message: what RFC 5321 (4.5.5) reserves for notices.
+    return _null_sender(mail) and (bool(_FAIL_BODY.search(text[:MAX_TEXT])) or bool(_returned_to(mail)))
 
 
 def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | None:
@@ -227,6 +258,13 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     ``text`` is the message's readable text (plain, else HTML as text); ``known`` holds
     lower-case addresses of contacts, preferred when a notice names several.
     """
+    # The notice goes to the user: their address is never the one that failed.
+    skip = {a for _, a in mail.to_addrs}
+
+    def pick(*tiers: Iterable[str | None]) -> str | None:
+        # A less trusted source is read only when the ones before it name nobody.
+        return next((found for tier in tiers if (found := _pick(tier, known, skip))), None)
+
     groups = _dsn_groups(mail)
     outcomes = [(g, _outcome(g)) for g in groups]
     failed = [g for g, o in outcomes if o == "failed"]
@@ -234,35 +272,43 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     if failed:
         # Original-Recipient is the address the user wrote to; Final-Recipient may be a forward of it.
         named = [_address(g.get(k, "")) for g in failed for k in ("original-recipient", "final-recipient")]
-        recipient = _pick([*named, *failed_header], known) or _from_text(text, known)
+        recipient = pick(named, failed_header, _from_text(text), _returned_to(mail))
         return Bounce(recipient, permanent=True, standard=True)
     delayed = [g for g, o in outcomes if o == "delayed"]
     if delayed:
         named = [_address(g.get(k, "")) for g in delayed for k in ("original-recipient", "final-recipient")]
-        return Bounce(_pick(named, known), permanent=False, standard=True)
+        return Bounce(pick(named), permanent=False, standard=True)
     if any(g.get("action") for g in groups):
         return None  # delivered, relayed or expanded: a success report
     head = text[:MAX_TEXT]
     ses = _ses_notification(head)
     if ses is not None:
         kind, found = ses
-        return Bounce(_pick(found, known), permanent=True, standard=False) if kind == "bounce" else None
+        return Bounce(pick(found), permanent=True, standard=False) if kind == "bounce" else None
     if not looks_like_notice(mail, text):
         return None
     temporary, permanent = _flufl(mail)
     if permanent:
-        return Bounce(_pick([*failed_header, *permanent], known), permanent=True, standard=False)
+        # flufl's looser detectors may also return the sender or a Message-ID: prefer what the text confirms.
+        confirmed = set(_from_text(head)) | set(_returned_to(mail))
+        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], permanent), True, False)
     subject = mail.header("subject")
     if temporary or _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head)):
-        return Bounce(_pick(temporary, known) or _from_text(head, known), permanent=False, standard=False)
-    if failed_header or _FAIL_BODY.search(head) or (_FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)):
-        return Bounce(_pick(failed_header, known) or _from_text(head, known), permanent=True, standard=False)
+        return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)
+    returned = _returned_to(mail)
+    failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
+    if failed_header or _FAIL_BODY.search(head) or failure_subject or (returned and _null_sender(mail)):
+        recipient = pick(failed_header, _from_text(head), returned)
+        return Bounce(recipient, permanent=True, standard=False)
     return None
 
 
-def _from_text(text: str, known: Collection[str]) -> str | None:
+def _from_text(text: str) -> list[str]:
+    """Addresses the notice's text names as failed, in order of the patterns' trust."""
     found = []
     for pattern in _RECIPIENT_PATTERNS:
         for m in pattern.finditer(text[:MAX_TEXT]):
-            found.append(m.group("a").strip(".,;:'\"()[]").lower())
-    return _pick(found, known)
+            address = m.group("a").strip(".,;:'\"()[]").lower()
+            if EMAIL_RE.fullmatch(address):
+                found.append(address)
+    return found
