@@ -44,10 +44,11 @@ class Status:
 
 def gather(now: datetime, zone: ZoneInfo) -> Status:
     """Count the funnel and list what needs the user at `now` (dates shown in `zone`)."""
-    return Status(funnel=funnel(), needs=needs(now, zone))
+    return Status(funnel=funnel(now), needs=needs(now, zone))
 
 
-def funnel() -> dict[str, int]:
+def funnel(now: datetime) -> dict[str, int]:
+    """People at each stage at `now`; an interview that has ended counts as held unless it was cancelled."""
     def people(query: Any, column: Any) -> int:
         return int(query.select(peewee.fn.COUNT(column.distinct())).scalar() or 0)
 
@@ -58,7 +59,8 @@ def funnel() -> dict[str, int]:
         "sent": people(outreach.where(Draft.status == DraftStatus.SENT), Draft.contact),
         "replied": people(Reply.select().where(Reply.intent.not_in(NOT_ANSWERS)), Reply.contact),
         "accepted": people(Interview.select(), Interview.contact),
-        "held": people(Interview.select().where(Interview.status == InterviewStatus.HELD), Interview.contact),
+        "held": people(Interview.select().where((Interview.status == InterviewStatus.HELD) | (
+            (Interview.status == InterviewStatus.SCHEDULED) & (Interview.end <= now))), Interview.contact),
         "thanked": people(Draft.select().where(Draft.kind == DraftKind.THANK_YOU, Draft.status == DraftStatus.SENT),
                           Draft.contact),
     }

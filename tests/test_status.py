@@ -90,7 +90,7 @@ def test_scheduling_and_notes_needs(tmp_path: Path) -> None:
         {"kind": "notes", "id": 2, "text": "interview 2 with Priya Natarajan (Tue Oct 6): write your notes",
          "command": "outreach interviews notes 2"}]
     assert status["funnel"] == {"introductions": 2, "drafted": 2, "sent": 2, "replied": 2, "accepted": 2,
-                                "held": 0, "thanked": 0}
+                                "held": 1, "thanked": 0}
 
 
 def test_nothing_needs_you(tmp_path: Path) -> None:
