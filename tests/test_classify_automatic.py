@@ -208,6 +208,20 @@ BROKEN_BOUNDARY = _mail(
     "multipart/alternative;\nboundary=nowhere",
 ).replace(b"Pat Lee <pat@acme.example>", b"post_master@mx.far.example")
 
+RETURNED_ONLY = _mail(
+    "Subject: Mail\nReturn-Path: <>\n",
+    "--b\nContent-Type: text/plain\n\nYour mail sent on: Wed, 21 Oct 2026\n--b\nContent-Type: message/rfc822\n\n"
+    + QUOTED_ORIGINAL
+    + "--b--\n",
+    "multipart/mixed; boundary=b",
+).replace(b"pat@acme.example", b"no-reply@mx.far.example")
+TEXT_NAMES_USER_FIRST = _mail(
+    "Subject: failure notice\nReturn-Path: <>\n",
+    "Hi. This is the qmail-send program at mx.far.example.\nI'm afraid I wasn't able to deliver your message "
+    "to the following addresses.\n\n<dana.kim@example.org>:\n<sam@far.example>:\n"
+    "Sorry, no mailbox here by that name.\n",
+).replace(b"Pat Lee <pat@acme.example>", b"MAILER-DAEMON@mx.far.example")
+
 CASES = {
     "dsn: Original-Recipient is the address the user wrote to": (
         _dsn(
@@ -245,6 +259,16 @@ CASES = {
         BROKEN_BOUNDARY,
         (),
         _result("bounce", 0.9, bounced_recipient=None),
+    ),
+    "a null sender returning a message: its To is the failed address": (
+        RETURNED_ONLY,
+        (),
+        _result("bounce", 0.9, bounced_recipient="sam@far.example"),
+    ),
+    "the user's own address is never the failed one": (
+        TEXT_NAMES_USER_FIRST,
+        (),
+        _result("bounce", 0.9, bounced_recipient="sam@far.example"),
     ),
     "Amazon SES JSON bounce": (SES_BOUNCE, (), _result("bounce", 0.9, bounced_recipient="sam@far.example")),
     "ARF spam complaint: never write again": (ARF, (), _result("unsubscribe", 0.97)),
