@@ -3,9 +3,16 @@ message says what went wrong and what to do next; the CLI prints it on one line.
 
 from __future__ import annotations
 
+from .logs import redact
+
 
 class OutreachError(Exception):
-    """Base class of every error the user is expected to see and fix."""
+    """Base class of every error the user is expected to see and fix. The message is redacted when the
+    error is made (see logs.redact): it often carries a server's answer, which may echo a password,
+    and it is printed, logged and stored (a draft's last error, the sending pause)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(a) if isinstance(a, str) else a for a in args))
 
 
 class ConfigError(OutreachError):

@@ -146,7 +146,16 @@ async def open_smtp(settings: SmtpSettings) -> aiosmtplib.SMTP:
 
 
 def _decode(exc: Exception) -> str:
+    """imapclient's error text, which is often the repr of the server's bytes: decoded back, so that
+    redaction sees a password the server echoed as it was sent (not with repr's escapes)."""
     text = str(exc.args[0] if exc.args else exc)
-    if text.startswith("b'") or text.startswith('b"'):
-        text = text[2:-1]
+    if text.startswith(("b'", 'b"')):
+        import ast
+
+        try:
+            raw = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text[2:-1]
+        if isinstance(raw, bytes):
+            return raw.decode("utf-8", "replace")
     return text

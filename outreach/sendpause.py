@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from .logs import redact
 from .models import RuntimeState
 from .sendwindow import Hold
 
@@ -19,10 +20,12 @@ def current_pause(now: datetime) -> Hold | None:
     if not value:
         return None
     until = datetime.fromisoformat(value["until"])
-    return Hold(until, value["reason"]) if until > now else None
+    return Hold(until, redact(value["reason"])) if until > now else None
 
 
 def pause_sending(now: datetime, until: datetime, reason: str) -> None:
+    """`reason` quotes the server (a refused login): redacted before it is stored."""
+    reason = redact(reason)
     RuntimeState.write(PAUSE_KEY, {"until": until.isoformat(), "reason": reason}, now)
     logger.warning("sending paused until %s: %s", until.isoformat(), reason)
 

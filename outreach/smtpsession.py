@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .crashpoints import crashpoint
+from .logs import redact
 
 if TYPE_CHECKING:
     import aiosmtplib
@@ -62,7 +63,8 @@ class TransactionFailed(Exception):
 
 
 def reply_text(code: int, message: str) -> str:
-    return f"{code} {' '.join(message.split())}"
+    """A server's reply on one line, redacted: it is logged and stored with the draft."""
+    return redact(f"{code} {' '.join(message.split())}")
 
 
 async def transmit(smtp: aiosmtplib.SMTP, sender: str, recipients: Sequence[str], payload: bytes,

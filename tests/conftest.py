@@ -125,3 +125,21 @@ def _next_user(mailrig: MailRig) -> str:
 def mail_user(mailrig: MailRig) -> str:
     """A fresh mailbox user (password "secret") that no other test touches."""
     return _next_user(mailrig)
+
+
+# =====================================================================================
+# Secrets
+#
+# A resolved password is registered for redaction for the life of the process (outreach.logs);
+# in a test process that would redact one test's password from another test's messages.
+# =====================================================================================
+
+
+@pytest.fixture(autouse=True)
+def _forget_secrets() -> Iterator[None]:
+    """Each test starts with no registered secrets, and leaves none behind."""
+    from outreach import logs
+
+    logs._secrets.clear()
+    yield
+    logs._secrets.clear()

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
+import re
 import signal
+import socket
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -16,6 +21,7 @@ import yaml
 
 from outreach.models import Reply
 from outreach.testing import MailRig
+from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 from tests.watchkit import ACCEPT, DECLINE, reply_to, sent_draft, watch_settings
 
 NOW = datetime.now(UTC)
@@ -101,3 +107,117 @@ def _scanned(config: Path) -> bool:
             return bool(db.execute("select count(*) from mailbox_state").fetchone()[0])
         except sqlite3.OperationalError:
             return False
+
+
+# ------------------------------------------------------------------ 7: a server that echoes the password
+
+class EchoingImap:
+    """A loopback IMAP server that refuses every LOGIN and echoes the command, password included."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
+
+    def _session(self, conn: socket.socket) -> None:
+        with conn, conn.makefile("rwb") as wire:
+            wire.write(b"* OK [CAPABILITY IMAP4rev1 IDLE] echo ready\r\n")
+            wire.flush()
+            for line in wire:
+                tag, _, command = line.rstrip(b"\r\n").partition(b" ")
+                verb = command.split(b" ", 1)[0].upper()
+                if verb == b"CAPABILITY":
+                    wire.write(b"* CAPABILITY IMAP4rev1 IDLE\r\n" + tag + b" OK done\r\n")
+                elif verb == b"LOGIN":
+                    wire.write(tag + b" NO [AUTHENTICATIONFAILED] rejected " + command + b"\r\n")
+                elif verb == b"LOGOUT":
+                    wire.write(b"* BYE bye\r\n" + tag + b" OK done\r\n")
+                    wire.flush()
+                    return
+                else:
+                    wire.write(tag + b" BAD unexpected\r\n")
+                wire.flush()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+# an IMAP-quoted form differs from the raw one, and the raw one is not a word the output could hold
+PASSWORD = 'pa"ss\\w0rd-7f3e'
+
+
+def outreach(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "JOURNAL_STREAM"}
+    return subprocess.run([sys.executable, "-m", "outreach", "-c", str(config), *args], env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def assert_no_password(config: Path, *texts: str) -> None:
+    database = "\n".join(sqlite3.connect(config.parent / "outreach.db").iterdump())
+    plain = base64.b64encode(f"\0me@example.test\0{PASSWORD}".encode()).decode()
+    for form in (PASSWORD, PASSWORD.replace("\\", "\\\\").replace('"', '\\"'), "w0rd-7f3e", plain):
+        for where, text in (("database", database), *(("output", t) for t in texts)):
+            assert form not in text, (form, where, text)
+
+
+def test_an_imap_server_echoing_the_password_leaves_it_nowhere(tmp_path: Path, mailrig: MailRig) -> None:
+    """run --once, the pause stored in the database and `status` show the refused login without the password."""
+    server = EchoingImap()
+    try:
+        config = sending_config(tmp_path, mailrig, smtp="fault", password=PASSWORD)
+        data = yaml.safe_load(config.read_text())
+        data["imap"].update(host="127.0.0.1", port=server.port, security="plain", ca_file=None)
+        config.write_text(yaml.safe_dump(data))
+        queue_approved(open_settings(config), ["alex@example.com"], NOW)
+        once = outreach(config, "run", "--once")
+        status = outreach(config, "status")
+    finally:
+        server.close()
+    refused = (f"imap 127.0.0.1:{server.port} refused login for me@example.test: [AUTHENTICATIONFAILED] rejected "
+               f"LOGIN me@example.test [REDACTED]; check the password from password_file {tmp_path / 'password'}")
+    assert (once.returncode, once.stdout.splitlines()[1:]) == (1, [
+        f"send: sending paused until {_local_hour(once.stdout)}: {refused}",
+        "send: draft 1 deferred: not tried: sending is paused"])
+    assert once.stderr.splitlines()[-2:] == [f"watch: error: {refused}", "Error: 1 job(s) failed: watch"]
+    assert f"{refused}. Sending is paused for the whole account" in status.stdout
+    assert_no_password(config, once.stdout, once.stderr, status.stdout, status.stderr)
+
+
+def test_an_smtp_server_echoing_the_credentials_leaves_them_nowhere(tmp_path: Path, mailrig: MailRig,
+                                                                    faults: Callable[..., None]) -> None:
+    """An AUTH refusal quoting the AUTH PLAIN blob and the password is stored and shown redacted."""
+    config = sending_config(tmp_path, mailrig, smtp="fault")
+    secret = tmp_path / "smtp-password"
+    secret.write_text(PASSWORD + "\n")
+    secret.chmod(0o600)
+    data = yaml.safe_load(config.read_text())
+    data["smtp"].update(save_to_sent="never", password_file=str(secret))
+    config.write_text(yaml.safe_dump(data))
+    queue_approved(open_settings(config), ["alex@example.com"], NOW)
+    faults({"auth": "535 5.7.8 rejected AUTH PLAIN {plain} for {login} with {password}"})
+    once = outreach(config, "run", "--once")
+    status = outreach(config, "status")
+    refused = (f"smtp 127.0.0.1:{mailrig.fault_smtps_port} refused login for me@example.test: 535 5.7.8 rejected "
+               f"AUTH PLAIN [REDACTED] for me@example.test with [REDACTED]; check the password from "
+               f"password_file {secret}")
+    assert (once.returncode, once.stdout.splitlines()[1:]) == (0, [
+        f"send: sending paused until {_local_hour(once.stdout)}: {refused}",
+        "send: draft 1 deferred: not tried: sending is paused",
+        "watch: INBOX: 0 new messages, 0 replies (first scan)"])
+    assert f"{refused}. Sending is paused for the whole account" in status.stdout
+    assert_no_password(config, once.stdout, once.stderr, status.stdout, status.stderr)
+
+
+def _local_hour(stdout: str) -> str:
+    """The pause's end as run --once printed it (an hour from now, in the user's zone)."""
+    found = re.search(r"sending paused until (\S+ \S+ \S+):", stdout)
+    assert found, stdout
+    return found.group(1)

@@ -14,7 +14,10 @@ server runs. Keys:
 
 - ``"<rcpt>"`` or ``"rcpt:<rcpt>"``: at RCPT TO for that recipient;
 - ``"data:<rcpt>"`` or ``"data:*"``: after the final dot, for a message that
-  has that recipient (or any message).
+  has that recipient (or any message);
+- ``"auth"``: the reply to AUTH (PLAIN or LOGIN) instead of checking the login; ``{login}``,
+  ``{password}`` and ``{plain}`` (the AUTH PLAIN blob) in it are replaced by what the client
+  sent, like a server that echoes credentials in its error.
 
 A fault is a reply string (``"451 4.3.0 Try later"``; a reply starting with
 421 also closes the connection) or an object::
@@ -38,6 +41,7 @@ Every RCPT and DATA event is appended as one JSON line to ``journal_file``.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import logging
 import signal
@@ -317,8 +321,15 @@ async def _drop(server: SMTP) -> str:
     return "421 4.4.2 Connection dropped"  # not reached: the session task is cancelled
 
 
-def authenticator(users_file: Path) -> Any:
+def authenticator(users_file: Path, faults: FaultBook | None = None) -> Any:
     def check(server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any) -> AuthResult:
+        hit = faults.take("auth") if faults is not None else None
+        if hit is not None and hit[1].reply is not None and isinstance(auth_data, LoginPassword):
+            login, secret = auth_data.login, auth_data.password
+            plain = base64.b64encode(b"\0" + login + b"\0" + secret).decode()
+            echo = hit[1].reply.format(login=login.decode(errors="replace"), plain=plain,
+                                       password=secret.decode(errors="replace"))
+            return AuthResult(success=False, handled=False, message=echo)
         if isinstance(auth_data, LoginPassword):
             user, password = auth_data.login.decode(), auth_data.password.decode()
             if read_users(users_file).get(user.lower()) == password:
@@ -332,7 +343,7 @@ async def serve(cfg: dict[str, Any]) -> None:
     ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ctx.load_cert_chain(cfg["cert"], cfg["key"])
     handler = Handler(cfg)
-    auth = authenticator(Path(cfg["users_file"]))
+    auth = authenticator(Path(cfg["users_file"]), handler.faults)
     loop = asyncio.get_running_loop()
 
     def smtp(**kw: Any) -> SMTP:
