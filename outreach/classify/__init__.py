@@ -123,7 +123,9 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     visible = "\n".join((split.body, split.signature, html_split.body, html_split.signature))
     links = find_links(visible)
     body_links = find_links(split.body + "\n" + html_split.body)
-    proposed = [d.day for d in find_dates(split.quoted + "\n" + html_split.quoted, ref.date()) if d.explicit]
+    # The user's proposed dates sit at the top of the quoted history; older messages further down add nothing.
+    quoted_top = (split.quoted or html_split.quoted)[:2000]
+    proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if split.body else []
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
     exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):

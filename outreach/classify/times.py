@@ -85,7 +85,6 @@ class Found:
     """Times found in a message body."""
 
     times: list[datetime]
-    dates: list[date]
 
 
 @dataclass(frozen=True)
@@ -208,15 +207,17 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     assert ref_tz is not None
     today = ref.date()
     all_times = _find_times(text)[: MAX_CLAUSES * MAX_PER_CLAUSE]
-    default = _default_zone(text, all_times, ref_tz, user_tz)
+    default = _default_zone(text, all_times, ref_tz, user_tz) if all_times else None
     results: list[datetime] = []
-    mentioned: list[date] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
-    for clause in _clauses(text)[:MAX_CLAUSES]:
-        dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE]
-        times = [t for t in _find_times(clause)[:MAX_PER_CLAUSE] if not _inside_date(t, dates)]
-        mentioned.extend(d.day for d in dates)
+    clauses = _clauses(text)[:MAX_CLAUSES]
+    clause_times = [_find_times(clause)[:MAX_PER_CLAUSE] for clause in clauses]
+    for i, clause in enumerate(clauses):
+        # Dates matter only next to a time: in this clause, or carried into the next one.
+        needed = clause_times[i] or (i + 1 < len(clauses) and clause_times[i + 1])
+        dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
+        times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         previous_date = dates[-1] if dates and not times else None
         if not times or _NEGATIVE.search(clause):
@@ -250,7 +251,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 if all(value != r for r in results):
                     results.append(value)
         converted_from = kept
-    return Found(results, mentioned)
+    return Found(results)
 
 
 def _clauses(text: str) -> list[str]:
