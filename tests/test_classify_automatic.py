@@ -115,18 +115,11 @@ QUOTED_ORIGINAL = (
 )
 
 
+NOTHING_READ = {"meeting": None, "proposed_times": [], "referrals": [], "resume_after": None, "bounced_recipient": None}
+
+
 def _result(intent: str, confidence: float, **fields: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "intent": intent,
-        "confidence": confidence,
-        "meeting": None,
-        "proposed_times": [],
-        "referrals": [],
-        "resume_after": None,
-        "bounced_recipient": None,
-    }
-    out.update(fields)
-    return out
+    return {"intent": intent, "confidence": confidence, **NOTHING_READ, **fields}
 
 
 ARF = _mail(
