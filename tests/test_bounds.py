@@ -3,14 +3,13 @@ grow, recurse or include themselves; one failing contact never costs the others 
 
 from __future__ import annotations
 
-import importlib.util
 import signal
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from bench.bench_bounds import billion_laughs
 from outreach.config import load_settings
 from outreach.contacts import load_introductions
 from outreach.drafts import compose_outreach_drafts
@@ -27,17 +26,6 @@ from tests.interview_fixtures import contact, make_settings, sent
 from tests.test_cli import outreach
 from tests.test_daemon import NotifySocket, notify, start_daemon, stop
 
-
-def _bench_bounds() -> ModuleType:
-    path = Path(__file__).parent.parent / "bench" / "bench_bounds.py"
-    spec = importlib.util.spec_from_file_location("bench_bounds", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-billion_laughs = _bench_bounds().billion_laughs
 __all__ = ["notify"]  # the fixture, imported for the SIGHUP test
 
 RECURSIVE_ALIAS = "bomb: &b [*b]\n"
