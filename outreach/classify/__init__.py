@@ -127,6 +127,10 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     quoted_top = (split.quoted or html_split.quoted)[:2000]
     proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if split.body else []
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
+    # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
+    # not an answer, unless the new text points at a link and holds no link of its own.
+    points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
+    booking = body_links.booking or (links.booking if points else None)
     exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
         exclude.update(a.lower() for a in _addresses(mail.header(header)))
@@ -137,7 +141,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         Evidence(
             text=split.body,
             times=len(found.times),
-            booking=body_links.booking is not None,
+            booking=booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
             user_names=_user_names(mail),
@@ -147,10 +151,6 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted":
-        # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
-        # not an answer, unless the new text points at a link and holds no link of its own.
-        points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
-        booking = body_links.booking or (links.booking if points else None)
         fields.update(_meeting(invite, found.times, links.video, booking))
     if intent == "later":
         back = find_resume_date(split.body, ref.date())

@@ -1,9 +1,9 @@
 """Cue vocabularies for a person's reply, per intent and language.
 
 Each entry is a regular-expression fragment for a way people say it (a verb with
-its usual objects, an idiom), not a sentence from any one message. English lives in
-:mod:`.intent` (it has the most rules); this table adds Spanish, French, German,
-Portuguese, Italian and Dutch. :func:`pattern` joins one intent's fragments across
+its usual objects, an idiom), not a sentence from any one message. English has its
+core rules in :mod:`.intent`; here are its further paraphrases and Spanish, French,
+German, Portuguese, Italian and Dutch. :func:`pattern` joins one intent's fragments across
 languages into one case-insensitive regex; a fragment may use ``\\b`` and classes
 but no groups that capture.
 """
@@ -13,10 +13,24 @@ from __future__ import annotations
 import re
 from functools import cache
 
-LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl")
 
 # Say yes, or offer times ("volontiers", "con mucho gusto", "gerne", "ti propongo").
 ACCEPT = {
+    "en": (
+        r"(?:yes|yeah|yep|sure thing)\b",
+        r"more than happy",
+        r"(?:i'd|i would) be (?:glad|happy|delighted)",
+        r"(?:that|this|it) (?:works|suits)\b",
+        r"suits me",
+        r"fine by me",
+        r"no problem",
+        r"i can make (?:it|that|time)",
+        r"(?:i'll|let me|i will) send (?:you |over )?(?:a |an )?(?:invite|calendar|link|zoom|teams|meet)",
+        r"(?:here'?s|use|via) my (?:calendar|booking|scheduling|calendly) (?:link|page)",
+        r"feel free to (?:book|grab|pick|schedule)",
+        r"grab (?:\d+ ?min\w*|some time|time|a slot)",
+    ),
     "es": (
         r"con (?:mucho )?gusto",
         r"encantad[oa] de",
@@ -85,6 +99,18 @@ ACCEPT = {
 
 # Say no, without pointing anywhere else.
 DECLINE = {
+    "en": (
+        r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
+        r"not possible for me",
+        r"not something i (?:can|do)",
+        r"(?:don't|do not) have (?:the )?(?:time|bandwidth|capacity)",
+        r"no (?:bandwidth|capacity)",
+        r"(?:too|very) (?:busy|swamped|stretched|slammed) to",
+        r"i'?ll pass",
+        r"(?:can't|cannot|can not) (?:commit|take (?:this|it|these) on|say yes)",
+        r"we (?:don't|do not) (?:offer|do|take)",
+        r"not (?:going|able) to (?:make|do|take)",
+    ),
     "es": (
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
         r"hablar|comprometerme|aceptar|hacer)",
@@ -130,6 +156,18 @@ DECLINE = {
 
 # Softer than a decline: only when nothing else is said ("leider", "malheureusement").
 WEAK_DECLINE = {
+    "en": (
+        r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
+        r"not possible for me",
+        r"not something i (?:can|do)",
+        r"(?:don't|do not) have (?:the )?(?:time|bandwidth|capacity)",
+        r"no (?:bandwidth|capacity)",
+        r"(?:too|very) (?:busy|swamped|stretched|slammed) to",
+        r"i'?ll pass",
+        r"(?:can't|cannot|can not) (?:commit|take (?:this|it|these) on|say yes)",
+        r"we (?:don't|do not) (?:offer|do|take)",
+        r"not (?:going|able) to (?:make|do|take)",
+    ),
     "es": (r"lamentablemente", r"lo siento", r"desafortunadamente"),
     "fr": (r"malheureusement", r"d[ée]sol[ée]e?"),
     "de": (r"leider", r"tut mir leid"),
@@ -140,6 +178,20 @@ WEAK_DECLINE = {
 
 # Write again later ("relancez-moi dans un mois", "melden Sie sich ab dem 12. April wieder").
 LATER = {
+    "en": (
+        r"(?:not|isn't|is not) (?:a )?(?:good|great|the best|the right) time",
+        r"timing (?:isn't|is not|is) (?:great|ideal|bad|tough|tricky)",
+        r"bad timing",
+        r"(?:in|after) a (?:few|couple(?: of)?) (?:weeks|months)",
+        r"after (?:the )?(?:holidays|new year|launch|quarter|busy season|conference|deadline|summer|break)",
+        r"revisit (?:this )?(?:in|after|next|later|once)",
+        r"down the (?:road|line)",
+        r"later (?:this|next|in the) (?:year|month|quarter|spring|summer|fall|autumn|winter)",
+        r"(?:try|ask|ping|email|write to) me (?:again )?(?:in|after|next|later|once|around)",
+        r"(?:could|can|would) you (?:try|reach out|ping|email|write|follow up|check in)\b.{0,30}"
+        r"\b(?:in|after|next|later|once|around)\b",
+        r"closer to (?:the )?(?:date|time|end)",
+    ),
     "es": (
         r"m[áa]s adelante",
         r"(?:escrib|contact|busc|llam)(?:irme|arme|eme|ame|ame)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|"
@@ -187,6 +239,13 @@ LATER = {
 
 # Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").
 UNSUBSCRIBE = {
+    "en": (
+        r"(?:remove|delete) (?:my|me) (?:email|address|details|data|name|from)",
+        r"this is spam",
+        r"(?:report|reported|reporting|mark|marked|marking) (?:this|you|it) as spam",
+        r"leave me alone",
+        r"stop (?:spamming|sending)",
+    ),
     "es": (
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
         r"(?:dejen|deje|deja) de (?:escribirme|enviarme|contactarme)",
@@ -279,6 +338,7 @@ NOT_ME = {
 
 # Asks something before agreeing ("avant de m'engager", "prima di fissare", "antes de agendar").
 BEFORE_COMMIT = {
+    "en": (r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)", r"first,? (?:could|can) you"),
     "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
     "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
     "de": (r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)", r"vorab (?:eine )?frage"),
@@ -289,6 +349,19 @@ BEFORE_COMMIT = {
 
 # A question's topic when it asks for more before saying yes.
 QUESTION = {
+    "en": (
+        r"(?:could|can|would) you (?:tell|share|say|clarify|explain|remind)",
+        r"what (?:exactly|kind|sort|type)",
+        r"how did you (?:get|find|hear)",
+        r"who (?:gave|passed|shared|referred)",
+        r"is (?:this|it) (?:about|for|related)",
+        r"are you (?:a student|job[- ]hunting|looking for)",
+        r"more context",
+        r"what'?s (?:this|it) (?:about|for)",
+        r"which (?:company|area|part|side)",
+        r"still (?:interested|keen|looking|on|need|want|stand)",
+        r"does (?:the|your) (?:request|offer|invitation) still",
+    ),
     "es": (
         r"me cuentas",
         r"cu[ée]ntame",

@@ -26,7 +26,7 @@ _ATTR_END = re.compile(
 _BANNER = re.compile(
     r"^\s*(-{2,}\s*(original message|original message|forwarded message|message d'origine|"
     r"ursprüngliche nachricht|mensaje original)\s*-{2,}|begin forwarded message:?|"
-    r"-{5,}\s*forwarded message\s*-{5,})\s*$",
+    r"-{5,}\s*forwarded message\s*-{5,}|-{3,}\s*[^-\s][^-]{2,60}-{3,})\s*$",
     re.IGNORECASE,
 )
 _HEADER_FROM = re.compile(r"^\s*\**(from|von|de|van|da|från|fra)\s*:\**\s*\S", re.IGNORECASE)
