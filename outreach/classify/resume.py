@@ -70,9 +70,11 @@ def _after_cue(text: str, start: int) -> str:
     """The kind of the last cue in the sentence before ``start`` ("back", "from", ...), or ""."""
     window = re.split(r"[.?!\n]", text[max(0, start - 60) : start])[-1]
     cues = list(_CUE.finditer(window))
-    if not cues:
+    kinds = [next(k for k, v in cue.groupdict().items() if v is not None).replace("_", " ") for cue in cues]
+    if not kinds:
         return ""
-    return next(kind for kind, value in cues[-1].groupdict().items() if value is not None).replace("_", " ")
+    # "will not return until 10/26": the return is what the date names.
+    return "back" if kinds[-1] == "until" and "back" in kinds else kinds[-1]
 
 
 _RANK = {"back": 0, "week of": 0, "from": 1, "until": 2, "through": 2}
@@ -89,8 +91,8 @@ def find_resume_date(text: str, today: date) -> date | None:
         if not cue:
             continue
         day = mention.day
-        if cue == "through" or (cue == "until" and not mention.explicit):
-            day += timedelta(days=1)
+        if cue == "through":
+            day += timedelta(days=1)  # "away through Friday": back the day after; "until Monday": back Monday
         elif cue == "week of":
             day -= timedelta(days=day.weekday())
         rank = _RANK[cue]
