@@ -89,11 +89,15 @@ def _check_weight(value: Any) -> Any:
 def _weight(value: Any) -> int:
     """About how many characters `str(value)` would take: strings by length, containers by their items,
     each shared reference counted again (that is how a few nested lists expand). Raises past the limit."""
+    from jinja2.utils import Namespace
+
     known: dict[int, int] = {}
 
     def weigh(item: Any) -> int:
         if isinstance(item, str | bytes):
             return len(item)
+        if isinstance(item, Namespace):  # `{% set ns.x = ... %}` stores values there, and str() shows them
+            item = object.__getattribute__(item, "_Namespace__attrs")
         if not isinstance(item, list | tuple | set | frozenset | dict):
             return 1
         if id(item) in known:

@@ -162,6 +162,7 @@ BOMBS = [
     (NESTED + "{{ '%s' % (g,) }}", "stopped, a value grew beyond 100000 characters"),
     (NESTED + "{{ g ~ '' }}", "stopped, a value grew beyond 100000 characters"),
     (NESTED + "{{ g|string }}", "stopped, a value grew beyond 100000 characters"),
+    (NESTED + "{% set ns = namespace() %}{% set ns.x = g %}{{ ns }}", "stopped, a value grew beyond 100000 characters"),
     ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
      f"stopped, calls nested deeper than {MAX_CALL_DEPTH} (a macro or a recursive loop calling itself without "
      "end?)"),
