@@ -240,6 +240,16 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        from .db import storage_problem
+
+        problem = storage_problem(exc)  # a full disk, not the failed rollback that masks it
+        if problem is None:
+            raise
+        if verbose:
+            logger.exception("failed")
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
 
 
 def register(module: str) -> None:

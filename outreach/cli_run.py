@@ -7,7 +7,6 @@ import logging
 import click
 
 from .cli import App, now_utc, pass_app
-from .errors import OutreachError
 
 logger = logging.getLogger(__name__)
 
@@ -43,16 +42,22 @@ def run(app: App, once: bool) -> None:
 
 
 def run_every_job_once(app: App) -> None:
-    """Each job in order; one failing job is reported and the others still run (exit 1 at the end)."""
+    """Each job in order; one failing job is reported, whatever it raised, and the others still run
+    (exit 1 at the end)."""
+    from .daemon import expected_failure
     from .jobs import ONCE_ORDER
+    from .logs import redact
 
     app.open_db()
     failed = []
     for name, job in ONCE_ORDER:
         try:
             lines = job(app.settings, now_utc())
-        except OutreachError as exc:
-            click.echo(f"{name}: error: {exc}", err=True)
+        except Exception as exc:  # one job's bug must not keep the others from running
+            logger.debug("%s failed", name, exc_info=True)
+            known = expected_failure(exc)
+            unexpected = f"unexpected {type(exc).__name__}: {redact(str(exc))} (a bug; -v shows the traceback)"
+            click.echo(f"{name}: error: {known or unexpected}", err=True)
             failed.append(name)
             continue
         for line in lines:

@@ -35,6 +35,14 @@ WAIT_SLICE_SECONDS = 1.0  # how quickly a signal is noticed while waiting for ma
 IDLE_SAFETY_POLL_SECONDS = 600
 
 
+def expected_failure(exc: BaseException) -> OutreachError | None:
+    """The error to report for a job's failure: an expected one as it is, a full or read-only database
+    as such (not as the failed rollback that masks it); None for anything else (a bug)."""
+    from .db import storage_problem
+
+    return storage_problem(exc) or (exc if isinstance(exc, OutreachError) else None)
+
+
 class InboxWaiter(Protocol):
     """A long-lived inbox connection the loop can wait on (IMAP IDLE), cheaper than polling."""
 
@@ -188,11 +196,12 @@ class Daemon:
             cap = self.settings.imap.idle_renew_seconds if job.idle_driven else MAX_BACKOFF_SECONDS
             delay = min(cap, job.every_seconds * 2 ** min(job.failures, 10))
             job.skip_until = time.monotonic() + delay
-            if isinstance(exc, OutreachError):
-                logger.error("%s failed (%s); retrying in %d s", job.name, exc, delay)
-            else:
+            known = expected_failure(exc)
+            if known is None:
                 logger.exception("%s failed unexpectedly; retrying in %d s", job.name, delay)
-            self.notifier.status(f"{job.name} failing: {exc}"[:200])
+            else:
+                logger.error("%s failed (%s); retrying in %d s", job.name, known, delay)
+            self.notifier.status(f"{job.name} failing: {known or exc}"[:200])
             return
         job.failures, job.skip_until = 0, 0.0
         if job.idle_driven and self.waiter is None:

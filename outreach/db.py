@@ -9,11 +9,11 @@ so `paths.database` can later name a PostgreSQL URL.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import peewee
 
@@ -45,8 +45,10 @@ def open_database(path: Path | str, migrate: bool = True) -> peewee.Database:
         db.connect(reuse_if_open=True)
         if migrate:
             run_migrations(db)
-    except peewee.OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {path}: {exc}") from None
+    except (peewee.OperationalError, DatabaseError) as exc:
+        if _read_only_file_system(path):
+            raise DatabaseError(f"cannot open the database {path}: {READ_ONLY_ADVICE}") from None
+        raise storage_problem(exc) or DatabaseError(f"cannot open the database {path}: {exc}") from None
     return db
 
 
@@ -60,15 +62,62 @@ def _sqlite(path: str) -> peewee.SqliteDatabase:
     )
 
 
-def transaction() -> AbstractContextManager[Any]:
+@contextmanager
+def transaction() -> Iterator[None]:
     """A write transaction. On SQLite it takes the write lock up front (BEGIN IMMEDIATE), so it
-    waits for another writer instead of failing when it later upgrades from a read lock."""
+    waits for another writer instead of failing when it later upgrades from a read lock. A full disk
+    or a read-only database is raised as a DatabaseError that says so (see storage_problem)."""
     db = database_proxy.obj
-    if isinstance(db, peewee.SqliteDatabase):
-        if db.in_transaction():
-            return db.atomic()
-        return db.atomic("IMMEDIATE")
-    return db.atomic()
+    outermost = isinstance(db, peewee.SqliteDatabase) and not db.in_transaction()
+    try:
+        with db.atomic("IMMEDIATE") if outermost else db.atomic():
+            yield
+    except peewee.DatabaseError as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        raise problem from exc
+
+
+# What SQLite says when the storage, not the data, is the problem; the advice follows the path.
+FULL_ADVICE = "the disk is full; free some space there and run again (the failed step changed nothing)"
+READ_ONLY_ADVICE = ("it is read-only (the file, its folder or the file system); make it writable and run "
+                    "again (the failed step changed nothing)")
+STORAGE_ERRORS = (
+    ("database or disk is full", FULL_ADVICE),
+    ("attempt to write a readonly database", READ_ONLY_ADVICE),
+    ("disk i/o error", "reading or writing it failed (disk I/O error); check the disk and the file system"),
+)
+
+
+def storage_problem(exc: BaseException) -> DatabaseError | None:
+    """A one-line DatabaseError when `exc`, or an error it masks, says the disk is full or the database
+    read-only. SQLite rolls back by itself on a full disk, so the rollback that follows fails with
+    "cannot rollback - no transaction is active" and hides the real cause in its context."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DatabaseError):
+            return current
+        text = str(current).lower()
+        for needle, advice in STORAGE_ERRORS:
+            if needle in text:
+                return DatabaseError(f"cannot write the database {_database_name()}: {advice}")
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _database_name() -> str:
+    db = database_proxy.obj
+    return str(getattr(db, "database", None) or "(not open)")
+
+
+def _read_only_file_system(path: Path | str) -> bool:
+    try:
+        return bool(os.statvfs(Path(path).parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def close_database() -> None:

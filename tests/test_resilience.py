@@ -13,13 +13,21 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import click
+import pytest
 import yaml
 
-from outreach.models import Reply
+from outreach import jobs
+from outreach.cli import App
+from outreach.cli_run import run_every_job_once
+from outreach.config import Settings
+from outreach.db import close_database, open_database
+from outreach.errors import DatabaseError
+from outreach.models import Reply, RuntimeState
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 from tests.watchkit import ACCEPT, DECLINE, reply_to, sent_draft, watch_settings
@@ -221,3 +229,111 @@ def _local_hour(stdout: str) -> str:
     found = re.search(r"sending paused until (\S+ \S+ \S+):", stdout)
     assert found, stdout
     return found.group(1)
+
+
+# ------------------------------------------------------------------ 8: run --once keeps going; a full or read-only disk
+
+def test_run_once_runs_every_job_whatever_one_raises(tmp_path: Path, mailrig: MailRig, mail_user: str,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A job that fails with a bug is reported on one line; the later jobs still run; the exit is 1."""
+    config = sending_config(tmp_path, mailrig, user=mail_user)
+
+    def broken(settings: Settings, now: datetime) -> list[str]:
+        raise KeyError("contact")
+
+    order = [(name, broken if name == "due-drafts" else job) for name, job in jobs.ONCE_ORDER]
+    monkeypatch.setattr(jobs, "ONCE_ORDER", order)
+    with pytest.raises(click.ClickException) as failed:
+        run_every_job_once(App(config, verbose=False))
+    out, err = capsys.readouterr()
+    assert (out.splitlines()[1:], err.splitlines(), failed.value.message) == (
+        ["watch: INBOX: 0 new messages, 0 replies (first scan)"],
+        ["due-drafts: error: unexpected KeyError: 'contact' (a bug; -v shows the traceback)"],
+        "1 job(s) failed: due-drafts")
+
+
+@contextlib.contextmanager
+def small_disk(path: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of `size` mounted at `path` (root only; skipped elsewhere)."""
+    path.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                             capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({mounted.stderr.strip()}); needs root")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def fill(disk: Path, leave: int) -> None:
+    """Fill `disk` but for `leave` bytes."""
+    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    written = 0
+    try:
+        while True:
+            written += os.write(fd, bytes(65536))
+    except OSError:
+        os.ftruncate(fd, max(0, written - leave))
+    finally:
+        os.close(fd)
+
+
+MANY_INTRODUCTIONS = "introductions:\n" + "".join(
+    f"  - {{name: Person {i}, email: person{i}@example.com, company: Example {i}, referred_by: Maria Lopez,"
+    f" topics: [a long list of topics to make the rows big, {'x' * 200}]}}\n" for i in range(300))
+
+
+def test_a_full_disk_is_named_as_such_and_nothing_is_half_written(tmp_path: Path, mailrig: MailRig,
+                                                                    mail_user: str) -> None:
+    """SQLite's "database or disk is full" (not the rollback error that masked it) in one line per job."""
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        config = sending_config(tmp_path, mailrig, user=mail_user)
+        data = yaml.safe_load(config.read_text())
+        data["paths"]["database"] = str(disk / "outreach.db")
+        config.write_text(yaml.safe_dump(data))
+        (tmp_path / "introductions.yaml").write_text(MANY_INTRODUCTIONS)
+        close_database()
+        open_settings(config)
+        close_database()  # the database exists, with its schema
+        fill(disk, leave=64 * 1024)
+        once = outreach(config, "run", "--once")
+        sync = outreach(config, "sync")
+        contacts = sqlite3.connect(disk / "outreach.db").execute("select count(*) from contacts").fetchone()[0]
+    full = (f"cannot write the database {disk / 'outreach.db'}: the disk is full; free some space there and run "
+            "again (the failed step changed nothing)")
+    assert (once.returncode, f"sync: error: {full}" in once.stderr.splitlines()) == (1, True), once.stderr
+    assert (sync.returncode, sync.stderr.splitlines()[-1:], contacts) == (1, [f"error: {full}"], 0)
+    assert "cannot rollback" not in once.stderr + sync.stderr
+
+
+def test_a_read_only_database_is_named_as_such(tmp_path: Path, mailrig: MailRig, mail_user: str) -> None:
+    """A database on a file system mounted read-only gets a one-line error saying so."""
+    with small_disk(tmp_path / "disk", "1m") as disk:
+        config = sending_config(tmp_path, mailrig, user=mail_user)
+        data = yaml.safe_load(config.read_text())
+        data["paths"]["database"] = str(disk / "outreach.db")
+        config.write_text(yaml.safe_dump(data))
+        close_database()
+        open_settings(config)
+        close_database()
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        once = outreach(config, "run", "--once")
+    assert (once.returncode, once.stderr.splitlines()) == (1, [
+        f"error: cannot open the database {disk / 'outreach.db'}: it is read-only (the file, its folder or the "
+        "file system); make it writable and run again (the failed step changed nothing)"])
+
+
+def test_a_write_refused_as_read_only_is_named_as_such(tmp_path: Path) -> None:
+    """SQLite's "attempt to write a readonly database" (here from PRAGMA query_only) becomes a one-line error."""
+    database = open_database(tmp_path / "outreach.db")
+    database.execute_sql("PRAGMA query_only = 1")
+    try:
+        with pytest.raises(DatabaseError) as refused:
+            RuntimeState.write("probe", 1, NOW)
+    finally:
+        close_database()
+    assert str(refused.value) == (
+        f"cannot write the database {tmp_path / 'outreach.db'}: it is read-only (the file, its folder or the "
+        "file system); make it writable and run again (the failed step changed nothing)")
