@@ -286,6 +286,13 @@ UNSUBSCRIBE = {
 
 # Not the right person; here is someone who is ("je mets en copie", "te recomiendo escribir a").
 NOT_ME = {
+    "en": (
+        r"(?<![\w.])(?-i:@[A-Z])[\w'-]+",  # an Outlook/Teams @-mention of a colleague
+        r"(?:she|he|they)(?:'s| is| are| would be| will be| can| could| might)\b.{0,20}"
+        r"\b(?:better|the (?:right|best) (?:person|contact)|a great (?:person|contact)|perfect for)",
+        r"(?:she|he|they) (?:can|could|would|will) help",
+        r"(?:better|best) placed",
+    ),
     "es": (
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
         r"te (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",

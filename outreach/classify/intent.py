@@ -43,7 +43,8 @@ _DECLINE = re.compile(
     r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate is (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
-    r"|\b(don'?t|do not) (really )?(do|take|accept) (these|this|those|calls|chats|meetings|informational)\b"
+    r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
+    r"informational)\b"
     r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
     r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b",
     re.IGNORECASE,
@@ -121,6 +122,20 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
     return bool(english.search(text) or pattern(cue).search(text))
 
 
+_NEGATED = re.compile(
+    r"(?:\b(?:no|not|não|nao|ne|nicht|kein|keine|non|niet|geen|never|nunca|jamais)|n't)\s+\S*\s?$", re.IGNORECASE
+)
+
+
+def _affirmed(english: re.Pattern[str], cue: str, text: str) -> bool:
+    """Like :func:`_any`, but a cue right after a negation ("no tengo disponibilidad") does not count."""
+    for regex in (english, pattern(cue)):
+        for m in regex.finditer(text):
+            if not _NEGATED.search(text[max(0, m.start() - 16) : m.start()]):
+                return True
+    return False
+
+
 def decide(ev: Evidence) -> tuple[str, float]:
     """(intent, confidence) for a human reply.
 
@@ -136,7 +151,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if _any(_UNSUBSCRIBE, "unsubscribe", text):
         return "unsubscribe", 0.9
     concrete = ev.times > 0 or ev.booking
-    accept = _any(_ACCEPT, "accept", text)
+    accept = _affirmed(_ACCEPT, "accept", text)
     decline = _any(_DECLINE, "decline", text)
     not_me = _any(_NOT_ME, "not_me", text)
     later = _any(_LATER, "later", text)

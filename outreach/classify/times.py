@@ -59,7 +59,7 @@ ZONE_RE = re.compile(
     r"|(?P<inplace>\b(?i:in|en|em|a|à)\s(?P<city>(?i:" + _PLACE + r"))\b)"
 )
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)\s+(?=[A-Z\"'(•*-])"  # sentence ends (not "a.m. Tuesday")
+    r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])"  # sentence ends (not "a.m. Tuesday")
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|so|though)\b\s+"

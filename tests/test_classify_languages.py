@@ -1,0 +1,254 @@
+"""A person's reply in English, Spanish, French, German, Portuguese, Italian and Dutch.
+
+Every message here is written for these tests (none is copied from a corpus file). The user,
+Sam Rivera in Montréal (America/Toronto), proposed "Tuesday 16 or Thursday 18 March, 10am-3pm
+Montréal time"; that proposal sits in each quote and must never count as the contact's.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from outreach.classify import classify_message
+from outreach.classify.dates import find_dates
+from outreach.classify.quotes import split_reply
+from outreach.classify.resume import find_resume_date
+from outreach.classify.times import find_times
+from outreach.classify.zones import zone
+
+USER_TZ = "America/Toronto"
+PROPOSAL = "> Would Tuesday 16 March or Thursday 18 March work, 10am-3pm Montreal time?\n> Sam Rivera\n"
+
+
+def _mail(body: str, *, date_hdr: str = "Fri, 05 Mar 2027 10:00:00 +0100", extra: str = "") -> bytes:
+    return (
+        "From: Contact <contact@firm.example>\nTo: Sam Rivera <sam.rivera@example.edu>\n"
+        f"Date: {date_hdr}\nSubject: Re: 20 minutes?\n{extra}"
+        f"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n{body}"
+    ).encode()
+
+
+def _instant(value: str | None) -> float | None:
+    return None if value is None else datetime.fromisoformat(value).timestamp()
+
+
+def _summary(intent: str, start: str | None, proposed: list[str], acted: bool) -> tuple[Any, ...]:
+    """Times as instants (any equivalent offset is right), options in order."""
+    return intent, _instant(start), sorted(_instant(t) for t in proposed), acted
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        (  # Spanish, Gmail attribution, 24-hour time with a named zone
+            "Hola Sam:\n\nCon mucho gusto. ¿Te va bien el jueves 18 de marzo a las 15:00, hora de Madrid?\n\n"
+            "Un saludo,\nLucía\n\nEl mar, 2 mar 2027 a las 9:00, Sam Rivera (<sam.rivera@example.edu>) escribió:\n"
+            + PROPOSAL,
+            ("accepted", "2027-03-18T15:00:00+01:00", [], True),
+        ),
+        (  # French, "jeudi 18 à 14 h" with HEC, Apple Mail attribution
+            "Bonjour Sam,\n\nVolontiers ! Je vous propose jeudi 18 à 14 h HEC.\n\nBien à vous,\nClaire\n\n"
+            "Le 2 mars 2027 à 09:00, Sam Rivera <sam.rivera@example.edu> a écrit :\n\n" + PROPOSAL,
+            ("accepted", "2027-03-18T14:00:00+01:00", [], True),
+        ),
+        (  # German, "Do., 18.3., 16 Uhr MEZ", under a German attribution
+            "Hallo Herr Rivera,\n\ngerne. Passt Ihnen Do., 18.3., 16 Uhr MEZ?\n\nViele Grüße\nJonas\n\n"
+            "Am 02.03.27 um 09:00 schrieb Sam Rivera:\n" + PROPOSAL,
+            ("accepted", "2027-03-18T16:00:00+01:00", [], True),
+        ),
+        (  # Portuguese, "dia 18/03 às 10h" in Lisbon
+            "Olá Sam,\n\nCom prazer! Podemos conversar no dia 18/03 às 10h (hora de Lisboa).\n\nAbraço,\nRui\n\n"
+            "Em ter., 2 de mar. de 2027 às 09:00, Sam Rivera <sam.rivera@example.edu> escreveu:\n" + PROPOSAL,
+            ("accepted", "2027-03-18T10:00:00+00:00", [], True),
+        ),
+        (  # Italian, two options with one zone after the last
+            "Ciao Sam,\n\nvolentieri! Ti propongo martedì 16 alle 16:00 oppure giovedì 18 alle 17:30 (ora di Roma)."
+            "\n\nA presto,\nGiulia\n\nIl giorno mar 2 mar 2027 alle ore 09:00 Sam Rivera <sam.rivera@example.edu> "
+            "ha scritto:\n" + PROPOSAL,
+            ("accepted", None, ["2027-03-16T16:00:00+01:00", "2027-03-18T17:30:00+01:00"], True),
+        ),
+        (  # Dutch, a dotted time with "uur" and a Dutch attribution
+            "Beste Sam,\n\nIk praat graag even met je. Zullen we donderdag 18 maart om 15.30 uur afspreken?\n\n"
+            "Groeten,\nEva\n\nOp 2 mrt 2027, om 09:00 heeft Sam Rivera <sam.rivera@example.edu> het volgende "
+            "geschreven:\n" + PROPOSAL,
+            ("accepted", "2027-03-18T15:30:00+01:00", [], True),
+        ),
+        (  # one time for either of two days ("jeweils"), Outlook's German header block
+            "Hallo Herr Rivera,\n\ngern. Mittwoch, 24.3., oder Freitag, 26.3., jeweils 11 Uhr MEZ?\n\nGruß\nAnna\n\n"
+            "Von: Sam Rivera <sam.rivera@example.edu>\nGesendet: Dienstag, 2. März 2027 09:00\n"
+            "An: Anna <contact@firm.example>\nBetreff: 20 minutes?\n\n"
+            "Would Tuesday 16 March or Thursday 18 March work, 10am-3pm Montreal time?",
+            ("accepted", None, ["2027-03-24T11:00:00+01:00", "2027-03-26T11:00:00+01:00"], True),
+        ),
+        (  # a conversion into the user's zone is the same instant, not a second option
+            "Bonjour Sam,\n\nAvec plaisir : jeudi 18 mars à 19 h heure de Paris, soit 14 h pour vous.\n\nClaire",
+            ("accepted", "2027-03-18T19:00:00+01:00", [], True),
+        ),
+        (  # bottom-posted reply (Thunderbird): the new text is under the quote
+            "Am 02.03.27 um 09:00 schrieb Sam Rivera:\n" + PROPOSAL + "\nHallo Sam,\n\n"
+            "Donnerstag passt mir gut, um 17 Uhr unserer Zeit. Ich schicke eine Einladung.\n\nBeste Grüße\nJonas\n",
+            ("accepted", "2027-03-18T17:00:00+01:00", [], True),
+        ),
+    ],
+)
+def test_acceptances_and_times(body: str, want: tuple[str, str | None, list[str], bool]) -> None:
+    """Yes, times, dates and zones in seven languages; the user's quoted proposal never counts."""
+    out = classify_message(_mail(body), user_tz=USER_TZ)
+    start = (out["meeting"] or {}).get("start")
+    got = _summary(out["intent"], start, out["proposed_times"], out["confidence"] >= 0.6)
+    assert got == _summary(*want)
+
+
+@pytest.mark.parametrize(
+    ("body", "intent"),
+    [
+        ("Hola Sam,\n\nLo siento, pero no puedo comprometerme a más llamadas.\n\nSuerte,\nAna", "declined"),
+        ("Bonjour,\n\nJe dois malheureusement décliner, mon agenda ne le permet pas.\n\nCordialement", "declined"),
+        ("Hallo,\n\nleider dürfen wir keine Gespräche mit Externen führen.\n\nGruß", "declined"),
+        ("Olá Sam,\n\nNão tenho disponibilidade para conversas deste tipo.\n\nAbraço", "declined"),
+        ("Ciao Sam,\n\npurtroppo non posso, sono sommerso di lavoro.\n\nCiao", "declined"),
+        ("Hoi Sam,\n\nHelaas kan ik je niet helpen, het is te druk.\n\nGroet", "declined"),
+        ("Hi Sam,\n\nWe get so many of these that I don't really do them anymore. Good luck!\n\nKim", "declined"),
+        ("Bonjour,\n\nPourriez-vous me relancer dans quelques semaines ? C'est la course.\n\nClaire", "later"),
+        ("Hola,\n\n¿Me escribes de nuevo a partir del 12 de abril? Ahora no puedo.\n\nLucía", "later"),
+        ("Hallo,\n\nMelden Sie sich gerne nach Ostern wieder bei mir.\n\nJonas", "later"),
+        ("Bonjour,\n\nMerci de ne plus me contacter.\n", "unsubscribe"),
+        ("Hallo,\n\nBitte keine weiteren E-Mails an diese Adresse.\n", "unsubscribe"),
+        ("Olá,\n\nNão me contacte mais, por favor.\n", "unsubscribe"),
+        ("Hola,\n\nAntes de agendar, ¿es para un trabajo de clase o buscas empleo?\n\nPablo", "question"),
+        ("Ciao,\n\nprima di fissare, può dirmi di cosa vuole parlare?\n\nMarco", "question"),
+        ("Hi Sam,\n\nBefore I say yes - what's your background, agency or in-house?\n\nKai", "question"),
+    ],
+)
+def test_intents_by_cue_vocabulary(body: str, intent: str) -> None:
+    """Paraphrases of no, later, stop and a question before committing, in seven languages."""
+    out = classify_message(_mail(body + "\n\nEl 2 mar 2027, Sam Rivera escribió:\n" + PROPOSAL), user_tz=USER_TZ)
+    assert (out["intent"], out["confidence"] >= 0.6) == (intent, True)
+
+
+@pytest.mark.parametrize(
+    ("body", "cc", "want"),
+    [
+        (  # French, the colleague is only in Cc
+            "Bonjour Sam,\n\nJe ne suis pas la bonne personne. Je mets en copie ma collègue Léa, mieux placée.\n",
+            "Léa Martin <lea.martin@firm.example>",
+            ["lea.martin@firm.example"],
+        ),
+        (  # Outlook @-mention with a mailto link, and the user's own address in the quote is never one
+            "Hi Sam,\n\n@Jane Okoro<mailto:jane.okoro@firm.example> is the right person for this - she runs "
+            "our research team.\n\nFrom: Sam Rivera <sam.rivera@example.edu>\nSent: Tuesday\nTo: Contact\n"
+            "Subject: chat\n\nhi",
+            "",
+            ["jane.okoro@firm.example"],
+        ),
+    ],
+)
+def test_referrals(body: str, cc: str, want: list[str]) -> None:
+    """A pointer to a colleague by Cc or @-mention is a referral; the user's own addresses never are."""
+    out = classify_message(_mail(body, extra=f"Cc: {cc}\n" if cc else ""), user_tz=USER_TZ)
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", want)
+
+
+def test_minus_zero_date_is_not_punished() -> None:
+    """A Date in -0000 (UTC, local zone unknown) is a full reference: the acceptance is acted on."""
+    body = "Happy to chat! Let's do Monday, December 7 at 2pm ET - https://zoom.us/j/123456789\n\nPat"
+    out = classify_message(_mail(body, date_hdr="Tue, 01 Dec 2026 16:02:11 -0000"), user_tz=USER_TZ)
+    assert (out["intent"], out["confidence"], out["meeting"]["start"], out["meeting"]["url"]) == (
+        "accepted",
+        0.9,
+        "2026-12-07T14:00:00-05:00",
+        "https://zoom.us/j/123456789",
+    )
+
+
+def test_bare_weekday_means_the_users_proposed_date() -> None:
+    """ "Thursday works" names the Thursday the user proposed, not the next one on the calendar."""
+    body = "Hi Sam,\n\nThursday at 11:00 your time suits me.\n\nErik\n\nOn Tue, Mar 2, 2027, Sam wrote:\n"
+    out = classify_message(_mail(body + PROPOSAL, date_hdr="Wed, 03 Mar 2027 10:00:00 +0100"), user_tz=USER_TZ)
+    assert (out["meeting"]["start"], out["confidence"] >= 0.6) == ("2027-03-18T11:00:00-04:00", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "want"),
+    [
+        ("jeudi 18 mars", date(2027, 3, 5), date(2027, 3, 18)),
+        ("Do., 18.3.", date(2027, 3, 5), date(2027, 3, 18)),
+        ("dia 18/03", date(2027, 3, 5), date(2027, 3, 18)),
+        ("el martes 30 de marzo", date(2027, 3, 5), date(2027, 3, 30)),
+        ("16. März 2027", date(2027, 3, 5), date(2027, 3, 16)),
+        ("donderdag 18 maart", date(2027, 3, 5), date(2027, 3, 18)),
+        ("04/02", date(2027, 1, 25), date(2027, 2, 4)),  # day-first is the nearer reading
+        ("Thursday 04/03", date(2027, 2, 25), date(2027, 3, 4)),  # the weekday decides
+        ("Tuesday 03/04", date(2027, 2, 25), date(2027, 3, 4)),
+        ("the 28th", date(2027, 1, 16), date(2027, 1, 28)),
+        ("mañana", date(2027, 3, 5), date(2027, 3, 6)),
+        ("übermorgen", date(2027, 3, 5), date(2027, 3, 7)),
+    ],
+)
+def test_dates(text: str, today: date, want: date) -> None:
+    """Month and weekday names in seven languages, day-first and dotted dates, ordinal days."""
+    assert [m.day for m in find_dates(text, today)] == [want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("mardi 16 mars de 15 h à 15 h 30 (heure de Bruxelles)", ["2027-03-16T15:00:00+01:00"]),
+        ("jueves 18 de marzo, 10:30 a. m. (hora Colombia)", ["2027-03-18T10:30:00-05:00"]),
+        ("martedì 16 marzo, ore 18.00", ["2027-03-16T18:00:00+01:00"]),
+        ("Do., 18.3.: 14 Uhr bei Ihnen, also 19 Uhr bei mir", ["2027-03-18T14:00:00-04:00"]),
+        ("quinta, 18/03, às 11h, 13h ou 15h (horário de Brasília)",
+         ["2027-03-18T11:00:00-03:00", "2027-03-18T13:00:00-03:00", "2027-03-18T15:00:00-03:00"]),
+        ("Dienstag ist leider schon vorbei, 16.3. um 10 Uhr geht nicht.", []),
+        ("Thursday at 15:30 MESZ", ["2027-03-11T15:30:00+01:00"]),
+    ],
+)  # fmt: skip
+def test_times(text: str, want: list[str]) -> None:
+    """24-hour and "h" times, localised zone phrases and abbreviations, conversions and refusals."""
+    ref = datetime(2027, 3, 5, 10, 0, tzinfo=zone("Europe/Paris"))
+    got = [t.timestamp() for t in find_times(text, ref, zone(USER_TZ)).times]
+    assert got == [datetime.fromisoformat(w).timestamp() for w in want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Escríbeme de nuevo a partir del 6 de abril.", date(2027, 4, 6)),
+        ("Melden Sie sich gerne ab dem 12. April wieder.", date(2027, 4, 12)),
+        ("Stuur me gerust opnieuw een mailtje vanaf maandag 19 april.", date(2027, 4, 19)),
+        ("Me procura de novo a partir do dia 7 de abril?", date(2027, 4, 7)),
+        ("Je suis absente jusqu'au 22 mars inclus.", date(2027, 3, 22)),
+        ("Ik ben afwezig tot en met dinsdag 16 maart.", date(2027, 3, 17)),
+        ("I'm out of the office until Monday.", date(2027, 3, 8)),
+        ("I will not return until 03/15/2027.", date(2027, 3, 15)),
+    ],
+)
+def test_resume_dates(text: str, want: date) -> None:
+    """The first day contact is welcome again, as people say it in seven languages."""
+    assert find_resume_date(text, date(2027, 3, 5)) == want
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "El mar, 2 mar 2027 a las 9:00, Sam Rivera (<sam.rivera@example.edu>) escribió:",
+        "Le mar. 2 mars 2027 à 09:00, Sam Rivera <sam.rivera@example.edu> a écrit :",
+        "Am Di., 2. März 2027 um 09:00 Uhr schrieb Sam Rivera <sam.rivera@example.edu>:",
+        "Em ter., 2 de mar. de 2027 às 09:00, Sam Rivera <sam.rivera@example.edu> escreveu:",
+        "Il giorno mar 2 mar 2027 alle ore 09:00 Sam Rivera <sam.rivera@example.edu> ha scritto:",
+        "Op di 2 mrt 2027 om 09:00 schreef Sam Rivera <sam.rivera@example.edu>:",
+        "De : Sam Rivera <sam.rivera@example.edu>\nEnvoyé : mardi 2 mars 2027 09:00\nÀ : Claire\nObjet : chat",
+        "Da: Sam Rivera <sam.rivera@example.edu>\nInviato: martedì 2 marzo 2027 09:00\nA: Giulia\nOggetto: chat",
+        "Van: Sam Rivera <sam.rivera@example.edu>\nVerzonden: dinsdag 2 maart 2027 09:00\nAan: Eva\nOnderwerp: x",
+        "De: Sam Rivera <sam.rivera@example.edu>\nEnviado: terça-feira, 2 de março de 2027 09:00\nPara: Rui\n"
+        "Assunto: conversa",
+        "Sam Rivera <sam.rivera@example.edu>\n02/03/2027 09:00\n\nA\ncontact@firm.example",
+    ],
+)
+def test_localised_quote_headers(attribution: str) -> None:
+    """Attributions and Outlook/Notes header blocks in seven languages start the quoted history."""
+    text = f"Ok.\n\n{attribution}\n\nWould Tuesday 16 March at 2pm work?\nSam Rivera"
+    assert split_reply(text).body == "Ok."
