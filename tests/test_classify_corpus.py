@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -117,3 +118,44 @@ def test_low_confidence_for_unknown() -> None:
     """Unknown results carry low confidence so the daemon asks the user."""
     for name in ("unknown-empty-reply-iphone.eml", "unknown-misdirected-internal-note.eml"):
         assert classify_file(str(DATA / "replies" / name))["confidence"] < 0.6
+
+
+PERSON_CORPORA = {"human-en": "Europe/London", "human-intl": "America/Toronto"}
+ACT_AT = 0.6
+
+
+def _tuning_figures(corpus: str) -> dict[str, float]:
+    """Accuracy per field, share acted on with the wrong intent, and share right when acted on."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    from corpus_split import CORPORA_DIR, split
+
+    labels = json.loads((CORPORA_DIR / corpus / "labels.json").read_text())
+    files = split(corpus)[0]
+    hits: dict[str, list[bool]] = {"intent": [], "meeting.start": [], "proposed_times": []}
+    acted = []
+    for path in files:
+        out = classify_file(str(path), user_tz=PERSON_CORPORA[corpus])
+        for field, results in hits.items():
+            if field in labels[path.name]:
+                want = _normalised(field, labels[path.name][field])
+                results.append(_normalised(field, _got(out, field)) == want)
+        if out["confidence"] >= ACT_AT:
+            acted.append(out["intent"] == labels[path.name]["intent"])
+    figures = {field: round(sum(r) / len(r), 3) for field, r in hits.items()}
+    figures["acted on, wrong"] = round(acted.count(False) / len(files), 3)
+    figures["right when acted on"] = round(sum(acted) / len(acted), 3)
+    return figures
+
+
+@pytest.mark.parametrize("corpus", sorted(PERSON_CORPORA))
+def test_person_replies_meet_the_bars_on_tuning_files(corpus: str) -> None:
+    """English and international replies (tuning part): the issue's bars for intent, times and confidence."""
+    figures = _tuning_figures(corpus)
+    bars = {
+        "intent": figures["intent"] >= 0.95,
+        "meeting.start": figures["meeting.start"] >= 0.95,
+        "proposed_times": figures["proposed_times"] >= 0.95,
+        "acted on, wrong": figures["acted on, wrong"] <= 0.01,
+        "right when acted on": figures["right when acted on"] >= 0.98,
+    }
+    assert bars == dict.fromkeys(bars, True), figures
