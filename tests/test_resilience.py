@@ -30,18 +30,10 @@ from outreach.errors import DatabaseError
 from outreach.models import Reply, RuntimeState
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
+from tests.test_mailbox import wait_until
 from tests.watchkit import ACCEPT, DECLINE, reply_to, sent_draft, watch_settings
 
 NOW = datetime.now(UTC)
-
-
-def wait_until(check: Callable[[], bool], timeout: float) -> float:
-    started = time.monotonic()
-    while not check():
-        if time.monotonic() - started > timeout:
-            raise TimeoutError(f"not true after {timeout} s")
-        time.sleep(0.1)
-    return time.monotonic() - started
 
 
 def start_daemon(config: Path) -> subprocess.Popen[str]:
