@@ -156,18 +156,6 @@ DECLINE = {
 
 # Softer than a decline: only when nothing else is said ("leider", "malheureusement").
 WEAK_DECLINE = {
-    "en": (
-        r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
-        r"not possible for me",
-        r"not something i (?:can|do)",
-        r"(?:don't|do not) have (?:the )?(?:time|bandwidth|capacity)",
-        r"no (?:bandwidth|capacity)",
-        r"(?:too|very) (?:busy|swamped|stretched|slammed) to",
-        r"i'?ll pass",
-        r"(?:can't|cannot|can not) (?:commit|take (?:this|it|these) on|say yes)",
-        r"we (?:don't|do not) (?:offer|do|take)",
-        r"not (?:going|able) to (?:make|do|take)",
-    ),
     "es": (r"lamentablemente", r"lo siento", r"desafortunadamente"),
     "fr": (r"malheureusement", r"d[ée]sol[ée]e?"),
     "de": (r"leider", r"tut mir leid"),
