@@ -30,6 +30,9 @@ ACCEPT = {
         r"(?:here'?s|use|via) my (?:calendar|booking|scheduling|calendly) (?:link|page)",
         r"feel free to (?:book|grab|pick|schedule)",
         r"grab (?:\d+ ?min\w*|some time|time|a slot)",
+        r"(?:what|which|any) (?:time|day|days|times|slot)s? (?:works?|suits?|would work|is best|are best)",
+        r"(?:send|shoot|forward) (?:me|over) (?:a |an )?(?:invite|calendar|meeting request)",
+        r"(?:put|throw|pop|drop) (?:something|a (?:time|slot|call)) (?:in|on|into) my calendar",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -110,6 +113,13 @@ DECLINE = {
         r"(?:can't|cannot|can not) (?:commit|take (?:this|it|these) on|say yes)",
         r"we (?:don't|do not) (?:offer|do|take)",
         r"not (?:going|able) to (?:make|do|take)",
+        r"(?:can't|cannot) (?:make|find|carve out) (?:the )?time",
+        r"(?:don't|do not) think i can help",
+        r"not for me",
+        r"bow(?:ing)? out",
+        r"(?:i|we) (?:no longer|don't|do not) have time for",
+        r"(?:going|have|had) to say no",
+        r"(?:isn't|is not|aren't|are not|wasn't|won't be) able to (?:take|do|make|help|accommodate|meet|fit)",
     ),
     "es": (
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
@@ -179,6 +189,10 @@ LATER = {
         r"(?:could|can|would) you (?:try|reach out|ping|email|write|follow up|check in)\b.{0,30}"
         r"\b(?:in|after|next|later|once|around)\b",
         r"closer to (?:the )?(?:date|time|end)",
+        r"let'?s (?:reconnect|revisit|talk|chat|pick this up|circle back|touch base) (?:in|after|next|once|when|"
+        r"later|around)",
+        r"(?:feel free to|please|do) (?:reach out|follow up|ping me|email me|get in touch|nudge me)\b.{0,30}"
+        r"\b(?:again|in|after|around|next|once|later)\b",
     ),
     "es": (
         r"m[áa]s adelante",
@@ -223,6 +237,11 @@ LATER = {
         r"(?:neem|neemt) (?:later |dan )?(?:opnieuw |nog eens )?contact",
         r"later (?:opnieuw|nog eens|contact)",
     ),
+}
+
+# Busy until a day, without asking to be written to again: later only when nothing says no.
+BUSY_UNTIL = {
+    "en": (r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",),
 }
 
 # Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").
@@ -356,6 +375,9 @@ QUESTION = {
         r"which (?:company|area|part|side)",
         r"still (?:interested|keen|looking|on|need|want|stand)",
         r"does (?:the|your) (?:request|offer|invitation) still",
+        r"what'?s (?:the|your) (?:goal|purpose|context|agenda)",
+        r"(?:can|could) you tell me (?:a bit )?more",
+        r"one question",
     ),
     "es": (
         r"me cuentas",
@@ -383,6 +405,7 @@ _TABLES = {
     "decline": DECLINE,
     "weak_decline": WEAK_DECLINE,
     "later": LATER,
+    "busy_until": BUSY_UNTIL,
     "unsubscribe": UNSUBSCRIBE,
     "not_me": NOT_ME,
     "before_commit": BEFORE_COMMIT,

@@ -166,6 +166,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "later", 0.8 if not decline else 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
+    if not concrete and pattern("busy_until").search(text):
+        return "later", 0.55
     if before_commit and not concrete:
         return "question", 0.85
     if concrete:
