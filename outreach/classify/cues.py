@@ -400,7 +400,7 @@ QUESTION = {
     "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
 }
 
-_TABLES = {
+_TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "accept": ACCEPT,
     "decline": DECLINE,
     "weak_decline": WEAK_DECLINE,
