@@ -240,7 +240,7 @@ LATER = {
 }
 
 # Busy until a day, without asking to be written to again: later only when nothing says no.
-BUSY_UNTIL = {
+BUSY_UNTIL: dict[str, tuple[str, ...]] = {
     "en": (r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",),
 }
 
