@@ -115,7 +115,13 @@ QUOTED_ORIGINAL = (
 )
 
 
-NOTHING_READ = {"meeting": None, "proposed_times": [], "referrals": [], "resume_after": None, "bounced_recipient": None}
+NOTHING_READ: dict[str, Any] = {
+    "meeting": None,
+    "proposed_times": [],
+    "referrals": [],
+    "resume_after": None,
+    "bounced_recipient": None,
+}
 
 
 def _result(intent: str, confidence: float, **fields: Any) -> dict[str, Any]:
