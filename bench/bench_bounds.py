@@ -78,6 +78,9 @@ CASES: dict[str, Callable[[Path], None]] = {
     "template: translate bomb": template("{% set a = 'x' * 50000 %}{{ a.translate({120: a})|length }}"),
     "template: expandtabs bomb": template("{% set a = '\\t' * 99999 %}{{ a.expandtabs(1000)|length }}"),
     "template: indent bomb": template("{% set a = '\\n' * 99999 %}{{ a|indent(1000, true, true)|length }}"),
+    "template: nested lists as text": template("{% set a = 'x' * 1000 %}" + "".join(
+        f"{{% set {name} = [{', '.join([previous] * 10)}] %}}" for previous, name in zip("abcdef", "bcdefg",
+                                                                                          strict=True)) + "{{ g }}"),
     "template: macro recursion": template("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}"),
     "template: recursive loop": template("{% for x in [1] recursive %}{{ loop([x]) }}{% endfor %}"),
     "template: self-include": template("{% include 'hostile.txt.j2' %}"),
