@@ -34,7 +34,7 @@ from typing import Any
 
 from outreach.classify.automatic import read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
-from outreach.classify.dates import find_dates
+from outreach.classify.dates import find_dates, mentions_weekday
 from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
@@ -125,7 +125,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     body_links = find_links(split.body + "\n" + html_split.body)
     # The user's proposed dates sit at the top of the quoted history; older messages further down add nothing.
     quoted_top = (split.quoted or html_split.quoted)[:2000]
-    proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if split.body else []
+    proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if mentions_weekday(split.body) else []
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
     # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
     # not an answer, unless the new text points at a link and holds no link of its own.

@@ -52,6 +52,14 @@ _WEEKDAY = (
     r"(?:(?i:" + _alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
+_BARE_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"(?!\w)")
+
+
+def mentions_weekday(text: str) -> bool:
+    """Whether ``text`` names a weekday (cheap: decides if the user's proposed dates are worth reading)."""
+    return _BARE_WEEKDAY.search(text) is not None
+
+
 _RELATIVE = {
     "today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "tmr": 1, "the day after tomorrow": 2,
     "hoy": 0, "mañana": 1, "pasado mañana": 2, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
