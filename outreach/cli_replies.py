@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING
 import click
 
 from .cli import App, now_utc, pass_app, print_json
+from .intents import RESOLUTIONS
 
 if TYPE_CHECKING:
     from .models import Reply
-
-RESOLUTIONS = ("accepted", "declined", "referral", "later", "question", "auto_reply", "bounce", "unsubscribe",
-               "unknown", "ignored")  # replies.RESOLUTIONS, repeated so that --help needs no heavy imports
 
 
 def attach(cli: click.Group) -> None:

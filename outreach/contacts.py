@@ -7,7 +7,7 @@ entry and nothing from that file is imported.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -195,29 +195,33 @@ def contacts_json() -> list[dict[str, Any]]:
         out.append(item)
     return out
 
-def add_referral(name: str | None, email: str, referrer: Contact, now: datetime, source: str,
-                 company: str | None = None) -> Contact | None:
-    """A person a contact pointed us to becomes a new pending introduction, with the contact as referrer.
+def add_referrals(people: Iterable[tuple[str | None, str, str | None]], referrer: Contact, now: datetime,
+                  source: str) -> list[Contact]:
+    """People a contact pointed us to, as (name, address, company), become pending introductions they referred.
 
-    The company defaults to the referrer's. Returns the new contact, or None when the address is
-    invalid or already known (never duplicates, never revives a suppressed contact). `source` is "reply" or "notes".
+    The one way in for referrals, from replies and from interview notes (`source`: "reply" or
+    "notes"). The company defaults to the referrer's. Returns the contacts created: an invalid
+    address is skipped, and a known one (the referrer too) is left as it is, so nothing is
+    duplicated and a suppressed contact is never revived.
     """
-    try:
-        address = normalize_address(email)
-    except AddressError:
-        logger.warning("referral from %s: %r is not a valid address; skipped", referrer.email, email)
-        return None
+    created: list[Contact] = []
     with transaction():
-        if Contact.get_or_none(Contact.email == address) is not None:
-            return None
-        contact: Contact = Contact.create(
-            email=address, name=(name or address.split("@")[0]).strip(), company=company or referrer.company,
-            referred_by=referrer.name, referred_by_email=referrer.email,
-            relationship=f"referred by {referrer.name}", topics=list(referrer.topics or []),
-            source=source, created_at=now, updated_at=now,
-        )
-    logger.info("new introduction %s, referred by %s", address, referrer.email)
-    return contact
+        for name, email, company in people:
+            try:
+                address = normalize_address(email)
+            except AddressError:
+                logger.warning("referral from %s: %r is not a valid address; skipped", referrer.email, email)
+                continue
+            if Contact.get_or_none(Contact.email == address) is not None:
+                continue
+            created.append(Contact.create(
+                email=address, name=(name or address.split("@")[0]).strip(), company=company or referrer.company,
+                referred_by=referrer.name, referred_by_email=referrer.email,
+                relationship=f"referred by {referrer.name}", topics=list(referrer.topics or []),
+                source=source, created_at=now, updated_at=now,
+            ))
+            logger.info("new introduction %s, referred by %s", address, referrer.email)
+    return created
 
 
 def pause_follow_ups(contact: Contact, until: datetime | None, now: datetime) -> None:

@@ -8,9 +8,10 @@ Follow-ups (business days are Monday to Friday in the user's zone, wall time kep
 - simple: `after_business_days` after our last message with no reply, one follow-up, up to `max`;
 - 3b7: after 3 business days, the next new introduction at the same company gets its outreach
   draft; after 7, one follow-up to the first contact;
-- a "later" reply or an out-of-office pauses until `paused_until`; then one follow-up follows
-  (immediately when the date has passed), threaded to their reply;
-- any other reply, a bounce or do-not-contact stops them (automatic replies never count).
+- what each reply does to them is its intent's `follow_ups` in :mod:`outreach.intents`: a "later"
+  reply waits until `paused_until`, then one follow-up follows (immediately when the date has
+  passed), threaded to their reply; an out-of-office only pauses them (`paused_until`); an answer,
+  a bounce or a request to stop ends them; a message that may not be theirs changes nothing.
 """
 
 from __future__ import annotations
@@ -22,14 +23,15 @@ from zoneinfo import ZoneInfo
 from .config import Settings
 from .db import transaction
 from .errors import TemplateError
+from .intents import FollowUps, where
 from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, Interview, InterviewStatus, Reply
 
 logger = logging.getLogger(__name__)
 
 FIRST_STEP_DAYS = 3  # 3b7: try the next contact at the company
 SECOND_STEP_DAYS = 7  # 3b7: follow up with the first
-SILENT_INTENTS = ("auto_reply", "unverified", "ignored")  # not an answer (unverified: maybe not from them)
-PAUSING_INTENTS = ("later",)
+ENDING = where(follow_ups=FollowUps.STOP)
+RESUMING = where(follow_ups=FollowUps.LATER)
 OPEN = (DraftStatus.PENDING, DraftStatus.APPROVED, DraftStatus.SENDING, DraftStatus.FAILED,
         DraftStatus.NEEDS_REVIEW)
 
@@ -139,8 +141,8 @@ def _next_step(contact: Contact, settings: Settings, now: datetime) -> str | Non
     if not any(d.kind == DraftKind.OUTREACH for d in sent):
         return None
     replies = list(Reply.select(Reply.intent, Reply.received_at)
-                   .where(Reply.contact == contact.id, Reply.intent.not_in(SILENT_INTENTS)))
-    if any(r.intent not in PAUSING_INTENTS for r in replies):
+                   .where(Reply.contact == contact.id, Reply.intent.in_(ENDING + RESUMING)))
+    if any(r.intent in ENDING for r in replies):
         return None
     follow_ups = list(Draft.select(Draft.status, Draft.created_at)
                       .where(Draft.contact == contact.id, Draft.kind == DraftKind.FOLLOW_UP))

@@ -89,7 +89,7 @@ def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], se
 
     Idempotent per reply: seeing the same reply again returns the existing record. A time the
     contact wrote gets a confirmation draft; their own calendar invitation is just recorded.
-    People they pointed to become introductions.
+    (People they pointed to are replies.act's: referrals are recorded in one place.)
     """
     existing = Interview.get_or_none(Interview.reply == reply.id)
     if existing is not None:
@@ -109,23 +109,10 @@ def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], se
             created_at=now, updated_at=now,
         )
         _meeting_status(contact, now)
-        add_referrals_from_reply(contact, result, now)
         if start is not None and not _is_invitation(result):
             _queue_confirmation(interview, settings, now, "daemon")
     logger.info("interview %s with %s: %s", interview.id, contact.email, interview.status)
     return get_interview(interview.id)
-
-
-def add_referrals_from_reply(contact: Contact, result: dict[str, Any], now: datetime) -> list[Contact]:
-    """The people a reply points to become pending introductions referred by `contact` (idempotent)."""
-    from .contacts import add_referral
-
-    added = []
-    for person in result.get("referrals") or []:
-        new = add_referral(person.get("name"), person.get("email") or "", contact, now, source="reply")
-        if new is not None:
-            added.append(new)
-    return added
 
 
 def _is_invitation(result: dict[str, Any]) -> bool:
@@ -228,7 +215,7 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
     People to contact become introductions referred by the interviewee; follow-through items are
     kept in step with the file (ticking `[x]` marks one done).
     """
-    from .contacts import add_referral
+    from .contacts import add_referrals, set_status
     from .notes import parse_notes
 
     interview = get_interview(interview_id)
@@ -242,13 +229,8 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
         Interview.update(status=S.HELD, notes=text, notes_data=notes.to_json(), updated_at=now,
                          ).where(Interview.id == interview.id).execute()
         saved.follow_through = _sync_follow_through(interview, notes.follow_through, now)
-        for person in notes.people:
-            new = add_referral(person.name, person.email, interview.contact, now, source="notes",
-                               company=person.company)
-            if new is not None:
-                saved.new_contacts.append(new)
-        from .contacts import set_status
-
+        saved.new_contacts = add_referrals([(p.name, p.email, p.company) for p in notes.people],
+                                           interview.contact, now, "notes")
         set_status(interview.contact, ContactStatus.MET, now)
     saved.interview = get_interview(interview_id)
     return saved

@@ -6,8 +6,13 @@ Two steps, so that the watcher fetches full messages only for the few that may m
    References are checked against every Message-ID we sent (ours and any a provider put in
    its place); then the sender's address against the contacts we wrote to. Delivery reports
    and calendar/booking mail that match neither are sent on to step 2.
-2. :func:`match_body` reads such a message in full: a bounce names the failed recipient or
-   carries our original Message-ID; an invitation or booking confirmation names the contact.
+2. :func:`match_body` reads such a message in full: a report that returns our original
+   (Message-ID or X-Outreach-Draft) is about that message; a delivery failure is also about the
+   failed recipient; an invitation or booking confirmation names the contact.
+
+What is a delivery failure, and which recipient failed, is the classifier's one recogniser
+(:mod:`outreach.classify.bounces`): :func:`screen` asks it about the envelope, :func:`match_body`
+and :func:`delivery_failure` about the whole message. It is imported only when needed.
 
 Matching only says which conversation a message is about. Whether it may make the daemon act is
 decided in replies.py with the helpers at the end of this module: who sent it (:func:`senders_of`),
@@ -25,18 +30,19 @@ from dataclasses import dataclass, field
 from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parseaddr
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .classify.bounces import Bounce
 
 # the fields `screen` needs, in the order the watcher asks for them
 HEADER_FIELDS = ("MESSAGE-ID", "IN-REPLY-TO", "REFERENCES", "FROM", "SUBJECT", "CONTENT-TYPE",
-                 "RETURN-PATH", "X-OUTREACH-DRAFT")
+                 "RETURN-PATH", "X-OUTREACH-DRAFT", "X-FAILED-RECIPIENTS")
 OWN_HEADER = "x-outreach-draft"
 
 _MSGID = re.compile(r"<[^<>\s]+>")
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_DAEMON_SENDER = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", re.IGNORECASE)
-_BOUNCE_SUBJECT = re.compile(
-    r"undeliver|returned mail|returned to sender|delivery (status )?notification|failure notice|"
-    r"delivery fail|not delivered|could not be delivered|mail delivery", re.IGNORECASE)
+_REPORT_TYPE = re.compile(r"report-type\s*=\s*\"?([\w-]+)")
 _CALENDAR_SUBJECT = re.compile(
     r"invitation|invite|booked|booking|confirmed|scheduled|new event|appointment|meeting", re.IGNORECASE)
 
@@ -53,6 +59,8 @@ class Headers:
     content_type: str = ""
     return_path: str = ""
     outreach_draft: str | None = None
+    from_header: str = ""  # the whole From, decoded: a notice may say so only in its display name
+    failed_recipients: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,11 +83,13 @@ class SentIndex:
 class Match:
     contact_id: int
     draft_id: int | None
-    how: str  # thread | sender | bounce (draft_id set: our message is in the report) | calendar
+    # thread | sender | calendar | bounce: a delivery failure (draft_id set: our message is in it) |
+    # report: another report returning our message (a spam complaint, a read receipt)
+    how: str
 
 
 class NeedBody:
-    """`screen` cannot tell from headers alone: a delivery report or a calendar/booking message."""
+    """`screen` cannot tell from headers alone: a report ("report") or a calendar/booking message ("calendar")."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
@@ -120,6 +130,8 @@ def parse_headers(block: bytes) -> Headers:
         content_type=values.get("content-type", "").lower(),
         return_path=values.get("return-path", ""),
         outreach_draft=values.get(OWN_HEADER),
+        from_header=decode_words(values.get("from", "")),
+        failed_recipients=values.get("x-failed-recipients", ""),
     )
 
 
@@ -172,38 +184,66 @@ def screen(headers: Headers, index: SentIndex) -> Screened:
     contact = index.addresses.get(headers.from_addr)
     if contact is not None:
         return Match(contact_id=contact, draft_id=None, how="sender")
-    if looks_like_bounce(headers):
-        return NeedBody("bounce")
+    if may_be_report(headers):
+        return NeedBody("report")
     if "calendar" in headers.content_type or _CALENDAR_SUBJECT.search(headers.subject):
         return NeedBody("calendar")
     return None
 
 
-def looks_like_bounce(headers: Headers) -> bool:
-    return ("report" in headers.content_type or headers.return_path.strip() == "<>"
-            or bool(_DAEMON_SENDER.match(headers.from_addr)) or bool(_BOUNCE_SUBJECT.search(headers.subject)))
+def may_be_report(headers: Headers) -> bool:
+    """Whether a message's envelope is a report's: a delivery status notice (the classifier's test, on
+    the headers alone), any multipart/report, or a null sender, which may return mail."""
+    from .classify.bounces import looks_like_notice
+    from .classify.mime import Mail
+
+    if "report" in headers.content_type or headers.return_path.strip() == "<>":
+        return True
+    found = _REPORT_TYPE.search(headers.content_type)
+    envelope = Mail(headers={"from": headers.from_header or headers.from_addr, "subject": headers.subject,
+                             "return-path": headers.return_path, "x-failed-recipients": headers.failed_recipients},
+                    from_addr=headers.from_addr, report_type=found.group(1) if found else "")
+    return looks_like_notice(envelope, "")
 
 
 def match_body(raw: bytes, headers: Headers, index: SentIndex, kind: str) -> Match | None:
     """Decide a NeedBody message from its full text."""
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
-    if kind == "bounce":
-        return _match_bounce(message, index)
-    return _match_calendar(message, index)
+    if kind == "report":
+        return _match_report(raw, index)
+    return _match_calendar(email.message_from_bytes(raw, policy=email.policy.compat32), index)
 
 
-def _match_bounce(message: Message, index: SentIndex) -> Match | None:
-    # our original's Message-ID or X-Outreach-Draft (in message/rfc822, text/rfc822-headers or a plain-text
-    # bounce) is the strongest evidence, and the only one that lets a bounce act; then the failed recipient
-    # (Final-Recipient, or "<addr>:" in a qmail notice), which only lets the user decide
-    text = _all_text(message, include_headers=True)
-    for value in returned_ids(text):
+def delivery_failure(raw: bytes, known: Iterable[str] = ()) -> Bounce | None:
+    """The permanent delivery failure `raw` reports (its failed recipient, preferring one of `known`), or None:
+    not a delivery status notice, or only a delay warning."""
+    found = _notice(raw, known)
+    return found if found is not None and found.permanent else None
+
+
+def _notice(raw: bytes, known: Iterable[str]) -> Bounce | None:
+    from .classify.bounces import find_bounce
+    from .classify.mime import body_texts, read_mail
+
+    mail = read_mail(raw)
+    plain, html = body_texts(mail)
+    return find_bounce(mail, plain or html, frozenset(known))
+
+
+def _match_report(raw: bytes, index: SentIndex) -> Match | None:
+    # Our original's Message-ID or X-Outreach-Draft (in message/rfc822, text/rfc822-headers or a plain-text
+    # notice) is the strongest evidence, and the only one that lets a bounce act; a failed recipient we wrote
+    # to, without it, only lets the user decide. A delay warning is left alone: a failure, if it comes, reports
+    # itself. Any other report returning our message (a complaint) goes to the classifier and the user.
+    failure = _notice(raw, index.addresses)
+    if failure is not None and not failure.permanent:
+        return None
+    for value in returned_ids(report_text(raw)):
         hit = index.message_ids.get(value) or index.identities.get(value)
         if hit is not None:
-            return Match(contact_id=hit[0], draft_id=hit[1], how="bounce")
-    contacts = _contacts_named(text, index)
-    if len(contacts) == 1:
-        return Match(contact_id=contacts.pop(), draft_id=None, how="bounce")
+            return Match(contact_id=hit[0], draft_id=hit[1], how="bounce" if failure else "report")
+    recipient = failure.recipient if failure is not None else None
+    if recipient is not None and recipient != index.me.lower() and recipient in index.addresses:
+        return Match(contact_id=index.addresses[recipient], draft_id=None, how="bounce")
     return None
 
 

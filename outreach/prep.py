@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from .intents import where
 from .models import Contact, Draft, DraftStatus, Interview, Reply
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 MAX_REFERENCES = 10
-NOT_A_REPLY = ("auto_reply", "bounce", "unverified", "ignored")  # replies.NOT_REPLIES
+ANSWERS = where(answer=True)
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ class Message:
 
 
 def conversation(contact: Contact) -> list[Message]:
-    """Everything sent to and received from `contact`, oldest first; automatic replies and bounces left out."""
+    """Everything sent to and received from `contact`, oldest first; only their answers (no automatic replies,
+    bounces, or messages that may not be theirs)."""
     sent = Draft.select().where(Draft.contact == contact.id, Draft.status == DraftStatus.SENT)
-    replies = Reply.select().where(Reply.contact == contact.id, Reply.intent.not_in(NOT_A_REPLY))
+    replies = Reply.select().where(Reply.contact == contact.id, Reply.intent.in_(ANSWERS))
     messages = [Message(True, d.sent_at or d.created_at, d.subject, d.body, d.server_message_id or d.message_id)
                 for d in sent]
     messages += [Message(False, r.received_at, r.subject, r.text,

@@ -1,11 +1,11 @@
 """Matched replies: stored once (keyed by Message-ID) and acted on, in one transaction.
 
-The only module that writes the replies table. What each intent does:
+The only module that writes the replies table. What an intent means in general (is it their
+answer? may it name people to introduce?) is in :mod:`outreach.intents`; what each one does here:
 
 * accepted: an interview record (scheduled or proposed) and the contact moves to meeting;
-  any referrals in it become new introductions too;
-* referral: each person becomes a pending introduction referred by this contact;
-* declined: the contact is closed (declined); referrals in it are still added;
+* referral: the contact has replied;
+* declined: the contact is closed (declined);
 * later: no follow-ups until ``resume_after`` (start of that day, in the contact's zone or
   the user's), or LATER_DEFAULT_DAYS after the reply arrived when they named no date;
 * auto_reply: no follow-ups until the return date (AUTO_REPLY_DEFAULT_DAYS when none is
@@ -13,15 +13,17 @@ The only module that writes the replies table. What each intent does:
 * bounce: the contact is bounced and their unsent drafts are rejected;
 * unsubscribe: do-not-contact, permanently, and their unsent drafts are rejected;
 * question and unknown, or any intent under ATTENTION_BELOW confidence: flagged for the user,
-  who answers or corrects it with :func:`resolve` (then the corrected intent's action runs).
+  who answers or corrects it with :func:`resolve` (then the corrected intent's action runs);
+* in an intent that may refer (accepted, referral, declined), each person named becomes a
+  pending introduction referred by this contact. A delivery failure is a bounce whatever the
+  classifier read in it (the text of a returned message is ours, not theirs).
 
 Who may make the daemon act (:func:`vet`): the contact of the thread, or a person that contact
 introduced (then the reply is that person's), when the user's provider recorded no failing
 DMARC/SPF/DKIM verdict for them; or anyone for a delivery report that carries our own message.
-Anything else is stored as UNVERIFIED with the reason, does nothing, and waits for the user, who
-resolves it with the intent it really has, or as IGNORED.
+Anything else is stored as ``unverified`` with the reason, does nothing, and waits for the user,
+who resolves it with the intent it really has, or as ``ignored``.
 """
-
 from __future__ import annotations
 
 import hashlib
@@ -36,11 +38,13 @@ from . import contacts, drafts, interviews
 from .config import Settings
 from .db import transaction
 from .errors import NotFoundError, OutreachError
+from .intents import CLASSIFIED, RESOLUTIONS, Intent, meaning, where
 from .matching import (
     Match,
     address_of,
     auth_failures,
     decode_words,
+    delivery_failure,
     normalize_id,
     report_text,
     returned_ids,
@@ -50,16 +54,11 @@ from .models import Contact, ContactStatus, Draft, Interview, Reply
 
 logger = logging.getLogger(__name__)
 
-INTENTS = ("accepted", "declined", "referral", "later", "question", "auto_reply", "bounce", "unsubscribe",
-           "unknown")
-UNVERIFIED = "unverified"  # stored for a message that may not act (see `vet`); the user decides
-IGNORED = "ignored"  # the user's verdict on a message that was not what it claimed: nothing happens
-RESOLUTIONS = (*INTENTS, IGNORED)
 # the classifier's scale: under 0.6 is "weak or no evidence; ask the user"
 ATTENTION_BELOW = 0.6
 LATER_DEFAULT_DAYS = 30
 AUTO_REPLY_DEFAULT_DAYS = 7
-NOT_REPLIES = ("auto_reply", "bounce", UNVERIFIED, IGNORED)  # the contact has not (yet provably) answered
+ANSWERS = where(answer=True)
 ACTOR = "daemon"
 
 
@@ -113,6 +112,7 @@ class Incoming:
     match: Match
     where: Location
     result: dict[str, Any]
+    failure: bool  # a delivery failure report, whatever the classifier says (see `incoming`)
 
 
 def prepare(raw: bytes, match: Match, where: Location, settings: Settings,
@@ -125,7 +125,14 @@ def prepare(raw: bytes, match: Match, where: Location, settings: Settings,
     from .classify import classify_message
 
     result = classify_message(raw, user_tz=settings.me.timezone, known_addresses=[settings.me.email])
-    return Incoming(raw, key, match, where, result)
+    return incoming(raw, key, match, where, result)
+
+
+def incoming(raw: bytes, key: str, match: Match, where: Location, result: dict[str, Any]) -> Incoming:
+    """A matched message with the classifier's `result`, and whether it is a delivery failure (which the
+    daemon checks itself: a misread returned message must never act as the contact's words)."""
+    failure = match.how == "bounce" or (result.get("intent") != Intent.BOUNCE and delivery_failure(raw) is not None)
+    return Incoming(raw, key, match, where, result, failure)
 
 
 def record(incoming: Incoming, settings: Settings, now: datetime) -> Outcome | None:
@@ -148,16 +155,18 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     raw, match, result = incoming.raw, incoming.match, incoming.result
     head = _head(raw)
     contact = Contact.get_by_id(match.contact_id)
-    intent = str(result.get("intent") or "unknown")
+    intent = str(result.get("intent") or Intent.UNKNOWN)
+    if intent not in CLASSIFIED:
+        intent = Intent.UNKNOWN
     confidence = float(result.get("confidence") or 0.0)
     classified = intent
-    if match.how == "bounce" and intent != "bounce":
-        # the delivery report itself named our message or recipient: that outweighs the text
-        intent, confidence = "bounce", max(confidence, 0.9)
+    if incoming.failure and intent not in (Intent.BOUNCE, Intent.UNSUBSCRIBE):
+        # a delivery report: its structure outweighs any words in it (they may be our own, returned)
+        intent, confidence = Intent.BOUNCE, max(confidence, 0.9)
     speaker, held = vet(raw, head, match, contact, intent, settings)
     draft_id = match.draft_id if speaker.id == contact.id else None
     if held is not None:
-        intent, result = UNVERIFIED, {**result, "held": held}
+        intent, result = Intent.UNVERIFIED, {**result, "held": held}
     attention = held is not None or _needs_attention(intent, confidence)
     senders = senders_of(head)
     reply: Reply = Reply.create(
@@ -173,9 +182,9 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     if held is not None:
         outcome.actions.append(f"held ({held}); nothing done")
     elif attention:
-        if intent not in NOT_REPLIES:
+        if meaning(intent).answer:
             _mark_replied(speaker, now)
-        outcome.actions.append("waiting for you" if intent in ("question", "unknown")
+        outcome.actions.append("waiting for you" if meaning(intent).asks_you
                                else f"low confidence ({confidence:.2f}); please check")
     else:
         outcome.actions.extend(act(reply, speaker, intent, result, settings, now))
@@ -193,7 +202,7 @@ def vet(raw: bytes, head: Message, match: Match, contact: Contact, intent: str,
     recorded no failing DMARC/SPF/DKIM verdict for that address. A bounce from anyone may act when
     the report carries our own message to the contact. Everything else waits for the user.
     """
-    if intent == "bounce" and _carries_our_message(raw, match, contact):
+    if intent == Intent.BOUNCE and _carries_our_message(raw, match, contact):
         return contact, None
     senders = senders_of(head)
     if len(senders) != 1:
@@ -204,7 +213,7 @@ def vet(raw: bytes, head: Message, match: Match, contact: Contact, intent: str,
         None if match.how == "calendar" else
         Contact.get_or_none(Contact.email == sender, Contact.referred_by_email == contact.email))
     if speaker is None:
-        if intent == "bounce":
+        if intent == Intent.BOUNCE:
             return contact, f"a delivery report that does not contain our message to {contact.email}"
         if match.how == "calendar":
             return contact, f"a calendar invitation naming {contact.email} from someone else"
@@ -228,54 +237,45 @@ def _carries_our_message(raw: bytes, match: Match, contact: Contact) -> bool:
 
 
 def _needs_attention(intent: str, confidence: float) -> bool:
-    return intent in ("question", "unknown") or confidence < ATTENTION_BELOW
+    return meaning(intent).asks_you or confidence < ATTENTION_BELOW
 
 
 def act(reply: Reply, contact: Contact, intent: str, result: dict[str, Any], settings: Settings,
         now: datetime) -> list[str]:
     """Carry out what `intent` means for this contact; returns what was done, for the user."""
     done: list[str] = []
-    wanted = [str(p.get("email") or "").strip().lower() for p in result.get("referrals") or []]
-    known_before = {c.email for c in Contact.select(Contact.email).where(Contact.email.in_(wanted))} if wanted \
-        else set()
-    if intent == "accepted":
+    means = meaning(intent)
+    if means.answer:
+        _mark_replied(contact, now)
+    if intent == Intent.ACCEPTED:
         interview = interviews.record_from_reply(contact, reply, result, settings, now)
         contacts.set_status(contact, ContactStatus.MEETING, now, reason=f"reply {reply.id}")
         done.append(f"interview {interview.id} ({interview.status})")
-    elif intent == "declined":
+    elif intent == Intent.DECLINED:
         contacts.set_status(contact, ContactStatus.DECLINED, now, reason=f"reply {reply.id}")
         done.append("contact closed (declined)")
-    elif intent == "referral":
-        _mark_replied(contact, now)
-    elif intent == "later":
+    elif intent == Intent.LATER:
         until = (_resume_at(result.get("resume_after"), contact, settings)
                  or reply.received_at + timedelta(LATER_DEFAULT_DAYS))
         contacts.pause_follow_ups(contact, until, now)
         contacts.set_status(contact, ContactStatus.LATER, now, reason=f"reply {reply.id}")
         done.append(f"follow-ups paused until {until.date().isoformat()}")
-    elif intent == "auto_reply":
+    elif intent == Intent.AUTO_REPLY:
         until = (_resume_at(result.get("resume_after"), contact, settings)
                  or reply.received_at + timedelta(AUTO_REPLY_DEFAULT_DAYS))
         if contact.paused_until is None or contact.paused_until < until:
             contacts.pause_follow_ups(contact, until, now)
         done.append(f"follow-ups paused until {contact.paused_until.date().isoformat()}")
-    elif intent in ("bounce", "unsubscribe"):
-        status = ContactStatus.BOUNCED if intent == "bounce" else ContactStatus.DO_NOT_CONTACT
-        reason = (f"bounced: {result.get('bounced_recipient') or contact.email}" if intent == "bounce"
+    elif intent in (Intent.BOUNCE, Intent.UNSUBSCRIBE):
+        status = ContactStatus.BOUNCED if intent == Intent.BOUNCE else ContactStatus.DO_NOT_CONTACT
+        reason = (f"bounced: {result.get('bounced_recipient') or contact.email}" if intent == Intent.BOUNCE
                   else f"asked not to be contacted (reply {reply.id})")
         contacts.set_status(contact, status, now, reason=reason)
         rejected = drafts.reject_pending_for_contact(contact, reason, now, actor=ACTOR)
         done.append(f"contact {status}" + (f"; {len(rejected)} unsent draft(s) rejected" if rejected else ""))
-    elif intent in ("question", "unknown"):
-        _mark_replied(contact, now)
-    # IGNORED: nothing at all
-    if intent in ("accepted", "referral", "declined"):
-        for person in result.get("referrals") or []:
-            # interviews.record_from_reply may have added them already; report each new one once
-            address = str(person.get("email") or "").strip().lower()
-            contacts.add_referral(person.get("name"), address, contact, now, source="reply")
-            if address not in known_before and Contact.get_or_none(Contact.email == address) is not None:
-                done.append(f"new introduction {address}")
+    if means.refers:
+        people = [(p.get("name"), str(p.get("email") or ""), None) for p in result.get("referrals") or []]
+        done += [f"new introduction {new.email}" for new in contacts.add_referrals(people, contact, now, "reply")]
     return done
 
 
@@ -310,7 +310,7 @@ def resolve(reply_id: int, intent: str, now: datetime, settings: Settings) -> Ou
         reply.intent, reply.needs_attention, reply.resolved_at = intent, False, now
         contact = reply.contact
         outcome = Outcome(reply)
-        if previous == "accepted" and intent != "accepted":
+        if previous == Intent.ACCEPTED and intent != Intent.ACCEPTED:
             for interview in Interview.select().where(Interview.reply == reply.id):
                 outcome.actions.append(f"interview {interview.id} kept; cancel it with "
                                        f"`outreach interviews cancel {interview.id}` if it is off")
@@ -332,7 +332,7 @@ def attention_count() -> int:
 
 def has_replied(contact: Contact) -> bool:
     """Did the person answer? Automatic replies and bounces do not count."""
-    return bool(Reply.select().where(Reply.contact == contact.id, Reply.intent.not_in(NOT_REPLIES)).exists())
+    return bool(Reply.select().where(Reply.contact == contact.id, Reply.intent.in_(ANSWERS)).exists())
 
 
 def reply_json(reply: Reply) -> dict[str, Any]:

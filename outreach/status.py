@@ -13,13 +13,14 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
+from .intents import where
 from .models import Contact, Draft, DraftKind, DraftStatus, FollowThrough, Interview, InterviewStatus, Reply
 
 logger = logging.getLogger(__name__)
 
 STAGES = ("introductions", "drafted", "sent", "replied", "accepted", "held", "thanked")
 BAR_WIDTH = 30
-NOT_ANSWERS = ("auto_reply", "bounce", "unverified", "ignored")  # replies.NOT_REPLIES
+ANSWERS = where(answer=True)
 
 
 @dataclass
@@ -57,7 +58,7 @@ def funnel(now: datetime) -> dict[str, int]:
         "introductions": Contact.select().count(),
         "drafted": people(outreach, Draft.contact),
         "sent": people(outreach.where(Draft.status == DraftStatus.SENT), Draft.contact),
-        "replied": people(Reply.select().where(Reply.intent.not_in(NOT_ANSWERS)), Reply.contact),
+        "replied": people(Reply.select().where(Reply.intent.in_(ANSWERS)), Reply.contact),
         "accepted": people(Interview.select(), Interview.contact),
         "held": people(Interview.select().where((Interview.status == InterviewStatus.HELD) | (
             (Interview.status == InterviewStatus.SCHEDULED) & (Interview.end <= now))), Interview.contact),

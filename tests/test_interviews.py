@@ -242,16 +242,6 @@ def test_notes_need_a_time_first(settings: Settings) -> None:
         interviews.save_notes(interview.id, NOTES, settings, LATER)
 
 
-def test_referrals_in_an_accepted_reply_become_introductions(settings: Settings) -> None:
-    """Someone cc'd in an acceptance becomes a new introduction referred by the contact (once)."""
-    accept(settings, start="2026-10-08T14:00:00-07:00",
-           referrals=[{"name": "Jane Roe", "email": "Jane.Roe@example.com"}, {"name": None, "email": "bad@"}])
-    assert [(c.email, c.name, c.referred_by, c.company, c.source) for c in Contact.select().order_by(Contact.id)] == [
-        ("alex.chen@example.com", "Alex Chen", "Maria Lopez", "Example Corp", "introductions"),
-        ("priya.n@example.org", "Priya Natarajan", None, "Example Health", "introductions"),
-        ("jane.roe@example.com", "Jane Roe", "Alex Chen", "Example Corp", "reply")]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("2026-10-13 14:00", datetime(2026, 10, 13, 14, 0, tzinfo=NY)),
     ("2026-10-13T2:05pm", datetime(2026, 10, 13, 14, 5, tzinfo=NY)),

@@ -47,8 +47,8 @@ SCREEN_CASES = [
     ("unrelated", headers(from_addr="news@lists.example.org", subject="Weekly digest"), None),
     ("unknown thread", headers(in_reply_to=("<someone-elses@example.org>",), from_addr="x@y.example"), None),
     ("delivery report", headers(from_addr="mailer-daemon@mx.example.net", content_type="multipart/report"),
-     "bounce"),
-    ("null return path", headers(from_addr="postmaster@x.example", return_path="<>"), "bounce"),
+     "report"),
+    ("null return path", headers(from_addr="postmaster@x.example", return_path="<>"), "report"),
     ("calendar invitation", headers(from_addr="calendar@booking.example", subject="Invitation: chat with Sam"),
      "calendar"),
 ]
@@ -74,6 +74,7 @@ def test_parse_headers_unfolds_and_decodes() -> None:
         message_id="<r1@example.com>", in_reply_to=("<ours-1@example.edu>",),
         references=("<a@x.example>", "<ours-1@example.edu>"), from_addr="alex@example.com",
         subject="Re: café", content_type="text/plain; charset=utf-8", return_path="", outreach_draft="42",
+        from_header='"Chen, Alex" <Alex@Example.com>', failed_recipients="",
     )
 
 
@@ -82,8 +83,8 @@ def test_postfix_dsn_matches_the_failed_recipient() -> None:
     raw = (CORPUS / "bounce-postfix-dsn-user-unknown.eml").read_bytes()
     head = parse_headers(raw.split(b"\r\n\r\n", 1)[0])
     verdict = screen(head, INDEX)
-    assert isinstance(verdict, NeedBody) and verdict.kind == "bounce"
-    assert match_body(raw, head, INDEX, "bounce") == Match(3, None, "bounce")
+    assert isinstance(verdict, NeedBody) and verdict.kind == "report"
+    assert match_body(raw, head, INDEX, "report") == Match(3, None, "bounce")
 
 
 def test_bounce_matches_our_original_message_id() -> None:
@@ -94,7 +95,7 @@ def test_bounce_matches_our_original_message_id() -> None:
            b"--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: <ours-2@example.edu>\r\n"
            b"To: alex@example.com\r\n--b--\r\n")
     head = parse_headers(raw.split(b"\r\n\r\n", 1)[0])
-    assert match_body(raw, head, INDEX, "bounce") == Match(1, 11, "bounce")
+    assert match_body(raw, head, INDEX, "report") == Match(1, 11, "bounce")
 
 
 def test_qmail_text_bounce() -> None:
@@ -103,7 +104,7 @@ def test_qmail_text_bounce() -> None:
     recipient = next(line for line in raw.decode().splitlines() if line.startswith("<")).split(">")[0][1:]
     index = SentIndex(me=ME, addresses={recipient.lower(): 7})
     head = parse_headers(raw.split(b"\n\n", 1)[0])
-    assert match_body(raw, head, index, "bounce") == Match(7, None, "bounce")
+    assert match_body(raw, head, index, "report") == Match(7, None, "bounce")
 
 
 def test_calendar_invitation_names_the_contact() -> None:

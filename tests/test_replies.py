@@ -23,6 +23,7 @@ from outreach import replies
 from outreach.classify import classify_message
 from outreach.config import Settings, load_settings
 from outreach.db import open_database
+from outreach.intents import meaning
 from outreach.mailbox import watch_once
 from outreach.matching import Match, address_of
 from outreach.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
@@ -50,8 +51,7 @@ def record(settings: Settings, draft: Draft, outcome: dict[str, Any], key: str =
            how: str = "thread") -> replies.Outcome | None:
     raw = reply_to(draft, settings.me.email, "text", message_id=key, date=NOW)
     match = Match(draft.contact.id, draft.id, how)
-    incoming = replies.Incoming(raw, key, match, replies.Location("INBOX", 1, 7), outcome)
-    return replies.record(incoming, settings, NOW)
+    return replies.record(replies.incoming(raw, key, match, replies.Location("INBOX", 1, 7), outcome), settings, NOW)
 
 
 def pending_draft(draft: Draft) -> Draft:
@@ -62,6 +62,7 @@ def pending_draft(draft: Draft) -> Draft:
     return created
 
 
+LEFT = [{"name": "Jo Park", "email": "jo.park@example.com"}]  # "I've left; write to Jo": never read from automatic mail
 MEETING = {"start": "2026-10-08T14:00:00-04:00", "end": None, "url": "https://meet.example.com/x",
            "location": None, "booking_url": None}
 ACTION_CASES = [
@@ -74,9 +75,9 @@ ACTION_CASES = [
      None, "follow-ups paused until 2026-12-07", False),
     ("later without a date", result("later"), "later", "2026-11-05 15:00", None,
      "follow-ups paused until 2026-11-05", False),
-    ("auto reply", result("auto_reply", 0.97, resume_after="2026-10-26"), "contacted", "2026-10-26 04:00", None,
-     "follow-ups paused until 2026-10-26", False),
-    ("bounce", result("bounce", 0.99, bounced_recipient="alex@example.com"), "bounced", None, None,
+    ("auto reply", result("auto_reply", 0.97, resume_after="2026-10-26", referrals=LEFT), "contacted",
+     "2026-10-26 04:00", None, "follow-ups paused until 2026-10-26", False),
+    ("bounce", result("bounce", 0.99, bounced_recipient="alex@example.com", referrals=LEFT), "bounced", None, None,
      "contact bounced; 1 unsent draft(s) rejected", False),
     ("unsubscribe", result("unsubscribe", 0.85), "do_not_contact", None, None,
      "contact do_not_contact; 1 unsent draft(s) rejected", False),
@@ -102,6 +103,21 @@ def test_actions(settings: Settings, name: str, given: dict[str, Any], status: s
     assert seen == (status, paused, interview, actions, attention)
     rejected = Draft.get_by_id(pending.id).status == DraftStatus.REJECTED
     assert rejected == (name in ("bounce", "unsubscribe"))
+    assert Contact.get_or_none(Contact.email == "jo.park@example.com") is None
+
+
+def test_referrals_are_recorded_once_with_the_contact_as_referrer(settings: Settings) -> None:
+    """People named in an acceptance become introductions referred by the contact, once; a bad address is skipped."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings, company="Example Corp")
+    people = [{"name": "Jane Roe", "email": "Jane.Roe@example.com"}, {"name": None, "email": "bad@"},
+              {"name": "Jane R.", "email": "jane.roe@example.com"}]
+    outcome = record(settings, draft, result("accepted", meeting=MEETING, referrals=people))
+    assert outcome is not None
+    assert outcome.actions == ["interview 1 (scheduled)", "new introduction jane.roe@example.com"]
+    assert [(c.email, c.name, c.referred_by, c.referred_by_email, c.company, c.source, c.status)
+            for c in Contact.select().order_by(Contact.id)] == [
+        ("alex@example.com", "Alex Chen", None, None, "Example Corp", "introductions", "meeting"),
+        ("jane.roe@example.com", "Jane Roe", "Alex Chen", "alex@example.com", "Example Corp", "reply", "new")]
 
 
 def test_same_reply_twice_acts_once(settings: Settings) -> None:
@@ -249,7 +265,7 @@ def corpus_contact(name: str, raw: bytes, labels: dict[str, Any]) -> str:
 
 def expected_status(intent: str, attention: bool) -> str:
     if attention:
-        return "contacted" if intent in replies.NOT_REPLIES else "replied"
+        return "replied" if meaning(intent).answer else "contacted"
     return {"accepted": "meeting", "declined": "declined", "referral": "replied", "later": "later",
             "auto_reply": "contacted", "bounce": "bounced", "unsubscribe": "do_not_contact"}[intent]
 
