@@ -23,6 +23,7 @@ from outreach import replies
 from outreach.classify import classify_message
 from outreach.config import Settings, load_settings
 from outreach.db import open_database
+from outreach.followups import create_due_drafts
 from outreach.intents import meaning
 from outreach.mailbox import watch_once
 from outreach.matching import Match, address_of
@@ -300,3 +301,61 @@ def test_reply_corpus_end_to_end(tmp_path: Path, mailrig: MailRig, mail_user: st
     assert [b"\\Seen" in f for f in flags(client)] == [False] * len(expected)
     agree = sum(labels[p.name]["intent"] == s[1] for p, s in zip(sorted(CORPUS.glob("*.eml")), seen, strict=True))
     print(f"stored intents agreeing with the corpus labels: {agree}/{len(seen)}")
+
+
+# ------------------------------------------------------------------ a delivery failure is never the contact's words
+
+QUOTED = ("Hi Sam,\n\nLet's do Tuesday at 2pm ET. I'm not the right person for the data side, but please reach out "
+          "to Eve Adams <eve@example.org>; she would be glad to talk.\n")
+
+
+def bounce_quoting(draft: Draft, me: str, quoted: str) -> bytes:
+    """A Gmail-style plain-text delivery failure, threaded on `draft`, returning it inline with `quoted` in it."""
+    msg = EmailMessage()
+    msg["From"] = "Mail Delivery Subsystem <mailer-daemon@googlemail.example>"
+    msg["To"], msg["Subject"] = me, "Delivery Status Notification (Failure)"
+    msg["In-Reply-To"] = msg["References"] = draft.message_id
+    msg["Date"], msg["Message-ID"] = "Tue, 06 Oct 2026 10:00:00 -0400", "<ndr-1@mx.googlemail.example>"
+    msg["X-Failed-Recipients"] = draft.to_addr
+    quote = "".join(f"> {line}".rstrip() + "\n" for line in quoted.splitlines())
+    msg.set_content(
+        f"** Address not found **\n\nYour message wasn't delivered to {draft.to_addr} because the address couldn't "
+        "be found, or is unable to receive mail.\n\nThe response from the remote server was:\n550 5.1.1 The email "
+        f"account that you tried to reach does not exist.\n\n----- Original message -----\n\nFrom: {me}\n"
+        f"To: {draft.to_addr}\nSubject: {draft.subject}\nMessage-ID: {draft.message_id}\n\n{quote}")
+    return bytes(msg)
+
+
+def test_a_delivery_failure_is_a_bounce_whatever_the_classifier_read(settings: Settings) -> None:
+    """A delivery failure matched through its thread, misread as an acceptance with a referral, is a bounce: no
+    interview, no introduction."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    misread = result("accepted", meeting=MEETING, referrals=[{"name": "Eve Adams", "email": "eve@example.org"}])
+    raw = bounce_quoting(draft, settings.me.email, QUOTED)
+    incoming = replies.incoming(raw, "<ndr-1@mx.googlemail.example>", Match(draft.contact.id, draft.id, "thread"),
+                                replies.Location("INBOX", 1, 7), misread)
+    outcome = replies.record(incoming, settings, NOW)
+    assert outcome is not None
+    assert (outcome.line(), outcome.reply.classified_intent, Interview.select().count(),
+            [c.email for c in Contact.select()]) == (
+        "reply 1 from mailer-daemon@googlemail.example about alex@example.com: bounce: contact bounced", "accepted", 0,
+        ["alex@example.com"])
+
+
+@pytest.mark.parametrize("how", ["watcher", "run --once"])
+def test_a_bounce_quoting_an_acceptance_bounces_the_contact_end_to_end(
+        tmp_path: Path, mailrig: MailRig, mail_user: str, imap: Callable[..., IMAPClient], how: str) -> None:
+    """In the inbox on the real server, a bounce whose returned original quotes a time and a person bounces the
+    contact: no interview, no introduction, no follow-up ever."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    draft = sent_draft("casey@example.test", "Casey Doe", datetime.now(UTC) - timedelta(hours=1), settings)
+    imap(mail_user).append("INBOX", bounce_quoting(draft, mail_user, QUOTED))
+    line = "reply 1 from mailer-daemon@googlemail.example about casey@example.test: bounce: contact bounced"
+    if how == "watcher":
+        assert watch_once(settings, datetime.now(UTC))[1:] == [line]
+    else:
+        run = outreach(tmp_path / "outreach.yaml", "run", "--once")
+        assert run.stdout.splitlines()[-1] == f"watch: {line}", run.stderr
+    assert (Contact.get(Contact.email == "casey@example.test").status, Interview.select().count(),
+            Contact.select().count(), create_due_drafts(settings, datetime.now(UTC) + timedelta(days=60), "daemon"),
+            Reply.get().result["bounced_recipient"]) == ("bounced", 0, 1, [], "casey@example.test")
