@@ -249,3 +249,19 @@ def test_3b7_after_downtime_takes_both_steps_in_order(tmp_path: Path) -> None:
     sent(contact(), settings, at(SENT))
     assert [line.split(",")[0] for line in created(settings, at("2026-10-20 14:00"))] == [
         "outreach draft 2 for kim.lee@example.com", "follow-up draft 3 for alex.chen@example.com"]
+
+
+@pytest.mark.parametrize("case", ["bounced", "bounce waiting for the user", "bounce after a later"])
+def test_a_bounced_contact_never_gets_a_follow_up(settings: Settings, case: str) -> None:
+    """Whether the bounce acted, waits for the user (low confidence) or came after "later", no follow-up ever."""
+    alex = contact()
+    outreach = sent(alex, settings, at("2026-10-05 14:00"))
+    if case == "bounce after a later":
+        reply(alex, outreach, "later", at("2026-10-06 14:00"))
+        set_status(alex, "later", at("2026-10-06 14:00"))
+        pause_follow_ups(alex, at("2026-10-20 04:00"), at("2026-10-06 14:00"))
+    reply(alex, outreach, "bounce", at("2026-10-07 14:00"))
+    if case != "bounce waiting for the user":
+        set_status(alex, "bounced", at("2026-10-07 14:00"))
+    assert [created(settings, at(day)) for day in ("2026-10-21 14:00", "2026-11-16 14:00", "2027-01-04 14:00")] \
+        == [[], [], []]

@@ -120,3 +120,54 @@ def test_unique_names_drops_shared_and_single_names() -> None:
     """Only full names that belong to one contact are used for calendar matching."""
     assert unique_names([(1, "Alex Chen"), (2, "alex  chen"), (3, "Priya Natarajan"), (4, "Cher")]) == {
         "priya natarajan": 3}
+
+
+OURS_RETURNED = "Message-ID: <ours-2@example.edu>\r\nTo: alex@example.com\r\n"
+
+
+def report(report_type: str, status: str, returned: str = OURS_RETURNED,
+           sender: str = "MAILER-DAEMON@mx.example.net") -> bytes:
+    """A multipart/report of `report_type` whose status part is `status`, returning our message's headers."""
+    return (f"From: {sender}\r\nTo: {ME}\r\nSubject: Report\r\nContent-Type: multipart/report; "
+            f"report-type={report_type}; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nA report.\r\n"
+            f"--b\r\nContent-Type: message/{report_type}\r\n\r\n{status}\r\n"
+            f"--b\r\nContent-Type: text/rfc822-headers\r\n\r\n{returned}--b--\r\n").encode()
+
+
+DSN = "Reporting-MTA: dns; mx.example.net\r\n\r\nFinal-Recipient: rfc822; alex@example.com\r\nAction: {action}\r\n" \
+      "Status: {status}\r\n"
+REPORT_CASES = [
+    ("failure returning our message", report("delivery-status", DSN.format(action="failed", status="5.1.1")),
+     Match(1, 11, "bounce")),
+    ("failure naming a contact only", report("delivery-status", DSN.format(action="failed", status="5.1.1"),
+                                             returned="To: alex@example.com\r\n"), Match(1, None, "bounce")),
+    ("delay warning: left alone", report("delivery-status", DSN.format(action="delayed", status="4.4.1")), None),
+    ("success report: left alone", report("delivery-status", DSN.format(action="delivered", status="2.0.0"),
+                                          returned="To: alex@example.com\r\n"), None),
+    ("spam complaint returning our message: for the classifier",
+     report("feedback-report", "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n",
+            sender="feedback@isp.example"), Match(1, 11, "report")),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "expected"), REPORT_CASES, ids=[c[0] for c in REPORT_CASES])
+def test_reports(name: str, raw: bytes, expected: Match | None) -> None:
+    """Every report goes to the body; only a delivery failure is a bounce, and a delay changes nothing."""
+    head = parse_headers(raw.split(b"\r\n\r\n", 1)[0])
+    verdict = screen(head, INDEX)
+    assert isinstance(verdict, NeedBody) and verdict.kind == "report"
+    assert match_body(raw, head, INDEX, "report") == expected
+
+
+ENVELOPE_CASES = [
+    ("X-Failed-Recipients only",
+     b"From: mail@relay.example\r\nSubject: hi\r\nX-Failed-Recipients: alex@example.com\r\n", True),
+    ("mail delivery system by name", b"From: Mail Delivery System <mds@relay.example>\r\nSubject: Notice\r\n", True),
+    ("a person's reply about a failure", b"From: bob@else.example\r\nSubject: Re: Undeliverable: hello\r\n", False),
+]
+
+
+@pytest.mark.parametrize(("name", "block", "fetched"), ENVELOPE_CASES, ids=[c[0] for c in ENVELOPE_CASES])
+def test_notices_are_screened_by_the_classifiers_envelope_test(name: str, block: bytes, fetched: bool) -> None:
+    """The headers-only step asks classify.bounces whether the envelope is a notice's."""
+    assert isinstance(screen(parse_headers(block), INDEX), NeedBody) is fetched
