@@ -252,3 +252,21 @@ def test_localised_quote_headers(attribution: str) -> None:
     """Attributions and Outlook/Notes header blocks in seven languages start the quoted history."""
     text = f"Ok.\n\n{attribution}\n\nWould Tuesday 16 March at 2pm work?\nSam Rivera"
     assert split_reply(text).body == "Ok."
+
+
+@pytest.mark.parametrize(
+    ("to", "body", "want"),
+    [
+        (
+            "Sam Rivera <sam.rivera@example.edu>",
+            "Bonjour Karine,\n\nJe confirme demain à 14 h sur le chantier.\n",
+            "unknown",
+        ),
+        ("sam.rivera@example.edu", "Hi Sammy,\n\nThanks, but I'll have to pass.\n", "declined"),
+        ("Sam Rivera <sam.rivera@example.edu>", "Hola Sam,\n\nLo siento, pero no puedo comprometerme.\n", "declined"),
+    ],
+)
+def test_greeting_someone_else(to: str, body: str, want: str) -> None:
+    """A greeting to another name is misdirected mail, but only when the user's own name is known."""
+    raw = _mail(body).replace(b"To: Sam Rivera <sam.rivera@example.edu>", f"To: {to}".encode())
+    assert classify_message(raw, user_tz=USER_TZ)["intent"] == want

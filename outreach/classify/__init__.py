@@ -145,6 +145,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
             invitation=invite is not None,
             referrals=len(referrals),
             user_names=_user_names(mail),
+            user_named=any(name.strip() for name, _ in mail.to_addrs),
         )
     )
     if mail.date is None:

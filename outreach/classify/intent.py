@@ -103,6 +103,8 @@ class Evidence:
     invitation: bool
     referrals: int
     user_names: frozenset[str]
+    # The user's display name is on the message (To: "Sam Rivera <...>"), not only an address.
+    user_named: bool = False
 
 
 def _misaddressed(ev: Evidence) -> bool:
@@ -114,6 +116,8 @@ def _misaddressed(ev: Evidence) -> bool:
     name = m.group("name").lower()
     if re.fullmatch(_GREETING_WORD, name, re.IGNORECASE):
         return False
+    if m.group("greeting") and not ev.user_named:
+        return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
     return name not in ev.user_names and name not in _NOT_NAMES
 
 
@@ -158,7 +162,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
     asks = "?" in text or "¿" in text
     question = asks and _any(_QUESTION, "question", text)
     before_commit = asks and _any(_BEFORE_COMMIT, "before_commit", text)
-    if _misaddressed(ev):
+    if _misaddressed(ev) and (ev.user_named or not concrete):
+        # Greeting someone else is mail meant for them, even with a time in it; when only the user's
+        # address is known, a nickname is likelier than misdirected mail once a time is offered.
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
