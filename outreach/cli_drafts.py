@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,7 +13,11 @@ from .cli import App, now_utc, pass_app, print_json
 from .errors import DraftStateError, OutreachError, TemplateError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
     from .models import Draft
+    from .sendwindow import Hold
 
 STATUSES = ("pending", "approved", "sending", "sent", "rejected", "failed", "needs_review")  # models.DraftStatus
 
@@ -40,20 +44,22 @@ def drafts(ctx: click.Context, status: str | None, as_json: bool) -> None:
 @pass_app
 def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> None:
     """List drafts, oldest first."""
-    from .drafts import drafts_json, list_drafts
+    from .drafts import drafts_json, holds_for, list_drafts
 
     app.open_db()
+    now = now_utc()
     if as_json:
-        print_json(drafts_json(status))
+        print_json(drafts_json(app.settings, now, status))
         return
     rows = list_drafts(status)
     if not rows:
         click.echo(f"no {status} drafts" if status else "no drafts; run `outreach sync` to compose outreach drafts")
         return
     zone = app.settings.me.zone
+    holds = holds_for(app.settings, now, rows)
     for d in rows:
         click.echo(f"{d.id:>5}  {d.status:12} {d.kind:10} {d.to_addr:32} {d.subject}")
-        note = _delivery_note(d, zone)
+        note = _delivery_note(d, holds.get(d.id), zone)
         if note:
             click.echo(f"{'':19}{note}")
     pending = sum(1 for d in rows if d.status == "pending")
@@ -61,19 +67,21 @@ def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> N
         click.echo(f"{pending} pending: read one with `outreach drafts show ID`, then `outreach drafts approve ID`")
 
 
-def _delivery_note(draft: Any, zone: Any) -> str:
-    """The second line for drafts that went out or are trying to: when, how often, what went wrong."""
-    def local(moment: Any) -> str:
+def _delivery_note(draft: Draft, hold: Hold | None, zone: ZoneInfo) -> str:
+    """The second line for drafts that went out or are waiting to: when, why, what went wrong."""
+    def local(moment: datetime) -> str:
         return f"{moment.astimezone(zone):%Y-%m-%d %H:%M %Z}"
 
     if draft.status == "sent" and draft.sent_at:
         return f"sent {local(draft.sent_at)}"
     if draft.status in ("failed", "needs_review"):
         return f"{draft.status.replace('_', ' ')}: {draft.last_error or draft.reason or 'see drafts show'}"
-    if draft.status == "approved" and draft.attempts:
-        retry = f", next try {local(draft.next_attempt_at)}" if draft.next_attempt_at else ""
-        return f"{draft.attempts} attempt(s){retry}; last error: {draft.last_error}"
-    return ""
+    if draft.status != "approved":
+        return ""
+    tried = f"; {draft.attempts} attempt(s), last error: {draft.last_error}" if draft.attempts else ""
+    if hold is None:
+        return f"due now: the daemon sends it on its next pass (`outreach run`){tried}"
+    return f"deferred until {local(hold.until)}: {hold.reason}{tried}"
 
 
 @drafts.command("show")
@@ -81,13 +89,16 @@ def _delivery_note(draft: Any, zone: Any) -> str:
 @pass_app
 def drafts_show(app: App, draft_id: int) -> None:
     """Print the full message as it will go out (Date is set when it is sent)."""
-    from .drafts import get_draft
+    from .drafts import get_draft, holds_for
     from .message import build_message, message_text
 
     app.open_db()
     draft = get_draft(draft_id)
-    click.echo(_summary(draft), err=True)
-    click.echo(message_text(build_message(draft, app.settings, now_utc())), nl=False)
+    now = now_utc()
+    summary = _summary(draft)
+    note = _delivery_note(draft, holds_for(app.settings, now, [draft]).get(draft.id), app.settings.me.zone)
+    click.echo(f"{summary} · {note}" if note and draft.status == "approved" else summary, err=True)
+    click.echo(message_text(build_message(draft, app.settings, now)), nl=False)
 
 
 @drafts.command("approve")

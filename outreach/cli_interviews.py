@@ -204,7 +204,7 @@ def status(app: App, as_json: bool) -> None:
     from .status import gather, render_text
 
     app.open_db()
-    result = gather(now_utc(), app.settings.me.zone)
+    result = gather(now_utc(), app.settings.me.zone, app.settings)
     if as_json:
         print_json(result.to_json())
         return

@@ -32,7 +32,7 @@ from .locks import lock_path, try_lock
 from .models import Draft, DraftEvent
 from .models import DraftStatus as S
 from .sendpause import current_pause, pause_sending
-from .sendwindow import account_hold, retry_delay, window_hold, window_zone
+from .sendwindow import draft_hold, retry_delay, window_zone
 from .sentcopy import SentMailbox, file_copy, open_sent_mailbox
 from .smtpsession import TransactionFailed, transmit
 
@@ -92,15 +92,6 @@ def run_once(settings: Settings, now: datetime, clock: Clock | None = None,
     """Reconcile drafts a crash left in `sending`, then send what is due."""
     with sender_lock(settings):
         return reconcile(settings, now) + send_due(settings, now, clock, should_stop)
-
-
-# ------------------------------------------------------------------ account-wide pause
-
-
-def sent_times(now: datetime) -> list[datetime]:
-    """sent_at of everything sent in the last 24 hours: the cap and the interval count these."""
-    query = Draft.select(Draft.sent_at).where(Draft.sent_at > now - timedelta(hours=24))
-    return [row.sent_at for row in query]
 
 
 # ------------------------------------------------------------------ reconciliation
@@ -184,19 +175,19 @@ class _Run:
             return [Outcome("paused", pause.reason, until=pause.until)]
         due = drafts.due_for_sending(now)
         outcomes: list[Outcome] = []
-        times = sent_times(now)
+        times = drafts.sent_times(now)
         try:
             for index, draft in enumerate(due):
                 if self.should_stop():
                     outcomes += [Outcome("deferred", "not tried: stopping", d.id) for d in due[index:]]
                     break
                 at = max(self.clock(), now)
-                hold = account_hold(at, self.settings.sending, times)
-                if hold is not None:
+                zone = window_zone(draft.contact.timezone, self.settings.me.timezone)
+                # the same check `outreach drafts` shows (drafts.send_holds), so both say the same
+                hold = draft_hold(at, zone, self.settings.sending, times, retry_at=draft.next_attempt_at)
+                if hold is not None and hold.account:
                     outcomes += [Outcome("deferred", hold.reason, d.id, until=hold.until) for d in due[index:]]
                     break
-                zone = window_zone(draft.contact.timezone, self.settings.me.timezone)
-                hold = window_hold(at, zone, self.settings.sending)
                 if hold is not None:
                     outcomes.append(Outcome("deferred", hold.reason, draft.id, until=hold.until))
                     continue
@@ -262,14 +253,14 @@ class _Run:
                          recipient_errors=accepted.refused, note=copy)
         crashpoint("after_mark_sent")
         refused = "; refused: " + ", ".join(f"{r} {t}" for r, t in accepted.refused.items()) if accepted.refused else ""
-        logger.info("draft %s sent to %s: %s (%s)", claimed.id, claimed.to_addr, accepted.reply, copy)
+        logger.debug("draft %s sent to %s: %s (%s)", claimed.id, claimed.to_addr, accepted.reply, copy)
         return Outcome("sent", f"{accepted.reply}; {copy}{refused}", claimed.id, claimed.to_addr), None
 
     def _unexpected(self, draft_id: int, at: datetime, exc: Exception) -> Outcome:
         """A draft in `sending` whose attempt raised: it fails (nothing went out) or is settled like a lost
         connection (the final dot may have gone), so it is never retried forever."""
         if isinstance(exc, OutreachError):  # bad data we can name: a header value, an address
-            logger.warning("draft %s not sent: %s", draft_id, exc)
+            logger.debug("draft %s not sent: %s", draft_id, exc)
             reason = f"not sent: {exc}"
         else:
             logger.exception("draft %s: unexpected error while sending", draft_id)

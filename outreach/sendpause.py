@@ -20,14 +20,14 @@ def current_pause(now: datetime) -> Hold | None:
     if not value:
         return None
     until = datetime.fromisoformat(value["until"])
-    return Hold(until, redact(value["reason"])) if until > now else None
+    return Hold(until, redact(value["reason"]), account=True) if until > now else None
 
 
 def pause_sending(now: datetime, until: datetime, reason: str) -> None:
     """`reason` quotes the server (a refused login): redacted before it is stored."""
     reason = redact(reason)
     RuntimeState.write(PAUSE_KEY, {"until": until.isoformat(), "reason": reason}, now)
-    logger.warning("sending paused until %s: %s", until.isoformat(), reason)
+    logger.debug("sending paused until %s: %s", until.isoformat(), reason)  # the sender's outcome says it
 
 
 def resume_sending(now: datetime) -> None:

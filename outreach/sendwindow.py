@@ -18,6 +18,7 @@ DAY = timedelta(hours=24)
 END_OF_DAY = time(23, 59)
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(hours=1)
+MAX_HOLD_STEPS = 16
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Hold:
 
     until: datetime
     reason: str
+    account: bool = False  # the whole account waits (a pause, the daily cap, the interval), not one draft
 
 
 def window_zone(contact_zone: str | None, user_zone: str) -> ZoneInfo:
@@ -79,12 +81,38 @@ def account_hold(now: datetime, sending: Sending, sent_times: Sequence[datetime]
         # the cap frees up when the oldest send that still counts leaves the 24-hour window
         frees = recent[len(recent) - sending.max_per_day] + DAY
         return Hold(frees, f"daily cap reached ({len(recent)} sent in the last 24 hours, "
-                           f"max_per_day {sending.max_per_day})")
+                           f"max_per_day {sending.max_per_day})", account=True)
     if recent and sending.min_interval_seconds:
         earliest = recent[-1] + timedelta(seconds=sending.min_interval_seconds)
         if earliest > now:
-            return Hold(earliest, f"min_interval_seconds {sending.min_interval_seconds} since the last send")
+            return Hold(earliest, f"min_interval_seconds {sending.min_interval_seconds} since the last send",
+                        account=True)
     return None
+
+
+def draft_hold(now: datetime, zone: ZoneInfo, sending: Sending, sent_times: Sequence[datetime],
+               retry_at: datetime | None = None, pause: Hold | None = None) -> Hold | None:
+    """Why one approved draft may not go at `now`, checked in the sender's order: the account's pause,
+    the draft's retry time, the daily cap and the interval, then the window in `zone`. None: it may go."""
+    if pause is not None and pause.until > now:
+        return pause
+    if retry_at is not None and retry_at > now:
+        return Hold(retry_at, "waiting to retry after a temporary error")
+    return account_hold(now, sending, sent_times) or window_hold(now, zone, sending)
+
+
+def earliest_send(now: datetime, zone: ZoneInfo, sending: Sending, sent_times: Sequence[datetime],
+                  retry_at: datetime | None = None, pause: Hold | None = None) -> Hold | None:
+    """When an approved draft goes out at the earliest (with what it waits for last), or None if it may
+    go now: `draft_hold` again at each hold's end, since a retry may end in a closed window."""
+    hold = None
+    at = now
+    for _ in range(MAX_HOLD_STEPS):  # each hold ends later than the last: a few steps settle it
+        step = draft_hold(at, zone, sending, sent_times, retry_at, pause)
+        if step is None:
+            break
+        hold, at = step, step.until
+    return hold
 
 
 def retry_delay(attempts: int) -> timedelta:

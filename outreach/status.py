@@ -8,13 +8,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import peewee
 
 from .intents import where
 from .models import Contact, Draft, DraftKind, DraftStatus, FollowThrough, Interview, InterviewStatus, Reply
+
+if TYPE_CHECKING:
+    from .config import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +41,37 @@ class Need:
 class Status:
     funnel: dict[str, int]
     needs: list[Need] = field(default_factory=list)
+    waiting: list[Need] = field(default_factory=list)  # approved drafts not going out now: when and why
 
     def to_json(self) -> dict[str, Any]:
-        return {"funnel": dict(self.funnel), "needs_you": [n.to_json() for n in self.needs]}
+        return {"funnel": dict(self.funnel), "needs_you": [n.to_json() for n in self.needs],
+                "waiting": [n.to_json() for n in self.waiting]}
 
 
-def gather(now: datetime, zone: ZoneInfo) -> Status:
-    """Count the funnel and list what needs the user at `now` (dates shown in `zone`)."""
-    return Status(funnel=funnel(now), needs=needs(now, zone))
+def gather(now: datetime, zone: ZoneInfo, settings: Settings | None = None) -> Status:
+    """Count the funnel and list what needs the user at `now` (dates shown in `zone`); with `settings`, also
+    the approved drafts that wait."""
+    return Status(funnel=funnel(now), needs=needs(now, zone),
+                  waiting=waiting(settings, now, zone) if settings is not None else [])
+
+
+def waiting(settings: Settings, now: datetime, zone: ZoneInfo) -> list[Need]:
+    """Approved drafts that are not going out now, grouped by when and why (the sender's own check). A
+    sending pause is already listed under needs."""
+    from .drafts import holds_for, list_drafts
+    from .sendpause import current_pause
+
+    pause = current_pause(now)
+    groups: dict[tuple[datetime, str], list[int]] = {}
+    for draft_id, hold in holds_for(settings, now, list_drafts(DraftStatus.APPROVED)).items():
+        if hold != pause:
+            groups.setdefault((hold.until, hold.reason), []).append(draft_id)
+    out = []
+    for (until, reason), ids in sorted(groups.items()):
+        who = f"draft {ids[0]} waits" if len(ids) == 1 else f"{len(ids)} drafts wait ({', '.join(map(str, ids))})"
+        out.append(Need("waiting", f"{who} until {until.astimezone(zone):%Y-%m-%d %H:%M %Z}: {reason}",
+                        "outreach drafts --status approved", ids[0] if len(ids) == 1 else None))
+    return out
 
 
 def funnel(now: datetime) -> dict[str, int]:
@@ -144,11 +170,16 @@ def render_text(status: Status, bars: bool) -> str:
         else:
             lines.append(f"{stage:<{width}} {count}")
     lines.append("")
+    def item(n: Need) -> str:
+        return f"- {n.text}  → {n.command}" if bars else f"- {n.text}  ({n.command})"
+
     if not status.needs:
         lines.append("nothing needs you right now")
     else:
         lines.append("needs you:")
-        lines += [f"- {n.text}  → {n.command}" if bars else f"- {n.text}  ({n.command})" for n in status.needs]
+        lines += [item(n) for n in status.needs]
+    if status.waiting:
+        lines += ["", "waiting to be sent:", *(item(n) for n in status.waiting)]
     return "\n".join(lines) + "\n"
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
@@ -13,6 +15,9 @@ from click.testing import CliRunner
 from outreach.cli import main
 from tests.helpers import example_config
 
+NY = ZoneInfo("America/New_York")
+ALWAYS_OPEN = {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "start": "00:00", "end": "23:59",
+               "max_per_day": 100, "min_interval_seconds": 0}
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ ")
 
 
@@ -85,7 +90,8 @@ def test_list_json_shape(cfg: Path) -> None:
     rows = json.loads(run(cfg, "drafts", "list", "--json").out)
     assert [sorted(row) for row in rows] == [sorted([
         "id", "kind", "status", "to", "subject", "message_id", "contact_email", "created_at", "sent_at",
-        "contact_name", "approved_at", "attempts", "next_attempt_at", "last_error", "reason", "in_reply_to",
+        "contact_name", "approved_at", "attempts", "next_attempt_at", "deferred_reason", "last_error", "reason",
+        "in_reply_to",
     ])] * 2
     assert [(r["id"], r["status"], r["to"], r["contact_email"], r["sent_at"]) for r in rows] == [
         (1, "pending", "alex.chen@example.com", "alex.chen@example.com", None),
@@ -226,28 +232,105 @@ def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
         1, "error: draft 1 was already sent at 2025-03-04T15:00+00:00; it cannot be edited\n")
 
 
-def test_list_shows_sent_time_retries_and_failures(cfg: Path) -> None:
-    """`drafts list` adds a line with the sent time, the retry schedule, or the failure text."""
-    from datetime import UTC, datetime
-
-    from outreach import drafts
+def approve_both(cfg: Path) -> tuple[int, int]:
+    """Sync and approve both example drafts through the CLI; open the database for the test's own writes."""
     from outreach.config import load_settings
     from outreach.db import open_database
 
     first, second = synced(cfg)
+    assert run(cfg, "drafts", "approve", str(first), str(second)).code == 0
     open_database(load_settings(cfg).paths.database)
-    at = datetime(2026, 11, 2, 15, 0, tzinfo=UTC)
+    return first, second
+
+
+def local(moment: datetime) -> str:
+    return f"{moment.astimezone(NY):%Y-%m-%d %H:%M %Z}"
+
+
+def test_list_shows_sent_time_retries_and_the_cap(tmp_path: Path) -> None:
+    """`drafts list` adds the sent time, and for an approved draft when it goes out and why: a retry, or the
+    daily cap that the retry would run into."""
+    from outreach import drafts
+
+    cfg = example_config(tmp_path, sending=ALWAYS_OPEN)
+    first, second = approve_both(cfg)
+    now = datetime.now(UTC)
+    sent_at, retry_at = now - timedelta(hours=1), now + timedelta(minutes=5)
     for draft_id in (first, second):
-        drafts.approve(draft_id, at)
-        drafts.claim_for_sending(draft_id, at)
-    drafts.mark_sent(first, at, smtp_response="250 2.0.0 Ok")
-    drafts.schedule_retry(second, at, "451 4.3.0 try later", datetime(2026, 11, 2, 15, 2, tzinfo=UTC))
-    result = run(cfg, "drafts")
-    assert result.out.splitlines() == [
-        f"{first:>5}  sent         outreach   alex.chen@example.com            "
-        "Maria Lopez suggested I reach out about your work at Example Corp",
-        f"{'':19}sent 2026-11-02 10:00 EST",
-        f"{second:>5}  approved     outreach   priya.n@example.org              "
-        "Jordan Kim suggested I reach out about your work at Example Health",
-        f"{'':19}1 attempt(s), next try 2026-11-02 10:02 EST; last error: 451 4.3.0 try later",
+        drafts.claim_for_sending(draft_id, sent_at)
+    drafts.mark_sent(first, sent_at, smtp_response="250 2.0.0 Ok")
+    drafts.schedule_retry(second, sent_at, "451 4.3.0 try later", retry_at)
+    alex = (f"{first:>5}  sent         outreach   alex.chen@example.com            "
+            "Maria Lopez suggested I reach out about your work at Example Corp")
+    priya = (f"{second:>5}  approved     outreach   priya.n@example.org              "
+             "Jordan Kim suggested I reach out about your work at Example Health")
+    assert run(cfg, "drafts").out.splitlines() == [
+        alex, f"{'':19}sent {local(sent_at)}",
+        priya, f"{'':19}deferred until {local(retry_at)}: waiting to retry after a temporary error; "
+               "1 attempt(s), last error: 451 4.3.0 try later",
     ]
+    example_config(tmp_path, sending={**ALWAYS_OPEN, "max_per_day": 1})
+    assert run(cfg, "drafts").out.splitlines()[2:] == [
+        priya, f"{'':19}deferred until {local(sent_at + timedelta(hours=24))}: daily cap reached (1 sent in the "
+               "last 24 hours, max_per_day 1); 1 attempt(s), last error: 451 4.3.0 try later",
+    ]
+
+
+def test_waiting_drafts_say_when_and_why_in_list_json_and_status(tmp_path: Path) -> None:
+    """Outside the send window each approved draft says when its contact's window opens, in the list, in
+    --json and in `status`, before the daemon has ever run."""
+    today = datetime.now(NY).date()
+    opens = today + timedelta(days=3)  # the window is open on that weekday only
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[opens.weekday()]
+    cfg = example_config(tmp_path, sending={"days": [day], "start": "08:30", "end": "17:30"})
+    first, second = approve_both(cfg)
+    alex_opens = datetime.combine(opens, time(8, 30), tzinfo=ZoneInfo("America/Los_Angeles"))
+    priya_opens = datetime.combine(opens, time(8, 30), tzinfo=NY)
+    alex_why = f"outside the send window ({day} 08:30-17:30 America/Los_Angeles)"
+    priya_why = f"outside the send window ({day} 08:30-17:30 America/New_York)"
+    assert run(cfg, "drafts").out.splitlines()[1::2] == [
+        f"{'':19}deferred until {local(alex_opens)}: {alex_why}",
+        f"{'':19}deferred until {local(priya_opens)}: {priya_why}",
+    ]
+    rows = json.loads(run(cfg, "drafts", "--json").out)
+    assert [(r["id"], r["next_attempt_at"], r["deferred_reason"]) for r in rows] == [
+        (first, alex_opens.astimezone(UTC).isoformat(), alex_why),
+        (second, priya_opens.astimezone(UTC).isoformat(), priya_why),
+    ]
+    status = run(cfg, "status")
+    assert status.out.split("\n\n", 1)[1] == (
+        "nothing needs you right now\n\n"
+        "waiting to be sent:\n"
+        f"- draft {second} waits until {local(priya_opens)}: {priya_why}  (outreach drafts --status approved)\n"
+        f"- draft {first} waits until {local(alex_opens)}: {alex_why}  (outreach drafts --status approved)\n")
+    assert json.loads(run(cfg, "status", "--json").out)["waiting"] == [
+        {"kind": "waiting", "id": second, "text": f"draft {second} waits until {local(priya_opens)}: {priya_why}",
+         "command": "outreach drafts --status approved"},
+        {"kind": "waiting", "id": first, "text": f"draft {first} waits until {local(alex_opens)}: {alex_why}",
+         "command": "outreach drafts --status approved"},
+    ]
+
+
+def test_a_sending_pause_holds_every_approved_draft(tmp_path: Path) -> None:
+    """While sending is paused, approved drafts wait for the pause's end; `status` names the pause once."""
+    from outreach.sendpause import pause_sending
+
+    cfg = example_config(tmp_path, sending=ALWAYS_OPEN)
+    approve_both(cfg)
+    now = datetime.now(UTC)
+    until = now + timedelta(hours=1)
+    pause_sending(now, until, "smtp refused the login")
+    assert run(cfg, "drafts").out.splitlines()[1::2] == [
+        f"{'':19}deferred until {local(until)}: smtp refused the login"] * 2
+    assert run(cfg, "status").out.split("\n\n", 1)[1] == (
+        f"needs you:\n- sending is paused until {local(until)}: smtp refused the login  "
+        "(outreach check --connect)\n")
+
+
+def test_a_due_draft_says_so(tmp_path: Path) -> None:
+    """An approved draft nothing holds back is due: the daemon's next pass sends it."""
+    cfg = example_config(tmp_path, sending=ALWAYS_OPEN)
+    approve_both(cfg)
+    assert run(cfg, "drafts").out.splitlines()[1::2] == [
+        f"{'':19}due now: the daemon sends it on its next pass (`outreach run`)"] * 2
+    assert [r["next_attempt_at"] for r in json.loads(run(cfg, "drafts", "--json").out)] == [None, None]

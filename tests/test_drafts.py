@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -13,6 +14,7 @@ from outreach.contacts import set_status
 from outreach.errors import DraftStateError, NotFoundError, TemplateError
 from outreach.models import Contact, ContactStatus, Draft, DraftEvent
 from outreach.models import DraftStatus as S
+from outreach.sendwindow import Hold
 from outreach.sync import sync_introductions
 from tests.helpers import NOW, example_settings, write_template
 
@@ -321,8 +323,8 @@ def test_draft_json_shape(settings: Settings) -> None:
         "subject": "Maria Lopez suggested I reach out about your work at Example Corp",
         "message_id": draft.message_id, "contact_email": "alex.chen@example.com",
         "created_at": "2025-03-04T15:00:00+00:00", "sent_at": None, "contact_name": "Alex Chen",
-        "approved_at": None, "attempts": 0, "next_attempt_at": None, "last_error": None, "reason": None,
-        "in_reply_to": None,
+        "approved_at": None, "attempts": 0, "next_attempt_at": None, "deferred_reason": None, "last_error": None,
+        "reason": None, "in_reply_to": None,
     }
 
 
@@ -351,9 +353,16 @@ def test_fast_json_listing_matches_draft_json(settings: Settings) -> None:
     first = drafts.list_drafts()[0]
     drafts.approve(first.id, LATER)
     drafts.claim_for_sending(first.id, LATER)
-    drafts.schedule_retry(first.id, LATER, "451 later", LATER + timedelta(minutes=3))
-    assert drafts.drafts_json() == [drafts.draft_json(d) for d in drafts.list_drafts()]
-    assert drafts.drafts_json("approved") == [drafts.draft_json(drafts.get_draft(first.id))]
+    retry_at = LATER + timedelta(minutes=3)
+    drafts.schedule_retry(first.id, LATER, "451 later", retry_at)
+    holds = drafts.holds_for(settings, LATER, drafts.list_drafts())
+    # the retry ends at 08:03 in Los Angeles, before Alex's window opens
+    assert holds == {first.id: Hold(datetime(2025, 3, 4, 8, 30, tzinfo=ZoneInfo("America/Los_Angeles")),
+                                    "outside the send window (mon, tue, wed, thu, fri 08:30-17:30 "
+                                    "America/Los_Angeles)")}
+    assert drafts.drafts_json(settings, LATER) == [drafts.draft_json(d, holds.get(d.id)) for d in drafts.list_drafts()]
+    assert drafts.drafts_json(settings, LATER, "approved") == [
+        drafts.draft_json(drafts.get_draft(first.id), holds[first.id])]
 
 
 def test_3b7_composes_for_one_person_per_company(tmp_path: Path) -> None:

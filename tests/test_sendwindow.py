@@ -11,6 +11,8 @@ from outreach.config import Sending
 from outreach.sendwindow import (
     Hold,
     account_hold,
+    draft_hold,
+    earliest_send,
     in_window,
     next_window_open,
     retry_delay,
@@ -79,7 +81,7 @@ def test_cap_is_a_rolling_24_hours() -> None:
     sent = [TUESDAY_10_NY - timedelta(hours=h) for h in (30, 20, 10, 1)]  # the 30-hour-old one no longer counts
     hold = account_hold(TUESDAY_10_NY, sending, sent)
     assert hold == Hold(sent[1] + timedelta(hours=24),
-                        "daily cap reached (3 sent in the last 24 hours, max_per_day 3)")
+                        "daily cap reached (3 sent in the last 24 hours, max_per_day 3)", account=True)
     assert account_hold(sent[1] + timedelta(hours=24, seconds=1), sending, sent) is None
 
 
@@ -88,7 +90,7 @@ def test_min_interval_from_the_last_send() -> None:
     sending = Sending(max_per_day=20, min_interval_seconds=90)
     last = TUESDAY_10_NY - timedelta(seconds=30)
     assert account_hold(TUESDAY_10_NY, sending, [last]) == Hold(
-        last + timedelta(seconds=90), "min_interval_seconds 90 since the last send")
+        last + timedelta(seconds=90), "min_interval_seconds 90 since the last send", account=True)
     assert account_hold(TUESDAY_10_NY, sending, [TUESDAY_10_NY - timedelta(seconds=90)]) is None
     assert account_hold(TUESDAY_10_NY, sending, []) is None
 
@@ -97,3 +99,33 @@ def test_retry_delay_doubles_up_to_an_hour() -> None:
     """Backoff: 1, 2, 4 ... minutes, never more than an hour, even after many attempts."""
     assert [retry_delay(n) for n in (1, 2, 3, 6, 7, 500)] == [
         timedelta(minutes=m) for m in (1, 2, 4, 32, 60, 60)]
+
+
+def test_draft_hold_checks_in_the_senders_order() -> None:
+    """A pause first, then the draft's retry time, then the cap and interval, then the window."""
+    sending = Sending(max_per_day=1, min_interval_seconds=0)
+    pause = Hold(TUESDAY_10_NY + timedelta(hours=1), "smtp refused the login", account=True)
+    retry_at = TUESDAY_10_NY + timedelta(minutes=2)
+    sent = [TUESDAY_10_NY - timedelta(hours=1)]
+    capped = Hold(sent[0] + timedelta(hours=24), "daily cap reached (1 sent in the last 24 hours, max_per_day 1)",
+                  account=True)
+    assert draft_hold(TUESDAY_10_NY, LA, sending, sent, retry_at, pause) == pause
+    assert draft_hold(TUESDAY_10_NY, LA, sending, sent, retry_at) == Hold(
+        retry_at, "waiting to retry after a temporary error")
+    assert draft_hold(TUESDAY_10_NY, LA, sending, sent, TUESDAY_10_NY) == capped
+    assert draft_hold(TUESDAY_10_NY, LA, sending, []) == window_hold(TUESDAY_10_NY, LA, sending)
+    assert draft_hold(TUESDAY_10_NY, NY, sending, []) is None
+    assert draft_hold(pause.until, NY, sending, [], pause=pause) is None  # a pause ends at its `until`
+
+
+def test_earliest_send_follows_one_hold_into_the_next() -> None:
+    """A retry or a cap that ends after hours waits on for the window; nothing holds: None."""
+    friday_evening = datetime(2025, 3, 7, 22, 0, tzinfo=UTC)  # 17:00 in New York
+    monday_opens = Hold(datetime(2025, 3, 10, 8, 30, tzinfo=NY),
+                        "outside the send window (mon, tue, wed, thu, fri 08:30-17:30 America/New_York)")
+    assert earliest_send(friday_evening, NY, WEEKDAYS, [], retry_at=friday_evening + timedelta(hours=1)) == (
+        monday_opens)
+    capped = Sending(max_per_day=1, min_interval_seconds=0)
+    sent = [datetime(2025, 3, 6, 22, 40, tzinfo=UTC)]  # Thursday 17:40: frees on Friday 17:40, after hours
+    assert earliest_send(friday_evening, NY, capped, sent) == monday_opens
+    assert earliest_send(TUESDAY_10_NY, NY, capped, []) is None
