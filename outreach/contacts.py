@@ -148,8 +148,8 @@ def import_introductions(introductions: list[Introduction], now: datetime,
                 result.updated.append(intro.email)
             else:
                 result.unchanged.append(intro.email)
-    logger.info("introductions: %d new, %d updated, %d unchanged",
-                len(result.created), len(result.updated), len(result.unchanged))
+    logger.debug("introductions: %d new, %d updated, %d unchanged",
+                 len(result.created), len(result.updated), len(result.unchanged))
     return result
 
 
@@ -220,7 +220,7 @@ def add_referrals(people: Iterable[tuple[str | None, str, str | None]], referrer
                 relationship=f"referred by {referrer.name}", topics=list(referrer.topics or []),
                 source=source, created_at=now, updated_at=now,
             ))
-            logger.info("new introduction %s, referred by %s", address, referrer.email)
+            logger.debug("new introduction %s, referred by %s", address, referrer.email)
     return created
 
 

@@ -66,6 +66,7 @@ class Job:
     last_run: float = 0.0
     skip_until: float = 0.0  # monotonic; set after a failure (backoff)
     due_now: bool = False
+    reported: frozenset[str] = frozenset()  # the lines of its last run, each logged once while it holds
 
 
 class Daemon:
@@ -206,8 +207,12 @@ class Daemon:
         job.failures, job.skip_until = 0, 0.0
         if job.idle_driven and self.waiter is None:
             self._open_waiter()
+        # One log line per event: a job's lines are its record (the modules log details at DEBUG only), and
+        # a line that still holds (a draft waiting for the window) is not logged again on every run.
         for line in lines:
-            logger.info("%s: %s", job.name, line)
+            if line not in job.reported:
+                logger.info("%s: %s", job.name, line)
+        job.reported = frozenset(lines)
         if lines:
             self.last_summary = f"{job.name}: {lines[-1]}"[:200]
             self.notifier.status(self.last_summary)

@@ -111,7 +111,7 @@ def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], se
         _meeting_status(contact, now)
         if start is not None and not _is_invitation(result):
             _queue_confirmation(interview, settings, now, "daemon")
-    logger.info("interview %s with %s: %s", interview.id, contact.email, interview.status)
+    logger.debug("interview %s with %s: %s", interview.id, contact.email, interview.status)
     return get_interview(interview.id)
 
 

@@ -138,7 +138,7 @@ def _deliver(client: IMAPClient, brief: Brief, imap: ImapSettings, now: datetime
             client.append(inbox, brief.raw, flags=(), msg_time=now)
             where = f"put in {inbox}"
     mark_prep_sent(brief.interview_id, now)
-    logger.info("prep brief for interview %s (%s) %s", brief.interview_id, brief.contact_email, where)
+    logger.debug("prep brief for interview %s (%s) %s", brief.interview_id, brief.contact_email, where)
     return f"prep brief for interview {brief.interview_id} ({brief.contact_email}) {where}"
 
 

@@ -188,8 +188,8 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
                                else f"low confidence ({confidence:.2f}); please check")
     else:
         outcome.actions.extend(act(reply, speaker, intent, result, settings, now))
-    logger.info("reply %s from %s about %s (%s, matched by %s): %s", reply.id, reply.from_addr or "nobody",
-                speaker.email, intent, match.how, "; ".join(outcome.actions) or "no action")
+    logger.debug("reply %s from %s about %s (%s, matched by %s): %s", reply.id, reply.from_addr or "nobody",
+                 speaker.email, intent, match.how, "; ".join(outcome.actions) or "no action")
     return outcome
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -19,6 +22,7 @@ from outreach.testing import MailRig
 from outreach.testing.sendqueue import copies_by_message_id, open_settings, queue_approved, sending_config
 
 NOW = datetime.now(UTC)
+NEW_YORK = ZoneInfo("America/New_York")
 
 
 class NotifySocket:
@@ -84,6 +88,41 @@ def test_ready_watchdog_status_and_clean_stop(postfix: MailRig, tmp_path: Path, 
     assert code == 0, err
     assert copies_by_message_id(postfix, mail_user)[draft.message_id] == 1
     assert err.splitlines()[-1].endswith("INFO outreach.daemon: outreach daemon stopped")
+    assert [line.split(" INFO ")[1] for line in err.splitlines() if f"draft {draft.id} " in line] == [
+        f"outreach.daemon: send: draft {draft.id} sent to {mail_user}: " + sent_line_tail(err, draft.id)]
+
+
+def sent_line_tail(err: str, draft_id: int) -> str:
+    """What the server answered, as the one log line about a sent draft says it (the queue id varies)."""
+    match = re.search(rf"send: draft {draft_id} sent to \S+: (.*)$", err, re.MULTILINE)
+    assert match is not None, err
+    return match.group(1)
+
+
+def test_one_log_line_per_event(postfix: MailRig, tmp_path: Path, notify: NotifySocket, mail_user: str) -> None:
+    """A draft waiting for the window is logged once, not on every send pass; modules add no second line."""
+    opens = datetime.now(NEW_YORK).date() + timedelta(days=3)
+    day = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[opens.weekday()]
+    config = sending_config(tmp_path, postfix, sending={"days": [day], "start": "08:30", "end": "17:30"})
+    settings = open_settings(config)
+    [draft] = queue_approved(settings, [mail_user], NOW)
+    proc = start_daemon(config, notify)
+    try:
+        notify.collect("READY=1")
+        time.sleep(2)  # the watch job's report wakes the send job again at once: a second pass, same deferral
+    finally:
+        code, err = stop(proc)
+    assert code == 0, err
+    until = datetime.combine(opens, dt_time(8, 30), tzinfo=NEW_YORK)
+    assert [line.split(" ", 2)[2] for line in err.splitlines()] == [
+        f"INFO outreach.daemon: sync: introductions: 0 new, 0 updated, 0 unchanged ({tmp_path}/introductions.yaml)",
+        f"INFO outreach.daemon: send: draft {draft.id} deferred until {until:%Y-%m-%d %H:%M %Z}: outside the send "
+        f"window ({day} 08:30-17:30 America/New_York)",
+        "INFO outreach.daemon: watch: INBOX: 0 new messages, 0 replies (first scan)",
+        f"INFO outreach.daemon: outreach daemon ready (pid {proc.pid})",
+        "INFO outreach.daemon: watch: INBOX: 0 new messages, 0 replies",  # changed: no longer the first scan
+        "INFO outreach.daemon: outreach daemon stopped",
+    ]
 
 
 def test_sighup_reloads_config_and_keeps_the_old_one_when_bad(postfix: MailRig, tmp_path: Path,
