@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from .config import Settings
-from .errors import ConfigError, IntroductionsError
+from .errors import ConfigError, ConnectionFailed, IntroductionsError, OutreachError
 
 if TYPE_CHECKING:
     from .contacts import Introduction
@@ -17,7 +17,7 @@ SPECIAL_USE = ("\\Sent", "\\Drafts", "\\Junk", "\\Trash", "\\Archive", "\\All")
 
 
 def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
-    """Yield one line per thing checked; raise OutreachError at the first problem."""
+    """Yield one line per thing checked; raise OutreachError at the first problem (both servers are tried)."""
     from .addresses import AddressError, normalize_address
     from .contacts import load_introductions
     from .db import open_database, schema_version
@@ -43,8 +43,21 @@ def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
     yield (f"database      ok  {settings.paths.database} (schema {schema_version()}, "
            f"{Contact.select().count()} contacts, {Draft.select().count()} drafts)")
     if connect:
-        yield from check_imap(settings)
-        yield from check_smtp(settings)
+        yield from check_servers(settings)
+
+
+def check_servers(settings: Settings) -> Iterator[str]:
+    """Log in to IMAP and to SMTP, both even when the first fails; then raise naming every failure."""
+    failures: list[OutreachError] = []
+    for check in (check_imap, check_smtp):
+        try:
+            yield from check(settings)
+        except OutreachError as exc:
+            failures.append(exc)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        raise ConnectionFailed(" and ".join(str(exc) for exc in failures))
 
 
 # An unedited `outreach init` must compose nothing: `check` and `sync` refuse the example's identity and

@@ -87,7 +87,28 @@ class LazyGroup(click.Group):
             if not isinstance(command, click.Command):
                 raise TypeError(f"{module}.{attribute} is not a click command")
             self.add_command(command, cmd_name)
-        return super().get_command(ctx, cmd_name)
+        found = super().get_command(ctx, cmd_name)
+        if found is not None:
+            _accept_verbose(found)
+        return found
+
+
+def _accept_verbose(command: click.Command) -> None:
+    """`-v` after the subcommand too (`outreach status -v`), on every command and subcommand."""
+    if not any(param.name == "verbose" for param in command.params):
+        command.params.append(click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, is_eager=True,
+                                           callback=_turn_on_verbose, help="Show debug logs and tracebacks."))
+    for sub in getattr(command, "commands", {}).values():
+        _accept_verbose(sub)
+
+
+def _turn_on_verbose(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    app = ctx.find_object(App)
+    if value and app is not None and not app.verbose:
+        from .logs import setup_logging
+
+        app.verbose = True
+        setup_logging(logging.DEBUG)
 
 
 # The commands kept in other modules (each module's attach() adds the same ones eagerly).
@@ -158,7 +179,7 @@ def sync(app: App) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
 @click.pass_context
 def contacts(ctx: click.Context, as_json: bool) -> None:
-    """People you are reaching out to."""
+    """People you are reaching out to (no subcommand: list)."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(contacts_list, as_json=as_json)
 
@@ -183,12 +204,13 @@ def contacts_list(app: App, as_json: bool = False) -> None:
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, required=True, help="JSON Lines output (required).")
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON Lines: one JSON object per file, in order (not one array like other --json).")
 @click.option("--tz", "zone", help="IANA zone for 'your time' (default: me.timezone, else this machine's).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.pass_context
 def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[str, ...]) -> None:
-    """Classify reply messages (raw .eml files); one JSON object per line. Needs no config."""
+    """Classify reply messages (raw .eml files): a few readable lines per file, or --json. Needs no config."""
     from .classify import classify_file
     from .timezones import is_zone
 
@@ -200,7 +222,26 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[s
 
     out = sys.stdout
     for path in files:
-        out.write(json.dumps(classify_file(path, user_tz=zone), ensure_ascii=False) + "\n")
+        result = classify_file(path, user_tz=zone)
+        out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
+
+
+def readable_classification(result: dict[str, Any]) -> str:
+    """`outreach classify` without --json: the file, the intent and its confidence, then what was found."""
+    lines = [f"{result['file']}: {result['intent']} (confidence {result['confidence']:.2f})"]
+    meeting = {key: value for key, value in (result.get("meeting") or {}).items() if value}
+    found = [
+        ("meeting", ", ".join(f"{key.replace('_', ' ')} {value}" for key, value in meeting.items())),
+        ("proposed times", ", ".join(result.get("proposed_times") or [])),
+        ("referrals", ", ".join(" ".join(filter(None, (p.get("name"), f"<{p['email']}>" if p.get("email") else None,
+                                                       f"({p['company']})" if p.get("company") else None)))
+                                for p in result.get("referrals") or [])),
+        ("resume after", result.get("resume_after")),
+        ("bounced recipient", result.get("bounced_recipient")),
+        ("error", result.get("error")),
+    ]
+    lines += [f"  {label}: {value}" for label, value in found if value]
+    return "\n".join(lines) + "\n"
 
 
 def _config_zone(app: App | None) -> str | None:

@@ -111,7 +111,9 @@ def interviews_set(app: App, interview_id: int, at: str | None, pick: int | None
     from .interviews import set_time
     from .prep import when
 
-    if (at is None) == (pick is None):
+    if at is not None and pick is not None:
+        raise click.UsageError("give --at WHEN or --pick N, not both")
+    if at is None and pick is None:
         raise click.UsageError("give --at WHEN or --pick N")
     app.open_db()
     interview, draft = set_time(interview_id, app.settings, now_utc(), app.actor, at=at, pick=pick, url=url)

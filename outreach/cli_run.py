@@ -7,8 +7,13 @@ import logging
 import click
 
 from .cli import App, now_utc, pass_app
+from .errors import OutreachError
 
 logger = logging.getLogger(__name__)
+
+
+class JobsFailed(OutreachError):
+    """`run --once`: some jobs failed (each said why on its own line); the others ran."""
 
 
 def attach(cli: click.Group) -> None:
@@ -63,4 +68,4 @@ def run_every_job_once(app: App) -> None:
         for line in lines:
             click.echo(f"{name}: {line}")
     if failed:
-        raise click.ClickException(f"{len(failed)} job(s) failed: {', '.join(failed)}")
+        raise JobsFailed(f"{len(failed)} job(s) failed: {', '.join(failed)}")

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
-from .locations import default_config_path
+from .locations import default_config_path, default_database_path
 from .secrets import SecretSource
 from .timezones import is_zone
 from .yamlfile import PathKey, YamlDocument, load_yaml
@@ -193,7 +193,6 @@ FOLLOW_UP_KEYS = ("after_business_days", "max", "routine")
 THANK_YOU_KEYS = ("at", "days_after")
 INTERVIEWS_KEYS = ("default_minutes", "email_prep_brief")
 PATHS_KEYS = ("introductions", "templates", "database")
-DEFAULT_DATABASE = "~/.local/share/outreach/outreach.db"
 
 
 def _read_me(s: _Section) -> Me:
@@ -305,7 +304,7 @@ def _read_paths(s: _Section, config_dir: Path) -> Paths:
     return Paths(
         introductions=_resolve_path(s.text("introductions", default="introductions.yaml"), config_dir),
         templates=_resolve_path(s.text("templates", default="templates"), config_dir),
-        database=_resolve_path(s.text("database", default=DEFAULT_DATABASE), config_dir),
+        database=_resolve_path(s.text("database", default=str(default_database_path())), config_dir),
     )
 
 
@@ -389,8 +388,10 @@ class _Section:
         value = self.raw.get(name)
         if value is None:
             return default
-        if isinstance(value, int):  # YAML 1.1 reads an unquoted 9:30 as the number 570
-            raise self._fail(name, f'write times in quotes as "HH:MM" (for example "09:30"), got {value!r}')
+        if isinstance(value, int) and not isinstance(value, bool) and 60 <= value < 24 * 60:
+            # YAML 1.1 reads an unquoted 9:30 as a sexagesimal number: 9 * 60 + 30 = 570
+            written = f"{value // 60}:{value % 60:02d}"
+            raise self._fail(name, f'YAML read {written} as the number {value}: put the time in quotes, "{written}"')
         try:
             hours, minutes = str(value).split(":")
             return time(int(hours), int(minutes))

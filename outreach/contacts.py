@@ -75,8 +75,12 @@ def load_introductions(path: Path, check_dns: bool = False) -> list[Introduction
     for index, entry in enumerate(entries):
         key = ("introductions", index)
 
-        def fail(name: str | None, problem: str, key: tuple[Any, ...] = key) -> IntroductionsError:
-            return IntroductionsError(f"{doc.where((*key, name) if name else key)}: {problem}")
+        def fail(name: str | None, problem: str, key: tuple[Any, ...] = key, number: int = index + 1
+                 ) -> IntroductionsError:
+            # "entry 2" counts from 1, as a person reading the file does (not introductions[1])
+            line = doc.line_of((*key, name) if name else key)
+            field = f", {name}" if name else ""
+            return IntroductionsError(f"{doc.path}:{line}: entry {number}{field}: {problem}")
 
         if not isinstance(entry, dict):
             raise fail(None, "expected a mapping with at least name and email")

@@ -1,4 +1,5 @@
-"""Where the config lives by default (kept apart from config.py so that finding it imports nothing heavy)."""
+"""Where the config and the database live by default (kept apart from config.py so that finding them imports
+nothing heavy): the XDG base directories, with their documented fallbacks."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ def default_config_path() -> Path:
 def default_config_dir() -> Path:
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Path(base).expanduser() / "outreach"
+
+
+def default_database_path() -> Path:
+    """$XDG_DATA_HOME/outreach/outreach.db, else ~/.local/share/outreach/outreach.db."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "outreach" / "outreach.db"

@@ -58,9 +58,11 @@ def test_wrong_password_is_named_and_never_printed(postfix: MailRig, tmp_path: P
     config = write_local_config(tmp_path, postfix, password=CANARY)
     result = check(config, "-v")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[-1] == (
+    assert result.stderr.splitlines()[-1] == (  # both servers are tried, and both refuse
         f"error: imap 127.0.0.1:{postfix.imaps_port} refused login for me@example.test: [AUTHENTICATIONFAILED] "
-        f"Authentication failed.; check the password from password_file {tmp_path}/password")
+        f"Authentication failed.; check the password from password_file {tmp_path}/password and "
+        f"smtp 127.0.0.1:{postfix.smtps_port} refused login for me@example.test: 535 5.7.8 Error: "
+        f"authentication failed: (reason unavailable); check the password from password_file {tmp_path}/password")
     assert CANARY not in result.stdout + result.stderr
     stored = b"".join(p.read_bytes() for p in tmp_path.glob("outreach.db*"))
     assert stored and CANARY.encode() not in stored
@@ -102,7 +104,9 @@ def test_untrusted_certificate_is_named(postfix: MailRig, tmp_path: Path) -> Non
     result = check(config)
     assert (result.returncode, result.stderr) == (
         1, f"error: imap 127.0.0.1:{postfix.imaps_port}: the server's certificate is not trusted (unable to get "
-        "local issuer certificate); if the server uses a private CA, set imap.ca_file to it\n")
+        "local issuer certificate); if the server uses a private CA, set imap.ca_file to it and "
+        f"smtp 127.0.0.1:{postfix.smtps_port}: the server's certificate is not trusted (unable to get "
+        "local issuer certificate); if the server uses a private CA, set smtp.ca_file to it\n")
 
 
 def test_tls_against_a_starttls_port_is_explained(postfix: MailRig, tmp_path: Path) -> None:

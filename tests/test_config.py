@@ -67,7 +67,7 @@ def test_minimal_config_gets_the_documented_defaults(tmp_path: Path) -> None:
     (GOOD + "sending:\n  start: '25:00'\n",
      "outreach.yaml:15: sending.start: expected a time as \"HH:MM\", got '25:00'"),
     (GOOD + "sending:\n  start: 9:30\n",
-     "outreach.yaml:15: sending.start: write times in quotes as \"HH:MM\" (for example \"09:30\"), got 570"),
+     "outreach.yaml:15: sending.start: YAML read 9:30 as the number 570: put the time in quotes, \"9:30\""),
     (GOOD + "sending:\n  max_per_day: lots\n",
      "outreach.yaml:15: sending.max_per_day: expected a whole number, got 'lots'"),
     (GOOD + "sending:\n  days: [mon, funday]\n",

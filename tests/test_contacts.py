@@ -61,28 +61,28 @@ def test_do_not_contact_survives_reimport(db: Path, tmp_path: Path) -> None:
 
 BAD_CASES = [
     ("introductions:\n  - name: A\n    email: not-an-address\n",
-     "introductions.yaml:3: introductions[0].email: 'not-an-address' is not a valid e-mail address: An email "
+     "introductions.yaml:3: entry 1, email: 'not-an-address' is not a valid e-mail address: An email "
      "address must have an @-sign."),
     ("introductions:\n  - email: a@example.com\n",
-     "introductions.yaml:2: introductions[0].name: required; give a non-empty value"),
+     "introductions.yaml:2: entry 1, name: required; give a non-empty value"),
     ("introductions:\n  - name: A\n    email: a@example.com\n    favourite_color: blue\n",
-     "introductions.yaml:4: introductions[0].favourite_color: unknown field; expected one of name, email, topics, "
+     "introductions.yaml:4: entry 1, favourite_color: unknown field; expected one of name, email, topics, "
      "company, role, referred_by, relationship, timezone, linkedin, notes, template"),
     ("introductions:\n  - name: A\n    email: a@example.com\n  - name: B\n    email: A@Example.com\n",
-     "introductions.yaml:5: introductions[1].email: a@example.com is already listed at line 2; keep one entry "
+     "introductions.yaml:5: entry 2, email: a@example.com is already listed at line 2; keep one entry "
      "per person"),
     ("introductions:\n  name: A\n", "introductions.yaml:1: introductions: expected a list of introductions"),
     ("- name: A\n", "introductions.yaml:1: (top level): expected one top-level key, `introductions:`, holding "
      "a list"),
     ("introductions:\n  - name: A\n    email: a@example.com\n    timezone: Pacific\n",
-     "introductions.yaml:4: introductions[0].timezone: unknown time zone 'Pacific'; use an IANA name like "
+     "introductions.yaml:4: entry 1, timezone: unknown time zone 'Pacific'; use an IANA name like "
      "America/Los_Angeles"),
     ("introductions:\n  - name: A\n    email: a@example.com\n    topics: {a: 1}\n",
-     "introductions.yaml:4: introductions[0].topics: expected a list of short texts"),
+     "introductions.yaml:4: entry 1, topics: expected a list of short texts"),
     ("introductions:\n  - name: \"A\\r\\nBcc: x@example.com\"\n    email: a@example.com\n",
-     "introductions.yaml:2: introductions[0].name: must be a single line (line breaks are not allowed here)"),
+     "introductions.yaml:2: entry 1, name: must be a single line (line breaks are not allowed here)"),
     ("introductions:\n  - just a string\n",
-     "introductions.yaml:2: introductions[0]: expected a mapping with at least name and email"),
+     "introductions.yaml:2: entry 1: expected a mapping with at least name and email"),
 ]
 
 

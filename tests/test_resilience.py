@@ -17,13 +17,12 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import click
 import pytest
 import yaml
 
 from outreach import jobs
 from outreach.cli import App
-from outreach.cli_run import run_every_job_once
+from outreach.cli_run import JobsFailed, run_every_job_once
 from outreach.config import Settings
 from outreach.db import close_database, open_database
 from outreach.errors import DatabaseError
@@ -186,7 +185,7 @@ def test_an_imap_server_echoing_the_password_leaves_it_nowhere(tmp_path: Path, m
     assert (once.returncode, once.stdout.splitlines()[1:]) == (1, [
         f"send: sending paused until {_local_hour(once.stdout)}: {refused}",
         "send: draft 1 deferred: not tried: sending is paused"])
-    assert once.stderr.splitlines()[-2:] == [f"watch: error: {refused}", "Error: 1 job(s) failed: watch"]
+    assert once.stderr.splitlines()[-2:] == [f"watch: error: {refused}", "error: 1 job(s) failed: watch"]
     assert f"{refused}. Sending is paused for the whole account" in status.stdout
     assert_no_password(config, once.stdout, once.stderr, status.stdout, status.stderr)
 
@@ -236,10 +235,10 @@ def test_run_once_runs_every_job_whatever_one_raises(tmp_path: Path, mailrig: Ma
 
     order = [(name, broken if name == "due-drafts" else job) for name, job in jobs.ONCE_ORDER]
     monkeypatch.setattr(jobs, "ONCE_ORDER", order)
-    with pytest.raises(click.ClickException) as failed:
+    with pytest.raises(JobsFailed) as failed:
         run_every_job_once(App(config, verbose=False))
     out, err = capsys.readouterr()
-    assert (out.splitlines()[1:], err.splitlines(), failed.value.message) == (
+    assert (out.splitlines()[1:], err.splitlines(), str(failed.value)) == (
         ["watch: INBOX: 0 new messages, 0 replies (first scan)"],
         ["due-drafts: error: unexpected KeyError: 'contact' (a bug; -v shows the traceback)"],
         "1 job(s) failed: due-drafts")

@@ -68,7 +68,7 @@ def test_hostile_value_in_an_introduction_names_file_line_and_field(tmp_path: Pa
     value = yaml.safe_load(text)["introductions"][0][field]
     with pytest.raises(IntroductionsError) as error:
         load_introductions(path)
-    assert str(error.value) == (f"{path}:{3 if field != 'name' else 2}: introductions[0].{field}: must be one line "
+    assert str(error.value) == (f"{path}:{3 if field != 'name' else 2}: entry 1, {field}: must be one line "
                                 f"of plain text, but it contains {problem} ({value!r})")
 
 
@@ -79,7 +79,7 @@ def test_hostile_topic_is_refused(tmp_path: Path) -> None:
                     "    topics: [ok, \"=?utf-8?q?x=0ABcc:_y@z.test?=\"]\n")
     with pytest.raises(IntroductionsError) as error:
         load_introductions(path)
-    assert str(error.value) == (f"{path}:4: introductions[0].topics: must be one line of plain text, but it "
+    assert str(error.value) == (f"{path}:4: entry 1, topics: must be one line of plain text, but it "
                                 "contains a line break once its encoded words are decoded "
                                 "('=?utf-8?q?x=0ABcc:_y@z.test?=')")
 
@@ -102,12 +102,12 @@ def test_issue_reproduction_sync_writes_nothing_and_nothing_is_sent(tmp_path: Pa
 
     sync = cli("sync")
     assert (sync.returncode, sync.stdout) == (1, "")
-    assert sync.stderr == (f"error: {tmp_path}/introductions.yaml:4: introductions[0].company: must be one line of "
+    assert sync.stderr == (f"error: {tmp_path}/introductions.yaml:4: entry 1, company: must be one line of "
                            "plain text, but it contains a line break once its encoded words are decoded "
                            f"({INJECTED_COMPANY!r})\n")
     run = cli("run", "--once")
     assert (run.returncode, run.stdout) == (1, "watch: INBOX: 0 new messages, 0 replies (first scan)\n")
-    assert run.stderr == "sync: " + sync.stderr + "Error: 1 job(s) failed: sync\n"
+    assert run.stderr == "sync: " + sync.stderr + "error: 1 job(s) failed: sync\n"
     open_settings(config)
     assert (Contact.select().count(), Draft.select().count()) == (0, 0)
     assert postfix.messages(mail_user) == []
