@@ -222,7 +222,7 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[s
 
     out = sys.stdout
     for path in files:
-        result = classify_file(path, user_tz=zone)
+        result = {"file": path, **classify_file(path, user_tz=zone).to_json()}
         out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
 
 

@@ -1,4 +1,4 @@
-"""Pure reply understanding: raw RFC 5322 bytes in, the reply contract's object out.
+"""Pure reply understanding: raw RFC 5322 bytes in, a typed :class:`Classification` out (JSON at the edges).
 
 No database, network or config. The stages, in order of precedence:
 
@@ -40,11 +40,13 @@ from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
 from outreach.classify.quotes import Split, split_reply
 from outreach.classify.referrals import find_referrals
+from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.times import find_times
 from outreach.classify.zones import zone
+from outreach.intents import Intent
 
-__all__ = ["classify_file", "classify_message"]
+__all__ = ["Classification", "Meeting", "Referral", "classify_file", "classify_message"]
 
 logger = logging.getLogger(__name__)
 
@@ -56,22 +58,11 @@ _POINTS_AT_LINK = re.compile(
 )
 
 
-def _result(intent: str = "unknown", confidence: float = 0.0, **fields: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "intent": intent,
-        "confidence": round(confidence, 2),
-        "meeting": None,
-        "proposed_times": [],
-        "referrals": [],
-        "resume_after": None,
-        "bounced_recipient": None,
-    }
-    out.update(fields)
-    return out
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def _result(
+    intent: str = "unknown", confidence: float = 0.0, *, referrals: Iterable[dict[str, str | None]] = (), **fields: Any
+) -> Classification:
+    people = tuple(Referral(p.get("name"), str(p.get("email") or "")) for p in referrals)
+    return Classification(Intent(intent), round(confidence, 2), referrals=people, **fields)
 
 
 def _user_names(mail: Mail) -> frozenset[str]:
@@ -92,7 +83,7 @@ def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
     return None
 
 
-def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -> dict[str, Any]:
+def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -> Classification:
     mail = read_mail(raw)
     plain, html = body_texts(mail)
     text = plain or html
@@ -111,7 +102,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
             auto.intent,
             auto.confidence,
             bounced_recipient=auto.bounced_recipient,
-            resume_after=auto.resume_after.isoformat() if auto.resume_after else None,
+            resume_after=auto.resume_after,
             referrals=auto.referrals,
         )
 
@@ -155,8 +146,8 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         fields.update(_meeting(invite, found.times, links.video, booking))
     if intent == "later":
         back = find_resume_date(split.body, ref.date())
-        fields["resume_after"] = back.isoformat() if back else None
-    return _result(intent, confidence, **fields)
+        fields["resume_after"] = back
+    return _result(intent, confidence, body=split.body, **fields)
 
 
 def _addresses(value: str) -> list[str]:
@@ -169,23 +160,16 @@ def _meeting(
     invite: Invitation | None, times: list[datetime], video: str | None, booking: str | None
 ) -> dict[str, Any]:
     if invite is not None:
-        meeting = {
-            "start": _iso(invite.start),
-            "end": _iso(invite.end),
-            "url": invite.url or video,
-            "location": invite.location,
-            "booking_url": None,
-        }
-        return {"meeting": meeting, "proposed_times": []}
+        meeting = Meeting(invite.start, invite.end, invite.url or video, invite.location)
+        return {"meeting": meeting, "from_invitation": True}
     single = times[0] if len(times) == 1 else None
-    meeting = {"start": _iso(single), "end": None, "url": video, "location": None, "booking_url": booking}
     return {
-        "meeting": meeting,
-        "proposed_times": [_iso(t) for t in times] if len(times) > 1 else [],
+        "meeting": Meeting(single, url=video, booking_url=booking),
+        "proposed_times": tuple(times) if len(times) > 1 else (),
     }
 
 
-def classify_message(raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = ()) -> dict[str, Any]:
+def classify_message(raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = ()) -> Classification:
     """Classify one raw message; never raises (errors give intent "unknown" and an ``error``)."""
     try:
         return _classify(raw, user_tz, [a.lower() for a in known_addresses])
@@ -194,11 +178,11 @@ def classify_message(raw: bytes, *, user_tz: str | None = None, known_addresses:
         return _result(error=f"{type(exc).__name__}: {exc}"[:200])
 
 
-def classify_file(path: str, *, user_tz: str | None = None) -> dict[str, Any]:
-    """``{"file": path, **classify_message(...)}``; an unreadable file gives an ``error``."""
+def classify_file(path: str, *, user_tz: str | None = None) -> Classification:
+    """:func:`classify_message` of the file's first MAX_FILE_BYTES; an unreadable file gives an ``error``."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES)
     except OSError as exc:
-        return {"file": path, **_result(error=f"cannot read file: {exc.strerror or exc}")}
-    return {"file": path, **classify_message(raw, user_tz=user_tz)}
+        return _result(error=f"cannot read file: {exc.strerror or exc}")
+    return classify_message(raw, user_tz=user_tz)
