@@ -64,7 +64,7 @@ def _tuning(intents: tuple[str, ...]) -> list[tuple[str, str, dict[str, Any]]]:
 )
 def test_automatic_tuning_files(corpus: str, name: str, labels: dict[str, Any]) -> None:
     """Automatic mail comes out with its labelled intent, failed recipient and referrals, and nothing a person means."""
-    out = classify_file(str(_split().CORPORA_DIR / corpus / name), user_tz="America/Chicago")
+    out = classify_file(str(_split().CORPORA_DIR / corpus / name), user_tz="America/Chicago").to_json()
     want = {
         "intent": "unknown" if name in NOT_A_FAILURE else labels["intent"],
         "meeting": None,
@@ -83,7 +83,7 @@ def test_automatic_tuning_files(corpus: str, name: str, labels: dict[str, Any]) 
 )
 def test_person_tuning_files_pass_through(corpus: str, name: str, labels: dict[str, Any]) -> None:
     """A person's answer in the automatic corpora (invitations, booking confirmations, relays) is never automatic."""
-    out = classify_file(str(_split().CORPORA_DIR / corpus / name), user_tz="America/Chicago")
+    out = classify_file(str(_split().CORPORA_DIR / corpus / name), user_tz="America/Chicago").to_json()
     assert (out["intent"] in PERSON_INTENTS or out["intent"] == "unknown", out["bounced_recipient"]) == (True, None)
     assert out["intent"] not in ("bounce", "auto_reply", "unsubscribe")
 
@@ -293,24 +293,24 @@ CASES = {
 @pytest.mark.parametrize(("raw", "known", "want"), CASES.values(), ids=CASES.keys())
 def test_structural_cases(raw: bytes, known: tuple[str, ...], want: dict[str, Any]) -> None:
     """Each structural case gives exactly this contract object."""
-    assert classify_message(raw, user_tz="America/Chicago", known_addresses=known) == want
+    assert classify_message(raw, user_tz="America/Chicago", known_addresses=known).to_json() == want
 
 
 def test_relayed_reply_goes_to_the_person_stage() -> None:
     """A platform relaying a person's reply into the thread (list headers, auto-generated) is read as the person."""
-    out = classify_message(RELAYED_REPLY, user_tz="America/Chicago")
+    out = classify_message(RELAYED_REPLY, user_tz="America/Chicago").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2026-10-27T14:00:00-05:00")
 
 
 def test_forwarded_notice_is_the_person_who_forwarded_it() -> None:
     """A person forwarding a bounce is not a bounce: their own words decide."""
-    out = classify_message(FORWARDED_DSN, user_tz="America/Chicago")
+    out = classify_message(FORWARDED_DSN, user_tz="America/Chicago").to_json()
     assert (out["intent"], out["bounced_recipient"]) == ("referral", None)
 
 
 def test_imip_accepted_with_auto_submitted_is_accepted() -> None:
     """A calendar tool's iMIP REPLY (Auto-Submitted: auto-generated) with PARTSTAT=ACCEPTED fixes the meeting."""
-    out = classify_message(IMIP_ACCEPTED, user_tz="America/Chicago")
+    out = classify_message(IMIP_ACCEPTED, user_tz="America/Chicago").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2026-10-27T19:00:00+00:00")
 
 

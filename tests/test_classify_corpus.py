@@ -14,7 +14,7 @@ from outreach.classify import classify_file
 
 DATA = Path(__file__).parent / "data"
 CORPORA = ("replies", "classify_cases")
-KEYS = {"file", "intent", "confidence", "meeting", "proposed_times", "referrals", "resume_after", "bounced_recipient"}
+KEYS = {"intent", "confidence", "meeting", "proposed_times", "referrals", "resume_after", "bounced_recipient"}
 
 
 def _cases() -> list[tuple[str, str, dict[str, Any]]]:
@@ -50,7 +50,7 @@ def _normalised(field: str, value: Any) -> Any:
 @pytest.mark.parametrize(("corpus", "name", "labels"), _cases(), ids=lambda v: v if isinstance(v, str) else "")
 def test_labelled_fields(corpus: str, name: str, labels: dict[str, Any]) -> None:
     """Every labelled field of every corpus file comes out as labelled."""
-    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
+    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago").to_json()
     got = {field: _normalised(field, _got(out, field)) for field in labels}
     want = {field: _normalised(field, value) for field, value in labels.items()}
     assert got == want
@@ -60,7 +60,7 @@ def test_labelled_fields(corpus: str, name: str, labels: dict[str, Any]) -> None
 @pytest.mark.parametrize(("corpus", "name", "labels"), _cases(), ids=lambda v: v if isinstance(v, str) else "")
 def test_contract_shape(corpus: str, name: str, labels: dict[str, Any]) -> None:
     """Each result has exactly the contract's keys with the contract's types."""
-    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago")
+    out = classify_file(str(DATA / corpus / name), user_tz="America/Chicago").to_json()
     assert set(out) == KEYS
     assert 0.0 <= out["confidence"] <= 1.0
     assert isinstance(out["proposed_times"], list) and isinstance(out["referrals"], list)
@@ -74,8 +74,7 @@ def test_contract_shape(corpus: str, name: str, labels: dict[str, Any]) -> None:
 def test_whole_output_postfix_bounce() -> None:
     """A Postfix DSN gives the bounce and nothing read from the returned original."""
     path = str(DATA / "replies" / "bounce-postfix-dsn-user-unknown.eml")
-    assert classify_file(path) == {
-        "file": path,
+    assert classify_file(path).to_json() == {
         "intent": "bounce",
         "confidence": 0.99,
         "meeting": None,
@@ -89,8 +88,7 @@ def test_whole_output_postfix_bounce() -> None:
 def test_whole_output_outlook_invitation() -> None:
     """An Outlook invitation with a Windows zone name gives start, end, link and location."""
     path = str(DATA / "replies" / "accepted-calendar-invite-outlook-base64.eml")
-    assert classify_file(path, user_tz="America/Chicago") == {
-        "file": path,
+    assert classify_file(path, user_tz="America/Chicago").to_json() == {
         "intent": "accepted",
         "confidence": 0.95,
         "meeting": {
@@ -110,14 +108,14 @@ def test_whole_output_outlook_invitation() -> None:
 def test_whole_output_referral_with_names() -> None:
     """Referral names come from the text and from an Outlook-style "Last, First" Cc."""
     path = str(DATA / "replies" / "referral-via-cc-outlook.eml")
-    out = classify_file(path)
+    out = classify_file(path).to_json()
     assert out["referrals"] == [{"name": "Jane Whitfield", "email": "jane.whitfield@pinecrest.example"}]
 
 
 def test_low_confidence_for_unknown() -> None:
     """Unknown results carry low confidence so the daemon asks the user."""
     for name in ("unknown-empty-reply-iphone.eml", "unknown-misdirected-internal-note.eml"):
-        assert classify_file(str(DATA / "replies" / name))["confidence"] < 0.6
+        assert classify_file(str(DATA / "replies" / name)).confidence < 0.6
 
 
 PERSON_CORPORA = {"human-en": "Europe/London", "human-intl": "America/Toronto"}
@@ -134,7 +132,7 @@ def _tuning_figures(corpus: str) -> dict[str, float]:
     hits: dict[str, list[bool]] = {"intent": [], "meeting.start": [], "proposed_times": []}
     acted = []
     for path in files:
-        out = classify_file(str(path), user_tz=PERSON_CORPORA[corpus])
+        out = classify_file(str(path), user_tz=PERSON_CORPORA[corpus]).to_json()
         for field, results in hits.items():
             if field in labels[path.name]:
                 want = _normalised(field, labels[path.name][field])

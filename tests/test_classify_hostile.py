@@ -35,7 +35,7 @@ def test_hostile_message_is_bounded(name: str) -> None:
     raw = GENERATORS[name]()
     tracemalloc.start()
     started = time.perf_counter()
-    out = classify_message(raw, user_tz="America/Chicago")
+    out = classify_message(raw, user_tz="America/Chicago").to_json()
     elapsed = time.perf_counter() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

@@ -96,7 +96,7 @@ def _summary(intent: str, start: str | None, proposed: list[str], acted: bool) -
 )
 def test_acceptances_and_times(body: str, want: tuple[str, str | None, list[str], bool]) -> None:
     """Yes, times, dates and zones in seven languages; the user's quoted proposal never counts."""
-    out = classify_message(_mail(body), user_tz=USER_TZ)
+    out = classify_message(_mail(body), user_tz=USER_TZ).to_json()
     start = (out["meeting"] or {}).get("start")
     got = _summary(out["intent"], start, out["proposed_times"], out["confidence"] >= 0.6)
     assert got == _summary(*want)
@@ -125,7 +125,8 @@ def test_acceptances_and_times(body: str, want: tuple[str, str | None, list[str]
 )
 def test_intents_by_cue_vocabulary(body: str, intent: str) -> None:
     """Paraphrases of no, later, stop and a question before committing, in seven languages."""
-    out = classify_message(_mail(body + "\n\nEl 2 mar 2027, Sam Rivera escribió:\n" + PROPOSAL), user_tz=USER_TZ)
+    raw = _mail(body + "\n\nEl 2 mar 2027, Sam Rivera escribió:\n" + PROPOSAL)
+    out = classify_message(raw, user_tz=USER_TZ).to_json()
     assert (out["intent"], out["confidence"] >= 0.6) == (intent, True)
 
 
@@ -148,14 +149,14 @@ def test_intents_by_cue_vocabulary(body: str, intent: str) -> None:
 )
 def test_referrals(body: str, cc: str, want: list[str]) -> None:
     """A pointer to a colleague by Cc or @-mention is a referral; the user's own addresses never are."""
-    out = classify_message(_mail(body, extra=f"Cc: {cc}\n" if cc else ""), user_tz=USER_TZ)
+    out = classify_message(_mail(body, extra=f"Cc: {cc}\n" if cc else ""), user_tz=USER_TZ).to_json()
     assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", want)
 
 
 def test_minus_zero_date_is_not_punished() -> None:
     """A Date in -0000 (UTC, local zone unknown) is a full reference: the acceptance is acted on."""
     body = "Happy to chat! Let's do Monday, December 7 at 2pm ET - https://zoom.us/j/123456789\n\nPat"
-    out = classify_message(_mail(body, date_hdr="Tue, 01 Dec 2026 16:02:11 -0000"), user_tz=USER_TZ)
+    out = classify_message(_mail(body, date_hdr="Tue, 01 Dec 2026 16:02:11 -0000"), user_tz=USER_TZ).to_json()
     assert (out["intent"], out["confidence"], out["meeting"]["start"], out["meeting"]["url"]) == (
         "accepted",
         0.9,
@@ -167,7 +168,8 @@ def test_minus_zero_date_is_not_punished() -> None:
 def test_bare_weekday_means_the_users_proposed_date() -> None:
     """ "Thursday works" names the Thursday the user proposed, not the next one on the calendar."""
     body = "Hi Sam,\n\nThursday at 11:00 your time suits me.\n\nErik\n\nOn Tue, Mar 2, 2027, Sam wrote:\n"
-    out = classify_message(_mail(body + PROPOSAL, date_hdr="Wed, 03 Mar 2027 10:00:00 +0100"), user_tz=USER_TZ)
+    raw = _mail(body + PROPOSAL, date_hdr="Wed, 03 Mar 2027 10:00:00 +0100")
+    out = classify_message(raw, user_tz=USER_TZ).to_json()
     assert (out["meeting"]["start"], out["confidence"] >= 0.6) == ("2027-03-18T11:00:00-04:00", True)
 
 
@@ -269,4 +271,4 @@ def test_localised_quote_headers(attribution: str) -> None:
 def test_greeting_someone_else(to: str, body: str, want: str) -> None:
     """A greeting to another name is misdirected mail, but only when the user's own name is known."""
     raw = _mail(body).replace(b"To: Sam Rivera <sam.rivera@example.edu>", f"To: {to}".encode())
-    assert classify_message(raw, user_tz=USER_TZ)["intent"] == want
+    assert classify_message(raw, user_tz=USER_TZ).intent == want

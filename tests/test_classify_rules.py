@@ -205,52 +205,53 @@ def test_delay_warning_is_not_a_bounce() -> None:
         b"--b\nContent-Type: text/plain\n\nwill retry\n--b\nContent-Type: message/delivery-status\n\n"
         b"Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; x@far.example\nAction: delayed\nStatus: 4.4.1\n--b--\n"
     )
-    out = classify_message(raw)
+    out = classify_message(raw).to_json()
     assert (out["intent"], out["bounced_recipient"]) == ("unknown", None)
 
 
 def test_person_is_never_a_bounce() -> None:
     """A person saying a message was undeliverable is not a bounce."""
-    out = classify_message(_msg("My old address said your mail was undeliverable (550). Happy to chat!"))
+    out = classify_message(_msg("My old address said your mail was undeliverable (550). Happy to chat!")).to_json()
     assert out["intent"] == "accepted"
 
 
 def test_known_addresses_are_not_referrals() -> None:
     """People already on the thread, passed by the caller, are never referrals."""
     body = "I'm not the right person; talk to Ann (ann@acme.example) or Bo (bo@acme.example)."
-    out = classify_message(_msg(body), known_addresses=["ANN@acme.example"])
+    out = classify_message(_msg(body), known_addresses=["ANN@acme.example"]).to_json()
     assert [r["email"] for r in out["referrals"]] == ["bo@acme.example"]
     assert out["intent"] == "referral"
 
 
 def test_auto_reply_header_beats_text() -> None:
     """RFC 3834 Auto-Submitted makes a message automatic whatever it says."""
-    out = classify_message(_msg("Happy to chat Tuesday Oct 13 at 2pm!", headers="Auto-Submitted: auto-replied\n"))
+    raw = _msg("Happy to chat Tuesday Oct 13 at 2pm!", headers="Auto-Submitted: auto-replied\n")
+    out = classify_message(raw).to_json()
     assert out["intent"] == "auto_reply"
 
 
 def test_unsubscribe_beats_everything_human() -> None:
     """Do-not-contact wins over other human cues."""
-    assert classify_message(_msg("Not interested. Please remove me from your list."))["intent"] == "unsubscribe"
+    assert classify_message(_msg("Not interested. Please remove me from your list.")).intent == "unsubscribe"
 
 
 def test_missing_date_lowers_confidence() -> None:
     """Without a Date header relative times are guesses, so confidence stays low."""
     raw = b"From: a@b.example\nTo: jordan.park@example.edu\n\nSure, happy to chat tomorrow at 10am!"
-    out = classify_message(raw)
+    out = classify_message(raw).to_json()
     assert out["intent"] == "accepted" and out["confidence"] <= 0.5
 
 
 @pytest.mark.parametrize("raw", [b"", b"\x00\xff" * 100, b"Content-Type: multipart/mixed\n\n--", b"From: <<<\n\n"])
 def test_garbage_never_raises(raw: bytes) -> None:
     """Garbage in gives a well-formed result out."""
-    out = classify_message(raw)
+    out = classify_message(raw).to_json()
     assert out["intent"] in ("unknown", "accepted", "declined") and "confidence" in out
 
 
 def test_unreadable_file() -> None:
     """A file that cannot be read gives intent unknown and an error."""
-    out = classify_file("/nonexistent/reply.eml")
+    out = classify_file("/nonexistent/reply.eml").to_json()
     assert out["intent"] == "unknown" and out["confidence"] == 0.0 and "error" in out
 
 
@@ -262,11 +263,11 @@ def test_internal_error_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(classify, "read_mail", boom)
-    out = classify.classify_message(b"x")
+    out = classify.classify_message(b"x").to_json()
     assert (out["intent"], out["confidence"], out["error"]) == ("unknown", 0.0, "RuntimeError: boom")
 
 
 def test_reference_is_the_date_header_not_utc() -> None:
     """'tomorrow' is read in the Date header's own offset even when UTC has moved on."""
-    out = classify_message(_msg("Sure, tomorrow at 10am works.", date_hdr="Mon, 12 Oct 2026 21:47:30 -0500"))
+    out = classify_message(_msg("Sure, tomorrow at 10am works.", date_hdr="Mon, 12 Oct 2026 21:47:30 -0500")).to_json()
     assert out["meeting"]["start"] == "2026-10-13T10:00:00-05:00"
