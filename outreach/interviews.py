@@ -23,6 +23,7 @@ from .models import InterviewStatus as S
 
 if TYPE_CHECKING:
     from .calendar_ics import Event
+    from .classify.result import Classification
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
 # ------------------------------------------------------------------ from the watcher
 
 
-def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], settings: Settings,
+def record_from_reply(contact: Contact, reply: Reply, result: Classification, settings: Settings,
                       now: datetime) -> Interview:
     """An accepted reply becomes an interview: scheduled when one start time is fixed, else proposed.
 
@@ -94,32 +95,26 @@ def record_from_reply(contact: Contact, reply: Reply, result: dict[str, Any], se
     existing = Interview.get_or_none(Interview.reply == reply.id)
     if existing is not None:
         return existing
-    meeting = result.get("meeting") or {}
-    start = _parse(meeting.get("start"))
-    end = _parse(meeting.get("end"))
+    from .classify.result import Meeting
+
+    meeting = result.meeting or Meeting()
+    start, end = meeting.start, meeting.end
     if start is not None and (end is None or end <= start):
         end = start + timedelta(minutes=settings.interviews.default_minutes)
     with transaction():
         interview: Interview = Interview.create(
             contact=contact, reply=reply,
             status=S.SCHEDULED if start else S.PROPOSED,
-            start=start, end=end, url=meeting.get("url"), booking_url=meeting.get("booking_url"),
-            location=meeting.get("location"), proposed_times=list(result.get("proposed_times") or []),
+            start=start, end=end, url=meeting.url, booking_url=meeting.booking_url,
+            location=meeting.location, proposed_times=[t.isoformat() for t in result.proposed_times],
             thank_you_due_at=thank_you_due(end, settings) if end else None,
             created_at=now, updated_at=now,
         )
         _meeting_status(contact, now)
-        if start is not None and not _is_invitation(result):
+        if start is not None and not result.from_invitation:
             _queue_confirmation(interview, settings, now, "daemon")
     logger.debug("interview %s with %s: %s", interview.id, contact.email, interview.status)
     return get_interview(interview.id)
-
-
-def _is_invitation(result: dict[str, Any]) -> bool:
-    # The classifier fills meeting.end only from a calendar invitation; an explicit flag wins when present.
-    if "invitation" in result:
-        return bool(result["invitation"])
-    return bool((result.get("meeting") or {}).get("end"))
 
 
 def _parse(value: str | None) -> datetime | None:

@@ -31,7 +31,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from email.message import Message
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from . import contacts, drafts, interviews
@@ -51,6 +51,9 @@ from .matching import (
     senders_of,
 )
 from .models import Contact, ContactStatus, Draft, Interview, Reply
+
+if TYPE_CHECKING:  # the classifier is imported only where a message is classified or a stored result acted on
+    from .classify.result import Classification
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +114,7 @@ class Incoming:
     key: str
     match: Match
     where: Location
-    result: dict[str, Any]
+    result: Classification
     failure: bool  # a delivery failure report, whatever the classifier says (see `incoming`)
 
 
@@ -128,10 +131,10 @@ def prepare(raw: bytes, match: Match, where: Location, settings: Settings,
     return incoming(raw, key, match, where, result)
 
 
-def incoming(raw: bytes, key: str, match: Match, where: Location, result: dict[str, Any]) -> Incoming:
+def incoming(raw: bytes, key: str, match: Match, where: Location, result: Classification) -> Incoming:
     """A matched message with the classifier's `result`, and whether it is a delivery failure (which the
     daemon checks itself: a misread returned message must never act as the contact's words)."""
-    failure = match.how == "bounce" or (result.get("intent") != Intent.BOUNCE and delivery_failure(raw) is not None)
+    failure = match.how == "bounce" or (result.intent != Intent.BOUNCE and delivery_failure(raw) is not None)
     return Incoming(raw, key, match, where, result, failure)
 
 
@@ -155,18 +158,17 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     raw, match, result = incoming.raw, incoming.match, incoming.result
     head = _head(raw)
     contact = Contact.get_by_id(match.contact_id)
-    intent = str(result.get("intent") or Intent.UNKNOWN)
-    if intent not in CLASSIFIED:
-        intent = Intent.UNKNOWN
-    confidence = float(result.get("confidence") or 0.0)
+    intent = result.intent if result.intent in CLASSIFIED else Intent.UNKNOWN
+    confidence = result.confidence
     classified = intent
     if incoming.failure and intent not in (Intent.BOUNCE, Intent.UNSUBSCRIBE):
         # a delivery report: its structure outweighs any words in it (they may be our own, returned)
         intent, confidence = Intent.BOUNCE, max(confidence, 0.9)
     speaker, held = vet(raw, head, match, contact, intent, settings)
     draft_id = match.draft_id if speaker.id == contact.id else None
+    stored = result.to_json()
     if held is not None:
-        intent, result = Intent.UNVERIFIED, {**result, "held": held}
+        intent, stored = Intent.UNVERIFIED, {**stored, "held": held}
     attention = held is not None or _needs_attention(intent, confidence)
     senders = senders_of(head)
     reply: Reply = Reply.create(
@@ -175,8 +177,8 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
         from_addr=", ".join(senders)[:250] if senders else address_of(_header(raw, "from") or ""),
         subject=decode_words(_header(raw, "subject") or "")[:1000],
         received_at=incoming.where.internaldate or _date_header(raw) or now,
-        text=_their_words(raw), intent=intent, classified_intent=classified, confidence=confidence,
-        result=result, needs_attention=attention, created_at=now,
+        text=result.body[:20_000], intent=intent, classified_intent=classified, confidence=confidence,
+        result=stored, needs_attention=attention, created_at=now,
     )
     outcome = Outcome(reply)
     if held is not None:
@@ -240,7 +242,7 @@ def _needs_attention(intent: str, confidence: float) -> bool:
     return meaning(intent).asks_you or confidence < ATTENTION_BELOW
 
 
-def act(reply: Reply, contact: Contact, intent: str, result: dict[str, Any], settings: Settings,
+def act(reply: Reply, contact: Contact, intent: str, result: Classification, settings: Settings,
         now: datetime) -> list[str]:
     """Carry out what `intent` means for this contact; returns what was done, for the user."""
     done: list[str] = []
@@ -255,26 +257,26 @@ def act(reply: Reply, contact: Contact, intent: str, result: dict[str, Any], set
         contacts.set_status(contact, ContactStatus.DECLINED, now, reason=f"reply {reply.id}")
         done.append("contact closed (declined)")
     elif intent == Intent.LATER:
-        until = (_resume_at(result.get("resume_after"), contact, settings)
+        until = (_resume_at(result.resume_after, contact, settings)
                  or reply.received_at + timedelta(LATER_DEFAULT_DAYS))
         contacts.pause_follow_ups(contact, until, now)
         contacts.set_status(contact, ContactStatus.LATER, now, reason=f"reply {reply.id}")
         done.append(f"follow-ups paused until {until.date().isoformat()}")
     elif intent == Intent.AUTO_REPLY:
-        until = (_resume_at(result.get("resume_after"), contact, settings)
+        until = (_resume_at(result.resume_after, contact, settings)
                  or reply.received_at + timedelta(AUTO_REPLY_DEFAULT_DAYS))
         if contact.paused_until is None or contact.paused_until < until:
             contacts.pause_follow_ups(contact, until, now)
         done.append(f"follow-ups paused until {contact.paused_until.date().isoformat()}")
     elif intent in (Intent.BOUNCE, Intent.UNSUBSCRIBE):
         status = ContactStatus.BOUNCED if intent == Intent.BOUNCE else ContactStatus.DO_NOT_CONTACT
-        reason = (f"bounced: {result.get('bounced_recipient') or contact.email}" if intent == Intent.BOUNCE
+        reason = (f"bounced: {result.bounced_recipient or contact.email}" if intent == Intent.BOUNCE
                   else f"asked not to be contacted (reply {reply.id})")
         contacts.set_status(contact, status, now, reason=reason)
         rejected = drafts.reject_pending_for_contact(contact, reason, now, actor=ACTOR)
         done.append(f"contact {status}" + (f"; {len(rejected)} unsent draft(s) rejected" if rejected else ""))
     if means.refers:
-        people = [(p.get("name"), str(p.get("email") or ""), None) for p in result.get("referrals") or []]
+        people = [(p.name, p.email, None) for p in result.referrals]
         done += [f"new introduction {new.email}" for new in contacts.add_referrals(people, contact, now, "reply")]
     return done
 
@@ -285,12 +287,11 @@ def _mark_replied(contact: Contact, now: datetime) -> None:
         contacts.set_status(contact, ContactStatus.REPLIED, now)
 
 
-def _resume_at(value: Any, contact: Contact, settings: Settings) -> datetime | None:
+def _resume_at(day: date | None, contact: Contact, settings: Settings) -> datetime | None:
     """Start of the named day, in the contact's zone when known, else the user's."""
-    if not value:
+    if day is None:
         return None
     try:
-        day = date.fromisoformat(str(value))
         zone = ZoneInfo(contact.timezone) if contact.timezone else settings.me.zone
     except (ValueError, KeyError):
         return None
@@ -314,9 +315,16 @@ def resolve(reply_id: int, intent: str, now: datetime, settings: Settings) -> Ou
             for interview in Interview.select().where(Interview.reply == reply.id):
                 outcome.actions.append(f"interview {interview.id} kept; cancel it with "
                                        f"`outreach interviews cancel {interview.id}` if it is off")
-        outcome.actions.extend(act(reply, contact, intent, reply.result or {}, settings, now))
+        outcome.actions.extend(act(reply, contact, intent, stored_result(reply), settings, now))
     logger.info("reply %s %s resolved as %s (was %s)", reply_id, sender_phrase(reply), intent, previous)
     return outcome
+
+
+def stored_result(reply: Reply) -> Classification:
+    """The classification as the replies table keeps it (its JSON, read back; the body is `reply.text`)."""
+    from .classify.result import Classification
+
+    return Classification.from_json(reply.result or {})
 
 
 def list_replies(attention: bool = False) -> list[Reply]:
@@ -373,15 +381,3 @@ def _date_header(raw: bytes) -> datetime | None:
         return None
     return parsed if parsed is not None and parsed.tzinfo is not None else None
 
-
-def _their_words(raw: bytes) -> str:
-    """The contact's own text: quotes and signature removed (best effort; the raw stays on the server)."""
-    try:
-        from .classify.mime import body_texts, read_mail
-        from .classify.quotes import split_reply
-
-        plain, html = body_texts(read_mail(raw))
-        return split_reply(plain or html).body[:20_000]
-    except Exception:  # the text is for display only; never lose a reply over it
-        logger.debug("could not extract the reply text", exc_info=True)
-        return ""

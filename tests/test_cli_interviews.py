@@ -32,11 +32,12 @@ def config(tmp_path: Path) -> Path:
     yes = reply(alex, sent(alex, settings, NOW), "accepted", NOW + timedelta(hours=1),
                 result=accepted(start="2030-10-08T14:00:00-07:00", url="https://meet.example.com/abc"))
     from outreach.interviews import record_from_reply
+    from outreach.replies import stored_result
 
-    record_from_reply(alex, yes, yes.result, settings, NOW + timedelta(hours=1))
+    record_from_reply(alex, yes, stored_result(yes), settings, NOW + timedelta(hours=1))
     options = reply(priya, sent(priya, settings, NOW), "accepted", NOW + timedelta(hours=2),
                     result=accepted(proposed=["2030-10-12T09:00:00-04:00", "2030-10-13T11:00:00-04:00"]))
-    record_from_reply(priya, options, options.result, settings, NOW + timedelta(hours=2))
+    record_from_reply(priya, options, stored_result(options), settings, NOW + timedelta(hours=2))
     close_database()
     return settings.source
 

@@ -14,6 +14,7 @@ from outreach.config import Settings
 from outreach.contacts import pause_follow_ups, set_status
 from outreach.followups import add_business_days, create_due_drafts
 from outreach.models import Contact, Draft, Interview
+from outreach.replies import stored_result
 from tests.helpers import INTRODUCTIONS
 from tests.interview_fixtures import accepted, contact, make_settings, reply, sent
 
@@ -32,7 +33,7 @@ def interview_at(settings: Settings, start: str, minutes: int = 30) -> Interview
     outreach = sent(alex, settings, begin - timedelta(days=7))
     answer = reply(alex, outreach, "accepted", begin - timedelta(days=6),
                    result=accepted(start=begin.isoformat(), end=(begin + timedelta(minutes=minutes)).isoformat()))
-    return interviews.record_from_reply(alex, answer, answer.result, settings, begin - timedelta(days=6))
+    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, begin - timedelta(days=6))
 
 
 def created(settings: Settings, now: datetime) -> list[str]:
@@ -76,7 +77,7 @@ def test_no_thank_you_for_a_cancelled_or_unscheduled_interview(settings: Setting
     interviews.cancel(interview.id, settings, at("2026-10-13 12:00"))
     priya = contact("priya.n@example.org")
     answer = reply(priya, None, "accepted", at("2026-10-10 12:00"), result=accepted(booking_url="https://b.example"))
-    interviews.record_from_reply(priya, answer, answer.result, settings, at("2026-10-10 12:00"))
+    interviews.record_from_reply(priya, answer, stored_result(answer), settings, at("2026-10-10 12:00"))
     assert created(settings, at("2026-10-30 12:00")) == []
 
 

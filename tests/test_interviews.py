@@ -15,6 +15,7 @@ from outreach.interviews import InterviewError, parse_when
 from outreach.models import Contact, Draft, FollowThrough, Interview
 from outreach.notes import NotesError
 from outreach.prep import render_prep
+from outreach.replies import stored_result
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
 from tests.test_calendar_ics import events, unfold
 
@@ -32,7 +33,7 @@ def accept(settings: Settings, **meeting: object) -> Interview:
     alex = contact()
     outreach = sent(alex, settings, NOW)
     answer = reply(alex, outreach, "accepted", LATER, result=accepted(**meeting), message_id="<yes@example.com>")
-    return interviews.record_from_reply(alex, answer, answer.result, settings, LATER)
+    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, LATER)
 
 
 def drafts_of(kind: str) -> list[tuple[int, str, str | None]]:
@@ -67,7 +68,7 @@ def test_the_same_reply_twice_records_once(settings: Settings) -> None:
     """Seeing a reply again returns the same interview and queues no second confirmation."""
     first = accept(settings, start="2026-10-08T14:00:00-07:00")
     answer = first.reply
-    again = interviews.record_from_reply(contact(), answer, answer.result, settings, LATER + timedelta(hours=1))
+    again = interviews.record_from_reply(contact(), answer, stored_result(answer), settings, LATER + timedelta(hours=1))
     assert (again.id, Interview.select().count(), len(drafts_of("confirmation"))) == (first.id, 1, 1)
 
 

@@ -23,6 +23,7 @@ from outreach.mailbox import watch_once
 from outreach.models import Interview, Reply
 from outreach.prep import render_prep
 from outreach.prepmail import already_filed, deliver_prep_briefs, prep_due
+from outreach.replies import stored_result
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
 from tests.helpers import ALEX_INTRODUCTION
@@ -54,7 +55,7 @@ def schedule(settings: Settings, start: str = START) -> Interview:
     outreach = sent(alex, settings, NOW)
     answer = reply(alex, outreach, "accepted", NOW + timedelta(hours=1), result=accepted(start=start),
                    message_id="<yes@example.com>")
-    return interviews.record_from_reply(alex, answer, answer.result, settings, NOW + timedelta(hours=1))
+    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, NOW + timedelta(hours=1))
 
 
 def inbox(client: IMAPClient) -> list[tuple[tuple[bytes, ...], EmailMessage]]:

@@ -20,7 +20,7 @@ import pytest
 from imapclient import IMAPClient
 
 from outreach import replies
-from outreach.classify import classify_message
+from outreach.classify import Classification, classify_message
 from outreach.config import Settings, load_settings
 from outreach.db import open_database
 from outreach.followups import create_due_drafts
@@ -43,12 +43,12 @@ def settings(tmp_path: Path) -> Settings:
     return loaded
 
 
-def result(intent: str, confidence: float = 0.9, **fields: Any) -> dict[str, Any]:
-    return {"intent": intent, "confidence": confidence, "meeting": None, "proposed_times": [], "referrals": [],
-            "resume_after": None, "bounced_recipient": None, **fields}
+def result(intent: str, confidence: float = 0.9, **fields: Any) -> Classification:
+    """A classification, written as the contract's JSON."""
+    return Classification.from_json({"intent": intent, "confidence": confidence, **fields})
 
 
-def record(settings: Settings, draft: Draft, outcome: dict[str, Any], key: str = "<r1@example.com>",
+def record(settings: Settings, draft: Draft, outcome: Classification, key: str = "<r1@example.com>",
            how: str = "thread") -> replies.Outcome | None:
     raw = reply_to(draft, settings.me.email, "text", message_id=key, date=NOW)
     match = Match(draft.contact.id, draft.id, how)
@@ -89,7 +89,7 @@ ACTION_CASES = [
 
 @pytest.mark.parametrize(("name", "given", "status", "paused", "interview", "actions", "attention"), ACTION_CASES,
                          ids=[c[0] for c in ACTION_CASES])
-def test_actions(settings: Settings, name: str, given: dict[str, Any], status: str, paused: str | None,
+def test_actions(settings: Settings, name: str, given: Classification, status: str, paused: str | None,
                  interview: str | None, actions: str, attention: bool) -> None:
     """Each intent does what the issue says, in the transaction that stores the reply."""
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings, company="Example Corp",
@@ -286,8 +286,8 @@ def test_reply_corpus_end_to_end(tmp_path: Path, mailrig: MailRig, mail_user: st
         readdressed = readdress(raw, draft.message_id, mail_user)
         client.append("INBOX", readdressed)
         verdict = classify_message(readdressed, user_tz=settings.me.timezone, known_addresses=[mail_user])
-        intent = verdict["intent"]
-        attention = intent in ("question", "unknown") or verdict["confidence"] < replies.ATTENTION_BELOW
+        intent = verdict.intent
+        attention = intent in ("question", "unknown") or verdict.confidence < replies.ATTENTION_BELOW
         expected.append((contact, intent, attention, expected_status(intent, attention),
                          intent == "accepted" and not attention))
     lines = watch_once(settings, datetime.now(UTC))
