@@ -34,6 +34,7 @@ from typing import Any
 
 from outreach.classify.automatic import read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
+from outreach.classify.context import ThreadContext, hint_days, read_calendar, read_thread, resolve_times
 from outreach.classify.dates import find_dates, mentions_weekday
 from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
@@ -46,7 +47,7 @@ from outreach.classify.times import find_times
 from outreach.classify.zones import zone
 from outreach.intents import Intent
 
-__all__ = ["Classification", "Meeting", "Referral", "classify_file", "classify_message"]
+__all__ = ["Classification", "Meeting", "Referral", "ThreadContext", "classify_file", "classify_message"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,9 @@ def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
     return None
 
 
-def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -> Classification:
+def _classify(
+    raw: bytes, user_tz: str | None, known_addresses: Iterable[str], context: ThreadContext | None
+) -> Classification:
     mail = read_mail(raw)
     plain, html = body_texts(mail)
     text = plain or html
@@ -94,6 +97,9 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
 
     split = split_reply(text)
     invite = _invitation(mail, ref_tz)
+    # An iMIP answer about the thread's meeting (or an "Accepted: ..." subject), read before a
+    # cancellation is set aside below.
+    calendar = read_calendar(context, invite, mail.header("subject"), ref) if context is not None else None
     if invite is not None and invite.cancelled:
         invite = None
     auto = read_automatic(mail, text, split, invite, ref.date(), frozenset(known_addresses))
@@ -104,6 +110,8 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
             bounced_recipient=auto.bounced_recipient,
             resume_after=auto.resume_after,
             referrals=auto.referrals,
+            # a calendar's decline, or a calendar tool's answer; never what a bounce returns
+            thread=calendar if auto.kind in ("declined_invitation", "bulk", "notice") else None,
         )
 
     html_split = split_reply(html) if plain and html else Split("", "", "")
@@ -117,7 +125,10 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     # The user's proposed dates sit at the top of the quoted history; older messages further down add nothing.
     quoted_top = (split.quoted or html_split.quoted)[:2000]
     proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if mentions_weekday(split.body) else []
+    if context is not None:
+        proposed += hint_days(context, ref)
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
+    times = resolve_times(context, found.times, ref) if context is not None else found.times
     # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
     # not an answer, unless the new text points at a link and holds no link of its own.
     points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
@@ -131,7 +142,7 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
     intent, confidence = decide(
         Evidence(
             text=split.body,
-            times=len(found.times),
+            times=len(times),
             booking=booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
@@ -143,10 +154,12 @@ def _classify(raw: bytes, user_tz: str | None, known_addresses: Iterable[str]) -
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted":
-        fields.update(_meeting(invite, found.times, links.video, booking))
+        fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
         back = find_resume_date(split.body, ref.date())
         fields["resume_after"] = back
+    if context is not None:
+        fields["thread"] = calendar or read_thread(context, split.body, times, ref)
     return _result(intent, confidence, body=split.body, **fields)
 
 
@@ -169,20 +182,26 @@ def _meeting(
     }
 
 
-def classify_message(raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = ()) -> Classification:
-    """Classify one raw message; never raises (errors give intent "unknown" and an ``error``)."""
+def classify_message(
+    raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = (), context: ThreadContext | None = None
+) -> Classification:
+    """Classify one raw message; never raises (errors give intent "unknown" and an ``error``).
+
+    ``context``: what the thread already holds (see :mod:`.context`); the result's ``thread`` then says
+    whether the reply confirms, reschedules or cancels, and times without a date resolve against it.
+    """
     try:
-        return _classify(raw, user_tz, [a.lower() for a in known_addresses])
+        return _classify(raw, user_tz, [a.lower() for a in known_addresses], context)
     except Exception as exc:  # the contract: one bad message must never stop a batch
         logger.debug("classification failed", exc_info=True)
         return _result(error=f"{type(exc).__name__}: {exc}"[:200])
 
 
-def classify_file(path: str, *, user_tz: str | None = None) -> Classification:
+def classify_file(path: str, *, user_tz: str | None = None, context: ThreadContext | None = None) -> Classification:
     """:func:`classify_message` of the file's first MAX_FILE_BYTES; an unreadable file gives an ``error``."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES)
     except OSError as exc:
         return _result(error=f"cannot read file: {exc.strerror or exc}")
-    return classify_message(raw, user_tz=user_tz)
+    return classify_message(raw, user_tz=user_tz, context=context)

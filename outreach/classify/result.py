@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from outreach.classify.context import ThreadAnswer
 from outreach.intents import Intent
 
 
@@ -75,6 +76,7 @@ class Classification:
     body: str = ""
     from_invitation: bool = False
     error: str | None = None
+    thread: ThreadAnswer | None = None  # only when a thread context was given (classify_message(context=...))
 
     def to_json(self) -> dict[str, Any]:
         """The contract's object; ``error`` only when there is one."""
@@ -89,6 +91,8 @@ class Classification:
         }
         if self.error is not None:
             out["error"] = self.error
+        if self.thread is not None:
+            out["thread"] = self.thread.to_json()
         return out
 
     @classmethod
@@ -111,6 +115,7 @@ class Classification:
             bounced_recipient=data.get("bounced_recipient"),
             from_invitation=meeting is not None and meeting.end is not None,
             error=data.get("error"),
+            thread=ThreadAnswer.from_json(data["thread"]) if data.get("thread") else None,
         )
 
 

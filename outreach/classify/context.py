@@ -1,0 +1,346 @@
+"""A reply read against its conversation: the times the thread already holds.
+
+Once a meeting is agreed, "Wednesday at 10 works great" or "see you then" is an answer about that
+meeting, not a new one. The caller passes what the thread holds as a :class:`ThreadContext` (the
+scheduled time, the options on the table, the zones they were written in, the last message we sent);
+this module says how the reply relates to them, as a :class:`ThreadAnswer`:
+
+* ``confirms`` the time (``start``: which one); ``tentative`` for a calendar's "maybe";
+* ``reschedules``: proposes other times (``options``, possibly none: "can we find another day?");
+  ``invitation`` when the new time came as their own calendar invitation;
+* ``cancels`` ("something came up, I have to cancel"), or ``declines`` (a calendar decline).
+
+A weekday or a time without a date resolves against the context first: a bare "Wednesday" means the
+Wednesday of a context time, and "10" a context time whose clock reads 10 in one of the context's
+zones or the Date header's offset. Pure, like the rest of the classifier: the context is an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from outreach.classify.calendar import Invitation
+from outreach.classify.cues import LANGUAGES, pattern
+from outreach.classify.dates import find_dates
+from outreach.classify.times import TIME_RE, find_times
+from outreach.classify.zones import zone
+
+CONFIRMS = "confirms"
+TENTATIVE = "tentative"
+RESCHEDULES = "reschedules"
+CANCELS = "cancels"
+DECLINES = "declines"
+ANSWERS = (CONFIRMS, TENTATIVE, RESCHEDULES, CANCELS, DECLINES)
+
+MAX_OPTIONS = 20
+MAX_LAST_SENT_CHARS = 20_000
+
+# Cue vocabularies per language, as in cues.py: regex fragments, matched case-insensitively.
+_CONFIRM: dict[str, tuple[str, ...]] = {
+    "en": (r"see you (?:then|there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
+           r"(?:that|this|it|which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
+           r"works (?:great|perfectly|well|fine|for me)",
+           r"sounds (?:good|great|perfect)", r"confirm(?:ed|ing)?\b", r"all set", r"perfect\b", r"looking forward",
+           r"talk (?:to you )?then", r"speak (?:to you )?then", r"(?:i'?ll|will) be there", r"it'?s in my calendar"),
+    "es": (r"nos vemos", r"perfecto", r"me (?:va|viene) bien", r"confirmad[oa]", r"hasta entonces", r"de acuerdo",
+           r"hasta el (?:lunes|martes|miércoles|jueves|viernes)"),
+    "fr": (r"à (?:lundi|mardi|mercredi|jeudi|vendredi|bientôt)", r"parfait", r"ça (?:me )?(?:marche|va)",
+           r"c['’]est noté", r"confirmé", r"entendu", r"au plaisir"),
+    "de": (r"bis dann", r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)", r"passt", r"perfekt", r"bestätigt",
+           r"geht klar", r"in ordnung", r"freue mich"),
+    "pt": (r"até lá", r"até (?:segunda|terça|quarta|quinta|sexta)", r"perfeito", r"combinado", r"confirmad[oa]",
+           r"fechado", r"está ótimo"),
+    "it": (r"a presto", r"ci vediamo", r"perfetto", r"va bene", r"confermat[oa]",
+           r"a (?:lunedì|martedì|mercoledì|giovedì|venerdì)"),
+    "nl": (r"tot dan", r"tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag)", r"prima", r"perfect", r"bevestigd",
+           r"komt goed", r"klinkt goed"),
+}
+_CANCEL: dict[str, tuple[str, ...]] = {
+    "en": (r"something (?:has |just )?c[oa]me up", r"(?:have|need|'ll have|will have|must|got) to cancel",
+           r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
+           r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)", r"call (?:it|this) off",
+           r"no longer (?:be )?(?:able|available)"),
+    "es": (r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)", r"un imprevisto", r"tengo que cancelar",
+           r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)", r"cancelar (?:la|nuestra) (?:llamada|reunión)"),
+    "fr": (r"un (?:imprévu|empêchement)", r"(?:je dois|je vais devoir) annuler",
+           r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)", r"je ne (?:pourrai|peux) (?:plus )?pas"),
+    "de": (r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen", r"muss (?:leider )?(?:absagen|stornieren)",
+           r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)"),
+    "pt": (r"surgiu (?:um imprevisto|algo)", r"(?:preciso|tenho que|vou ter que) cancelar",
+           r"não (?:vou|vai) (?:poder|conseguir)"),
+    "it": (r"(?:ho avuto )?un imprevisto", r"devo (?:annullare|disdire)", r"non riesco più", r"non potrò"),
+    "nl": (r"(?:er )?is (?:iets )?tussen ?gekomen", r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
+           r"kan (?:helaas )?(?:toch )?niet (?:meer )?"),
+}
+_RESCHEDULE: dict[str, tuple[str, ...]] = {
+    "en": (r"reschedul", r"instead", r"another (?:time|day|slot|date)", r"different (?:time|day|slot|date)",
+           r"(?:move|push|shift|bump) (?:it|our|the|this)", r"postpone", r"could we (?:do|make it|try|move)",
+           r"how about", r"would .{0,30} work (?:instead|better)", r"works better",
+           r"(?:doesn'?t|does not|won'?t|no longer) work"),
+    "es": (r"en su lugar", r"otro (?:día|momento|horario)", r"cambiar (?:la|de) (?:hora|fecha)", r"mover",
+           r"reprogramar", r"aplazar", r"en vez de"),
+    "fr": (r"plutôt", r"un autre (?:jour|moment|créneau)", r"déplacer", r"reporter", r"décaler"),
+    "de": (r"stattdessen", r"verschieben", r"einen anderen (?:termin|tag|zeitpunkt)", r"lieber"),
+    "pt": (r"em vez disso", r"outro (?:dia|horário)", r"remarcar", r"adiar", r"mudar"),
+    "it": (r"invece", r"un altro (?:giorno|orario)", r"spostare", r"rimandare", r"posticipare"),
+    "nl": (r"in plaats daarvan", r"een ander (?:moment|tijdstip)", r"andere dag", r"verzetten", r"verplaatsen",
+           r"uitstellen", r"liever"),
+}
+
+
+def _cues(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    fragments = [fragment for lang in LANGUAGES for fragment in table.get(lang, ())]
+    return re.compile(r"(?<!\w)(?:" + "|".join(fragments) + r")", re.IGNORECASE)
+
+
+CONFIRM_RE = _cues(_CONFIRM)
+CANCEL_RE = _cues(_CANCEL)
+RESCHEDULE_RE = _cues(_RESCHEDULE)
+_NEGATED = re.compile(r"(?:\b(?:no|not|never|nicht|kein|pas|non|não|niet|geen)|n't)\s+(?:\S+\s)?$", re.IGNORECASE)
+# What calendar apps put before the event's title when the attendee answers (Outlook, Google, Apple).
+_SUBJECT_ANSWER = re.compile(
+    r"^\s*(?:(?P<yes>accepted|akzeptiert|angenommen|accepté|aceptado|aceito|aceita|accettato|geaccepteerd)"
+    r"|(?P<maybe>tentative(?:ly accepted)?|mit vorbehalt angenommen|vorläufig angenommen|provisoire|"
+    r"provisional|provisório|provvisorio|voorlopig geaccepteerd|quizás)"
+    r"|(?P<no>declined|abgelehnt|refusé|rechazado|recusado|rifiutato|geweigerd|afgewezen))\s*:",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ThreadContext:
+    """What the conversation already holds. Times are aware; ``zones`` are IANA names (or anything
+    :func:`outreach.classify.zones.zone` reads) that the times were written in to the contact."""
+
+    scheduled: datetime | None = None
+    proposed: tuple[datetime, ...] = ()
+    zones: tuple[str, ...] = ()
+    last_sent_text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"scheduled": self.scheduled.isoformat() if self.scheduled else None,
+                "proposed": [t.isoformat() for t in self.proposed], "zones": list(self.zones),
+                "last_sent_text": self.last_sent_text}
+
+    @classmethod
+    def from_json(cls, data: Any) -> ThreadContext:
+        """Read the `--context` object; ValueError naming the field that is wrong."""
+        if not isinstance(data, dict):
+            raise ValueError("the context must be a JSON object")
+        unknown = sorted(set(data) - {"scheduled", "proposed", "zones", "last_sent_text"})
+        if unknown:
+            raise ValueError(f"unknown field {unknown[0]!r}; the fields are scheduled, proposed, zones, last_sent_text")
+        scheduled = data.get("scheduled")
+        proposed = data.get("proposed") or []
+        zones = data.get("zones") or []
+        last = data.get("last_sent_text")
+        if not isinstance(proposed, list) or len(proposed) > MAX_OPTIONS:
+            raise ValueError(f"field 'proposed': a list of at most {MAX_OPTIONS} ISO-8601 times")
+        if not isinstance(zones, list) or not all(isinstance(z, str) for z in zones):
+            raise ValueError("field 'zones': a list of zone names such as \"America/New_York\"")
+        for name in zones:
+            if zone(name) is None:
+                raise ValueError(f"field 'zones': unknown time zone {name!r}; use an IANA name such as America/Chicago")
+        if last is not None and not isinstance(last, str):
+            raise ValueError("field 'last_sent_text': a string or null")
+        return cls(scheduled=_instant(scheduled, "scheduled") if scheduled is not None else None,
+                   proposed=tuple(_instant(t, "proposed") for t in proposed), zones=tuple(zones),
+                   last_sent_text=last[:MAX_LAST_SENT_CHARS] if last else None)
+
+
+@dataclass(frozen=True)
+class ThreadAnswer:
+    """How a reply relates to the thread's times; ``confidence`` on the classifier's scale."""
+
+    answer: str
+    confidence: float
+    start: datetime | None = None
+    options: tuple[datetime, ...] = ()
+    invitation: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"answer": self.answer, "confidence": self.confidence,
+                "start": self.start.isoformat() if self.start else None,
+                "options": [t.isoformat() for t in self.options], "invitation": self.invitation}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ThreadAnswer:
+        start = data.get("start")
+        return cls(str(data["answer"]), float(data.get("confidence") or 0.0),
+                   _instant(start, "start") if start else None,
+                   tuple(_instant(t, "options") for t in data.get("options") or ()), bool(data.get("invitation")))
+
+
+def _instant(value: Any, name: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"field {name!r}: {value!r} is not an ISO-8601 time") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"field {name!r}: {value!r} has no UTC offset (write e.g. 2026-12-09T10:00:00-05:00)")
+    return parsed
+
+
+# ------------------------------------------------------------------ the context's times
+
+
+def context_times(context: ThreadContext, ref: datetime) -> list[datetime]:
+    """Every instant the thread holds: scheduled first, then the options, then the times our last message named."""
+    out: list[datetime] = []
+    said = find_times(context.last_sent_text, ref, None).times if context.last_sent_text else []
+    for value in (context.scheduled, *context.proposed, *said):
+        if value is not None and value not in out:
+            out.append(value)
+    return out
+
+
+def _zones(context: ThreadContext, ref_tz: tzinfo) -> list[tzinfo]:
+    found = [z for z in (zone(name) for name in context.zones) if z is not None]
+    return [*found, ref_tz]
+
+
+def hint_days(context: ThreadContext, ref: datetime) -> list[date]:
+    """The days of the context's times, in each of its zones: what a bare weekday in the reply refers to."""
+    ref_tz = ref.tzinfo or ref.astimezone().tzinfo
+    assert ref_tz is not None
+    zones = _zones(context, ref_tz)
+    return sorted({t.astimezone(z).date() for t in context_times(context, ref) for z in zones})
+
+
+def resolve_times(context: ThreadContext, times: Sequence[datetime], ref: datetime) -> list[datetime]:
+    """The reply's times with each one that means a context time replaced by it.
+
+    A time means a context time when it is the same instant, or when no zone was named for it (it
+    is in the Date header's offset) and its date and clock match the context time's in one of the
+    context's zones: "Wednesday at 10" from Los Angeles answers "Wednesday at 10:00 AM EST".
+    """
+    ref_tz = ref.tzinfo
+    known = context_times(context, ref)
+    zones = _zones(context, ref_tz) if ref_tz is not None else []
+    out: list[datetime] = []
+    for value in times:
+        hit = next((k for k in known if k == value), None)
+        if hit is None and value.tzinfo is ref_tz:
+            wall = value.replace(tzinfo=None)
+            hit = next((k for k in known if any(k.astimezone(z).replace(tzinfo=None) == wall for z in zones)), None)
+        chosen = hit or value
+        if chosen not in out:
+            out.append(chosen)
+    return out
+
+
+# ------------------------------------------------------------------ reading the answer
+
+
+def read_calendar(context: ThreadContext, invite: Invitation | None, subject: str,
+                  ref: datetime) -> ThreadAnswer | None:
+    """The answer a calendar message gives: an iMIP REPLY (by PARTSTAT), COUNTER, CANCEL or their own
+    REQUEST; without a calendar part, an "Accepted: ..." / "Declined: ..." subject."""
+    if invite is not None:
+        start = resolve_times(context, [invite.start], ref)[0] if invite.start else None
+        if invite.method == "REPLY":
+            answer = {"ACCEPTED": CONFIRMS, "TENTATIVE": TENTATIVE, "DECLINED": DECLINES}.get(invite.partstat)
+            return ThreadAnswer(answer, 0.95, start=start) if answer else None
+        if invite.method == "COUNTER":
+            return ThreadAnswer(RESCHEDULES, 0.95, options=(start,) if start else ())
+        if invite.cancelled:
+            return ThreadAnswer(CANCELS, 0.95)
+        if start is not None:  # their own invitation (REQUEST, PUBLISH or none): the time they hold
+            if start in context_times(context, ref)[:1]:
+                return ThreadAnswer(CONFIRMS, 0.95, start=start, invitation=True)
+            return ThreadAnswer(RESCHEDULES, 0.95, options=(start,), invitation=True)
+        return None
+    m = _SUBJECT_ANSWER.match(subject)
+    if m is None:
+        return None
+    answer = CONFIRMS if m.group("yes") else TENTATIVE if m.group("maybe") else DECLINES
+    known = context_times(context, ref)
+    return ThreadAnswer(answer, 0.9, start=known[0] if known and answer != DECLINES else None)
+
+
+def read_thread(context: ThreadContext, text: str, times: Sequence[datetime], ref: datetime) -> ThreadAnswer | None:
+    """How the contact's new `text` (quotes and signature removed) relates to the thread.
+
+    `times` are the classifier's times for the text, already read with :func:`hint_days` and passed
+    through :func:`resolve_times`. None when the text is about something else (a question, thanks,
+    a referral): the usual intents apply.
+    """
+    text = text.replace("’", "'")
+    known = context_times(context, ref)
+    first = known[0] if known else None
+    cancel = _said(CANCEL_RE, text) or _said(pattern("decline"), text)
+    reschedule = _said(RESCHEDULE_RE, text)
+    confirm = _said(CONFIRM_RE, text) or _said(pattern("accept"), text)
+    if not times:
+        times = _dateless(text, known, context, ref)
+    if any(t not in known for t in times):
+        # new times: they are the options now (with any old one they named again beside them)
+        return ThreadAnswer(RESCHEDULES, 0.9 if (reschedule or confirm or cancel) else 0.8,
+                            options=tuple(times[:MAX_OPTIONS]))
+    if cancel:
+        return ThreadAnswer(RESCHEDULES if reschedule else CANCELS, 0.85)
+    if times:
+        chosen = times[0]
+        if context.scheduled is not None and chosen != first:
+            return ThreadAnswer(RESCHEDULES, 0.9 if reschedule else 0.8, options=(chosen,))
+        return ThreadAnswer(CONFIRMS, 0.9 if (confirm or not reschedule) else 0.8, start=chosen)
+    day = _weekday_only(text, known, context, ref)
+    if day is not None:
+        if context.scheduled is not None and day != first:
+            return ThreadAnswer(RESCHEDULES, 0.85, options=(day,))
+        return ThreadAnswer(CONFIRMS, 0.85, start=day)
+    if reschedule:
+        return ThreadAnswer(RESCHEDULES, 0.8)
+    if confirm and first is not None and (context.scheduled is not None or len(known) == 1):
+        return ThreadAnswer(CONFIRMS, 0.85, start=first)
+    return None
+
+
+def _said(cue: re.Pattern[str], text: str) -> bool:
+    """A cue not right after a negation ("doesn't work" is no confirmation)."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in cue.finditer(text))
+
+
+_AT_WORD = re.compile(r"(?:\bat|@|\blas|\balle|\bum|\bom|\bàs|\bà|\ba)\s?$", re.IGNORECASE)
+_AFTER_WORD = re.compile(r"^\s?(?:o'?clock|works|is (?:fine|good|great|perfect|better)|then|passt|me va|"
+                         r"va bene|werkt|funciona|marche|uhr|uur|h\b)", re.IGNORECASE)
+
+
+def _dateless(text: str, known: Sequence[datetime], context: ThreadContext, ref: datetime) -> list[datetime]:
+    """Context times that a time written without a date names ("10 works", "see you at 2:30")."""
+    ref_tz = ref.tzinfo
+    if not known or ref_tz is None:
+        return []
+    zones = [*_zones(context, ref_tz), *(t.tzinfo for t in known if t.tzinfo is not None)]
+    out: list[datetime] = []
+    for m in TIME_RE.finditer(text[:MAX_LAST_SENT_CHARS]):
+        ap, minute = m.group("ap"), int(m.group("m") or 0)
+        strong = bool(ap or m.group("m") or m.group("uhr") or m.group("hh"))
+        if not strong and not (_AT_WORD.search(text[max(0, m.start() - 6) : m.start()])
+                               or _AFTER_WORD.match(text[m.end() : m.end() + 12])):
+            continue
+        hour = int(m.group("h"))
+        if hour > 23 or (ap and not 1 <= hour <= 12):
+            continue
+        hours = {hour % 12 + (12 if ap.lower() == "p" else 0)} if ap else ({hour % 12, hour % 12 + 12}
+                                                                          if hour <= 12 else {hour})
+        clock = {time(h, minute) for h in hours}
+        for value in known:
+            if value not in out and any(value.astimezone(z).time() in clock for z in zones):
+                out.append(value)
+    return out
+
+
+def _weekday_only(text: str, known: Sequence[datetime], context: ThreadContext, ref: datetime) -> datetime | None:
+    """The one context time on the day a bare weekday names ("Thursday works")."""
+    ref_tz = ref.tzinfo
+    if ref_tz is None or not known:
+        return None
+    zones = _zones(context, ref_tz)
+    days = {d.day for d in find_dates(text, ref.date(), hint_days(context, ref)) if not d.explicit}
+    hits = [t for t in known if any(t.astimezone(z).date() in days for z in zones)]
+    return hits[0] if len(set(hits)) == 1 else None
