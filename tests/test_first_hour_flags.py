@@ -3,14 +3,12 @@ messages that say what is wrong, and `outreach classify` readable without --json
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from outreach.classify import classify_file
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
 from outreach.testing.mailrig import free_ports
@@ -121,7 +119,11 @@ def test_classify_is_readable_without_json() -> None:
 
 def test_classify_json_stays_json_lines() -> None:
     """`classify --json` prints JSON Lines exactly as before: one compact object per file, in order."""
-    files = [str(REPLIES / "accepted-booking-link-gmail.eml"), str(REPLIES / "question-resume-first-gmail.eml")]
-    result = outreach("classify", "--json", "--tz", "America/New_York", *files)
-    assert result.stdout == "".join(
-        json.dumps(classify_file(path, user_tz="America/New_York"), ensure_ascii=False) + "\n" for path in files)
+    booking, question = REPLIES / "accepted-booking-link-gmail.eml", REPLIES / "question-resume-first-gmail.eml"
+    result = outreach("classify", "--json", "--tz", "America/New_York", str(booking), str(question))
+    assert result.stdout == (
+        f'{{"file": "{booking}", "intent": "accepted", "confidence": 0.9, "meeting": {{"start": null, "end": null, '
+        '"url": null, "location": null, "booking_url": "https://schedule.example.org/mk/30"}, "proposed_times": [], '
+        '"referrals": [], "resume_after": null, "bounced_recipient": null}\n'
+        f'{{"file": "{question}", "intent": "question", "confidence": 0.85, "meeting": null, "proposed_times": [], '
+        '"referrals": [], "resume_after": null, "bounced_recipient": null}\n')
