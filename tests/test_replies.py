@@ -121,6 +121,53 @@ def test_referrals_are_recorded_once_with_the_contact_as_referrer(settings: Sett
         ("jane.roe@example.com", "Jane Roe", "Alex Chen", "alex@example.com", "Example Corp", "reply", "new")]
 
 
+def test_stored_result_is_the_contract_json_and_the_text_their_words(settings: Settings) -> None:
+    """The replies table keeps the classifier's to_json() and its body; `replies list --json` shows that JSON."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    raw = reply_to(draft, settings.me.email, ACCEPT + "\n--\nAlex Chen\n\n> Would you be open to a call?\n",
+                   message_id="<yes@example.com>", date=NOW)
+    match = Match(draft.contact.id, draft.id, "thread")
+    outcome = replies.handle(raw, match, replies.Location("INBOX", 1, 7), settings, NOW)
+    assert outcome is not None
+    reply = Reply.get_by_id(outcome.reply.id)
+    assert (reply.text, reply.result, replies.reply_json(reply)["result"]) == (
+        "Hi Sam,\n\nSure, happy to chat. Thursday at 2pm ET works for me.\n\nBest,\nAlex",
+        {"intent": "accepted", "confidence": 0.9, "proposed_times": [], "referrals": [], "resume_after": None,
+         "bounced_recipient": None, "meeting": {"start": "2026-10-08T14:00:00-04:00", "end": None, "url": None,
+                                                "location": None, "booking_url": None}},
+        reply.result)
+
+
+def invitation(draft: Draft, me: str, event: str) -> bytes:
+    """The contact's own calendar invitation (METHOD:REQUEST), threaded on `draft`."""
+    msg = EmailMessage()
+    msg["From"], msg["To"] = f"{draft.contact.name} <{draft.contact.email}>", me
+    msg["Subject"], msg["Date"] = "Invitation: Coffee chat", "Tue, 06 Oct 2026 11:00:00 -0400"
+    msg["Message-ID"], msg["In-Reply-To"] = "<invite-1@example.com>", draft.message_id
+    msg.set_content("Alex Chen has invited you to an event: Coffee chat, Thursday 8 October 14:00.")
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Cal//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+           f"UID:chat-1@example.com\r\nDTSTAMP:20261006T150000Z\r\n{event}SUMMARY:Coffee chat\r\n"
+           f"ORGANIZER:mailto:{draft.contact.email}\r\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:{me}\r\n"
+           "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    msg.add_alternative(ics, subtype="calendar", params={"method": "REQUEST"})
+    return bytes(msg)
+
+
+@pytest.mark.parametrize("event", ["DTSTART:20261008T180000Z\r\nDTEND:20261008T183000Z\r\n",
+                                   "DTSTART:20261008T180000Z\r\nDURATION:PT30M\r\n"], ids=["dtend", "duration"])
+def test_their_invitation_is_recorded_not_confirmed(settings: Settings, event: str) -> None:
+    """The contact's own invitation schedules the interview and queues no confirmation of it, also when it gives a
+    DURATION and no end (the classifier says it came from an invitation; meeting.end alone could not)."""
+    draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
+    raw = invitation(draft, settings.me.email, event)
+    match = Match(draft.contact.id, draft.id, "thread")
+    outcome = replies.handle(raw, match, replies.Location("INBOX", 1, 7), settings, NOW)
+    assert outcome is not None
+    interview = Interview.get()
+    assert (outcome.actions, interview.start, [d.kind for d in Draft.select().order_by(Draft.id)]) == (
+        ["interview 1 (scheduled)"], datetime(2026, 10, 8, 18, 0, tzinfo=UTC), ["outreach"])
+
+
 def test_same_reply_twice_acts_once(settings: Settings) -> None:
     """Seeing one Message-ID again stores nothing and acts on nothing."""
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
