@@ -198,16 +198,16 @@ def context_times(context: ThreadContext, ref: datetime) -> list[datetime]:
     return out
 
 
-def _zones(context: ThreadContext, ref_tz: tzinfo) -> list[tzinfo]:
-    found = [z for z in (zone(name) for name in context.zones) if z is not None]
-    return [*found, ref_tz]
+def _zones(context: ThreadContext, ref: datetime) -> list[tzinfo]:
+    """The zones a context time may have been read in: the context's, each time's own, the Date header's."""
+    named = [z for z in (zone(name) for name in context.zones) if z is not None]
+    own = [t.tzinfo for t in context_times(context, ref) if t.tzinfo is not None]
+    return [*named, *own, *([ref.tzinfo] if ref.tzinfo is not None else [])]
 
 
 def hint_days(context: ThreadContext, ref: datetime) -> list[date]:
     """The days of the context's times, in each of its zones: what a bare weekday in the reply refers to."""
-    ref_tz = ref.tzinfo or ref.astimezone().tzinfo
-    assert ref_tz is not None
-    zones = _zones(context, ref_tz)
+    zones = _zones(context, ref)
     return sorted({t.astimezone(z).date() for t in context_times(context, ref) for z in zones})
 
 
@@ -220,7 +220,7 @@ def resolve_times(context: ThreadContext, times: Sequence[datetime], ref: dateti
     """
     ref_tz = ref.tzinfo
     known = context_times(context, ref)
-    zones = _zones(context, ref_tz) if ref_tz is not None else []
+    zones = _zones(context, ref)
     out: list[datetime] = []
     for value in times:
         hit = next((k for k in known if k == value), None)
@@ -315,7 +315,7 @@ def _dateless(text: str, known: Sequence[datetime], context: ThreadContext, ref:
     ref_tz = ref.tzinfo
     if not known or ref_tz is None:
         return []
-    zones = [*_zones(context, ref_tz), *(t.tzinfo for t in known if t.tzinfo is not None)]
+    zones = _zones(context, ref)
     out: list[datetime] = []
     for m in TIME_RE.finditer(text[:MAX_LAST_SENT_CHARS]):
         ap, minute = m.group("ap"), int(m.group("m") or 0)
@@ -337,10 +337,9 @@ def _dateless(text: str, known: Sequence[datetime], context: ThreadContext, ref:
 
 def _weekday_only(text: str, known: Sequence[datetime], context: ThreadContext, ref: datetime) -> datetime | None:
     """The one context time on the day a bare weekday names ("Thursday works")."""
-    ref_tz = ref.tzinfo
-    if ref_tz is None or not known:
+    if not known:
         return None
-    zones = _zones(context, ref_tz)
+    zones = _zones(context, ref)
     days = {d.day for d in find_dates(text, ref.date(), hint_days(context, ref)) if not d.explicit}
     hits = [t for t in known if any(t.astimezone(z).date() in days for z in zones)]
     return hits[0] if len(set(hits)) == 1 else None
