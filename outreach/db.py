@@ -149,10 +149,23 @@ def _v2_replies_interviews(db: peewee.Database) -> None:
     db.create_tables([MailboxState, Reply, Interview, FollowThrough, RuntimeState])
 
 
+def _v3_their_answer(db: peewee.Database) -> None:
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from .models import Interview
+
+    migrator = SchemaMigrator.from_database(db)
+    present = {c.name for c in db.get_columns("interviews")}  # v2 made the table from the current model
+    for field in (Interview.their_answer, Interview.their_answer_reply_id, Interview.their_answer_at):
+        if field.column_name not in present:
+            migrate(migrator.add_column("interviews", field.column_name, field))
+
+
 # Append new schema changes here with the next number; never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "contacts, drafts, draft events", _v1_initial),
     (2, "mailbox state, replies, interviews, follow-through items, runtime state", _v2_replies_interviews),
+    (3, "interviews: the contact's answer after yes", _v3_their_answer),
 ]
 
 

@@ -163,6 +163,18 @@ class InterviewStatus:
     ALL = (PROPOSED, SCHEDULED, HELD, CANCELLED)
 
 
+class TheirAnswer:
+    """What the contact said about the interview's time after accepting (interviews.after_yes)."""
+
+    CONFIRMED = "confirmed"  # in words, or their calendar accepted our invitation
+    TENTATIVE = "tentative"  # their calendar said "maybe"
+    OTHER_TIME = "other_time"  # they proposed another time (the interview is proposed again)
+    CANCEL = "cancel"  # they asked to cancel or can't make it: the user decides
+    DECLINED = "declined"  # their calendar declined our invitation: the user decides
+    ALL = (CONFIRMED, TENTATIVE, OTHER_TIME, CANCEL, DECLINED)
+    FLAGGED = (CANCEL, DECLINED)
+
+
 class MailboxState(BaseModel):
     """Where the watcher stopped in each folder, so a restart resumes exactly there."""
 
@@ -218,6 +230,10 @@ class Interview(BaseModel):
     thank_you_draft_id = peewee.IntegerField(null=True)
     confirmation_draft_id = peewee.IntegerField(null=True)
     prep_sent_at = UTCDateTimeField(null=True)
+    # the contact's last word on the time we hold (TheirAnswer), which reply said it, and when
+    their_answer = peewee.CharField(null=True)
+    their_answer_reply_id = peewee.IntegerField(null=True)
+    their_answer_at = UTCDateTimeField(null=True)
     created_at = UTCDateTimeField()
     updated_at = UTCDateTimeField()
 

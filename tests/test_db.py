@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from outreach.db import MIGRATIONS, open_database, run_migrations, schema_version
+from outreach.db import MIGRATIONS, close_database, open_database, run_migrations, schema_version
 from outreach.models import Contact
 
 WRITER = textwrap.dedent("""
@@ -88,3 +88,28 @@ def test_version_1_database_is_upgraded_in_place(tmp_path: Path) -> None:
     assert schema_version() == MIGRATIONS[-1][0]
     contact = Contact.get(Contact.email == "a@example.com")
     assert (contact.name, contact.paused_until) == ("A", None)
+
+
+def test_version_2_database_gains_the_interviews_answer_columns(tmp_path: Path) -> None:
+    """A schema-2 interviews table (no their_answer columns) is upgraded in place; its rows keep their data."""
+    import sqlite3
+
+    from outreach.models import Interview
+
+    path = tmp_path / "v2.db"
+    open_database(path)
+    close_database()
+    with sqlite3.connect(path) as conn:
+        for column in ("their_answer", "their_answer_reply_id", "their_answer_at"):
+            conn.execute(f"ALTER TABLE interviews DROP COLUMN {column}")
+        conn.executescript("""
+            DELETE FROM schema_migrations WHERE version > 2;
+            INSERT INTO contacts (email, name, topics, source, status, created_at, updated_at)
+              VALUES ('a@example.com', 'A', '[]', 'introductions', 'meeting', '2026-11-01', '2026-11-01');
+            INSERT INTO interviews (contact_id, status, proposed_times, created_at, updated_at)
+              VALUES (1, 'proposed', '[]', '2026-11-01', '2026-11-01');
+        """)
+    open_database(path)
+    interview = Interview.get()
+    assert (schema_version(), interview.status, interview.their_answer, interview.their_answer_at) == (
+        3, "proposed", None, None)
