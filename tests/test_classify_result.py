@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -121,3 +123,11 @@ def test_from_json_refuses_a_time_without_offset() -> None:
     """A stored time that is not an instant is an error naming the value, not a guess."""
     with pytest.raises(ValueError, match="time without a UTC offset: '2026-10-08T14:00:00'"):
         Classification.from_json({"intent": "accepted", "proposed_times": ["2026-10-08T14:00:00"]})
+
+
+def test_readers_of_stored_results_do_not_load_the_classifier() -> None:
+    """`replies list`, `interviews` and `status` stay quick: the modules that act on a result import it lazily."""
+    code = ("import sys, outreach.replies, outreach.interviews, outreach.status, outreach.prep, outreach.followups; "
+            "print(sorted(m for m in sys.modules if m.startswith('outreach.classify')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout == "[]\n"
