@@ -325,6 +325,15 @@ def reject(draft_id: int, now: datetime, actor: str = "cli", reason: str | None 
     return _transition(draft_id, S.REJECTED, now, actor, expect=draft.status, note=reason, reason=reason)
 
 
+def hold(draft_id: int, now: datetime, actor: str, reason: str) -> Draft:
+    """An approved draft back to pending with `reason` (something changed since the approval); others as they are."""
+    draft = get_draft(draft_id)
+    if draft.status != S.APPROVED:
+        return draft
+    return _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
+                       approved_at=None)
+
+
 def edit(draft_id: int, subject: str, body: str, now: datetime, actor: str = "cli") -> Draft:
     """Replace subject and body. An approved (or failed) draft goes back to pending for a fresh approval."""
     draft = get_draft(draft_id)

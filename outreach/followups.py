@@ -24,7 +24,17 @@ from .config import Settings
 from .db import transaction
 from .errors import TemplateError
 from .intents import FollowUps, where
-from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, Interview, InterviewStatus, Reply
+from .models import (
+    Contact,
+    ContactStatus,
+    Draft,
+    DraftKind,
+    DraftStatus,
+    Interview,
+    InterviewStatus,
+    Reply,
+    TheirAnswer,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +63,8 @@ def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str
     lines = []
     candidates = (Interview.select(Interview, Contact).join(Contact)
                   .where(Interview.status.in_([InterviewStatus.SCHEDULED, InterviewStatus.HELD]),
+                         # they asked to cancel: no thank-you until the user has decided
+                         Interview.their_answer.is_null() | Interview.their_answer.not_in(TheirAnswer.FLAGGED),
                          Interview.thank_you_draft_id.is_null(), Interview.end.is_null(False),
                          Interview.end <= now, Contact.status.not_in(ContactStatus.SUPPRESSED))
                   .order_by(Interview.end, Interview.id))

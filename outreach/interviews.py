@@ -1,9 +1,15 @@
 """Interview records: the only module that writes the interviews and follow_throughs tables.
 
-proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled. Fixing a time the
-contact offered (or proposing one) queues a confirmation draft with a calendar invitation;
-a time that came as the contact's own calendar invitation is only recorded. Cancelling after our
-invitation went out queues its cancellation (METHOD:CANCEL) for approval.
+proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled; scheduled -> proposed
+again when the contact asks for another time. Fixing a time the contact offered (or proposing one)
+queues a confirmation draft with a calendar invitation; a time that came as the contact's own
+calendar invitation is only recorded. Cancelling after our invitation went out queues its
+cancellation (METHOD:CANCEL) for approval.
+
+One conversation has at most one live (proposed or scheduled) interview. Every later reply in it
+is read against that interview (:func:`thread_context`) and answers about it (:func:`after_yes`):
+it confirms the time, proposes another, or asks to cancel (flagged for the user, never cancelled
+behind their back); it never creates a second one.
 """
 
 from __future__ import annotations
@@ -18,22 +24,32 @@ from zoneinfo import ZoneInfo
 from .config import Settings
 from .db import transaction
 from .errors import NotFoundError, OutreachError
-from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, FollowThrough, Interview, Reply
+from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, FollowThrough, Interview, Reply, TheirAnswer
 from .models import InterviewStatus as S
 
 if TYPE_CHECKING:
     from .calendar_ics import Event
+    from .classify.context import ThreadAnswer, ThreadContext
     from .classify.result import Classification
 
 logger = logging.getLogger(__name__)
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    S.PROPOSED: frozenset({S.SCHEDULED, S.CANCELLED}),
-    S.SCHEDULED: frozenset({S.SCHEDULED, S.HELD, S.CANCELLED}),  # scheduled -> scheduled: a new time
+    # -> proposed: the contact asked for another time (from proposed: other options than before)
+    S.PROPOSED: frozenset({S.PROPOSED, S.SCHEDULED, S.CANCELLED}),
+    # scheduled -> scheduled: a new time
+    S.SCHEDULED: frozenset({S.SCHEDULED, S.PROPOSED, S.HELD, S.CANCELLED}),
     S.HELD: frozenset({S.HELD}),  # notes edited again
     S.CANCELLED: frozenset(),
 }
 UNSENT = (DraftStatus.PENDING, DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.NEEDS_REVIEW)
+LIVE = (S.PROPOSED, S.SCHEDULED)
+# What `outreach interviews` and `status` say of each answer
+ANSWER_PHRASES = {
+    TheirAnswer.CONFIRMED: "confirmed by them", TheirAnswer.TENTATIVE: "tentatively accepted by them",
+    TheirAnswer.OTHER_TIME: "they proposed another time", TheirAnswer.CANCEL: "they asked to cancel",
+    TheirAnswer.DECLINED: "they declined the invitation",
+}
 
 
 class InterviewError(OutreachError):
@@ -78,7 +94,21 @@ def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
         "contact_timezone": contact.timezone, "thank_you_due_at": iso(interview.thank_you_due_at),
         "thank_you_draft_id": interview.thank_you_draft_id,
         "confirmation_draft_id": interview.confirmation_draft_id, "has_notes": interview.notes is not None,
+        "their_answer": interview.their_answer, "their_answer_at": iso(interview.their_answer_at),
+        "their_answer_reply_id": interview.their_answer_reply_id,
     }
+
+
+def next_step(interview: Interview) -> str | None:
+    """The command the user runs next for what the contact said, or None when nothing waits on them."""
+    if interview.status not in LIVE:
+        return None
+    if interview.their_answer in TheirAnswer.FLAGGED:
+        return f"outreach interviews cancel {interview.id}, or set {interview.id} --at WHEN to offer another time"
+    if interview.status == S.PROPOSED:
+        return (f"outreach interviews set {interview.id} --pick N" if interview.proposed_times
+                else f"outreach interviews set {interview.id} --at WHEN")
+    return None
 
 
 # ------------------------------------------------------------------ from the watcher
@@ -95,6 +125,10 @@ def record_from_reply(contact: Contact, reply: Reply, result: Classification, se
     existing = Interview.get_or_none(Interview.reply == reply.id)
     if existing is not None:
         return existing
+    live = live_interview(contact)
+    if live is not None:  # one conversation, one interview: a later yes is an answer about it
+        after_yes(live, reply, result, settings, now)
+        return get_interview(live.id)
     from .classify.result import Meeting
 
     meeting = result.meeting or Meeting()
@@ -115,6 +149,122 @@ def record_from_reply(contact: Contact, reply: Reply, result: Classification, se
             _queue_confirmation(interview, settings, now, "daemon")
     logger.debug("interview %s with %s: %s", interview.id, contact.email, interview.status)
     return get_interview(interview.id)
+
+
+def live_interview(contact: Contact) -> Interview | None:
+    """The conversation's interview that is still on (proposed or scheduled); the newest if ever several."""
+    return (Interview.select(Interview, Contact).join(Contact)
+            .where(Interview.contact == contact.id, Interview.status.in_(LIVE))
+            .order_by(Interview.id.desc()).first())
+
+
+def thread_context(contact: Contact, settings: Settings) -> ThreadContext | None:
+    """What the classifier reads a reply from `contact` against: the live interview's time or options, the
+    zones they were written in (the user's and the contact's), and the last message we sent them."""
+    from .classify.context import ThreadContext
+
+    interview = live_interview(contact)
+    if interview is None:
+        return None
+    last = (Draft.select(Draft.body).where(Draft.contact == contact.id, Draft.status == DraftStatus.SENT)
+            .order_by(Draft.sent_at.desc(), Draft.id.desc()).first())
+    zones = tuple(dict.fromkeys(z for z in (settings.me.timezone, contact.timezone) if z))
+    return ThreadContext(scheduled=interview.start if interview.status == S.SCHEDULED else None,
+                         proposed=tuple(datetime.fromisoformat(t) for t in interview.proposed_times or []),
+                         zones=zones, last_sent_text=last.body if last is not None else None)
+
+
+def after_yes(interview: Interview, reply: Reply, result: Classification, settings: Settings,
+              now: datetime) -> list[str]:
+    """A reply in a conversation whose interview is live: what it says about the time, acted on.
+
+    Confirms: recorded, nothing to send. Their own invitation at a new time: the time is moved (no
+    confirmation of ours). Another time or options: the interview is proposed again with them, unsent
+    confirmations withdrawn, and the user picks (the next confirmation keeps the invitation's UID
+    with a higher SEQUENCE). Cancels, or their calendar declines: flagged for the user, unsent
+    confirmation and thank-you drafts held (back to pending); nothing is cancelled. Anything else
+    changes nothing here. Runs inside the caller's transaction; returns what was done.
+    """
+    answer = result.thread or _answer_from(result, interview)
+    if answer is None:
+        return []
+    with transaction():
+        return _act_on_answer(interview, reply, answer, result, settings, now)
+
+
+def _act_on_answer(interview: Interview, reply: Reply, answer: ThreadAnswer, result: Classification,
+                   settings: Settings, now: datetime) -> list[str]:
+    from .classify import context as c
+
+    if answer.answer in (c.CONFIRMS, c.TENTATIVE):
+        if interview.status == S.SCHEDULED and answer.start in (None, interview.start):
+            said = TheirAnswer.CONFIRMED if answer.answer == c.CONFIRMS else TheirAnswer.TENTATIVE
+            _record_answer(interview, reply, said, now)
+            return [f"interview {interview.id} {ANSWER_PHRASES[said]}"]
+        if answer.start is None:
+            return []  # a yes with no time while options are open: the user still picks
+    if answer.answer in (c.CANCELS, c.DECLINES):
+        said = TheirAnswer.CANCEL if answer.answer == c.CANCELS else TheirAnswer.DECLINED
+        held = [d.id for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU)
+                for d in _hold_drafts(interview, kind, f"{ANSWER_PHRASES[said]} (reply {reply.id})", now)]
+        _record_answer(interview, reply, said, now)
+        return [f"interview {interview.id}: {ANSWER_PHRASES[said]}; nothing cancelled"
+                + (f"; draft(s) {', '.join(map(str, held))} held for you" if held else "")]
+    options = answer.options or ((answer.start,) if answer.start is not None else ())
+    if answer.invitation and len(options) == 1:
+        return [_move_to_their_invitation(interview, reply, options[0], result, settings, now)]
+    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they proposed another time", now, "daemon")
+    _check_move(interview, S.PROPOSED)
+    Interview.update(status=S.PROPOSED, start=None, end=None, thank_you_due_at=None, prep_sent_at=None,
+                     proposed_times=[t.isoformat() for t in options], updated_at=now,
+                     ).where(Interview.id == interview.id).execute()
+    _record_answer(interview, reply, TheirAnswer.OTHER_TIME, now)
+    how = (f"`outreach interviews set {interview.id} --pick N` ({len(options)} option(s))" if options
+           else f"`outreach interviews set {interview.id} --at WHEN`")
+    return [f"interview {interview.id}: {ANSWER_PHRASES[TheirAnswer.OTHER_TIME]}; {how}"]
+
+
+def _answer_from(result: Classification, interview: Interview) -> ThreadAnswer | None:
+    """An accepted result read without context (a stored reply resolved as accepted): its times, compared."""
+    from .classify.context import CONFIRMS, RESCHEDULES, ThreadAnswer
+
+    start = result.meeting.start if result.meeting is not None else None
+    times = (start,) if start is not None else result.proposed_times
+    if result.intent != "accepted" or not times:
+        return None
+    if times == (interview.start,):
+        return ThreadAnswer(CONFIRMS, result.confidence, start=start, invitation=result.from_invitation)
+    return ThreadAnswer(RESCHEDULES, result.confidence, options=tuple(times), invitation=result.from_invitation)
+
+
+def _move_to_their_invitation(interview: Interview, reply: Reply, start: datetime, result: Classification,
+                              settings: Settings, now: datetime) -> str:
+    """Their calendar invitation names a new time: that is the time now (they hold it; we send nothing)."""
+    end = result.meeting.end if result.meeting is not None else None
+    if end is None or end <= start:
+        length = (interview.end - interview.start if interview.start and interview.end
+                  else timedelta(minutes=settings.interviews.default_minutes))
+        end = start + length
+    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they sent their own invitation", now, "daemon")
+    _check_move(interview, S.SCHEDULED)
+    Interview.update(status=S.SCHEDULED, start=start, end=end, thank_you_due_at=thank_you_due(end, settings),
+                     prep_sent_at=None, updated_at=now).where(Interview.id == interview.id).execute()
+    _record_answer(interview, reply, TheirAnswer.CONFIRMED, now)
+    return f"interview {interview.id} moved to {start.isoformat()} (their invitation)"
+
+
+def _record_answer(interview: Interview, reply: Reply, said: str, now: datetime) -> None:
+    Interview.update(their_answer=said, their_answer_reply_id=reply.id, their_answer_at=now, updated_at=now,
+                     ).where(Interview.id == interview.id).execute()
+
+
+def _hold_drafts(interview: Interview, kind: str, reason: str, now: datetime) -> list[Draft]:
+    """Unsent drafts of `kind` for the interview wait for the user again (approved -> pending)."""
+    from .drafts import hold
+
+    rows = Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
+                                Draft.status.in_([DraftStatus.PENDING, DraftStatus.APPROVED]))
+    return [hold(d.id, now, "daemon", reason) for d in rows]
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -161,6 +311,8 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
         moved = {} if interview.start == start else {"prep_sent_at": None}  # a new time gets a new prep brief
         Interview.update(status=S.SCHEDULED, start=start, end=end, url=url.strip() if url else interview.url,
                          thank_you_due_at=thank_you_due(end, settings), updated_at=now, **moved,
+                         # a new time of ours waits for their answer
+                         their_answer=None, their_answer_reply_id=None, their_answer_at=None,
                          ).where(Interview.id == interview.id).execute()
         interview = get_interview(interview_id)
         _meeting_status(interview.contact, now)

@@ -18,6 +18,12 @@ answer? may it name people to introduce?) is in :mod:`outreach.intents`; what ea
   pending introduction referred by this contact. A delivery failure is a bounce whatever the
   classifier read in it (the text of a returned message is ours, not theirs).
 
+A reply in a conversation whose interview is still live (proposed or scheduled) is classified against
+it (:func:`interviews.thread_context`). When the classifier reads it as an answer about that meeting
+(it confirms, proposes another time, or cancels), the answer is acted on by
+:func:`interviews.after_yes` instead of the intent's action: never a second interview, never a
+declined contact for "I have to cancel". Unsubscribes, bounces and automatic replies stay as they are.
+
 Who may make the daemon act (:func:`vet`): the contact of the thread, or a person that contact
 introduced (then the reply is that person's), when the user's provider recorded no failing
 DMARC/SPF/DKIM verdict for them; or anyone for a delivery report that carries our own message.
@@ -127,7 +133,9 @@ def prepare(raw: bytes, match: Match, where: Location, settings: Settings,
         return None
     from .classify import classify_message
 
-    result = classify_message(raw, user_tz=settings.me.timezone, known_addresses=[settings.me.email])
+    context = interviews.thread_context(Contact.get_by_id(match.contact_id), settings)
+    result = classify_message(raw, user_tz=settings.me.timezone, known_addresses=[settings.me.email],
+                              context=context)
     return incoming(raw, key, match, where, result)
 
 
@@ -169,7 +177,12 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     stored = result.to_json()
     if held is not None:
         intent, stored = Intent.UNVERIFIED, {**stored, "held": held}
-    attention = held is not None or _needs_attention(intent, confidence)
+    live = _live_answer(incoming, speaker, contact, intent) if held is None else None
+    if live is not None and result.thread is not None:
+        # an answer about the live interview: its own confidence decides; a question in it still waits for you
+        attention = result.thread.confidence < ATTENTION_BELOW or meaning(intent).asks_you
+    else:
+        attention = held is not None or _needs_attention(intent, confidence)
     senders = senders_of(head)
     reply: Reply = Reply.create(
         contact=speaker, draft=draft_id, message_id=incoming.key, folder=incoming.where.folder,
@@ -183,6 +196,10 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     outcome = Outcome(reply)
     if held is not None:
         outcome.actions.append(f"held ({held}); nothing done")
+    elif live is not None and result.thread is not None and result.thread.confidence >= ATTENTION_BELOW:
+        outcome.actions.extend(answer_about(live, reply, speaker, intent, result, settings, now))
+        if attention:
+            outcome.actions.append("waiting for you")
     elif attention:
         if meaning(intent).answer:
             _mark_replied(speaker, now)
@@ -193,6 +210,28 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     logger.debug("reply %s from %s about %s (%s, matched by %s): %s", reply.id, reply.from_addr or "nobody",
                  speaker.email, intent, match.how, "; ".join(outcome.actions) or "no action")
     return outcome
+
+
+def _live_answer(incoming: Incoming, speaker: Contact, contact: Contact, intent: str) -> Interview | None:
+    """The live interview a reply may answer about: the contact's own (not someone they introduced), and
+    never from a delivery report, an unsubscribe or an automatic reply."""
+    if (speaker.id != contact.id or incoming.failure
+            or intent in (Intent.BOUNCE, Intent.UNSUBSCRIBE, Intent.AUTO_REPLY)):
+        return None
+    return interviews.live_interview(contact)
+
+
+def answer_about(interview: Interview, reply: Reply, contact: Contact, intent: str, result: Classification,
+                 settings: Settings, now: datetime) -> list[str]:
+    """A reply answering about the live interview: that answer's action (interviews.after_yes), the
+    contact marked as replied, and the people it names, as for any reply."""
+    if meaning(intent).answer or intent == Intent.UNKNOWN:
+        _mark_replied(contact, now)
+    done = interviews.after_yes(interview, reply, result, settings, now)
+    if meaning(intent).refers:
+        people = [(p.name, p.email, None) for p in result.referrals]
+        done += [f"new introduction {new.email}" for new in contacts.add_referrals(people, contact, now, "reply")]
+    return done
 
 
 def vet(raw: bytes, head: Message, match: Match, contact: Contact, intent: str,
