@@ -812,7 +812,8 @@ REPLIES = [
         "Tue, 4 May 2027 09:30:00 +0200",
         ("Julia Hartmann", "julia.hartmann@netzwerk-energie.example"),
         "Hallo Maya,\n\nda bin ich leider nicht die richtige Ansprechpartnerin. Schreiben Sie am besten Herrn Jonas "
-        "Weber (jonas.weber@netzwerk-energie.example) an, er leitet unser Trainee-Programm.\n\nBeste Grüße\nJulia Hartmann",
+        "Weber (jonas.weber@netzwerk-energie.example) an, er leitet unser Trainee-Programm.\n\n"
+        "Beste Grüße\nJulia Hartmann",
         refs=["jonas.weber@netzwerk-energie.example"],
     ),
     R(
@@ -853,7 +854,8 @@ REPLIES = [
         "gmail",
         "Fri, 7 May 2027 09:50:00 +0200",
         ("Lotte Hendriks", "lotte.hendriks@windkracht.example"),
-        "Hoi Maya,\n\nIk ben niet de juiste persoon, maar mijn collega Pieter Jansen (pieter.jansen@windkracht.example) "
+        "Hoi Maya,\n\nIk ben niet de juiste persoon, maar mijn collega Pieter Jansen "
+        "(pieter.jansen@windkracht.example) "
         "weet hier alles van. Mail hem gerust en zeg dat ik je stuur.\n\nLotte",
         refs=["pieter.jansen@windkracht.example"],
     ),
@@ -874,7 +876,8 @@ REPLIES = [
         "iphone",
         "Wed, 5 May 2027 07:07:00 -0400",
         ("Josh Reed", "josh.reed@batterybox.example"),
-        "Timing's rough - we're in the middle of a product launch. Try me again in a month or so?\n\nSent from my iPhone",
+        "Timing's rough - we're in the middle of a product launch. Try me again in a month or so?\n\n"
+        "Sent from my iPhone",
     ),
     R(
         "en-lat-memorial-day",
@@ -1391,6 +1394,7 @@ def build(reply: Reply) -> bytes:
     elif reply.client in ("gmail", "outlook"):
         msg.set_content(_text(reply), charset="utf-8", cte=cte)
         msg.add_alternative(_html(reply), subtype="html", charset="utf-8", cte=cte)
+        msg.set_boundary(f"=_{token[:28]}")  # fixed, so that the files are the same on every run
     else:
         msg.set_content(_text(reply), charset="utf-8", cte=cte)
     return msg.as_bytes()

@@ -139,6 +139,7 @@ def _classify(
     referrals = find_referrals(
         split.body + "\n" + html_split.body, mail.cc_addrs, exclude, split.quoted + "\n" + html_split.quoted
     )
+    back = find_resume_date(split.body, ref.date())
     intent, confidence = decide(
         Evidence(
             text=split.body,
@@ -148,6 +149,8 @@ def _classify(
             referrals=len(referrals),
             user_names=_user_names(mail),
             user_named=any(name.strip() for name, _ in mail.to_addrs),
+            resume_date=back is not None,
+            in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
         )
     )
     if mail.date is None:
@@ -156,7 +159,6 @@ def _classify(
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
-        back = find_resume_date(split.body, ref.date())
         fields["resume_after"] = back
     if context is not None:
         fields["thread"] = calendar or read_thread(context, split.body, times, ref)

@@ -33,6 +33,10 @@ ACCEPT = {
         r"(?:what|which|any) (?:time|day|days|times|slot)s? (?:works?|suits?|would work|is best|are best)",
         r"(?:send|shoot|forward) (?:me|over) (?:a |an )?(?:invite|calendar|meeting request)",
         r"(?:put|throw|pop|drop) (?:something|a (?:time|slot|call)) (?:in|on|into) my calendar",
+        r"(?:send|sent|sending|just sent|'ve sent) (?:you |over )?(?:a |an |the )?(?:calendar |meeting |teams |zoom )?"
+        r"(?:invite|invitation|link)",
+        r"(?:good|fine|great|perfect|ok|okay) (?:for|with|by) (?:me|us)\b",
+        r"(?:talk|speak|chat|see you) (?:to you )?then\b",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -48,6 +52,9 @@ ACCEPT = {
         r"(?:s[íi]|claro)[,!]? (?:claro|podemos|con gusto|encantad)",
         r"por supuesto",
         r"cuenta conmigo",
+        r"(?:perfecto|dale|vale|genial)\b",
+        r"claro(?: que s[íi])?\b",
+        r"me (?:late|sirve|queda bien|cuadra)",
     ),
     "fr": (
         r"volontiers",
@@ -61,6 +68,10 @@ ACCEPT = {
         r"(?:m['’]|me |nous )(?:arrange|convient|va)\b",
         r"bien s[ûu]r",
         r"cr[ée]neaux",
+        r"ok pour (?:moi|nous)",
+        r"(?:ça|cela) (?:marche|roule)",
+        r"(?:je suis |suis )?dispo\b",
+        r"parfait\b",
     ),
     "de": (
         r"(?:sehr )?gerne?\b(?! (?:an|auf mich|wieder|erneut))",
@@ -71,6 +82,9 @@ ACCEPT = {
         r"(?:eine )?einladung (?:für|geschickt|geschickt|gesendet|verschickt)",
         r"k[öo]nnen wir (?:gern|gerne|uns)",
         r"passt (?:mir|uns) (?:gut|sehr gut|prima)",
+        r"(?:ja|klar|gern|gerne|super|prima),? (?:lass|lasst|lassen) (?:uns|sie uns)",
+        r"(?:geht|passt) (?:klar|gut|prima|perfekt)",
+        r"einverstanden",
     ),
     "pt": (
         r"com (?:muito )?prazer",
@@ -81,6 +95,11 @@ ACCEPT = {
         r"com certeza",
         r"vamos (?:marcar|conversar|falar)",
         r"topo\b",
+        r"claro\b",
+        r"bora\b",
+        r"pode ser\b",
+        r"combinado\b",
+        r"(?:fica|est[áa]) (?:[óo]timo|perfeito|bom)",
     ),
     "it": (
         r"(?:ben )?volentieri",
@@ -89,6 +108,10 @@ ACCEPT = {
         r"va (?:benissimo|bene)",
         r"sono disponibile",
         r"possiamo (?:sentirci|parlare|vederci)",
+        r"certo\b",
+        r"perfetto\b",
+        r"facciamo\b",
+        r"ok per me",
     ),
     "nl": (
         r"(?:ik )?(?:praat|spreek) (?:je |u )?graag",
@@ -97,6 +120,9 @@ ACCEPT = {
         r"ik stel (?:je |u )?voor",
         r"ik ben (?:beschikbaar|vrij)",
         r"lijkt me (?:leuk|prima)",
+        r"(?:kan ik|kunnen we|is|past) (?:\w+ )?(?:prima|goed|uitstekend)\b",
+        r"tot dan\b",
+        r"akkoord",
     ),
 }
 
@@ -120,6 +146,15 @@ DECLINE = {
         r"(?:i|we) (?:no longer|don't|do not) have time for",
         r"(?:going|have|had) to say no",
         r"(?:isn't|is not|aren't|are not|wasn't|won't be) able to (?:take|do|make|help|accommodate|meet|fit)",
+        # A bare refusal of ability: "not going to be able to this time", "I really wish I could".
+        r"not (?:going to )?be able to\b",
+        r"(?:wish|if only) (?:i|we) (?:could|had (?:the )?time)",
+        r"(?:isn't|is not|not|aren't|are not) (?:\w+ )?(?:realistic|feasible|doable|workable|on the cards)",
+        r"(?:no longer|don't|do not|never) (?:\w+ )?(?:do|take|accept|offer) (?:\w+ )?(?:calls|chats|meetings|"
+        r"interviews|requests|these)",
+        r"(?:anymore|any more)\b.{0,20}\b(?:too many|requests)",
+        # "No, sorry." "Nope." "Nee, helaas": a bare no opening the reply, in any of the seven languages.
+        r"\A\W*(?:no|nope|nah|nee|nein|non|n[ãa]o)\s?[,.!;]",
     ),
     "es": (
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
@@ -127,7 +162,10 @@ DECLINE = {
         r"tengo que (?:declinar|decir que no|rechazar)",
         r"no (?:hago|atiendo|acepto|realizo) (?:este tipo|estas|esas|ese tipo)",
         r"prefiero no",
-        r"no tengo (?:tiempo|disponibilidad|agenda)",
+        r"no (?:tengo|tenemos) (?:\w+ )?(?:tiempo|disponibilidad|agenda|margen|hueco|capacidad)",
+        r"no (?:puedo|podemos|podr[ée]|podr[íi]a|podremos|voy a poder|vamos a poder|me es posible|nos es posible|"
+        r"llego)\b",
+        r"no (?:\w+ )?(?:hago|hacemos|atiendo|atendemos|acepto|aceptamos|realizo|realizamos|mantenemos|ofrecemos)\b",
     ),
     "fr": (
         r"(?:dois|vais|vois) (?:malheureusement )?(?:d[ée]cliner|refuser|passer mon tour)",
@@ -138,6 +176,9 @@ DECLINE = {
         r"je pr[ée]f[èe]re ne pas",
         r"je suis au regret",
         r"pas (?:de|la moindre) disponibilit[ée]",
+        r"pas en mesure",
+        r"n['’](?:ai|avons) (?:\w+ )?pas (?:le temps|de temps|de disponibilit|la disponibilit|la possibilit)",
+        r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
         r"(?:muss|m[üu]ssen) (?:ich |wir )?(?:ihnen |dir )?(?:leider )?absagen",
@@ -146,21 +187,34 @@ DECLINE = {
         r"(?:ist|wäre) (?:mir )?(?:leider )?nicht m[öo]glich",
         r"keine zeit",
         r"muss (?:ich )?passen",
+        r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
+        r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
+        r"(?:schaffe|schaffen|klappt|geht) (?:\w+ ){0,2}(?:leider )?nicht\b(?! nur)",
     ),
     "pt": (
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
         r"n[ãa]o (?:posso|consigo|poderei|vou poder) (?:ajudar|participar|conversar|falar|aceitar)",
         r"tenho de (?:recusar|declinar)",
+        r"n[ãa]o (?:vou|vamos) (?:\w+ )?(?:conseguir|poder)",
+        r"n[ãa]o (?:consigo|conseguimos|posso|podemos|poderei|poderemos)\b",
+        r"n[ãa]o (?:\w+ )?(?:fa[çc]o|fazemos|aceito|aceitamos|atendo|atendemos|participo|realizo|realizamos)\b",
+        r"sem (?:tempo|disponibilidade)",
     ),
     "it": (
-        r"non (?:posso|riesco|potr[òo]|ho tempo)",
+        r"non (?:posso|possiamo|riesco|riusciamo|potr[òo]|potremo|ho tempo|abbiamo tempo)\b",
+        r"non ce la (?:faccio|facciamo|far[òo])",
+        r"non (?:mi|ci) [èe] possibile",
+        r"non (?:\w+ )?(?:faccio|facciamo|accetto|accettiamo|consente|consentono|permette)\b",
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
         r"(?:kan|kun|zal) ik (?:je |u )?(?:hier )?(?:helaas )?niet",
         r"moet ik (?:je |u )?(?:helaas )?(?:afzeggen|bedanken|nee zeggen|passen)",
-        r"geen tijd",
+        r"geen (?:\w+ )?(?:tijd|ruimte|capaciteit)",
         r"niet mogelijk",
+        r"(?:kan|kun|kunnen|lukt|gaat) (?:\w+ ){0,3}niet\b",
+        r"(?:doe|doen) (?:\w+ ){0,2}(?:niet meer|geen)",
+        r"niet meer mee",
     ),
 }
 
@@ -193,6 +247,10 @@ LATER = {
         r"later|around)",
         r"(?:feel free to|please|do) (?:reach out|follow up|ping me|email me|get in touch|nudge me)\b.{0,30}"
         r"\b(?:again|in|after|around|next|once|later)\b",
+        r"(?:get|be) back in touch\b.{0,30}\b(?:from|starting|onwards?|around|after|in)\b",
+        r"(?:just |but )?not (?:right )?now\b",
+        r"not (?:until|before) (?:after )?",
+        r"(?:but|only) (?:after|from|once)\b",
     ),
     "es": (
         r"m[áa]s adelante",
@@ -201,6 +259,9 @@ LATER = {
         r"(?:me buscas|me escribes|me contactas|me vuelves a escribir)\b.{0,40}\b(?:de nuevo|otra vez|en unas|"
         r"dentro de|a partir|despu[ée]s)",
         r"en unas (?:semanas|semanitas)",
+        r"(?:vuelv|volv)\w* a (?:escribir|contactar|buscar|llamar|insistir)",
+        r"pero (?:despu[ée]s|a partir|m[áa]s adelante)",
+        r"no antes de",
     ),
     "fr": (
         r"(?:me )?relancer",
@@ -210,6 +271,9 @@ LATER = {
         r"r[ée][ée]crivez[- ]moi",
         r"revenez vers moi",
         r"revenir vers moi",
+        r"pas avant",
+        r"mais (?:apr[èe]s|[àa] partir)",
+        r"plus tard",
     ),
     "de": (
         r"melden sie sich\b.{0,40}\bwieder",
@@ -219,23 +283,40 @@ LATER = {
         r"gerne (?:wieder|erneut|noch einmal)",
         r"(?:noch einmal|nochmal|erneut|wieder)\s(?:an)?(?:schreiben|kontaktieren|melden)",
         r"in (?:ein paar|einigen|zwei|drei) (?:wochen|monaten)\b.{0,30}\b(?:noch einmal|nochmal|erneut|wieder)",
+        r"melden sie sich\b.{0,40}\b(?:noch ?einmal|nochmal|erneut)",
+        r"(?:nochmal|noch einmal|erneut) (?:\w+ )?(?:sprechen|schreiben|melden|kontaktieren|reden|austauschen|"
+        r"telefonieren)",
+        r"(?:aber )?erst (?:nach|ab|im|in|wieder|ende|anfang|mitte)\b",
+        r"sp[äa]ter\b",
     ),
     "pt": (
         r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez)",
         r"(?:volte|voltar) a (?:escrever|falar|contactar|contatar)",
         r"(?:escreva|contacte|contate)-me\b.{0,30}\b(?:de novo|novamente|outra vez|a partir|daqui)",
         r"mais (?:para a frente|pra frente|adiante)",
+        r"me (?:chama|procura|escreve|manda|contacta|contata|liga)\b.{0,20}\b(?:de novo|novamente|outra vez|daqui a)",
+        r"(?:volte|voltar|volta) a (?:me )?(?:escrever|falar|contactar|contatar|procurar)",
+        r"(?:mas|s[óo]) (?:depois|a partir)",
+        r"n[ãa]o antes de",
+        r"mais tarde",
     ),
     "it": (
         r"pi[ùu] avanti",
         r"ricontattar(?:mi|e)",
         r"mi ricontatti",
         r"riscriv(?:imi|ermi|a)",
+        r"ricontatt\w*",
+        r"risentiamoci|risentirci",
+        r"(?:ma|solo) dopo\b",
+        r"non prima d",
+        r"pi[ùu] tardi",
     ),
     "nl": (
         r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later)",
         r"(?:neem|neemt) (?:later |dan )?(?:opnieuw |nog eens )?contact",
         r"later (?:opnieuw|nog eens|contact)",
+        r"pas (?:na|vanaf|in|eind|begin|over)\b",
+        r"niet (?:voor|vóór)\b",
     ),
 }
 
@@ -252,6 +333,7 @@ UNSUBSCRIBE = {
         r"(?:report|reported|reporting|mark|marked|marking) (?:this|you|it) as spam",
         r"leave me alone",
         r"stop (?:spamming|sending)",
+        r"(?:off|from) (?:your|the|this|that|whatever) (?:\w+ )?(?:list|mailing)",
     ),
     "es": (
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
@@ -259,6 +341,7 @@ UNSUBSCRIBE = {
         r"(?:elim[íi]n|b[óo]rr|s[áa]qu)(?:en|e|a)me de",
         r"darme de baja",
         r"no me (?:escriba|escribas|contacte|contactes|env[íi]e) m[áa]s",
+        r"(?:de|en) (?:su|tu|vuestra|sus|tus) (?:lista|listas|base de datos)",
     ),
     "fr": (
         r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
@@ -266,28 +349,35 @@ UNSUBSCRIBE = {
         r"retirez[- ]moi",
         r"d[ée]sinscri",
         r"cessez de",
+        r"(?:de|dans) (?:votre|ta|vos|tes) (?:liste|fichier|base)",
     ),
     "de": (
         r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
         r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
         r"(?:aus dem verteiler|austragen)",
+        r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
+        r"nicht wieder)",
     ),
     "pt": (
         r"n[ãa]o (?:me )?(?:contacte|contate|escreva|envie|mande) mais",
         r"remov(?:a|er|am)[- ]me",
         r"descadastr",
         r"parem? de me (?:escrever|contactar|contatar|enviar)",
+        r"(?:da|de|na) (?:sua|vossa|tua|seu|vosso) (?:lista|mailing|base de dados)",
     ),
     "it": (
         r"non (?:mi )?(?:contatti|scriva|scrivete|contattate|scrivere|contattare) pi[ùu]",
         r"(?:cancellatemi|rimuovetemi|toglietemi|disiscriv)",
+        r"non (?:mi )?(?:scriv|contatt|cerc|mand|invi)\w* pi[ùu]\b",
+        r"dalla (?:sua|tua|vostra) (?:lista|mailing)",
     ),
     "nl": (
         r"geen (?:e-mails|mails|berichten) meer",
         r"niet (?:meer|opnieuw) (?:contacteren|mailen|benaderen)",
         r"uitschrijven",
         r"(?:verwijder|haal) (?:me|mij)",
+        r"van (?:je|jullie|uw) (?:\w+)?lijst",
     ),
 }
 
@@ -299,6 +389,7 @@ NOT_ME = {
         r"\b(?:better|the (?:right|best) (?:person|contact)|a great (?:person|contact)|perfect for)",
         r"(?:she|he|they) (?:can|could|would|will) help",
         r"(?:better|best) placed",
+        r"(?:a )?better fit\b",
     ),
     "es": (
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
@@ -311,6 +402,8 @@ NOT_ME = {
         r"vas de mi parte",
         r"(?:escr[íi]bele|escr[íi]banle|dec[íi]le|dile)\b",
         r"no te voy a servir",
+        r"en copia",
+        r"(?:te|le|los) pongo en contacto",
     ),
     "fr": (
         r"pas la (?:bonne )?personne",
@@ -332,12 +425,13 @@ NOT_ME = {
         r"(?:fale|converse) com",
         r"recomendo (?:que )?(?:fale|escreva|contacte|contate)",
         r"(?:coloco|ponho) em c[óo]pia",
+        r"em c[óo]pia",
         r"em meu nome",
         r"de minha parte",
     ),
     "it": (
         r"(?:la|ti) metto (?:volentieri )?in contatto",
-        r"metto in copia",
+        r"(?:metto )?in copia",
         r"(?:le|gli) scriva",
         r"non sono la persona",
         r"a mio nome",
@@ -400,6 +494,28 @@ QUESTION = {
     "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
 }
 
+# A rule of the employer's, which with a negation in the same sentence is a no (see intent._policy_refusal).
+POLICY = {
+    "en": (r"polic(?:y|ies)", r"compliance", r"(?:company|firm|our) rules?", r"guidelines?"),
+    "es": (r"pol[íi]tica", r"normativa", r"normas? (?:de|internas?)"),
+    "fr": (r"politique", r"r[èe]gles? (?:internes?|de)", r"conformit[ée]", r"compliance"),
+    "de": (r"richtlinie\w*", r"compliance\w*", r"vorgaben", r"regel(?:n|ung)"),
+    "pt": (r"pol[íi]tica", r"normas? (?:internas?|da)", r"compliance"),
+    "it": (r"policy", r"politica aziendale", r"regolamento", r"norme (?:interne|aziendali)"),
+    "nl": (r"beleid", r"regels", r"richtlijn\w*", r"compliance"),
+}
+
+# Negation words, for sentence-level rules.
+NEGATION = {
+    "en": (r"not\b", r"n't\b", r"no\b", r"never\b", r"prohibit\w*", r"forbid\w*", r"unable"),
+    "es": (r"no\b", r"nunca", r"prohib\w*", r"impide"),
+    "fr": (r"ne\b", r"n['’]", r"pas\b", r"interdi\w*"),
+    "de": (r"nicht\b", r"keine?\w*", r"verbiet\w*", r"untersag\w*"),
+    "pt": (r"n[ãa]o\b", r"nunca", r"pro[íi]b\w*", r"impede"),
+    "it": (r"non\b", r"vietat\w*", r"vieta", r"impedisce"),
+    "nl": (r"niet\b", r"geen\b", r"nooit", r"verbied\w*", r"verboden"),
+}
+
 _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "accept": ACCEPT,
     "decline": DECLINE,
@@ -410,6 +526,8 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "not_me": NOT_ME,
     "before_commit": BEFORE_COMMIT,
     "question": QUESTION,
+    "policy": POLICY,
+    "negation": NEGATION,
 }
 
 

@@ -32,7 +32,7 @@ MONTHS = {name: number for names, number in _MONTH_NAMES for name in names.split
 _WEEKDAY_NAMES = (
     ("monday mon lunes lundi montag segunda-feira segunda lunedì lunedi maandag", 0),
     ("tuesday tue tues martes mardi dienstag terça-feira terça terca-feira terca martedì martedi dinsdag", 1),
-    ("wednesday wed miércoles miercoles mercredi mittwoch quarta-feira mercoledì mercoledi woensdag", 2),
+    ("wednesday wed miércoles miercoles mercredi mittwoch quarta-feira quarta mercoledì mercoledi woensdag", 2),
     ("thursday thu thur thurs jueves jeudi donnerstag quinta-feira quinta giovedì giovedi donderdag", 3),
     ("friday fri viernes vendredi freitag sexta-feira sexta venerdì venerdi vrijdag", 4),
     ("saturday sat sábado sabado samedi samstag sonnabend sabato zaterdag", 5),
@@ -48,6 +48,7 @@ def _alternation(names: list[str]) -> str:
 
 
 _MONTH = r"(?i:" + _alternation(list(MONTHS)) + r")"
+MONTH_PATTERN = _MONTH  # any month name or abbreviation in the seven languages
 _WEEKDAY = (
     r"(?:(?i:" + _alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
@@ -78,10 +79,14 @@ DATE_RE = re.compile(
     r"|(?P<ord>(?<![\w/.])(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b)"
     r"|(?P<rel>(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w))"
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
-    r"(?:,?\s{1,3}(?:the\s|den\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
+    r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
     r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
     r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)",
 )
+
+
+# What may sit between a weekday and its date: "Monday 10/12", "Mittwoch, der 12. Mai", "quarta, dia 12 de maio".
+_JOIN = re.compile(r"[\s,(]*(?:(?:the|den|der|le|el|il|la|dia|día|de)\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -217,7 +222,7 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
         if pending:
             prev, prev_readings, prev_weekday = pending[-1]
             gap = text[prev.end : mention.start]
-            if len(gap) <= 4 and re.fullmatch(r"[\s,(]*", gap) and prev.explicit != mention.explicit:
+            if len(gap) <= 8 and _JOIN.fullmatch(gap) and prev.explicit != mention.explicit:
                 # "Monday 10/12", "this Thursday (Oct 8)": the explicit date wins, and where it reads
                 # both ways round ("jeudi 04/03"), the weekday says which.
                 explicit_day = prev.day if prev.explicit else mention.day

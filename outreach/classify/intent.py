@@ -90,7 +90,21 @@ _GREETING_WORD = (
 _SALUTATION = re.compile(
     r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:!]", re.MULTILINE
 )
-_NOT_NAMES = frozenset(("thanks", "sure", "yes", "sorry", "ok", "merci", "gracias", "danke", "obrigado", "grazie"))
+# Words that open a reply the way a name would ("Done - sent you an invite", "No, sorry", "Perfecto, ...").
+_NOT_NAMES = frozenset(
+    word
+    for line in (
+        "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
+        "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
+        "merci parfait entendu désolé désolée oui non bien",
+        "gracias perfecto claro vale listo hecho genial lamentablemente sí",
+        "danke klar super gerne prima erledigt leider ja nein verstanden",
+        "obrigado obrigada perfeito feito certo combinado infelizmente sim não",
+        "grazie perfetto fatto purtroppo volentieri sì",
+        "bedankt dank gedaan helaas nee top",
+    )
+    for word in line.split()
+)
 
 
 @dataclass(frozen=True)
@@ -105,6 +119,10 @@ class Evidence:
     user_names: frozenset[str]
     # The user's display name is on the message (To: "Sam Rivera <...>"), not only an address.
     user_named: bool = False
+    # A day the sender names for writing again ("a partir del 12 de abril"): a later cue's second finding.
+    resume_date: bool = False
+    # In-Reply-To or References names an earlier message: the text answers someone (not a notification).
+    in_thread: bool = True
 
 
 def _misaddressed(ev: Evidence) -> bool:
@@ -118,7 +136,9 @@ def _misaddressed(ev: Evidence) -> bool:
         return False
     if m.group("greeting") and not ev.user_named:
         return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
-    return name not in ev.user_names and name not in _NOT_NAMES
+    if name in _NOT_NAMES or any(pattern(cue).match(first) for cue in ("accept", "decline", "later")):
+        return False
+    return name not in ev.user_names
 
 
 def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
@@ -169,11 +189,14 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
     if later and not concrete:
-        return "later", 0.8 if not decline else 0.55
+        # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
+        return "later", 0.8 if not decline or ev.resume_date else 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):
         return "later", 0.55
+    if not concrete and _policy_refusal(text):
+        return "declined", 0.85 if not accept else 0.55
     if before_commit and not concrete:
         return "question", 0.85
     if concrete:
@@ -189,4 +212,17 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "referral", 0.5
     if _any(_WEAK_DECLINE, "weak_decline", text):
         return "declined", 0.5
+    if asks and ev.in_thread and len(text.split()) <= _SHORT_WORDS:
+        # A short note asking something back, with nothing else said ("C'est pour un projet universitaire ?").
+        return "question", 0.5
     return "unknown", 0.3
+
+
+_SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
+_SENTENCE = re.compile(r"[^.!?¿¡\n]+")
+
+
+def _policy_refusal(text: str) -> bool:
+    """A sentence that names a rule and a negation ("por política de la empresa no podemos ...")."""
+    rule, negation = pattern("policy"), pattern("negation")
+    return any(rule.search(s) and negation.search(s) for s in _SENTENCE.findall(text))

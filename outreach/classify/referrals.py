@@ -20,10 +20,11 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
+# Words that say a Cc'd person was added for the user: "cc'd", "looping in", "en copia", "in Kopie", "ajouté".
 _CC_CUE = re.compile(
-    r"\b(cc'?d|cc'ing|cc|copied|copying|looping in|looped in|loop in|adding|added|introduc\w*|"
-    r"connect(ing)? you|en copie|mets en copie|copio|te copio|le copio|em c[óo]pia|in kopie|in cc|in copia|"
-    r"metto in copia|cc\b|en cc|presento|vi presento|te presento)\b",
+    r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|loop\w* in|in the loop|add(ing|ed)|introduc\w*|connect(ing)? you|"
+    r"(en|em|in) c[óo]pi[ae]|in kopie|present\w*|apresent\w*|vorstell\w*|voorstel\w*|ajout\w*|aggiunt\w*|"
+    r"añad\w*|adicion\w*|hinzugef[üu]gt|toegevoegd|inclu\w*)\b",
     re.IGNORECASE,
 )
 
@@ -58,10 +59,13 @@ def find_referrals(
 
     for m in EMAIL_RE.finditer(body):
         add(m.group(0), _name_before(body, m.start()))
-    if cc and _CC_CUE.search(body):
-        for name, email in cc:
-            if "," in name:  # Outlook's "Last, First"
-                last, _, first = name.partition(",")
-                name = f"{first.strip()} {last.strip()}"
+    cued = cc and _CC_CUE.search(body)
+    for name, email in cc:
+        if "," in name:  # Outlook's "Last, First"
+            last, _, first = name.partition(",")
+            name = f"{first.strip()} {last.strip()}"
+        # Without a cue, a Cc'd person counts when the text speaks to or of them by first name ("Tom, over to you").
+        first_name = name.split()[0] if name.split() else ""
+        if cued or (len(first_name) > 1 and re.search(rf"\b{re.escape(first_name)}\b", body)):
             add(email, name or None)
     return out

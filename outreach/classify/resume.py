@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from outreach.classify.dates import MONTH_PATTERN as _MONTH
 from outreach.classify.dates import MONTHS, find_dates
 
 # The word just before a date says what the date is: the return day, a first welcome day, or the
@@ -21,37 +22,29 @@ _CUE_KINDS = {
     r"à partir du|à partir de|dès le|ab dem|ab|vanaf|desde el|desde|dal|dalla|a partire dal|a partir do dia|"
     r"a partir d[oa]|após|depois de|nach dem|nach|dopo il|dopo|après le|après",
     "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",
-    "until": r"until|till|bis zum|bis|jusqu['’]au|jusqu['’]à|hasta el|hasta|até|fino al|fino a",
+    "until": r"until|till|bis zum|bis|jusqu['’]au|jusqu['’]à|hasta el|hasta|até|fino al|fino a|tot(?! en met)",
     "through": r"through|thru|to|tot en met|t/m|einschließlich",
 }
 _CUE = re.compile(
     "|".join(rf"(?P<{kind.replace(' ', '_')}>(?<!\w)(?:{words})(?!\w))" for kind, words in _CUE_KINDS.items()),
     re.IGNORECASE,
 )
+# A month after a period word, in the seven languages: "in June", "early July", "en junio", "im Juli",
+# "à partir de juin", "begin juni", "a metà giugno", "em junho", "finales de mayo".
+_BEFORE_MONTH = (
+    r"in|after|from|early|mid-?|late|end of|beginning of|start of|en|a partir de|desde|después de|principios de|"
+    r"mediados de|finales de|fin de|début|mi-|fin|à partir de|après|dès|im|ab|nach|anfang|mitte|ende|em|a partir de|"
+    r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
+)
 _PERIOD_CUE = re.compile(
-    r"\b(?:in|after|early|mid-?|late|end of|beginning of|start of)\s?(?P<mon>"
-    + "|".join(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-    + r")\b"
+    r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
     r"|\b(?:in|after)\s(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|\d{1,2})\s(?P<unit>weeks?|months?)\b"
     r"|\b(?P<nextunit>next (?:week|month))\b",
     re.IGNORECASE,
 )
+_MID = ("mid", "mediados", "mi-", "mitte", "meados", "metà", "half")
+_LATE = ("late", "end", "finales", "fin", "ende", "final", "fim", "fine", "eind")
 _NUMBERS = {
     "a": 1,
     "one": 1,
@@ -103,16 +96,22 @@ def find_resume_date(text: str, today: date) -> date | None:
     return _period(text, today)
 
 
+_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$", re.IGNORECASE)
+
+
 def _period(text: str, today: date) -> date | None:
-    m = _PERIOD_CUE.search(text)
-    if not m:
+    # "away until the end of May, write to me in June": the month after "until" is not the restart.
+    matches = list(_PERIOD_CUE.finditer(text))
+    free = [m for m in matches if not _UNTIL_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    if not matches:
         return None
+    m = (free or matches)[0]
     if m.group("mon"):
-        month = MONTHS[m.group("mon")[:3].lower()]
-        year = today.year if month > today.month else today.year + 1
-        word = m.group(0).lower()
-        day = 15 if word.startswith("mid") else 20 if word.startswith(("late", "end")) else 1
-        return date(year, month, day)
+        month = MONTHS[m.group("mon").lower()]
+        word = m.group("pre").lower()
+        day = 15 if word.startswith(_MID) else 20 if word.startswith(_LATE) else 1
+        start = date(today.year, month, day)
+        return start if (start.year, start.month) >= (today.year, today.month) else date(today.year + 1, month, day)
     if m.group("newyear"):
         return date(today.year + 1, 1, 4 if "holiday" in m.group(0).lower() else 1)
     if m.group("nextunit"):

@@ -51,7 +51,9 @@ ZONE_RE = re.compile(
     r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
     r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
     r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
-    r"|bei dir|ihrer zeit|votre heure|tu hora|su hora|sua hora|vostra ora|chez vous|chez toi|da lei|da te)\b)"
+    r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
+    r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|chez toi|"
+    r"da lei|da te)\b)"
     r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)"
     r"|(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?"
     r"(?P<lplace>(?i:" + _PLACE + r"))\b)"
@@ -180,12 +182,15 @@ _SENDER_IS = re.compile(
 )
 
 
+_ALL_TIMES = re.compile(r"\b(?:all|times?|hours?)\b[\s(:]*(?:are\s|in\s)?$", re.IGNORECASE)
+
+
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
     """A zone named apart from any time ("all Pacific time"), when exactly one is."""
     zones = set()
     ends = {t.end for t in times}
     for m in ZONE_RE.finditer(text):
-        if m.group("yours") or m.group("region"):
+        if m.group("yours") or (m.group("region") and not _ALL_TIMES.search(text, max(0, m.start() - 20), m.start())):
             continue
         if m.group("inplace") and not _SENDER_IS.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # "in London" is where the sender is only after "I'm", "based", "je suis" ...
@@ -225,13 +230,15 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             continue
         conversion = _CONVERSION.search(clause)
         zones = [_zone_after(clause, t.end, ref_tz, user_tz) for t in times]
+        # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
+        options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
-        shared = next((z for z in reversed(zones) if z[1] and not z[2]), None)
+        shared = next((z for z in reversed(zones) if z[1] and (options or not z[2])), None)
         kept = False
         for t, (tz, named, yours) in zip(times, zones, strict=True):
             if conversion and t.start > conversion.start():
                 continue
-            if yours and (kept or converted_from):
+            if yours and not options and (kept or converted_from):
                 continue  # "19 h heure de Paris, soit 14 h pour vous": the same instant again
             day = _date_for(t, dates) or (carried.day if carried else None)
             if day is None:
@@ -263,6 +270,7 @@ def _inside_date(t: _Time, dates: list[DateMention]) -> bool:
     return any(d.start <= t.start < d.end for d in dates)
 
 
+_EITHER = re.compile(r"\b(?:or|either|oder|ou|o|of|oppure|ovvero|ó)\b", re.IGNORECASE)
 _OR = re.compile(r"^[\s,;(]*\b(?:or|oder|ou|o|of|oppure|ovvero|and|und|et|y|e|en)\b[\s,]*$", re.IGNORECASE)
 
 
