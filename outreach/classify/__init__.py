@@ -43,7 +43,7 @@ from outreach.classify.quotes import Split, split_reply
 from outreach.classify.referrals import find_referrals
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times
+from outreach.classify.times import find_times, named_proposal
 from outreach.classify.zones import zone
 from outreach.intents import Intent
 
@@ -156,6 +156,11 @@ def _classify(
     if mail.date is None:
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
+    if intent == "accepted" and not times and proposed and context is None:
+        # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
+        # is an acceptance on its own words; a day in a question is no answer).
+        picked = named_proposal(split.body, quoted_top, ref, zone(user_tz) if user_tz else None, proposed)
+        times = [picked] if picked is not None else []
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":

@@ -31,6 +31,11 @@ _BOOKING_HOSTS = re.compile(
     r"koalendar\.com|oncehub\.com|setmore\.com|appointlet\.com|calendar\.app\.google|vyte\.in|"
     r"harmonizely\.com|chilipiper\.com)$"
 )
+# A scheduling service's name as any label of the host (a regional or white-label domain of the same service).
+_BOOKING_BRANDS = re.compile(
+    r"(^|\.)(calendly|savvycal|youcanbook|tidycal|acuityscheduling|zcal|koalendar|oncehub|setmore|appointlet|"
+    r"harmonizely|chilipiper|doodle)\."
+)
 _BOOKING_PREFIX = re.compile(
     r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal|rdv|termine?|agenda)\."
 )
@@ -47,7 +52,8 @@ _VIDEO_WORDS = re.compile(
 _BOOKING_WORDS = re.compile(
     r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any|whatever|whichever)|find a time|availability|"
     r"open times?|whatever suits|réserv|rendez-vous|rdv|créneau|reserv[ae]|agend[ae]|termin|buch|prenot|afspraak|"
-    r"inplannen|elige|escolha|choisissez|wählen sie|scegli|kies)",
+    r"inplannen|elige|escolha|choisissez|wählen sie|scegli|kies|marc[ae] (?:um |o )?hor[áa]rio|hor[áa]rio|orario|"
+    r"hueco|plan (?:maar |gerust )?(?:een|in))",
     re.IGNORECASE,
 )
 
@@ -82,7 +88,7 @@ def kind(url: str, before: str) -> str | None:
         return None
     if _VIDEO_HOSTS.search(host):
         return "video"
-    if _BOOKING_HOSTS.search(host) or _BOOKING_PREFIX.match(host):
+    if _BOOKING_HOSTS.search(host) or _BOOKING_BRANDS.search(host) or _BOOKING_PREFIX.match(host):
         return "booking"
     # The words just before the link ("video room:", "pick any time here:") beat guesses from the URL.
     tail = re.split(r"[.!?](?:\s|$)", before[-100:])[-1]

@@ -296,3 +296,23 @@ def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
         return before[-1].day
     after = [d for d in dates if d.start >= t.end]
     return after[0].day if after else None
+
+
+def named_proposal(
+    body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
+) -> datetime | None:
+    """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
+    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
+    text = body[:MAX_CHARS].replace("’", "'")
+    if _find_times(text):
+        return None
+    days = {
+        d.day
+        for clause in _clauses(text)
+        if not _NEGATIVE.search(clause)
+        for d in find_dates(clause, ref.date(), hints)
+    }
+    if not days:
+        return None
+    picked = [t for t in find_times(quoted, ref, user_tz).times if t.date() in days]
+    return picked[0] if len(picked) == 1 else None
