@@ -10,7 +10,7 @@ import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -131,6 +131,35 @@ class Interviews:
 
 
 @dataclass(frozen=True)
+class Availability:
+    """When the user takes calls, in me.timezone: what the slot finder (slots.py) offers."""
+
+    days: tuple[int, ...] = (0, 1, 2, 3, 4)  # Monday = 0
+    start: time = time(9, 0)
+    end: time = time(17, 0)
+    slot_minutes: int = 30
+    buffer_minutes: int = 15
+    earliest_days: int = 2
+    latest_days: int = 14
+    offer: int = 3
+    hold_hours: int = 72
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """The user's CalDAV account: busy time from `busy_from` (empty: every calendar), interviews into `write_to`."""
+
+    url: str
+    username: str
+    secret: SecretSource
+    write_to: str
+    busy_from: tuple[str, ...]
+    availability: Availability
+    ca_file: Path | None = None
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class Paths:
     introductions: Path
     templates: Path
@@ -150,6 +179,7 @@ class Settings:
     interviews: Interviews
     paths: Paths
     check_dns: bool = False
+    calendar: CalendarSettings | None = None
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -173,11 +203,14 @@ def load_settings(path: Path | None = None) -> Settings:
         interviews=_read_interviews(top.section("interviews", INTERVIEWS_KEYS)),
         paths=paths,
         check_dns=top.boolean("check_dns", False),
+        calendar=_read_calendar(top.section("calendar", CALENDAR_KEYS), path.parent) if "calendar" in doc.data
+        else None,
     )
 
 
 TOP_KEYS = (
     "me", "imap", "smtp", "sending", "approval", "follow_up", "thank_you", "interviews", "paths", "check_dns",
+    "calendar",
 )
 ME_KEYS = ("name", "email", "timezone", "signature", "stories")
 STORY_KEYS = ("tell_me_about_yourself", "why_this_field", "what_im_looking_for")
@@ -193,6 +226,10 @@ FOLLOW_UP_KEYS = ("after_business_days", "max", "routine")
 THANK_YOU_KEYS = ("at", "days_after")
 INTERVIEWS_KEYS = ("default_minutes", "email_prep_brief")
 PATHS_KEYS = ("introductions", "templates", "database")
+CALENDAR_KEYS = ("url", "username", "write_to", "busy_from", "availability", "ca_file", "timeout_seconds",
+                 "password", *SECRET_KEYS[:3])
+AVAILABILITY_KEYS = ("days", "start", "end", "slot_minutes", "buffer_minutes", "earliest_days", "latest_days",
+                     "offer", "hold_hours")
 
 
 def _read_me(s: _Section) -> Me:
@@ -207,11 +244,7 @@ def _read_me(s: _Section) -> Me:
 
 
 def _read_server(s: _Section, config_dir: Path, default_ports: Mapping[str, int]) -> dict[str, Any]:
-    if "password" in s.raw:
-        raise ConfigError(
-            f"{s.doc.where((*s.key, 'password'))}: passwords never go in the YAML; "
-            "use password_command, password_env or password_file"
-        )
+    _refuse_password(s)
     host = s.text("host", single_line=True)
     security = s.choice("security", ("tls", "starttls", "plain"), "tls")
     if security == "plain" and not _is_loopback(host):
@@ -219,10 +252,28 @@ def _read_server(s: _Section, config_dir: Path, default_ports: Mapping[str, int]
             f"{s.doc.where((*s.key, 'security'))}: security 'plain' sends your password unencrypted and is "
             f"only allowed for a loopback host, not {host!r}; use tls or starttls"
         )
-    given = [key for key in SECRET_KEYS if key in s.raw]
+    return {
+        "host": host,
+        "port": s.integer("port", default_ports[security], minimum=1, maximum=65535),
+        "security": security,
+        **_read_login(s, config_dir, SECRET_KEYS),
+    }
+
+
+def _refuse_password(s: _Section) -> None:
+    if "password" in s.raw:
+        raise ConfigError(
+            f"{s.doc.where((*s.key, 'password'))}: passwords never go in the YAML; "
+            "use password_command, password_env or password_file"
+        )
+
+
+def _read_login(s: _Section, config_dir: Path, secret_keys: tuple[str, ...]) -> dict[str, Any]:
+    """username, where the secret lives (exactly one of `secret_keys`), ca_file and timeout_seconds."""
+    given = [key for key in secret_keys if key in s.raw]
     if len(given) != 1:
         raise ConfigError(
-            f"{s.doc.where(s.key)}: give exactly one of {', '.join(SECRET_KEYS)} "
+            f"{s.doc.where(s.key)}: give exactly one of {', '.join(secret_keys)} "
             f"({'none' if not given else ' and '.join(given)} given)"
         )
     kind = given[0]
@@ -232,9 +283,6 @@ def _read_server(s: _Section, config_dir: Path, default_ports: Mapping[str, int]
         value = str(_resolve_path(os.path.expandvars(value), config_dir))
     ca_file = s.optional_text("ca_file")
     return {
-        "host": host,
-        "port": s.integer("port", default_ports[security], minimum=1, maximum=65535),
-        "security": security,
         "username": s.text("username", single_line=True),
         "secret": SecretSource(kind=kind, value=value, where=where),
         "ca_file": _resolve_path(ca_file, config_dir) if ca_file else None,
@@ -259,16 +307,11 @@ def _read_smtp(s: _Section, config_dir: Path) -> SmtpSettings:
 
 
 def _read_sending(s: _Section) -> Sending:
-    days = s.raw.get("days", ["mon", "tue", "wed", "thu", "fri"])
-    if not isinstance(days, list) or not days or any(d not in WEEKDAYS for d in days):
-        raise ConfigError(
-            f"{s.doc.where((*s.key, 'days'))}: expected a list of days from {', '.join(WEEKDAYS)}"
-        )
     start, end = s.clock("start", time(8, 30)), s.clock("end", time(17, 30))
     if end <= start:
         raise ConfigError(f"{s.doc.where((*s.key, 'end'))}: the send window must end after it starts")
     return Sending(
-        days=tuple(sorted({WEEKDAYS.index(d) for d in days})),
+        days=s.weekdays("days"),
         start=start,
         end=end,
         max_per_day=s.integer("max_per_day", 20, minimum=1),
@@ -297,6 +340,44 @@ def _read_interviews(s: _Section) -> Interviews:
     return Interviews(
         default_minutes=s.integer("default_minutes", 30, minimum=1, maximum=480),
         email_prep_brief=s.boolean("email_prep_brief", False),
+    )
+
+
+def _read_calendar(s: _Section, config_dir: Path) -> CalendarSettings:
+    url = s.text("url", single_line=True)
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0].strip("[]")
+    if scheme not in ("https", "http") or not host:
+        raise s._fail("url", f"expected the CalDAV server's https:// address, got {url!r}")
+    if scheme == "http" and not _is_loopback(host):
+        raise s._fail("url", f"http:// sends your password unencrypted and is only allowed for a loopback host, "
+                             f"not {host!r}; use https://")
+    _refuse_password(s)
+    common = _read_login(s, config_dir, SECRET_KEYS[:3])
+    busy_from = s.raw.get("busy_from", [])
+    if not isinstance(busy_from, list) or any(not isinstance(n, str) or not n.strip() for n in busy_from):
+        raise s._fail("busy_from", "expected a list of calendar names, e.g. [Work, Personal]")
+    a = s.section("availability", AVAILABILITY_KEYS)
+    start, end = a.clock("start", time(9, 0)), a.clock("end", time(17, 0))
+    if end <= start:
+        raise a._fail("end", "availability must end after it starts")
+    slot = a.integer("slot_minutes", 30, minimum=5, maximum=480)
+    if (datetime.combine(date.min, end) - datetime.combine(date.min, start)).total_seconds() < slot * 60:
+        raise a._fail("slot_minutes", f"a {slot}-minute slot does not fit between start and end")
+    earliest = a.integer("earliest_days", 2, minimum=0, maximum=365)
+    return CalendarSettings(
+        url=url, username=common["username"], secret=common["secret"],
+        write_to=s.text("write_to", single_line=True),
+        busy_from=tuple(n.strip() for n in busy_from),
+        availability=Availability(
+            days=a.weekdays("days"), start=start, end=end, slot_minutes=slot,
+            buffer_minutes=a.integer("buffer_minutes", 15, minimum=0, maximum=480),
+            earliest_days=earliest,
+            latest_days=a.integer("latest_days", 14, minimum=max(earliest, 1), maximum=365),
+            offer=a.integer("offer", 3, minimum=0, maximum=20),
+            hold_hours=a.integer("hold_hours", 72, minimum=1, maximum=24 * 90),
+        ),
+        ca_file=common["ca_file"], timeout_seconds=common["timeout_seconds"],
     )
 
 
@@ -397,6 +478,13 @@ class _Section:
             return time(int(hours), int(minutes))
         except ValueError:
             raise self._fail(name, f'expected a time as "HH:MM", got {value!r}') from None
+
+    def weekdays(self, name: str) -> tuple[int, ...]:
+        """A list of day names (default Monday to Friday) -> sorted weekday numbers, Monday = 0."""
+        days = self.raw.get(name, ["mon", "tue", "wed", "thu", "fri"])
+        if not isinstance(days, list) or not days or any(d not in WEEKDAYS for d in days):
+            raise self._fail(name, f"expected a list of days from {', '.join(WEEKDAYS)}")
+        return tuple(sorted({WEEKDAYS.index(d) for d in days}))
 
     def zone(self, name: str) -> str:
         value = self.text(name, single_line=True)

@@ -61,7 +61,7 @@ def test_minimal_config_gets_the_documented_defaults(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     (GOOD + "extra: 1\n", "outreach.yaml:14: extra: unknown key; expected one of me, imap, smtp, sending, "
-     "approval, follow_up, thank_you, interviews, paths, check_dns"),
+     "approval, follow_up, thank_you, interviews, paths, check_dns, calendar"),
     (GOOD.replace("  timezone: America/New_York", "  timezone: Mars/Olympus"),
      "outreach.yaml:4: me.timezone: unknown time zone 'Mars/Olympus'; use an IANA name like America/New_York"),
     (GOOD + "sending:\n  start: '25:00'\n",
@@ -90,7 +90,7 @@ def test_minimal_config_gets_the_documented_defaults(tmp_path: Path) -> None:
     ("me: [unclosed\n", "outreach.yaml:2: invalid YAML: did not find expected ',' or ']'"),
     ("", "outreach.yaml:1: (top level): the file is empty; see config/outreach.example.yaml"),
     (GOOD.replace("smtp:", "smpt:"), "outreach.yaml:9: smpt: unknown key; expected one of me, imap, smtp, "
-     "sending, approval, follow_up, thank_you, interviews, paths, check_dns"),
+     "sending, approval, follow_up, thank_you, interviews, paths, check_dns, calendar"),
 ])
 def test_config_errors_name_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
     """Each kind of config mistake gets one line naming the file, the line and the key."""

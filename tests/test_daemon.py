@@ -151,7 +151,7 @@ def test_sighup_reloads_config_and_keeps_the_old_one_when_bad(postfix: MailRig, 
     bogus_line = len(good.splitlines()) + 1
     assert refused[0].endswith(f"keeping the running config: {config}:{bogus_line}: bogus_key: unknown key; "
                                "expected one of me, imap, smtp, sending, approval, follow_up, thank_you, "
-                               "interviews, paths, check_dns")
+                               "interviews, paths, check_dns, calendar")
     assert sum("configuration reloaded" in line for line in err.splitlines()) == 1
 
 
