@@ -56,6 +56,7 @@ def interviews_list(app: App, as_json: bool = False) -> None:
 
 
 def _line(interview: Interview, app: App, now: datetime) -> str:
+    from .interviews import ANSWER_PHRASES, LIVE
     from .prep import interview_context
 
     contact = interview.contact
@@ -70,15 +71,18 @@ def _line(interview: Interview, app: App, now: datetime) -> str:
         when = "no time yet"
     who = f"{contact.name} <{contact.email}>" + (f" ({contact.company})" if contact.company else "")
     where = interview.url or interview.location or ""
+    said = ANSWER_PHRASES.get(interview.their_answer or "", "") if interview.status in LIVE else ""
     todo = _todo(interview, now)
-    return "  ".join(part for part in (f"{interview.id:>4}", f"{interview.status:9}", when, who, where,
+    return "  ".join(part for part in (f"{interview.id:>4}", f"{interview.status:9}", when, who, where, said,
                                        f"→ {todo}" if todo else "") if part)
 
 
 def _todo(interview: Interview, now: datetime) -> str:
-    if interview.status == "proposed":
-        return (f"outreach interviews set {interview.id} --pick N" if interview.proposed_times
-                else f"outreach interviews set {interview.id} --at WHEN")
+    from .interviews import next_step
+
+    step = next_step(interview)
+    if step:
+        return step
     if interview.status == "scheduled" and interview.end is not None and interview.end <= now:
         return f"outreach interviews notes {interview.id}"
     return ""
@@ -185,7 +189,7 @@ def _kept_path(app: App, interview_id: int) -> Path:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @pass_app
 def interviews_export(app: App, path: Path) -> None:
-    """Write every scheduled (and held) interview to an .ics file a calendar app imports."""
+    """Write every scheduled (and held) interview to an .ics file a calendar app imports (one event each)."""
     from .calendar_ics import export
     from .interviews import calendar_event, list_interviews
 

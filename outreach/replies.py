@@ -180,7 +180,7 @@ def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     live = _live_answer(incoming, speaker, contact, intent) if held is None else None
     if live is not None and result.thread is not None:
         # an answer about the live interview: its own confidence decides; a question in it still waits for you
-        attention = result.thread.confidence < ATTENTION_BELOW or meaning(intent).asks_you
+        attention = result.thread.confidence < ATTENTION_BELOW or intent == Intent.QUESTION
     else:
         attention = held is not None or _needs_attention(intent, confidence)
     senders = senders_of(head)

@@ -14,7 +14,17 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from .intents import where
-from .models import Contact, Draft, DraftKind, DraftStatus, FollowThrough, Interview, InterviewStatus, Reply
+from .models import (
+    Contact,
+    Draft,
+    DraftKind,
+    DraftStatus,
+    FollowThrough,
+    Interview,
+    InterviewStatus,
+    Reply,
+    TheirAnswer,
+)
 
 if TYPE_CHECKING:
     from .config import Settings
@@ -28,7 +38,8 @@ ANSWERS = where(answer=True)
 
 @dataclass
 class Need:
-    kind: str  # sending_paused | approve | draft_problem | held | reply | schedule | notes | follow_through
+    # sending_paused | approve | draft_problem | held | reply | schedule | their_answer | notes | follow_through
+    kind: str
     text: str
     command: str
     id: int | None = None
@@ -126,24 +137,7 @@ def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
             continue
         out.append(Need("reply", f"reply {reply.id} from {reply.contact.name} <{reply.contact.email}> "
                         f"({reply.intent}) needs an answer", "outreach replies --attention", reply.id))
-    # Only the interviews that need something: to be scheduled, or over and without notes.
-    interviews = list(Interview.select(Interview, Contact).join(Contact)
-                      .where((Interview.status == InterviewStatus.PROPOSED)
-                             | ((Interview.status == InterviewStatus.SCHEDULED) & Interview.notes.is_null()
-                                & (Interview.end <= now)))
-                      .order_by(Interview.id))
-    for interview in interviews:
-        who = interview.contact.name
-        if interview.status == InterviewStatus.PROPOSED:
-            options = len(interview.proposed_times or [])
-            how = (f"pick one of {options} times" if options else
-                   f"book at {interview.booking_url}" if interview.booking_url else "agree a time")
-            out.append(Need("schedule", f"interview {interview.id} with {who}: {how}",
-                            f"outreach interviews set {interview.id} " + ("--pick N" if options else "--at WHEN"),
-                            interview.id))
-        elif interview.end is not None and interview.end <= now and interview.notes is None:
-            out.append(Need("notes", f"interview {interview.id} with {who} ({_day(interview.start, zone)}): "
-                            "write your notes", f"outreach interviews notes {interview.id}", interview.id))
+    out += _interview_needs(now, zone)
     today = now.astimezone(zone).date()
     promises = (FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)
                 .where(FollowThrough.done_at.is_null()))
@@ -153,6 +147,38 @@ def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
             when = f" (due {item.due:%b} {item.due.day}" + (", overdue)" if item.due < today else ")")
         out.append(Need("follow_through", f"for {item.interview.contact.name}: {item.text}{when}",
                         f"outreach interviews notes {item.interview.id}", item.id))
+    return out
+
+
+def _interview_needs(now: datetime, zone: ZoneInfo) -> list[Need]:
+    """The interviews that need something: the contact asked to cancel (or declined our invitation), a
+    time to pick (also when they proposed another one), or notes once it is over."""
+    from .interviews import ANSWER_PHRASES, LIVE, next_step
+
+    live = Interview.status.in_(LIVE)
+    rows = (Interview.select(Interview, Contact).join(Contact)
+            .where((Interview.status == InterviewStatus.PROPOSED)
+                   | (live & Interview.their_answer.in_(TheirAnswer.FLAGGED))
+                   | ((Interview.status == InterviewStatus.SCHEDULED) & Interview.notes.is_null()
+                      & (Interview.end <= now)))
+            .order_by(Interview.id))
+    out: list[Need] = []
+    for interview in rows:
+        who, step = interview.contact.name, next_step(interview)
+        said = ANSWER_PHRASES.get(interview.their_answer or "")
+        if interview.their_answer in TheirAnswer.FLAGGED and step:
+            out.append(Need("their_answer", f"interview {interview.id} with {who} ({_day(interview.start, zone)}): "
+                            f"{said} (reply {interview.their_answer_reply_id}); nothing is cancelled until you say so",
+                            step, interview.id))
+        elif interview.status == InterviewStatus.PROPOSED and step:
+            options = len(interview.proposed_times or [])
+            how = (f"pick one of {options} times" if options else
+                   f"book at {interview.booking_url}" if interview.booking_url else "agree a time")
+            lead = f"{said} (reply {interview.their_answer_reply_id}); " if said else ""
+            out.append(Need("schedule", f"interview {interview.id} with {who}: {lead}{how}", step, interview.id))
+        elif interview.end is not None and interview.end <= now and interview.notes is None:
+            out.append(Need("notes", f"interview {interview.id} with {who} ({_day(interview.start, zone)}): "
+                            "write your notes", f"outreach interviews notes {interview.id}", interview.id))
     return out
 
 

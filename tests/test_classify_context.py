@@ -4,6 +4,8 @@ the calendar apps' answers (Google and Outlook iMIP REPLY, COUNTER, CANCEL, thei
 from __future__ import annotations
 
 import base64
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from typing import Any
@@ -123,14 +125,23 @@ def test_the_last_message_we_sent_is_context_too() -> None:
 # ------------------------------------------------------------------ calendar apps
 
 
+@dataclass(frozen=True)
+class Parties:
+    """Who writes to whom, and when (the end-to-end tests use their own mailboxes and dates)."""
+
+    alex: str = "alex.chen@example.com"
+    me: str = ME
+    date: str = DATE
+
+
 def calendar_body(method: str, partstat: str = "ACCEPTED", start: str = "DTSTART:20261209T150000Z",
                   end: str = "DTEND:20261209T153000Z", prodid: str = "-//Google Inc//Google Calendar 70.9054//EN",
-                  extra: str = "") -> str:
+                  extra: str = "", who: Parties = Parties()) -> str:
     lines = ["BEGIN:VCALENDAR", f"PRODID:{prodid}", "VERSION:2.0", f"METHOD:{method}", extra, "BEGIN:VEVENT",
-             start, end, "DTSTAMP:20261130T171500Z", f"ORGANIZER;CN=Sam Rivera:mailto:{ME}",
+             start, end, "DTSTAMP:20261130T171500Z", f"ORGANIZER;CN=Sam Rivera:mailto:{who.me}",
              "UID:outreach-interview-1@example.edu",
              f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={partstat};CN=Alex Chen;X-NUM-GUESTS=0:"
-             "mailto:alex.chen@example.com",
+             f"mailto:{who.alex}",
              "SEQUENCE:1", "STATUS:CONFIRMED" if method != "CANCEL" else "STATUS:CANCELLED", f"SUMMARY:{SUMMARY}",
              "END:VEVENT", "END:VCALENDAR"]
     return "\r\n".join(line for line in lines if line) + "\r\n"
@@ -138,18 +149,18 @@ def calendar_body(method: str, partstat: str = "ACCEPTED", start: str = "DTSTART
 
 def google_reply(partstat: str = "ACCEPTED", verb: str = "Accepted", note: str = "has accepted this invitation.",
                  method: str = "REPLY", start: str = "DTSTART:20261209T150000Z",
-                 end: str = "DTEND:20261209T153000Z") -> bytes:
+                 end: str = "DTEND:20261209T153000Z", who: Parties = Parties()) -> bytes:
     """What Google Calendar sends the organiser when a guest answers: text, HTML, the REPLY inline and as invite.ics."""
     msg = EmailMessage()
-    msg["From"], msg["To"] = "Alex Chen <alex.chen@example.com>", ME
-    msg["Subject"] = f"{verb}: {SUMMARY} @ Wed Dec 9, 2026 10am - 10:30am (EST) ({ME})"
-    msg["Date"], msg["Message-ID"] = DATE, "<000000000000a1b2c3@google.com>"
-    msg["Reply-To"] = "Alex Chen <alex.chen@example.com>"
+    msg["From"], msg["To"] = f"Alex Chen <{who.alex}>", who.me
+    msg["Subject"] = f"{verb}: {SUMMARY} @ Wed Dec 9, 2026 10am - 10:30am (EST) ({who.me})"
+    msg["Date"], msg["Message-ID"] = who.date, f"<{uuid.uuid4().hex}@google.com>"
+    msg["Reply-To"] = f"Alex Chen <{who.alex}>"
     msg.set_content(f"Alex Chen {note}\n\n{SUMMARY}\n"
                     "Wednesday Dec 9, 2026 ⋅ 10am – 10:30am (Eastern Time - New York)\n\n"
                     "Invitation from Google Calendar\n")
     msg.add_alternative(f"<p>Alex Chen {note}</p>", subtype="html")
-    ics = calendar_body(method, partstat, start, end)
+    ics = calendar_body(method, partstat, start, end, who=who)
     msg.add_alternative(ics, subtype="calendar", params={"method": method})
     msg.make_mixed()
     msg.add_attachment(ics.encode(), maintype="application", subtype="ics", filename="invite.ics")
@@ -163,15 +174,16 @@ OUTLOOK_ZONE = ("BEGIN:VTIMEZONE\r\nTZID:Eastern Standard Time\r\nBEGIN:STANDARD
 
 
 def outlook_reply(partstat: str = "ACCEPTED", verb: str = "Accepted", method: str = "REPLY",
-                  start: str = "20261209T100000", end: str = "20261209T103000", comment: str = "") -> bytes:
+                  start: str = "20261209T100000", end: str = "20261209T103000", comment: str = "",
+                  who: Parties = Parties()) -> bytes:
     """What Outlook / Exchange sends: Thread-Topic, a (possibly empty) text part and the base64 REPLY in a
     Windows zone."""
     ics = calendar_body(method, partstat, f"DTSTART;TZID=Eastern Standard Time:{start}",
-                        f"DTEND;TZID=Eastern Standard Time:{end}", "Microsoft Exchange Server 2010", OUTLOOK_ZONE)
+                        f"DTEND;TZID=Eastern Standard Time:{end}", "Microsoft Exchange Server 2010", OUTLOOK_ZONE, who)
     boundary = "_000_BN6PR11MB1234_"
-    raw = (f"From: Alex Chen <alex.chen@example.com>\r\nTo: Sam Rivera <{ME}>\r\n"
+    raw = (f"From: Alex Chen <{who.alex}>\r\nTo: Sam Rivera <{who.me}>\r\n"
            f"Subject: {verb}: {SUMMARY}\r\nThread-Topic: {SUMMARY}\r\nThread-Index: AQHY1a2b3c4d5e6f7g==\r\n"
-           f"Date: {DATE}\r\nMessage-ID: <BN6PR11MB1234ABCD@BN6PR11MB1234.namprd11.prod.outlook.com>\r\n"
+           f"Date: {who.date}\r\nMessage-ID: <{uuid.uuid4().hex.upper()}@BN6PR11MB1234.namprd11.prod.outlook.com>\r\n"
            "MIME-Version: 1.0\r\nX-MS-Has-Attach:\r\nX-MS-TNEF-Correlator:\r\n"
            f"Content-Type: multipart/alternative; boundary=\"{boundary}\"\r\n\r\n"
            f"--{boundary}\r\nContent-Type: text/plain; charset=\"us-ascii\"\r\n\r\n{comment}\r\n\r\n"
