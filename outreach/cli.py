@@ -19,6 +19,7 @@ import click
 from .errors import OutreachError
 
 if TYPE_CHECKING:
+    from .classify import ThreadContext
     from .config import Settings
 
 logger = logging.getLogger(__name__)
@@ -207,9 +208,15 @@ def contacts_list(app: App, as_json: bool = False) -> None:
 @click.option("--json", "as_json", is_flag=True,
               help="JSON Lines: one JSON object per file, in order (not one array like other --json).")
 @click.option("--tz", "zone", help="IANA zone for 'your time' (default: me.timezone, else this machine's).")
+@click.option("--context", "context_file", type=click.Path(dir_okay=False, path_type=str), metavar="FILE.json",
+              help="What the thread already holds, read the replies against it: a JSON object "
+                   '{"scheduled": ISO-8601 or null, "proposed": [ISO-8601, ...], "zones": ["America/New_York", ...], '
+                   '"last_sent_text": "..." or null} (every field optional). Each result then has "thread": '
+                   "confirms, tentative, reschedules, cancels or declines, or null.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.pass_context
-def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[str, ...]) -> None:
+def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: str | None,
+             files: tuple[str, ...]) -> None:
     """Classify reply messages (raw .eml files): a few readable lines per file, or --json. Needs no config."""
     from .classify import classify_file
     from .timezones import is_zone
@@ -220,10 +227,31 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, files: tuple[s
         raise click.BadParameter(f"unknown time zone {zone!r}", param_hint="--tz")
     import json
 
+    context = _thread_context(context_file) if context_file is not None else None
     out = sys.stdout
     for path in files:
-        result = {"file": path, **classify_file(path, user_tz=zone).to_json()}
+        result = {"file": path, **classify_file(path, user_tz=zone, context=context).to_json()}
+        if context is not None:
+            result.setdefault("thread", None)
         out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
+
+
+def _thread_context(path: str) -> ThreadContext:
+    """The --context file, read and checked; a bad one is one line naming the file and the field."""
+    import json
+
+    from .classify import ThreadContext
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return ThreadContext.from_json(data)
+    except OSError as exc:
+        raise click.BadParameter(f"cannot read {path}: {exc.strerror or exc}", param_hint="--context") from None
+    except json.JSONDecodeError as exc:
+        raise click.BadParameter(f"{path}, line {exc.lineno}: not JSON ({exc.msg})", param_hint="--context") from None
+    except ValueError as exc:
+        raise click.BadParameter(f"{path}: {exc}", param_hint="--context") from None
 
 
 def readable_classification(result: dict[str, Any]) -> str:
@@ -238,10 +266,18 @@ def readable_classification(result: dict[str, Any]) -> str:
                                 for p in result.get("referrals") or [])),
         ("resume after", result.get("resume_after")),
         ("bounced recipient", result.get("bounced_recipient")),
+        ("thread", _thread_phrase(result.get("thread"))),
         ("error", result.get("error")),
     ]
     lines += [f"  {label}: {value}" for label, value in found if value]
     return "\n".join(lines) + "\n"
+
+
+def _thread_phrase(thread: dict[str, Any] | None) -> str | None:
+    if not thread:
+        return None
+    times = ", ".join(filter(None, [thread.get("start"), *(thread.get("options") or [])]))
+    return f"{thread['answer']}" + (f" {times}" if times else "") + f" (confidence {thread['confidence']:.2f})"
 
 
 def _config_zone(app: App | None) -> str | None:

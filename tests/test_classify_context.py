@@ -4,10 +4,15 @@ the calendar apps' answers (Google and Outlook iMIP REPLY, COUNTER, CANCEL, thei
 from __future__ import annotations
 
 import base64
+import json
+import os
+import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -258,3 +263,29 @@ def test_context_json_round_trip() -> None:
             "zones": ["America/New_York"], "last_sent_text": "Would Wednesday work?"}
     context = ThreadContext.from_json(data)
     assert (context.scheduled, context.to_json()) == (datetime(2026, 12, 9, 15, 0, tzinfo=UTC), data)
+
+
+def run_classify(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CONFIG_HOME": "/nonexistent"}
+    env.pop("OUTREACH_CONFIG", None)
+    return subprocess.run([sys.executable, "-m", "outreach", "classify", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, timeout=60)
+
+
+def test_classify_cli_reads_the_context_file(tmp_path: Path) -> None:
+    """`outreach classify --context FILE.json`: each result gains "thread" (null when the reply says nothing
+    about the meeting); a bad file is refused naming the file and the field."""
+    (tmp_path / "yes.eml").write_bytes(reply("Wednesday at 10 works great, see you then!"))
+    (tmp_path / "ask.eml").write_bytes(reply("Quick question: should I prepare anything?"))
+    (tmp_path / "ctx.json").write_text(json.dumps(ALEX.to_json()))
+    (tmp_path / "bad.json").write_text('{"scheduled": "2026-12-09T10:00:00"}')
+    out = run_classify("--json", "--tz", "America/New_York", "--context", "ctx.json", "yes.eml", "ask.eml",
+                       cwd=tmp_path)
+    assert (out.returncode, [(r["file"], r["thread"]) for r in map(json.loads, out.stdout.splitlines())]) == (
+        0, [("yes.eml", answer("confirms", 0.9, CONFIRMED)), ("ask.eml", None)])
+    readable = run_classify("--tz", "America/New_York", "--context", "ctx.json", "yes.eml", cwd=tmp_path)
+    assert readable.stdout.splitlines()[-1] == f"  thread: confirms {CONFIRMED} (confidence 0.90)"
+    bad = run_classify("--context", "bad.json", "yes.eml", cwd=tmp_path)
+    assert (bad.returncode, bad.stdout, bad.stderr.splitlines()[-1]) == (
+        2, "", "Error: Invalid value for --context: bad.json: field 'scheduled': '2026-12-09T10:00:00' has no UTC "
+               "offset (write e.g. 2026-12-09T10:00:00-05:00)")
