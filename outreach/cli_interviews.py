@@ -191,10 +191,10 @@ def _kept_path(app: App, interview_id: int) -> Path:
 def interviews_export(app: App, path: Path) -> None:
     """Write every scheduled (and held) interview to an .ics file a calendar app imports (one event each)."""
     from .calendar_ics import export
-    from .interviews import calendar_event, list_interviews
+    from .interviews import calendar_event, exportable
 
     app.open_db()
-    events = [calendar_event(i) for i in list_interviews() if i.status in ("scheduled", "held") and i.start]
+    events = [calendar_event(i) for i in exportable()]
     text = export(events, app.settings, now_utc())
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8", newline="")

@@ -80,6 +80,22 @@ def list_interviews() -> list[Interview]:
     return sorted(rows, key=lambda i: (i.start is None, i.start or i.created_at, i.id))
 
 
+def exportable() -> list[Interview]:
+    """What `interviews export` writes, by start: every held interview, and one scheduled interview per
+    conversation (the newest, should a database from before schema 3 hold two for one contact)."""
+    seen: set[int] = set()
+    out = []
+    for interview in sorted(list_interviews(), key=lambda i: i.id, reverse=True):
+        if interview.start is None or interview.status not in (S.SCHEDULED, S.HELD):
+            continue
+        if interview.status == S.SCHEDULED:
+            if interview.contact.id in seen:
+                continue
+            seen.add(interview.contact.id)
+        out.append(interview)
+    return sorted(out, key=lambda i: (i.start, i.id))
+
+
 def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
     """The --json object; times ISO-8601 in the user's zone (with its offset)."""
     def iso(value: datetime | None) -> str | None:

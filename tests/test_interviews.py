@@ -329,3 +329,26 @@ def test_prep_brief_for_a_proposed_interview_lists_the_options(settings: Setting
         "- When: not fixed yet\n"
         "- Options they offered: Monday, October 12, 2026 at 12:00 PM EDT; Tuesday, October 13, 2026 at 2:00 PM EDT\n"
         "- Where: no call link yet\n- Email: alex.chen@example.com\n- Introduced by: Maria Lopez (my thesis advisor)")
+
+
+def test_a_later_yes_in_the_same_conversation_never_makes_a_second_interview(settings: Settings) -> None:
+    """A stored reply resolved as accepted (no thread reading) in a live conversation: its time is another
+    time for the one interview (proposed again, the user asked), its unsent confirmation withdrawn."""
+    interview = accept(settings, start="2026-10-08T14:00:00-07:00")
+    again = reply(contact(), None, "accepted", LATER + timedelta(hours=1), message_id="<again@example.com>",
+                  result=accepted(start="2026-10-09T10:00:00-07:00"))
+    from outreach.replies import stored_result
+
+    same = interviews.record_from_reply(contact(), again, stored_result(again), settings, LATER + timedelta(hours=1))
+    assert (same.id, Interview.select().count(), same.status, same.start, same.proposed_times, same.their_answer) == (
+        interview.id, 1, "proposed", None, ["2026-10-09T10:00:00-07:00"], "other_time")
+    assert drafts_of("confirmation") == [(interview.confirmation_draft_id, "rejected", "they proposed another time")]
+
+
+def test_export_never_holds_two_events_for_one_conversation(settings: Settings) -> None:
+    """Two scheduled interviews for one contact (a database from before schema 3): the newest is exported."""
+    first = accept(settings, start="2026-10-08T14:00:00-07:00")
+    second = Interview.create(contact=contact(), status="scheduled", start=datetime(2026, 10, 7, 17, 0, tzinfo=UTC),
+                              end=datetime(2026, 10, 7, 17, 30, tzinfo=UTC), created_at=LATER, updated_at=LATER)
+    assert [(i.id, i.start) for i in interviews.exportable()] == [(second.id, second.start)]
+    assert first.id != second.id
