@@ -161,11 +161,18 @@ def _v3_their_answer(db: peewee.Database) -> None:
             migrate(migrator.add_column("interviews", field.column_name, field))
 
 
+def _v4_calendar(db: peewee.Database) -> None:
+    from .models import CalendarEntry, SlotHold
+
+    db.create_tables([SlotHold, CalendarEntry])
+
+
 # Append new schema changes here with the next number; never edit one that has shipped.
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "contacts, drafts, draft events", _v1_initial),
     (2, "mailbox state, replies, interviews, follow-through items, runtime state", _v2_replies_interviews),
     (3, "interviews: the contact's answer after yes", _v3_their_answer),
+    (4, "calendar: slot holds, interviews written to the user's calendar", _v4_calendar),
 ]
 
 

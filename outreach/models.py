@@ -2,7 +2,8 @@
 
 contacts -> contacts.py; drafts and draft_events -> drafts.py (the sender goes through drafts.py);
 mailbox_state and replies -> replies.py/mailbox.py; interviews and follow_throughs -> interviews.py;
-runtime_state -> whichever module owns the named fact (see each name's constant).
+runtime_state -> whichever module owns the named fact (see each name's constant); slot_holds ->
+slot_holds.py; calendar_entries -> calendar_sync.py.
 """
 
 from __future__ import annotations
@@ -277,6 +278,39 @@ class RuntimeState(BaseModel):
         with transaction():
             if not cls.update(value=value, updated_at=now).where(cls.name == name).execute():
                 cls.create(name=name, value=value, updated_at=now)
+
+
+class SlotHold(BaseModel):
+    """A free time offered in an outreach draft, kept from other contacts until it expires (slot_holds.py)."""
+
+    id = peewee.AutoField()
+    draft = peewee.ForeignKeyField(Draft, backref="slot_holds", on_delete="CASCADE")
+    contact = peewee.ForeignKeyField(Contact, backref="slot_holds", on_delete="CASCADE")
+    start = UTCDateTimeField(index=True)
+    end = UTCDateTimeField()
+    expires_at = UTCDateTimeField(index=True)
+    released_at = UTCDateTimeField(null=True)
+    created_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "slot_holds"
+
+
+class CalendarEntry(BaseModel):
+    """What outreach last wrote to the user's CalDAV calendar for one interview (calendar_sync.py)."""
+
+    interview = peewee.ForeignKeyField(Interview, primary_key=True, backref="calendar_entry", on_delete="CASCADE")
+    uid = peewee.CharField(unique=True)
+    url = peewee.TextField(null=True)
+    start = UTCDateTimeField(null=True)  # null: removed from the calendar
+    end = UTCDateTimeField(null=True)
+    written = JSONField(null=True)  # the fields written (time, link, attendee), to notice a change
+    conflict = peewee.TextField(null=True)  # "you have 'Team sync' then": waits for the user
+    conflict_start = UTCDateTimeField(null=True)
+    updated_at = UTCDateTimeField()
+
+    class Meta:
+        table_name = "calendar_entries"
 
 
 class SchemaMigration(BaseModel):
