@@ -101,6 +101,9 @@ def accuracy() -> None:
                 hits[field] += _same(field, want, _field(out, field))
             right = out["intent"] == labels[path.name]["intent"]
             confused[(labels[path.name]["intent"], out["intent"])] += not right
+            confused[("acted", labels[path.name]["intent"] + "->" + out["intent"])] += (
+                not right and out["confidence"] >= ACT_AT
+            )
             bucket = next(i for i in range(len(BUCKETS) - 1) if out["confidence"] < BUCKETS[i + 1])
             table[(bucket, right)] += 1
             if out["confidence"] >= ACT_AT:
@@ -120,11 +123,13 @@ def accuracy() -> None:
 
 def _print_confusion(confusion: dict[str, Counter[tuple[str, str]]]) -> None:
     """Wrong intents as counts only (labelled -> predicted): the one view of held-out mail allowed."""
-    print("\nintent confusions (labelled -> predicted: count), counts only")
+    print(f"\nintent confusions (labelled -> predicted: count, of which at >= {ACT_AT}), counts only")
     for key, table in confusion.items():
-        wrong = sorted(((n, pair) for pair, n in table.items() if n), reverse=True)
+        wrong = sorted(((n, pair) for pair, n in table.items() if n and pair[0] != "acted"), reverse=True)
         if wrong:
-            print(f"  {key:26s} " + ", ".join(f"{a}->{b}: {n}" for n, (a, b) in wrong))
+            print(
+                f"  {key:26s} " + ", ".join(f"{a}->{b}: {n} ({table[('acted', a + '->' + b)]})" for n, (a, b) in wrong)
+            )
 
 
 def _print_reliability(reliability: dict[str, Counter[tuple[int, bool]]]) -> None:

@@ -1426,8 +1426,8 @@ REPLIES += [
         "gmail",
         "Thu, 6 May 2027 12:00:00 +0200",
         ("Jan Becker", "jan.becker@energiewende.example"),
-        "Hallo Maya,\n\ndas mache ich gern. Wie sieht es bei Ihnen am Donnerstag, 13. Mai, um 19:30 Uhr unserer Zeit aus?"
-        "\n\nJan Becker",
+        "Hallo Maya,\n\ndas mache ich gern. Wie sieht es bei Ihnen am Donnerstag, 13. Mai, um 19:30 Uhr unserer Zeit "
+        "aus?\n\nJan Becker",
         start="2027-05-13T19:30:00+02:00",
     ),
     R(
@@ -1593,7 +1593,8 @@ REPLIES += [
         "gmail",
         "Fri, 7 May 2027 11:20:00 -0300",
         ("Gustavo Reis", "gustavo.reis@eletrica.example"),
-        "Oi Maya, quem cuida disso aqui é o Rafael Dias: rafael.dias@eletrica.example. Pode escrever para ele.\n\nGustavo",
+        "Oi Maya, quem cuida disso aqui é o Rafael Dias: rafael.dias@eletrica.example. Pode escrever para ele."
+        "\n\nGustavo",
         refs=["rafael.dias@eletrica.example"],
     ),
     R(

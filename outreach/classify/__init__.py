@@ -149,7 +149,7 @@ def _classify(
             referrals=len(referrals),
             user_names=_user_names(mail),
             user_named=any(name.strip() for name, _ in mail.to_addrs),
-            resume_date=back is not None,
+            resume_in_days=(back - ref.date()).days if back is not None else None,
             in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
         )
     )

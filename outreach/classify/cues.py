@@ -37,6 +37,7 @@ ACCEPT = {
         r"(?:invite|invitation|link)",
         r"(?:good|fine|great|perfect|ok|okay) (?:for|with|by) (?:me|us)\b",
         r"(?:talk|speak|chat|see you) (?:to you )?then\b",
+        r"gladly",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -155,6 +156,15 @@ DECLINE = {
         r"(?:anymore|any more)\b.{0,20}\b(?:too many|requests)",
         # "No, sorry." "Nope." "Nee, helaas": a bare no opening the reply, in any of the seven languages.
         r"\A\W*(?:no|nope|nah|nee|nein|non|n[ãa]o)\s?[,.!;]",
+        r"(?:not|no longer) (?:taking|accepting) (?:on )?(?:any|anything|new|more|extra)",
+        r"(?:schedule|calendar|time|workload|diary|bandwidth) (?:won't|will not|doesn't|does not|can't|cannot) "
+        r"(?:allow|permit|accommodate|stretch)",
+        r"sit (?:this|it)(?: one)? out",
+        # Saying no and being unable, in every language: stems and the word for impossible.
+        r"(?:declin|d[ée]clin|rechaz|recus|absag|ablehn|rifiut|afwijz|afsla)\w*",
+        r"(?:imposible|impossible|imposs[íi]vel|unm[öo]glich|impossibile|onmogelijk)\b",
+        r"(?:dir(?:e|ti|le|vi)|decir(?:te|le)?|dizer(?:-lhe|-te)?) (?:di |que )?(?:no|n[ãa]o|non)\b",
+        r"(?:nein|nee) (?:zu )?(?:sagen|zeggen)",
     ),
     "es": (
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
@@ -163,6 +173,7 @@ DECLINE = {
         r"no (?:hago|atiendo|acepto|realizo) (?:este tipo|estas|esas|ese tipo)",
         r"prefiero no",
         r"no (?:tengo|tenemos) (?:\w+ )?(?:tiempo|disponibilidad|agenda|margen|hueco|capacidad)",
+        r"no (?:tengo|tenemos) (?:\w+ )?posibilidad",
         r"no (?:puedo|podemos|podr[ée]|podr[íi]a|podremos|voy a poder|vamos a poder|me es posible|nos es posible|"
         r"llego)\b",
         r"no (?:\w+ )?(?:hago|hacemos|atiendo|atendemos|acepto|aceptamos|realizo|realizamos|mantenemos|ofrecemos)\b",
@@ -189,7 +200,7 @@ DECLINE = {
         r"muss (?:ich )?passen",
         r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
         r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
-        r"(?:schaffe|schaffen|klappt|geht) (?:\w+ ){0,2}(?:leider )?nicht\b(?! nur)",
+        r"(?:schaffe|schaffen|klappt|geht|passt) (?:\w+ ){0,5}nicht\b(?! nur)",
     ),
     "pt": (
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
@@ -199,11 +210,13 @@ DECLINE = {
         r"n[ãa]o (?:consigo|conseguimos|posso|podemos|poderei|poderemos)\b",
         r"n[ãa]o (?:\w+ )?(?:fa[çc]o|fazemos|aceito|aceitamos|atendo|atendemos|participo|realizo|realizamos)\b",
         r"sem (?:tempo|disponibilidade)",
+        r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
         r"non (?:posso|possiamo|riesco|riusciamo|potr[òo]|potremo|ho tempo|abbiamo tempo)\b",
         r"non ce la (?:faccio|facciamo|far[òo])",
         r"non (?:mi|ci) [èe] possibile",
+        r"non (?:ho|abbiamo) (?:\w+ )?(?:possibilit[àa]|tempo|modo|disponibilit[àa])",
         r"non (?:\w+ )?(?:faccio|facciamo|accetto|accettiamo|consente|consentono|permette)\b",
         r"devo (?:declinare|rinunciare)",
     ),
@@ -215,6 +228,7 @@ DECLINE = {
         r"(?:kan|kun|kunnen|lukt|gaat) (?:\w+ ){0,3}niet\b",
         r"(?:doe|doen) (?:\w+ ){0,2}(?:niet meer|geen)",
         r"niet meer mee",
+        r"geen (?:\w+ )?mogelijkheid",
     ),
 }
 
@@ -287,7 +301,7 @@ LATER = {
         r"(?:nochmal|noch einmal|erneut) (?:\w+ )?(?:sprechen|schreiben|melden|kontaktieren|reden|austauschen|"
         r"telefonieren)",
         r"(?:aber )?erst (?:nach|ab|im|in|wieder|ende|anfang|mitte)\b",
-        r"sp[äa]ter\b",
+        r"sp[äa]ter (?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|melden|schreiben|sprechen|kontaktieren)",
     ),
     "pt": (
         r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez)",
@@ -334,6 +348,10 @@ UNSUBSCRIBE = {
         r"leave me alone",
         r"stop (?:spamming|sending)",
         r"(?:off|from) (?:your|the|this|that|whatever) (?:\w+ )?(?:list|mailing)",
+        r"(?:do not|don't|dont|never|please don't|please do not) (?:\w+ )?(?:contact|email|e-mail|message|write to|"
+        r"reach out to|get in touch with|bother|ping|call) me(?: again| anymore| any more)?\b(?!\s(?:until|before|till|"
+        r"after|for now))",
+        r"(?:don't|do not) (?:want|wish) to (?:receive|get|hear)",
     ),
     "es": (
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
@@ -342,6 +360,8 @@ UNSUBSCRIBE = {
         r"darme de baja",
         r"no me (?:escriba|escribas|contacte|contactes|env[íi]e) m[áa]s",
         r"(?:de|en) (?:su|tu|vuestra|sus|tus) (?:lista|listas|base de datos)",
+        r"(?:borr|elimin|quit)\w* (?:mi|mis) (?:correo|direcci[óo]n|datos|contacto|email)",
+        r"no (?:quiero|deseo) (?:recibir|m[áa]s)",
     ),
     "fr": (
         r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
@@ -350,11 +370,16 @@ UNSUBSCRIBE = {
         r"d[ée]sinscri",
         r"cessez de",
         r"(?:de|dans) (?:votre|ta|vos|tes) (?:liste|fichier|base)",
+        r"supprim\w* (?:mon|mes) (?:adresse|coordonn[ée]es|contact|donn[ée]es|e-?mail)",
+        r"ne (?:souhaite|veux|d[ée]sire) plus (?:recevoir|[êe]tre contact)",
+        r"ne plus (?:recevoir|[êe]tre contact)",
     ),
     "de": (
         r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
         r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
+        r"keine weiteren (?:e-mails|mails|nachrichten|anfragen)",
+        r"(?:l[öo]sch|entfern)\w* (?:sie )?(?:meine|mich)",
         r"(?:aus dem verteiler|austragen)",
         r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
         r"nicht wieder)",
@@ -365,12 +390,17 @@ UNSUBSCRIBE = {
         r"descadastr",
         r"parem? de me (?:escrever|contactar|contatar|enviar)",
         r"(?:da|de|na) (?:sua|vossa|tua|seu|vosso) (?:lista|mailing|base de dados)",
+        r"(?:apag|remov|elimin|retir)\w* (?:o meu|meu|a minha|minha|os meus|meus) (?:contacto|contato|endere[çc]o|"
+        r"e-?mail|dados)",
+        r"n[ãa]o (?:quero|desejo) (?:receber|mais)",
     ),
     "it": (
         r"non (?:mi )?(?:contatti|scriva|scrivete|contattate|scrivere|contattare) pi[ùu]",
         r"(?:cancellatemi|rimuovetemi|toglietemi|disiscriv)",
         r"non (?:mi )?(?:scriv|contatt|cerc|mand|invi)\w* pi[ùu]\b",
         r"dalla (?:sua|tua|vostra) (?:lista|mailing)",
+        r"(?:cancell|rimuov|elimin)\w* (?:il mio|la mia|i miei) (?:indirizzo|contatto|e-?mail|dati)",
+        r"non (?:voglio|desidero) (?:pi[ùu] )?ricevere",
     ),
     "nl": (
         r"geen (?:e-mails|mails|berichten) meer",
@@ -378,6 +408,8 @@ UNSUBSCRIBE = {
         r"uitschrijven",
         r"(?:verwijder|haal) (?:me|mij)",
         r"van (?:je|jullie|uw) (?:\w+)?lijst",
+        r"(?:verwijder|wis)\w* (?:mijn) (?:adres|gegevens|e-?mailadres)",
+        r"wil (?:geen|niet) (?:\w+ )?(?:meer )?ontvangen",
     ),
 }
 

@@ -48,7 +48,8 @@ def _alternation(names: list[str]) -> str:
 
 
 _MONTH = r"(?i:" + _alternation(list(MONTHS)) + r")"
-MONTH_PATTERN = _MONTH  # any month name or abbreviation in the seven languages
+# Month names written out (no three-letter abbreviations: "set", "mar", "out" are words too).
+MONTH_PATTERN = r"(?i:" + _alternation([m for m in MONTHS if len(m) > 3 or m in ("may", "mai", "mei")]) + r")"
 _WEEKDAY = (
     r"(?:(?i:" + _alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"

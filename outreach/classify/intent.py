@@ -88,7 +88,7 @@ _GREETING_WORD = (
     r"all|everyone|folks|there"
 )
 _SALUTATION = re.compile(
-    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:!]", re.MULTILINE
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:]", re.MULTILINE
 )
 # Words that open a reply the way a name would ("Done - sent you an invite", "No, sorry", "Perfecto, ...").
 _NOT_NAMES = frozenset(
@@ -119,8 +119,9 @@ class Evidence:
     user_names: frozenset[str]
     # The user's display name is on the message (To: "Sam Rivera <...>"), not only an address.
     user_named: bool = False
-    # A day the sender names for writing again ("a partir del 12 de abril"): a later cue's second finding.
-    resume_date: bool = False
+    # Days from the message to the restart day the sender names ("a partir del 12 de abril", "in June"),
+    # None when they name none: a later cue's second finding, and a deferral on its own when far enough.
+    resume_in_days: int | None = None
     # In-Reply-To or References names an earlier message: the text answers someone (not a notification).
     in_thread: bool = True
 
@@ -188,9 +189,12 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
-    if later and not concrete:
+    # "Happy to, but could we push this to June?": a restart day well past the weeks the user asked about.
+    deferred = ev.resume_in_days is not None and DEFER_DAYS <= ev.resume_in_days <= DEFER_MAX_DAYS
+    if (later or deferred) and not concrete:
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
-        return "later", 0.8 if not decline or ev.resume_date else 0.55
+        sure = later and (not decline or ev.resume_in_days is not None)
+        return "later", 0.8 if sure else 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):
@@ -200,7 +204,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if before_commit and not concrete:
         return "question", 0.85
     if concrete:
-        doubt = decline or later or before_commit or not accept
+        # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
+        doubt = decline or later or before_commit or not accept or deferred
         return "accepted", 0.9 if not doubt else 0.55
     if accept and question:
         return "question", 0.55
@@ -218,6 +223,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
     return "unknown", 0.3
 
 
+# A restart day this far off is a deferral, not a date for the chat itself (the user asks for the coming
+# couple of weeks); further than DEFER_MAX_DAYS it is likelier a past month ("the meetup in December").
+DEFER_DAYS = 14
+DEFER_MAX_DAYS = 240
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
 _SENTENCE = re.compile(r"[^.!?¿¡\n]+")
 

@@ -32,7 +32,8 @@ _CUE = re.compile(
 # A month after a period word, in the seven languages: "in June", "early July", "en junio", "im Juli",
 # "à partir de juin", "begin juni", "a metà giugno", "em junho", "finales de mayo".
 _BEFORE_MONTH = (
-    r"in|after|from|early|mid-?|late|end of|beginning of|start of|en|a partir de|desde|después de|principios de|"
+    r"in|after|from|to|early|mid-?|late|end of|beginning of|start of|(?:first|second) half of|en|a partir de|desde|"
+    r"después de|principios de|"
     r"mediados de|finales de|fin de|début|mi-|fin|à partir de|après|dès|im|ab|nach|anfang|mitte|ende|em|a partir de|"
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
 )
@@ -40,10 +41,12 @@ _PERIOD_CUE = re.compile(
     r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
     r"|\b(?:in|after)\s(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|\d{1,2})\s(?P<unit>weeks?|months?)\b"
-    r"|\b(?P<nextunit>next (?:week|month))\b",
+    r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
+    r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
+    r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
     re.IGNORECASE,
 )
-_MID = ("mid", "mediados", "mi-", "mitte", "meados", "metà", "half")
+_MID = ("mid", "second half", "mediados", "mi-", "mitte", "meados", "metà", "half")
 _LATE = ("late", "end", "finales", "fin", "ende", "final", "fim", "fine", "eind")
 _NUMBERS = {
     "a": 1,
@@ -115,7 +118,7 @@ def _period(text: str, today: date) -> date | None:
     if m.group("newyear"):
         return date(today.year + 1, 1, 4 if "holiday" in m.group(0).lower() else 1)
     if m.group("nextunit"):
-        if "week" in m.group("nextunit").lower():
+        if re.search(r"week|semana|semaine|woche|settimana", m.group("nextunit"), re.IGNORECASE):
             return today + timedelta(days=7 - today.weekday())
         return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
     count = _NUMBERS.get(m.group("n").lower())

@@ -27,7 +27,7 @@ MAX_PER_CLAUSE = 20
 # 2pm, 14:30, 14.30 Uhr, 14h30, 15 h 30, 16 Uhr, 9:00 a. m., ranges "2-4pm", "16:00–16:30 Uhr".
 TIME_RE = re.compile(
     r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
-    r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
+    r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
     r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
     r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
     r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs)\b)?"
