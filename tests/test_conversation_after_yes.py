@@ -234,3 +234,14 @@ def test_a_time_in_a_thread_without_an_interview_still_creates_one(written: Conv
         f"reply 1 from {written.alex}: accepted: interview 1 (scheduled)"]
     assert state() == ([(1, "scheduled", datetime(2030, 12, 10, 20, 0, tzinfo=UTC), None, [])],
                        [(1, "outreach", "sent"), (2, "confirmation", "approved")])
+
+
+def test_a_stranger_cancelling_changes_nothing(confirmed: Conversation) -> None:
+    """A METHOD:CANCEL naming Alex's event from someone else is held for the user; the interview is not flagged."""
+    forged = google_reply(verb="Canceled event", note="cancelled", method="CANCEL",
+                          who=Parties(alex="mallory@attacker.test", me=confirmed.me, date=ANSWERED_ON))
+    cited = f"In-Reply-To: {Draft.get_by_id(3).message_id}\r\n".encode()  # our confirmation's Message-ID
+    assert confirmed.deliver(cited + forged) == [
+        f"reply 2 from mallory@attacker.test about {confirmed.alex}: unverified [needs attention]: held (not from "
+        f"{confirmed.alex} or anyone they introduced); nothing done"]
+    assert state()[0] == [(1, "scheduled", MOVED_TO, None, [])]
