@@ -29,7 +29,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
+from functools import cache
 from typing import Any
 
 from outreach.classify.automatic import read_automatic
@@ -139,7 +140,11 @@ def _classify(
     referrals = find_referrals(
         split.body + "\n" + html_split.body, mail.cc_addrs, exclude, split.quoted + "\n" + html_split.quoted
     )
-    back = find_resume_date(split.body, ref.date())
+
+    @cache
+    def restart() -> date | None:
+        return find_resume_date(split.body, ref.date())
+
     intent, confidence = decide(
         Evidence(
             text=split.body,
@@ -149,7 +154,7 @@ def _classify(
             referrals=len(referrals),
             user_names=_user_names(mail),
             user_named=any(name.strip() for name, _ in mail.to_addrs),
-            resume_in_days=(back - ref.date()).days if back is not None else None,
+            resume_in_days=lambda: (day - ref.date()).days if (day := restart()) is not None else None,
             in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
         )
     )
@@ -164,7 +169,7 @@ def _classify(
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
-        fields["resume_after"] = back
+        fields["resume_after"] = restart()
     if context is not None:
         fields["thread"] = calendar or read_thread(context, split.body, times, ref)
     return _result(intent, confidence, body=split.body, **fields)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach.classify.cues import pattern
@@ -121,7 +122,8 @@ class Evidence:
     user_named: bool = False
     # Days from the message to the restart day the sender names ("a partir del 12 de abril", "in June"),
     # None when they name none: a later cue's second finding, and a deferral on its own when far enough.
-    resume_in_days: int | None = None
+    # A function, because finding it costs a pass over the dates and most replies never need it.
+    resume_in_days: Callable[[], int | None] = lambda: None
     # In-Reply-To or References names an earlier message: the text answers someone (not a notification).
     in_thread: bool = True
 
@@ -168,7 +170,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
     time, a no and no yes, a pointer and an address. One cue alone, or cues that pull different ways
     (a yes beside a later, a time beside a no), stay under 0.6 so the user decides.
     """
-    text = ev.text.replace("’", "'")  # the rules write apostrophes straight; most clients send curly ones
+    # The rules write apostrophes straight (most clients send curly ones); a reply's first word starts the text.
+    text = ev.text.replace("’", "'").strip()
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
     if ev.invitation:
@@ -189,11 +192,15 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     if ev.referrals and (decline or not_me) and not concrete:
         return "referral", 0.85
+
     # "Happy to, but could we push this to June?": a restart day well past the weeks the user asked about.
-    deferred = ev.resume_in_days is not None and DEFER_DAYS <= ev.resume_in_days <= DEFER_MAX_DAYS
-    if (later or deferred) and not concrete:
+    def deferred() -> bool:
+        days = ev.resume_in_days()
+        return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
+
+    if (later or deferred()) and not concrete:
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
-        sure = later and (not decline or ev.resume_in_days is not None)
+        sure = later and (not decline or ev.resume_in_days() is not None)
         return "later", 0.8 if sure else 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
@@ -205,7 +212,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "question", 0.85
     if concrete:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
-        doubt = decline or later or before_commit or not accept or deferred
+        doubt = decline or later or before_commit or not accept or deferred()
         return "accepted", 0.9 if not doubt else 0.55
     if accept and question:
         return "question", 0.55
