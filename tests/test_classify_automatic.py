@@ -334,3 +334,26 @@ def test_flufl_bounce_is_imported_only_for_notices() -> None:
         for raw in (person, BROKEN_BOUNDARY)
     ]
     assert results == [b"False", b"True"]
+
+
+def _invitation_with(length_line: str) -> bytes:
+    return (
+        "From: Alex Chen <alex@example.com>\r\nTo: Sam <sam@example.edu>\r\nSubject: Invitation: chat\r\n"
+        "Date: Mon, 30 Nov 2026 10:00:00 -0500\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/calendar; method=REQUEST; charset=utf-8\r\n\r\n"
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x1@example.com\r\n"
+        f"DTSTART:20261203T150000Z\r\n{length_line}\r\nSUMMARY:chat\r\n"
+        "ORGANIZER:mailto:alex@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(("length_line", "end"), [
+    ("DURATION:PT30M", "2026-12-03T15:30:00+00:00"),
+    ("DURATION:P1DT1H", "2026-12-04T16:00:00+00:00"),
+    ("DTEND:20261203T154500Z", "2026-12-03T15:45:00+00:00"),
+    ("DURATION:bogus", None),
+])
+def test_an_invitation_without_dtend_ends_after_its_duration(length_line: str, end: str | None) -> None:
+    """An invitation giving DURATION instead of DTEND (RFC 5545) still has its end time."""
+    meeting = classify_message(_invitation_with(length_line)).to_json()["meeting"]
+    assert (meeting["start"], meeting["end"]) == ("2026-12-03T15:00:00+00:00", end)

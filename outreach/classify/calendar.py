@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from outreach.classify.links import find_links
 from outreach.classify.zones import zone
@@ -91,6 +91,20 @@ def _datetime(value: str, params: dict[str, str]) -> tuple[datetime | None, bool
     return value_dt, True
 
 
+_DURATION_RE = re.compile(r"^\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+
+
+def _duration(value: str) -> timedelta | None:
+    """An RFC 5545 DURATION ("PT30M", "P1DT2H", "P1W"), the event's length when it has no DTEND."""
+    m = _DURATION_RE.match(value.strip().upper())
+    if not m or not any(m.groups()):
+        return None
+    weeks, days, hours, minutes, seconds = (int(g or 0) for g in m.groups())
+    if weeks > 52 or days > 366:  # an absurd length is no length
+        return None
+    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
 def _with_icalendar(text: str) -> tuple[datetime | None, datetime | None]:
     try:
         import icalendar  # deferred: see the module docstring
@@ -142,6 +156,9 @@ def read_invitation(text: str, fallback_tz: tzinfo) -> Invitation | None:
         start = start.replace(tzinfo=fallback_tz)
     if end is not None and end.tzinfo is None:
         end = end.replace(tzinfo=fallback_tz)
+    if end is None and start is not None:
+        length = _duration(props.get("DURATION", ({}, ""))[1])
+        end = start + length if length is not None else None
     location = _unescape(props.get("LOCATION", ({}, ""))[1]).strip() or None
     url = None
     for key in ("X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL"):
