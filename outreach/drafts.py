@@ -234,30 +234,43 @@ def new_message_id(settings: Settings) -> str:
 
 def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> ComposeResult:
     """One outreach draft for each new contact that has none. A render error skips that contact only."""
+    from . import slot_holds
     from .message import check_header_value
+    from .offers import open_offers, slot_context
     from .render import render_for_contact
+    from .slots import conflicts
 
     result = ComposeResult()
     rendered = []
     contacts = _contacts_needing_outreach()
     if settings.follow_up.routine == "3b7":
         contacts = _first_per_company(contacts)
+    if not contacts:
+        return result
+    try:
+        offers = open_offers(settings, now)
+    except OutreachError as exc:  # the user asked for real free times: no draft goes without them
+        result.errors.append(f"no outreach drafts composed: cannot read your calendar: {exc}")
+        return result
     for contact in contacts:
+        slots = offers.take(contact) if offers is not None else []
         try:
-            message = render_for_contact(settings, contact)
+            message = render_for_contact(settings, contact, slots=slot_context(slots, settings.me.zone))
             check_header_value(f"the subject rendered for {contact.email}", message.subject)
         except TemplateError as exc:
             result.errors.append(str(exc))
             logger.debug("no draft for %s: %s", contact.email, exc)
             continue
-        rendered.append((contact, message))
+        rendered.append((contact, message, slots))
     if not rendered:
         return result
     with transaction():
-        # Re-check inside the write lock: the daemon may have composed for the same contacts meanwhile.
-        taken = set(_outreach_contact_ids().where(Draft.contact.in_([c.id for c, _ in rendered])).tuples())
-        for contact, message in rendered:
-            if (contact.id,) in taken:
+        # Re-check inside the write lock: the daemon may have composed for the same contacts meanwhile,
+        # or offered the same times to others (those contacts wait for the next run, with fresh times).
+        taken = set(_outreach_contact_ids().where(Draft.contact.in_([c.id for c, _, _ in rendered])).tuples())
+        held = slot_holds.active(now) if offers is not None else []
+        for contact, message, slots in rendered:
+            if (contact.id,) in taken or any(conflicts(s.start, s.end, held) for s in slots):
                 continue
             try:
                 draft = create_draft(contact, DraftKind.OUTREACH, message.subject, message.body, now, actor,
@@ -265,6 +278,8 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
             except TemplateError as exc:  # a header value with a line break
                 result.errors.append(str(exc))
                 continue
+            if offers is not None and settings.calendar is not None:
+                slot_holds.hold(draft, slots, now, settings.calendar.availability.hold_hours)
             draft.contact = contact
             result.created.append(draft)
     return result

@@ -7,13 +7,14 @@ A template is a `Subject:` line, a blank line, then the body. The context is
 `me`, `contact` (every introduction field, None when absent), `referrer`,
 `thread` ({subject, sent_on, message_id}), `interview` ({on, starts, ends,
 minutes, url, booking_url}) and `notes`; the last three are None unless the
-caller passes them.
+caller passes them. `slots` is the free times offered (start, end, user_start, day, time, text), [] without a
+calendar.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,14 +83,15 @@ def me_context(settings: Settings) -> dict[str, Any]:
 
 
 def template_context(settings: Settings, contact: Contact, thread: Mapping[str, Any] | None = None,
-                     interview: Mapping[str, Any] | None = None, notes: str | None = None) -> dict[str, Any]:
+                     interview: Mapping[str, Any] | None = None, notes: str | None = None,
+                     slots: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     fields = contact_context(contact)
     referrer = None
     if contact.referred_by:
         referrer = {"name": contact.referred_by, "email": contact.referred_by_email,
                     "relationship": contact.relationship}
     return {"me": me_context(settings), "contact": fields, "referrer": referrer,
-            "thread": thread, "interview": interview, "notes": notes}
+            "thread": thread, "interview": interview, "notes": notes, "slots": list(slots)}
 
 
 # ------------------------------------------------------------------ rendering
@@ -97,10 +99,11 @@ def template_context(settings: Settings, contact: Contact, thread: Mapping[str, 
 
 def render_for_contact(settings: Settings, contact: Contact, template: str | None = None,
                        thread: Mapping[str, Any] | None = None, interview: Mapping[str, Any] | None = None,
-                       notes: str | None = None) -> Rendered:
-    """Render `template` (default: the contact's own, else outreach) for one contact."""
+                       notes: str | None = None, slots: Sequence[Mapping[str, Any]] = ()) -> Rendered:
+    """Render `template` (default: the contact's own, else outreach) for one contact; `slots`: the free
+    times offered (offers.slot_context), [] without a calendar."""
     name = template or contact.template or DEFAULT_TEMPLATE
-    context = template_context(settings, contact, thread, interview, notes)
+    context = template_context(settings, contact, thread, interview, notes, slots)
     return render_template(settings, name, context, who=contact.email)
 
 
@@ -220,7 +223,22 @@ def _sample_context(settings: Settings) -> dict[str, Any]:
                    topics=["a sample topic"], referred_by_email=None, status="new")
     return {"me": me_context(settings), "contact": contact,
             "referrer": {"name": contact["referred_by"], "email": None, "relationship": contact["relationship"]},
-            "thread": None, "interview": None, "notes": None}
+            "thread": None, "interview": None, "notes": None, "slots": _sample_slots(settings)}
+
+
+def _sample_slots(settings: Settings) -> list[dict[str, Any]]:
+    """Two sample offers when a calendar is configured (the template's `slots` branch is tried), else none."""
+    if settings.calendar is None:
+        return []
+    from datetime import UTC, datetime, timedelta
+
+    from .offers import slot_context
+    from .slots import Slot
+
+    start = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
+    length = timedelta(minutes=settings.calendar.availability.slot_minutes)
+    samples = [Slot(s, s + length, s.astimezone(settings.me.zone)) for s in (start, start + timedelta(days=1))]
+    return slot_context(samples, settings.me.zone)
 
 
 def join_words(items: Any) -> str:

@@ -8,11 +8,15 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from imapclient import IMAPClient
 
 from outreach.testing import DEFAULT_USERS, Backend, MailRig, RigError, missing_binaries
+
+if TYPE_CHECKING:
+    from outreach.testing.radicale_rig import RadicaleRig
 
 # =====================================================================================
 # Mail servers
@@ -143,3 +147,40 @@ def _forget_secrets() -> Iterator[None]:
     logs._secrets.clear()
     yield
     logs._secrets.clear()
+
+
+# =====================================================================================
+# CalDAV server
+#
+# `radicale`: one private Radicale (from PyPI, the test extra) per pytest process, on a free loopback
+# port with htpasswd users, started once per session. It is a Python package, so unlike the mail
+# servers it is always available: a Radicale that cannot start fails the test, never skips it.
+# Isolate by user: `dav_user` is a fresh account with empty "Work" and "Interviews" calendars.
+# =====================================================================================
+
+
+@pytest.fixture(scope="session")
+def radicale() -> Iterator[RadicaleRig]:
+    """The session's CalDAV server."""
+    from outreach.testing.radicale_rig import RadicaleRig
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    root = tempfile.mkdtemp(prefix=f"radicale-{worker}-")
+    rig = RadicaleRig(root)
+    try:
+        rig.start()
+    except (RigError, OSError) as e:
+        shutil.rmtree(root, ignore_errors=True)
+        pytest.fail(f"the CalDAV server (radicale) did not start: {e}", pytrace=False)
+    yield rig
+    rig.stop()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def dav_user(radicale: RadicaleRig) -> str:
+    """A fresh CalDAV user (password "secret") with empty "Work" and "Interviews" calendars."""
+    user = radicale.add_user()
+    radicale.make_calendar(user, "Work")
+    radicale.make_calendar(user, "Interviews")
+    return user
