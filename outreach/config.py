@@ -314,9 +314,9 @@ def _read_sending(s: _Section) -> Sending:
         days=s.weekdays("days"),
         start=start,
         end=end,
-        max_per_day=s.integer("max_per_day", 20, minimum=1),
-        min_interval_seconds=s.integer("min_interval_seconds", 90, minimum=0),
-        retry_for_hours=s.integer("retry_for_hours", 48, minimum=1),
+        max_per_day=s.integer("max_per_day", 20, minimum=1, maximum=10_000),
+        min_interval_seconds=s.integer("min_interval_seconds", 90, minimum=0, maximum=86_400),
+        retry_for_hours=s.integer("retry_for_hours", 48, minimum=1, maximum=24 * 30),
     )
 
 
@@ -326,14 +326,14 @@ def _read_approval(s: _Section) -> Approval:
 
 def _read_follow_up(s: _Section) -> FollowUp:
     return FollowUp(
-        after_business_days=s.integer("after_business_days", 7, minimum=1),
-        max=s.integer("max", 1, minimum=0),
+        after_business_days=s.integer("after_business_days", 7, minimum=1, maximum=260),
+        max=s.integer("max", 1, minimum=0, maximum=10),
         routine=s.choice("routine", ("simple", "3b7"), "simple"),
     )
 
 
 def _read_thank_you(s: _Section) -> ThankYou:
-    return ThankYou(at=s.clock("at", time(9, 0)), days_after=s.integer("days_after", 1, minimum=0))
+    return ThankYou(at=s.clock("at", time(9, 0)), days_after=s.integer("days_after", 1, minimum=0, maximum=60))
 
 
 def _read_interviews(s: _Section) -> Interviews:
@@ -439,18 +439,20 @@ class _Section:
             raise self._fail(name, f"expected a non-empty text value, got {value!r}")
         if single_line and ("\n" in value or "\r" in value):
             raise self._fail(name, "must be a single line")
+        if any((ord(c) < 32 and c not in "\t\r\n") or c == "\x7f" for c in value):
+            raise self._fail(name, "must not contain control characters (a NUL byte, an escape, ...)")
         return value.strip() if single_line else value
 
     def optional_text(self, name: str) -> str | None:
         return None if self.raw.get(name) is None else self.text(name, single_line=True)
 
-    def integer(self, name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
+    def integer(self, name: str, default: int, minimum: int = 0, maximum: int = 1_000_000_000) -> int:
         value = self.raw.get(name, default)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self._fail(name, f"expected a whole number, got {value!r}")
-        if value < minimum or (maximum is not None and value > maximum):
-            bound = f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
-            raise self._fail(name, f"must be {bound}, got {value}")
+        if not minimum <= value <= maximum:
+            shown = str(value) if abs(value) < 10**12 else f"a number of {len(str(abs(value)))} digits"
+            raise self._fail(name, f"must be between {minimum} and {maximum}, got {shown}")
         return value
 
     def boolean(self, name: str, default: bool) -> bool:
