@@ -160,6 +160,8 @@ class Daemon:
             new = load_settings(self.config_path)
         except OutreachError as exc:
             logger.error("reload refused, keeping the running config: %s", exc)
+        except Exception:  # a reload must never take the daemon down, whatever the new file holds
+            logger.exception("reload refused (unexpected error, a bug), keeping the running config")
         else:
             if new.paths.database != self.settings.paths.database:
                 logger.error("reload refused: paths.database changed; restart the service to switch databases")
