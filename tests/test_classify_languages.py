@@ -272,3 +272,120 @@ def test_greeting_someone_else(to: str, body: str, want: str) -> None:
     """A greeting to another name is misdirected mail, but only when the user's own name is known."""
     raw = _mail(body).replace(b"To: Sam Rivera <sam.rivera@example.edu>", f"To: {to}".encode())
     assert classify_message(raw, user_tz=USER_TZ).intent == want
+
+
+IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # Refusals by structure (a negated ability, no time, "we don't do these", a bare no), not by sentence.
+        ("Hi Sam,\n\nI wish I could, but it's just not realistic this spring.\n\nTed", ("declined", 0.85)),
+        ("Nope, sorry!\n\nTed", ("declined", 0.85)),
+        ("Hola Sam,\n\nno podemos atender este tipo de solicitudes.\n\nInés", ("declined", 0.85)),
+        ("Bonjour Sam,\n\nje ne suis pas en mesure d'accepter, navrée.\n\nAnne", ("declined", 0.85)),
+        ("Hallo Sam,\n\ndas klappt bei mir in nächster Zeit leider nicht.\n\nUte", ("declined", 0.85)),
+        ("Olá Sam,\n\nnão vou conseguir, desculpe.\n\nJoão", ("declined", 0.85)),
+        ("Ciao Sam,\n\nnon ce la faccio proprio, scusami.\n\nGino", ("declined", 0.85)),
+        ("Hoi Sam,\n\ndat lukt me helaas niet.\n\nBas", ("declined", 0.85)),
+        ("Hi Sam,\n\nMy calendar won't allow it, I'm afraid.\n\nTed", ("declined", 0.85)),
+        # A rule of the employer's beside a negation, in any order and language.
+        ("Hi Sam,\n\nPer company policy, staff can't take part in these.\n\nTed", ("declined", 0.85)),
+        ("Hallo Sam,\n\nunsere Richtlinien erlauben das leider nicht.\n\nUte", ("declined", 0.85)),
+        ("Olá Sam,\n\na política da empresa não permite estas conversas.\n\nJoão", ("declined", 0.85)),
+        # Never again, as a list, an address or "no more messages".
+        ("Please don't reach out to me again.", ("unsubscribe", 0.9)),
+        ("Ich möchte keine weiteren Nachrichten von Ihnen.", ("unsubscribe", 0.9)),
+        ("Não quero receber mais e-mails, obrigado.", ("unsubscribe", 0.9)),
+        ("Non voglio più ricevere queste mail.", ("unsubscribe", 0.9)),
+        ("Supprimez mon adresse de vos fichiers, merci.", ("unsubscribe", 0.9)),
+        # Yes, but weeks from now: a restart month or date is a deferral, in seven languages.
+        ("Hi Sam,\n\nHappy to, but could we do it in May?\n\nTed", ("later", 0.55)),
+        ("Hallo Sam,\n\ngerne, aber erst im Mai.\n\nUte", ("later", 0.8)),
+        ("Ciao Sam,\n\nvolentieri, ma ne parliamo a maggio?\n\nGino", ("later", 0.55)),
+        ("Hola Sam,\n\nencantada, ¿lo vemos el mes que viene?\n\nInés", ("later", 0.55)),
+        ("Hoi Sam,\n\nleuk, maar kunnen we het in mei doen?\n\nBas", ("later", 0.55)),
+        # A short question back, whatever it asks, and an opener that is no greeting.
+        ("C'est dans le cadre de vos études ?\n\nAnne", ("question", 0.5)),
+        ("Hallo Sam, wofür genau brauchen Sie das Gespräch?\n\nUte", ("question", 0.5)),
+        ("Done - invite on its way.\n\nTed", ("accepted", 0.55)),
+        ("Perfecto, te mando la invitación.\n\nInés", ("accepted", 0.55)),
+    ],
+)
+def test_intent_families(body: str, want: tuple[str, float]) -> None:
+    """Cue families and sentence rules carry to wording no rule was written from, in seven languages."""
+    raw = _mail(body + "\n\nEl 2 mar 2027, Sam Rivera escribió:\n" + PROPOSAL, extra=IN_THREAD)
+    out = classify_message(raw, user_tz=USER_TZ).to_json()
+    assert (out["intent"], out["confidence"]) == want
+
+
+def test_question_needs_a_thread() -> None:
+    """A short note with a question mark that answers no message (a notification) is not a question back."""
+    raw = _mail("Did you get the slides from the meetup?\n\nTed")
+    assert classify_message(raw, user_tz=USER_TZ).to_json()["intent"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Thursday's good for me, talk then!", "2027-03-18T10:00:00-04:00"),
+        ("Done - I've sent an invite for Tuesday.", "2027-03-16T10:00:00-04:00"),
+        ("Tuesday doesn't work, but happy to chat another time.", None),
+    ],
+)
+def test_a_day_picks_the_users_proposed_time(body: str, want: str | None) -> None:
+    """An acceptance that names only a day takes that day's time from the user's quoted proposal."""
+    raw = _mail(body + "\n\nOn Tue, Mar 2, 2027, Sam wrote:\n" + PROPOSAL, extra=IN_THREAD)
+    meeting = classify_message(raw, user_tz=USER_TZ).to_json()["meeting"] or {}
+    assert _instant(meeting.get("start")) == _instant(want)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("either 9am or 4:30pm ET on Tue 3/16 works", ["2027-03-16T09:00:00-04:00", "2027-03-16T16:30:00-04:00"]),
+        ("Options (all times Eastern): Tuesday 16 March, 2pm", ["2027-03-16T14:00:00-04:00"]),
+        ("Thursday 18th, 6.30pm GMT?", ["2027-03-18T18:30:00+00:00"]),
+        ("Pode ser na quarta, dia 17, às 14h?", ["2027-03-17T14:00:00+01:00"]),
+        ("Passt Ihnen Mittwoch, der 17. März, um 16 Uhr?", ["2027-03-17T16:00:00+01:00"]),
+        ("dinsdag 16 maart om 10 uur jouw tijd", ["2027-03-16T10:00:00-04:00"]),
+        ("el jueves 18 a las 9 hora de Nueva York", ["2027-03-18T09:00:00-04:00"]),
+    ],
+)  # fmt: skip
+def test_more_times(text: str, want: list[str]) -> None:
+    """Options joined by "or" in the user's zone, a zone for the whole list, dotted pm times, weekday forms."""
+    ref = datetime(2027, 3, 5, 10, 0, tzinfo=zone("Europe/Paris"))
+    got = [t.timestamp() for t in find_times(text, ref, zone(USER_TZ)).times]
+    assert got == [datetime.fromisoformat(w).timestamp() for w in want]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Could we aim for the second half of April?", date(2027, 4, 15)),
+        ("Schreiben Sie mir doch im Juni noch einmal.", date(2027, 6, 1)),
+        ("Stuur me begin mei een berichtje.", date(2027, 5, 1)),
+        ("Riscrivimi a metà aprile.", date(2027, 4, 15)),
+        ("Estoy fuera hasta finales de marzo; escríbeme en abril.", date(2027, 4, 1)),
+        ("¿Lo vemos el mes que viene?", date(2027, 4, 1)),
+        ("Can you follow up with me in a bit? What you're after matters to set expectations.", None),
+    ],
+)
+def test_restart_months(text: str, want: date | None) -> None:
+    """Month periods in seven languages, not the month after "until", and no three-letter words as months."""
+    assert find_resume_date(text, date(2027, 3, 5)) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "cc", "want"),
+    [
+        ("Sam, I'm swamped - Tom, over to you!", "Tom Reyes <tom.reyes@firm.example>", ["tom.reyes@firm.example"]),
+        ("Sam, te pongo en copia a Javier.", "Javier Mora <javier.mora@firm.example>", ["javier.mora@firm.example"]),
+        ("Sam, sorry, I can't help.", "Ana Lopez <ana.lopez@firm.example>", []),
+    ],
+)
+def test_cc_named_in_the_text(body: str, cc: str, want: list[str]) -> None:
+    """A Cc'd person counts when the text hands over to them by name or says they are copied."""
+    out = classify_message(_mail(body, extra=f"Cc: {cc}\n"), user_tz=USER_TZ).to_json()
+    assert [r["email"] for r in out["referrals"]] == want

@@ -38,6 +38,7 @@ ACCEPT = {
         r"(?:good|fine|great|perfect|ok|okay) (?:for|with|by) (?:me|us)\b",
         r"(?:talk|speak|chat|see you) (?:to you )?then\b",
         r"gladly",
+        r"(?:invite|invitation|calendar invite|link) (?:is )?(?:on (?:its|the) way|coming|incoming|sent|in your inbox)",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -200,7 +201,7 @@ DECLINE = {
         r"muss (?:ich )?passen",
         r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
         r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
-        r"(?:schaffe|schaffen|klappt|geht|passt) (?:\w+ ){0,5}nicht\b(?! nur)",
+        r"(?:schaffe|schaffen|klappt|geht|passt)\b[^.!?\n]{0,60}\bnicht\b(?! nur)",
     ),
     "pt": (
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
@@ -225,7 +226,7 @@ DECLINE = {
         r"moet ik (?:je |u )?(?:helaas )?(?:afzeggen|bedanken|nee zeggen|passen)",
         r"geen (?:\w+ )?(?:tijd|ruimte|capaciteit)",
         r"niet mogelijk",
-        r"(?:kan|kun|kunnen|lukt|gaat) (?:\w+ ){0,3}niet\b",
+        r"(?:kan|kun|kunnen|lukt|gaat)\b[^.!?\n]{0,60}\bniet\b",
         r"(?:doe|doen) (?:\w+ ){0,2}(?:niet meer|geen)",
         r"niet meer mee",
         r"geen (?:\w+ )?mogelijkheid",
@@ -539,7 +540,7 @@ POLICY = {
 
 # Negation words, for sentence-level rules.
 NEGATION = {
-    "en": (r"not\b", r"n't\b", r"no\b", r"never\b", r"prohibit\w*", r"forbid\w*", r"unable"),
+    "en": (r"not\b", r"\w+n't\b", r"no\b", r"never\b", r"prohibit\w*", r"forbid\w*", r"unable"),
     "es": (r"no\b", r"nunca", r"prohib\w*", r"impide"),
     "fr": (r"ne\b", r"n['’]", r"pas\b", r"interdi\w*"),
     "de": (r"nicht\b", r"keine?\w*", r"verbiet\w*", r"untersag\w*"),

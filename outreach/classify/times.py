@@ -139,7 +139,21 @@ def _find_times(text: str) -> list[_Time]:
     for m in _NOON.finditer(text):
         found.append(_Time(m.start(), m.end(), time(12, 0)))
     found.sort(key=lambda t: t.start)
-    return found
+    return _ranges(text, found)
+
+
+_RANGE_GAP = re.compile(r"\s?(?:-|–|—|to|until|till|bis|tot|à|a|al)\s?", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[_Time]) -> list[_Time]:
+    """ "10am-3pm Montreal time": the range's start, reaching to its end (where a zone after it is read)."""
+    out: list[_Time] = []
+    for t in found:
+        if out and _RANGE_GAP.fullmatch(text, out[-1].end, t.start):
+            out[-1] = _Time(out[-1].start, t.end, out[-1].value)
+            continue
+        out.append(t)
+    return out
 
 
 def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
