@@ -21,15 +21,11 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from .config import CalendarSettings
-from .errors import ConnectionFailed, LoginRefused, OutreachError
+from .errors import CalendarError, LoginRefused, OutreachError
 from .slots import Busy
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-class CalendarError(ConnectionFailed):
-    """The CalDAV server could not be reached, or refused a request."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +231,7 @@ def event_busy(event: Any, zone: ZoneInfo) -> Busy | None:
         end = start + event.decoded("DURATION")
     else:  # RFC 5545: a date lasts the day, a date-time is an instant
         end = start + (timedelta(days=1) if not isinstance(event.decoded("DTSTART"), datetime) else timedelta(0))
-    return Busy(start, end, str(event.get("SUMMARY", "busy")))
+    return Busy(start, end, str(event.get("SUMMARY", "busy")), str(event.get("UID", "")))
 
 
 def _moment(value: date | datetime, zone: ZoneInfo) -> datetime:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .db import transaction
@@ -21,6 +21,9 @@ from .errors import DraftStateError, NotFoundError, OutreachError, TemplateError
 from .models import Contact, ContactStatus, Draft, DraftEvent, DraftKind
 from .models import DraftStatus as S
 from .sendwindow import Hold, earliest_send, window_zone
+
+if TYPE_CHECKING:
+    from .slots import Slot
 
 logger = logging.getLogger(__name__)
 
@@ -347,6 +350,30 @@ def hold(draft_id: int, now: datetime, actor: str, reason: str) -> Draft:
         return draft
     return _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
                        approved_at=None)
+
+
+def flag(draft_id: int, now: datetime, actor: str, reason: str) -> Draft:
+    """Something the user must see before this draft goes (a calendar conflict): an approved draft goes back
+    to pending, a pending one keeps waiting; both carry `reason`. Others are left as they are."""
+    draft = get_draft(draft_id)
+    if draft.status == S.APPROVED:
+        return hold(draft_id, now, actor, reason)
+    if draft.status != S.PENDING or draft.reason == reason:
+        return draft
+    return _transition(draft_id, S.PENDING, now, actor, expect=S.PENDING, note=reason, reason=reason)
+
+
+def reoffer(draft_id: int, subject: str, body: str, slots: Sequence[Slot], now: datetime, actor: str,
+            reason: str, hold_hours: int) -> Draft:
+    """An approved outreach draft whose offered times are no longer free, re-rendered with `slots`: back to
+    pending (the user approves the words that leave), its old holds released and the new ones held."""
+    from . import slot_holds
+
+    with transaction():
+        draft = _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
+                            subject=subject.strip(), body=_normalise_body(body), approved_at=None)
+        slot_holds.replace(draft, slots, now, hold_hours)
+    return draft
 
 
 def edit(draft_id: int, subject: str, body: str, now: datetime, actor: str = "cli") -> Draft:

@@ -17,11 +17,13 @@ from .config import Availability
 
 @dataclass(frozen=True)
 class Busy:
-    """A time the user is not free (UTC-aware); `what` says why, for messages ("Team sync")."""
+    """A time the user is not free (UTC-aware); `what` says why, for messages ("Team sync"); `uid`: the
+    calendar event's, when it is one."""
 
     start: datetime
     end: datetime
     what: str = "busy"
+    uid: str = ""
 
 
 @dataclass(frozen=True)
