@@ -320,6 +320,13 @@ def test_intent_families(body: str, want: tuple[str, float]) -> None:
     assert (out["intent"], out["confidence"]) == want
 
 
+def test_a_mailing_footer_is_not_an_unsubscribe() -> None:
+    """A tool's footer under a person's yes ("Unsubscribe: https://...") is not the person asking to stop."""
+    body = "Sure, Thursday 18 March at 11am works.\n\nUnsubscribe from these updates: https://news.example/u/1\n"
+    out = classify_message(_mail(body, extra=IN_THREAD), user_tz=USER_TZ).to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-03-18T11:00:00+01:00")
+
+
 def test_question_needs_a_thread() -> None:
     """A short note with a question mark that answers no message (a notification) is not a question back."""
     raw = _mail("Did you get the slides from the meetup?\n\nTed")

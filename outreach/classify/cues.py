@@ -39,6 +39,7 @@ ACCEPT = {
         r"(?:talk|speak|chat|see you) (?:to you )?then\b",
         r"gladly",
         r"(?:invite|invitation|calendar invite|link) (?:is )?(?:on (?:its|the) way|coming|incoming|sent|in your inbox)",
+        r"(?:i'?ve |i have )?(?:put|pencil(?:l?ed)?|booked|blocked) (?:you|it|us) (?:down|in)\b",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -57,6 +58,7 @@ ACCEPT = {
         r"(?:perfecto|dale|vale|genial)\b",
         r"claro(?: que s[íi])?\b",
         r"me (?:late|sirve|queda bien|cuadra)",
+        r"(?:hablamos|nos vemos|nos hablamos)(?: entonces| el)?\b",
     ),
     "fr": (
         r"volontiers",
@@ -74,6 +76,8 @@ ACCEPT = {
         r"(?:ça|cela) (?:marche|roule)",
         r"(?:je suis |suis )?dispo\b",
         r"parfait\b",
+        r"pas de (?:souci|probl[èe]me)",
+        r"(?:on se parle|on s['’]appelle|à (?:mardi|mercredi|jeudi|vendredi|lundi|bient[ôo]t))",
     ),
     "de": (
         r"(?:sehr )?gerne?\b(?! (?:an|auf mich|wieder|erneut))",
@@ -87,6 +91,7 @@ ACCEPT = {
         r"(?:ja|klar|gern|gerne|super|prima),? (?:lass|lasst|lassen) (?:uns|sie uns)",
         r"(?:geht|passt) (?:klar|gut|prima|perfekt)",
         r"einverstanden",
+        r"(?:bis dann|sprechen uns|h[öo]ren uns)\b",
     ),
     "pt": (
         r"com (?:muito )?prazer",
@@ -102,6 +107,7 @@ ACCEPT = {
         r"pode ser\b",
         r"combinado\b",
         r"(?:fica|est[áa]) (?:[óo]timo|perfeito|bom)",
+        r"(?:falamos|nos falamos|at[ée] l[áa])\b",
     ),
     "it": (
         r"(?:ben )?volentieri",
@@ -114,6 +120,7 @@ ACCEPT = {
         r"perfetto\b",
         r"facciamo\b",
         r"ok per me",
+        r"(?:a presto|ci sentiamo)\b",
     ),
     "nl": (
         r"(?:ik )?(?:praat|spreek) (?:je |u )?graag",
@@ -122,7 +129,8 @@ ACCEPT = {
         r"ik stel (?:je |u )?voor",
         r"ik ben (?:beschikbaar|vrij)",
         r"lijkt me (?:leuk|prima)",
-        r"(?:kan ik|kunnen we|is|past) (?:\w+ )?(?:prima|goed|uitstekend)\b",
+        r"(?:kan ik|kunnen we|is|past|schikt|lukt) (?:\w+ ){0,2}(?:prima|goed|uitstekend|perfect)\b",
+        r"spreek (?:je|u|we|jullie) (?:dan|snel)\b",
         r"tot dan\b",
         r"akkoord",
     ),
@@ -161,6 +169,8 @@ DECLINE = {
         r"(?:schedule|calendar|time|workload|diary|bandwidth) (?:won't|will not|doesn't|does not|can't|cannot) "
         r"(?:allow|permit|accommodate|stretch)",
         r"sit (?:this|it)(?: one)? out",
+        r"(?:stop(?:ped)?|not|no longer|quit) (?:doing|taking|accepting|offering) (?:any |these |those )?(?:\w+ )?"
+        r"(?:chats|calls|meetings|interviews|requests|informationals?)",
         # Saying no and being unable, in every language: stems and the word for impossible.
         r"(?:declin|d[ée]clin|rechaz|recus|absag|ablehn|rifiut|afwijz|afsla)\w*",
         r"(?:imposible|impossible|imposs[íi]vel|unm[öo]glich|impossibile|onmogelijk)\b",
@@ -173,6 +183,7 @@ DECLINE = {
         r"tengo que (?:declinar|decir que no|rechazar)",
         r"no (?:hago|atiendo|acepto|realizo) (?:este tipo|estas|esas|ese tipo)",
         r"prefiero no",
+        r"no (?:me )?interesa|no estoy interesad[oa]",
         r"no (?:tengo|tenemos) (?:\w+ )?(?:tiempo|disponibilidad|agenda|margen|hueco|capacidad)",
         r"no (?:tengo|tenemos) (?:\w+ )?posibilidad",
         r"no (?:puedo|podemos|podr[ée]|podr[íi]a|podremos|voy a poder|vamos a poder|me es posible|nos es posible|"
@@ -189,6 +200,7 @@ DECLINE = {
         r"je suis au regret",
         r"pas (?:de|la moindre) disponibilit[ée]",
         r"pas en mesure",
+        r"pas int[ée]ress[ée]e?|ne m['’]int[ée]resse pas",
         r"n['’](?:ai|avons) (?:\w+ )?pas (?:le temps|de temps|de disponibilit|la disponibilit|la possibilit)",
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
@@ -199,6 +211,7 @@ DECLINE = {
         r"(?:ist|wäre) (?:mir )?(?:leider )?nicht m[öo]glich",
         r"keine zeit",
         r"muss (?:ich )?passen",
+        r"kein(?:e|en)? interesse",
         r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
         r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
         r"(?:schaffe|schaffen|klappt|geht|passt)\b[^.!?\n]{0,60}\bnicht\b(?! nur)",
@@ -211,11 +224,13 @@ DECLINE = {
         r"n[ãa]o (?:consigo|conseguimos|posso|podemos|poderei|poderemos)\b",
         r"n[ãa]o (?:\w+ )?(?:fa[çc]o|fazemos|aceito|aceitamos|atendo|atendemos|participo|realizo|realizamos)\b",
         r"sem (?:tempo|disponibilidade)",
+        r"n[ãa]o (?:tenho )?(?:me )?interess",
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
         r"non (?:posso|possiamo|riesco|riusciamo|potr[òo]|potremo|ho tempo|abbiamo tempo)\b",
         r"non ce la (?:faccio|facciamo|far[òo])",
+        r"non (?:sono|mi) interess",
         r"non (?:mi|ci) [èe] possibile",
         r"non (?:ho|abbiamo) (?:\w+ )?(?:possibilit[àa]|tempo|modo|disponibilit[àa])",
         r"non (?:\w+ )?(?:faccio|facciamo|accetto|accettiamo|consente|consentono|permette)\b",
@@ -229,6 +244,7 @@ DECLINE = {
         r"(?:kan|kun|kunnen|lukt|gaat)\b[^.!?\n]{0,60}\bniet\b",
         r"(?:doe|doen) (?:\w+ ){0,2}(?:niet meer|geen)",
         r"niet meer mee",
+        r"geen interesse|niet ge[ïi]nteresseerd",
         r"geen (?:\w+ )?mogelijkheid",
     ),
 }
@@ -298,7 +314,7 @@ LATER = {
         r"gerne (?:wieder|erneut|noch einmal)",
         r"(?:noch einmal|nochmal|erneut|wieder)\s(?:an)?(?:schreiben|kontaktieren|melden)",
         r"in (?:ein paar|einigen|zwei|drei) (?:wochen|monaten)\b.{0,30}\b(?:noch einmal|nochmal|erneut|wieder)",
-        r"melden sie sich\b.{0,40}\b(?:noch ?einmal|nochmal|erneut)",
+        r"(?:melden|fragen|schreiben|kontaktieren) sie\b.{0,40}\b(?:noch ?einmal|nochmal|erneut|wieder)",
         r"(?:nochmal|noch einmal|erneut) (?:\w+ )?(?:sprechen|schreiben|melden|kontaktieren|reden|austauschen|"
         r"telefonieren)",
         r"(?:aber )?erst (?:nach|ab|im|in|wieder|ende|anfang|mitte)\b",
@@ -358,7 +374,7 @@ UNSUBSCRIBE = {
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
         r"(?:dejen|deje|deja) de (?:escribirme|enviarme|contactarme)",
         r"(?:elim[íi]n|b[óo]rr|s[áa]qu)(?:en|e|a)me de",
-        r"darme de baja",
+        r"(?:dar|den|de|d[ée])(?:me|nme)? de baja",
         r"no me (?:escriba|escribas|contacte|contactes|env[íi]e) m[áa]s",
         r"(?:de|en) (?:su|tu|vuestra|sus|tus) (?:lista|listas|base de datos)",
         r"(?:borr|elimin|quit)\w* (?:mi|mis) (?:correo|direcci[óo]n|datos|contacto|email)",

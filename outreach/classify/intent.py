@@ -176,7 +176,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.1
     if ev.invitation:
         return "accepted", 0.95
-    if _any(_UNSUBSCRIBE, "unsubscribe", text):
+    if _any(_UNSUBSCRIBE, "unsubscribe", _FOOTER_LINE.sub("", text)):
         return "unsubscribe", 0.9
     concrete = ev.times > 0 or ev.booking
     accept = _affirmed(_ACCEPT, "accept", text)
@@ -234,6 +234,13 @@ def decide(ev: Evidence) -> tuple[str, float]:
 # couple of weeks); further than DEFER_MAX_DAYS it is likelier a past month ("the meetup in December").
 DEFER_DAYS = 14
 DEFER_MAX_DAYS = 240
+# A mailing footer's line ("Unsubscribe: https://...", "click here to manage your preferences"): a tool's words
+# under a person's reply, not the person asking.
+_FOOTER_LINE = re.compile(
+    r"^.*(?:https?://|www\.|\bclick\b|\bpreferences\b|\byou (?:are )?receiv|\bthis (?:e-?mail|message) was sent)"
+    r".*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
 _SENTENCE = re.compile(r"[^.!?¿¡\n]+")
 

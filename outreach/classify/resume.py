@@ -103,12 +103,18 @@ _UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$", re.IGNORECAS
 
 
 def _period(text: str, today: date) -> date | None:
-    # "away until the end of May, write to me in June": the month after "until" is not the restart.
+    # "away until the end of May, write to me in June": the month after "until" is not the restart, nor is
+    # one already begun ("not in May; ask again early June").
     matches = list(_PERIOD_CUE.finditer(text))
     free = [m for m in matches if not _UNTIL_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
-    if not matches:
-        return None
-    m = (free or matches)[0]
+    for m in free or matches:
+        day = _period_day(m, today)
+        if day is not None and (day >= today or m is (free or matches)[-1]):
+            return day
+    return None
+
+
+def _period_day(m: re.Match[str], today: date) -> date | None:
     if m.group("mon"):
         month = MONTHS[m.group("mon").lower()]
         word = m.group("pre").lower()
