@@ -71,6 +71,13 @@ def prep_brief_job(settings: Settings, now: datetime) -> list[str]:
     return deliver_prep_briefs(settings, now)
 
 
+def calendar_job(settings: Settings, now: datetime) -> list[str]:
+    """Interviews into the user's CalDAV calendar (only with `calendar:`): written, moved, removed, or flagged."""
+    from .calendar_sync import sync_interviews
+
+    return sync_interviews(settings, now)
+
+
 def recover_job(settings: Settings, now: datetime) -> list[str]:
     """Start-up recovery: settle drafts left in `sending` before anything else runs."""
     from .sender import reconcile, sender_lock
@@ -86,8 +93,9 @@ def daemon_jobs(should_stop: Callable[[], bool], poll_seconds: int = 60) -> list
         Job("sync", 60, sync_job, then=("send",)),
         Job("due-drafts", 10, due_drafts_job, then=("send",)),
         Job("prep-brief", 60, prep_brief_job),
+        Job("calendar", 60, calendar_job, then=("send",)),
         Job("send", 20, lambda settings, now: send_job(settings, now, should_stop)),
-        Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "send")),
+        Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "calendar", "send")),
     ]
 
 
@@ -97,4 +105,5 @@ ONCE_ORDER: list[tuple[str, Callable[[Settings, datetime], list[str]]]] = [
     ("prep-brief", prep_brief_job),
     ("send", send_job),
     ("watch", watch_job),
+    ("calendar", calendar_job),
 ]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # An offered time this close (or already past) is no longer offered: the contact could not take it.
-MIN_NOTICE = timedelta(hours=24)
+MIN_NOTICE = timedelta(hours=12)
 
 
 @dataclass
@@ -55,10 +55,18 @@ def open_offers(settings: Settings, now: datetime) -> Offers | None:
         return None
     from .calendar_dav import open_calendar
 
-    start, end = search_range(settings.calendar.availability, settings.me.zone, now)
     with open_calendar(settings.calendar, settings.me.zone) as account:
-        busy = account.busy(start, end)
-    return Offers(settings, now, busy + interview_busy(start, end) + slot_holds.active(now))
+        return offers_from(account, settings, now)
+
+
+def offers_from(account: CalendarAccount, settings: Settings, now: datetime,
+                exclude_draft: int | None = None) -> Offers:
+    """Offers from an open calendar: its busy time, the scheduled interviews and every hold in force (but
+    `exclude_draft`'s, whose times are being replaced)."""
+    assert settings.calendar is not None
+    start, end = search_range(settings.calendar.availability, settings.me.zone, now)
+    busy = account.busy(start, end) + interview_busy(start, end) + slot_holds.active(now, exclude_draft)
+    return Offers(settings, now, busy)
 
 
 def interview_busy(start: datetime, end: datetime) -> list[Busy]:

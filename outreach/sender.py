@@ -29,7 +29,7 @@ from .config import Settings
 from .crashpoints import crashpoint
 from .errors import ConnectionFailed, LoginRefused, OutreachError, SecretError
 from .locks import lock_path, try_lock
-from .models import Draft, DraftEvent
+from .models import Draft, DraftEvent, DraftKind, Interview
 from .models import DraftStatus as S
 from .sendpause import current_pause, pause_sending
 from .sendwindow import draft_hold, retry_delay, window_zone
@@ -38,6 +38,8 @@ from .smtpsession import TransactionFailed, transmit
 
 if TYPE_CHECKING:
     import aiosmtplib
+
+    from .calendar_dav import CalendarAccount
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +57,7 @@ class SenderBusy(OutreachError):
 class Outcome:
     """What happened to one draft (or to the whole run, when draft_id is None)."""
 
-    result: str  # sent | failed | deferred | needs_review | approved | skipped | paused
+    result: str  # sent | failed | deferred | needs_review | approved | pending | skipped | paused
     detail: str
     draft_id: int | None = None
     to: str | None = None
@@ -168,6 +170,7 @@ class _Run:
         self.should_stop = should_stop
         self.smtp: aiosmtplib.SMTP | None = None
         self.box: SentMailbox | None = None
+        self.calendar: CalendarAccount | None = None
 
     async def send_due(self, now: datetime) -> list[Outcome]:
         pause = current_pause(now)
@@ -190,6 +193,11 @@ class _Run:
                     break
                 if hold is not None:
                     outcomes.append(Outcome("deferred", hold.reason, draft.id, until=hold.until))
+                    continue
+                # before the claim, so a draft that must change is never half-way through sending
+                checked = self._calendar_check(draft, at)
+                if checked is not None:
+                    outcomes.append(checked)
                     continue
                 outcome, stop = await self._send_one(draft, at)
                 outcomes.append(outcome)
@@ -255,6 +263,65 @@ class _Run:
         refused = "; refused: " + ", ".join(f"{r} {t}" for r, t in accepted.refused.items()) if accepted.refused else ""
         logger.debug("draft %s sent to %s: %s (%s)", claimed.id, claimed.to_addr, accepted.reply, copy)
         return Outcome("sent", f"{accepted.reply}; {copy}{refused}", claimed.id, claimed.to_addr), None
+
+    def _calendar_check(self, draft: Draft, at: datetime) -> Outcome | None:
+        """With a calendar: an outreach draft whose offered times are no longer free is re-rendered with fresh
+        ones and goes back to pending; a confirmation of a time the contact proposed over the user's busy
+        time is held for them (calendar_sync). None: send it."""
+        if self.settings.calendar is None or draft.kind not in (DraftKind.OUTREACH, DraftKind.CONFIRMATION):
+            return None
+        from . import calendar_sync, slot_holds
+
+        interview = None
+        if draft.kind == DraftKind.CONFIRMATION:
+            interview = Interview.get_or_none(Interview.id == draft.related_id)
+            if interview is None or not calendar_sync.needs_check(interview):
+                return None
+        elif not slot_holds.for_draft(draft.id):
+            return None
+        try:
+            account = self._calendar_account()
+            if interview is not None:
+                line = calendar_sync.sync_one(account, interview, self.settings, at)
+                conflict = calendar_sync.conflict_for(Interview.get_by_id(interview.id))
+                return None if conflict is None else Outcome("pending", line or conflict, draft.id)
+            return self._reoffer(account, draft, at)
+        except OutreachError as exc:
+            return Outcome("deferred", f"cannot check your calendar before sending: {exc}", draft.id)
+
+    def _reoffer(self, account: CalendarAccount, draft: Draft, at: datetime) -> Outcome | None:
+        from . import slot_holds
+        from .errors import TemplateError
+        from .offers import offers_from, slot_context, stale_offer
+        from .render import render_for_contact
+
+        assert self.settings.calendar is not None
+        hours = self.settings.calendar.availability.hold_hours
+        reason = stale_offer(account, self.settings, draft.id, at)
+        if reason is None:
+            slot_holds.renew(draft.id, at, hours)  # held from when the contact can first see them
+            return None
+        slots = offers_from(account, self.settings, at, exclude_draft=draft.id).take(draft.contact)
+        try:
+            message = render_for_contact(self.settings, draft.contact, template=draft.template,
+                                         slots=slot_context(slots, self.settings.me.zone))
+        except TemplateError as exc:
+            drafts.flag(draft.id, at, "daemon", f"{reason}; re-rendering failed: {exc}")
+            return Outcome("pending", f"{reason}; re-rendering failed: {exc}", draft.id)
+        drafts.reoffer(draft.id, message.subject, message.body, slots, at, "daemon",
+                       f"{reason}: re-rendered with fresh times", hours)
+        return Outcome("pending", f"{reason}: re-rendered with fresh times; read it again and approve it "
+                                  f"(`outreach drafts show {draft.id}`)", draft.id)
+
+    def _calendar_account(self) -> CalendarAccount:
+        if self.calendar is None:
+            from .calendar_dav import CalendarAccount
+
+            assert self.settings.calendar is not None
+            account = CalendarAccount(self.settings.calendar, self.settings.me.zone)
+            account.login()
+            self.calendar = account
+        return self.calendar
 
     def _unexpected(self, draft_id: int, at: datetime, exc: Exception) -> Outcome:
         """A draft in `sending` whose attempt raised: it fails (nothing went out) or is settled like a lost
@@ -333,6 +400,8 @@ class _Run:
             self.smtp.close()
         if self.box is not None:
             self.box.close()
+        if self.calendar is not None:
+            self.calendar.close()
 
 
 def _not_claimed(draft: Draft) -> Outcome:

@@ -22,7 +22,7 @@ from .mailrig import MailRig
 
 # Always open, no caps: tests that are about the window or the caps set their own.
 OPEN_SENDING = {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "start": "00:00", "end": "23:59",
-                "max_per_day": 100_000, "min_interval_seconds": 0}
+                "max_per_day": 10_000, "min_interval_seconds": 0}
 
 
 def sending_config(directory: Path, rig: MailRig, smtp: str = "postfix", sending: dict[str, Any] | None = None,
