@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import OutreachError
+from .errors import AddressError
 
 if TYPE_CHECKING:
     from email_validator import ValidatedEmail
-
-
-class AddressError(OutreachError):
-    """An address is not a valid e-mail address, or cannot be sent to as it is."""
 
 
 def _validated(address: str, check_dns: bool = False) -> ValidatedEmail:

@@ -149,8 +149,8 @@ def interviews_cancel(app: App, interview_id: int) -> None:
 @pass_app
 def interviews_notes(app: App, interview_id: int) -> None:
     """Write your notes in $EDITOR; saving marks the interview held."""
+    from .errors import NotesError
     from .interviews import get_interview, notes_form, save_notes
-    from .notes import NotesError
 
     app.open_db()
     interview = get_interview(interview_id)

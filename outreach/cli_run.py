@@ -7,13 +7,9 @@ import logging
 import click
 
 from .cli import App, now_utc, pass_app
-from .errors import OutreachError
+from .errors import JobsFailed
 
 logger = logging.getLogger(__name__)
-
-
-class JobsFailed(OutreachError):
-    """`run --once`: some jobs failed (each said why on its own line); the others ran."""
 
 
 def attach(cli: click.Group) -> None:

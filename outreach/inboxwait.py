@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .errors import ConnectionFailed, LoginRefused, OutreachError
+from .errors import ConnectionFailed, Disconnected, LoginRefused, OutreachError
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
@@ -41,10 +41,6 @@ logger = logging.getLogger(__name__)
 SLICE_SECONDS = 1.0  # how often `interrupted` is looked at while idling
 POLL_SECONDS = 60.0  # servers without IDLE
 NEW_MAIL = (b"EXISTS", b"RECENT")
-
-
-class Disconnected(Exception):
-    """The server ended the session, or the connection is dead."""
 
 
 # what a lost connection looks like, from the socket, ssl, imaplib and our own checks

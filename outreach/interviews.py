@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from .config import Settings
 from .db import transaction
-from .errors import NotFoundError, OutreachError
+from .errors import InterviewError, NotFoundError
 from .models import Contact, ContactStatus, Draft, DraftKind, DraftStatus, FollowThrough, Interview, Reply, TheirAnswer
 from .models import InterviewStatus as S
 
@@ -50,10 +50,6 @@ ANSWER_PHRASES = {
     TheirAnswer.OTHER_TIME: "they proposed another time", TheirAnswer.CANCEL: "they asked to cancel",
     TheirAnswer.DECLINED: "they declined the invitation",
 }
-
-
-class InterviewError(OutreachError):
-    """An interview cannot make the requested change, or a time could not be read."""
 
 
 @dataclass

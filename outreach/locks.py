@@ -11,11 +11,7 @@ import os
 from pathlib import Path
 
 from .config import Settings
-from .errors import OutreachError
-
-
-class AlreadyRunning(OutreachError):
-    """Another daemon holds the database."""
+from .errors import AlreadyRunning
 
 
 def lock_path(settings: Settings, suffix: str) -> Path:

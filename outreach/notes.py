@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .errors import OutreachError
+from .errors import NotesError
 
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
 SECTIONS = {
@@ -33,10 +33,6 @@ _PERSON = re.compile(r"^(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*(?:,\s*(?P<c
 _BARE_EMAIL = re.compile(r"^(?P<email>[^\s<>,]+@[^\s<>,]+)\s*(?:,\s*(?P<company>.+))?$")
 _FOLLOW = re.compile(r"^(?:\[(?P<box>[ xX])\]\s*)?(?:(?P<due>\d{4}-\d{2}-\d{2})\s*:\s*)?(?P<text>.*)$")
 MAX_NOTES_CHARS = 50_000
-
-
-class NotesError(OutreachError):
-    """The notes file does not follow the format; the message names every bad line."""
 
 
 @dataclass

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import TemplateError
+from .errors import RenderLimitError, TemplateError
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Template
@@ -56,10 +56,6 @@ def bounded_environment(loader: BaseLoader) -> SandboxedEnvironment:
 
 
 _budget = threading.local()
-
-
-class RenderLimitError(Exception):
-    """A template exceeded the time, size or iteration budget."""
 
 
 def _spend(items: int) -> None:

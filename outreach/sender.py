@@ -27,14 +27,25 @@ from zoneinfo import ZoneInfo
 from . import drafts
 from .config import Settings
 from .crashpoints import crashpoint
-from .errors import ConnectionFailed, LoginRefused, OutreachError, SecretError
+from .errors import (
+    AuthRefused,
+    ConnectionFailed,
+    LoginRefused,
+    OutcomeUnknown,
+    OutreachError,
+    PermanentFailure,
+    RateLimited,
+    SecretError,
+    SenderBusy,
+    TransactionFailed,
+)
 from .locks import lock_path, try_lock
 from .models import Draft, DraftEvent, DraftKind, Interview
 from .models import DraftStatus as S
 from .sendpause import current_pause, pause_sending
 from .sendwindow import draft_hold, retry_delay, window_zone
 from .sentcopy import SentMailbox, file_copy, open_sent_mailbox
-from .smtpsession import TransactionFailed, transmit
+from .smtpsession import transmit
 
 if TYPE_CHECKING:
     import aiosmtplib
@@ -47,10 +58,6 @@ AUTH_PAUSE = timedelta(hours=1)
 RATE_LIMIT_PAUSE = timedelta(hours=1)
 QUOTA_PAUSE = timedelta(hours=24)
 Clock = Callable[[], datetime]
-
-
-class SenderBusy(OutreachError):
-    """Another outreach process is sending from this database right now."""
 
 
 @dataclass(frozen=True)
@@ -356,19 +363,19 @@ class _Run:
     def _failed(self, draft: Draft, at: datetime, exc: TransactionFailed) -> tuple[Outcome, str | None]:
         text = str(exc)
         stop = "the server closed the connection" if exc.connection_lost else None
-        kind = exc.kind
-        if kind == "unknown":
+        if isinstance(exc, OutcomeUnknown):
             return _settle_unknown(self.box, draft, at, "right after sending"), stop
-        if kind in ("rate_limit", "auth"):
+        if isinstance(exc, (RateLimited, AuthRefused)):
             drafts.release_to_approved(draft.id, at, note=f"refused: {text}")
             quota = "quota" in text.lower() or "daily" in text.lower()
-            until = at + (AUTH_PAUSE if kind == "auth" else QUOTA_PAUSE if quota else RATE_LIMIT_PAUSE)
-            what = "refused the login" if kind == "auth" else "is limiting how much you send"
+            auth = isinstance(exc, AuthRefused)
+            until = at + (AUTH_PAUSE if auth else QUOTA_PAUSE if quota else RATE_LIMIT_PAUSE)
+            what = "refused the login" if auth else "is limiting how much you send"
             reason = f"smtp {self.settings.smtp.address} {what}: {text}"
             pause_sending(at, until, reason)
             return Outcome("deferred", f"{reason}; sending is paused for the whole account", draft.id,
                            until=until), "sending is paused"
-        if kind == "permanent":
+        if isinstance(exc, PermanentFailure):
             drafts.mark_failed(draft.id, at, text, smtp_response=text, recipient_errors=exc.refused)
             return Outcome("failed", text, draft.id, draft.to_addr), stop
         return self._transient(draft, at, text), stop

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .crashpoints import crashpoint
+from .errors import AuthRefused, OutcomeUnknown, PermanentFailure, RateLimited, TemporaryFailure, TransactionFailed
 from .logs import redact
 
 if TYPE_CHECKING:
@@ -37,29 +38,20 @@ class Accepted:
     server_message_id: str | None = None
 
 
-class TransactionFailed(Exception):
-    """The transaction ended without a 250 for the message. `handed_over`: the final dot may have
-    reached the server, so the message may have been accepted anyway."""
-
-    def __init__(self, message: str, code: int | None = None, *, handed_over: bool = False,
-                 connection_lost: bool = False, refused: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.handed_over = handed_over
-        self.connection_lost = connection_lost
-        self.refused = refused or {}
-
-    @property
-    def kind(self) -> str:
-        """rate_limit | auth | permanent | transient | unknown (handed over, no reply)."""
-        text = str(self)
-        if self.code is not None and self.code >= 400 and _RATE_LIMIT.search(text):
-            return "rate_limit"
-        if self.code in _AUTH_CODES:
-            return "auth"
-        if self.code is None:
-            return "unknown" if self.handed_over else "transient"
-        return "permanent" if self.code >= 500 else "transient"
+def transaction_failed(message: str, code: int | None = None, *, handed_over: bool = False,
+                       connection_lost: bool = False, refused: dict[str, str] | None = None) -> TransactionFailed:
+    """The typed error for a transaction that ended without a 250. `handed_over`: the final dot may have
+    reached the server, so without a reply the message may have been accepted anyway."""
+    kind: type[TransactionFailed]
+    if code is not None and code >= 400 and _RATE_LIMIT.search(message):
+        kind = RateLimited
+    elif code in _AUTH_CODES:
+        kind = AuthRefused
+    elif code is None:
+        kind = OutcomeUnknown if handed_over else TemporaryFailure
+    else:
+        kind = PermanentFailure if code >= 500 else TemporaryFailure
+    return kind(message, code, connection_lost=connection_lost, refused=refused)
 
 
 def reply_text(code: int, message: str) -> str:
@@ -119,13 +111,13 @@ async def transmit(smtp: aiosmtplib.SMTP, sender: str, recipients: Sequence[str]
             smtp.close()
         else:
             await _reset(smtp)
-        raise TransactionFailed(f"{reply_text(exc.code, exc.message)} (at {stage})", exc.code,
-                                connection_lost=not smtp.is_connected, refused=refused) from None
+        raise transaction_failed(f"{reply_text(exc.code, exc.message)} (at {stage})", exc.code,
+                                 connection_lost=not smtp.is_connected, refused=refused) from None
     except (aiosmtplib.SMTPServerDisconnected, aiosmtplib.SMTPTimeoutError, OSError) as exc:
         smtp.close()
         what = "timed out" if isinstance(exc, TimeoutError) else f"connection lost ({exc})"
-        raise TransactionFailed(f"{what} at {stage}", handed_over=handed_over, connection_lost=True,
-                                refused=refused) from None
+        raise transaction_failed(f"{what} at {stage}", handed_over=handed_over, connection_lost=True,
+                                 refused=refused) from None
     text = reply_text(reply.code, reply.message)
     return Accepted(text, refused, _provider_id(reply.message))
 

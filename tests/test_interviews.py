@@ -11,9 +11,9 @@ import pytest
 
 from outreach import drafts, interviews
 from outreach.config import Settings
-from outreach.interviews import InterviewError, parse_when
+from outreach.errors import InterviewError, NotesError
+from outreach.interviews import parse_when
 from outreach.models import Contact, Draft, FollowThrough, Interview
-from outreach.notes import NotesError
 from outreach.prep import render_prep
 from outreach.replies import stored_result
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent

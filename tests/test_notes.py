@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from outreach.notes import NotesError, blank_form, parse_notes
+from outreach.errors import NotesError
+from outreach.notes import blank_form, parse_notes
 
 FILLED = textwrap.dedent("""\
     # Notes: Alex Chen (Example Corp), interview 1

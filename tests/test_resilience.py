@@ -22,10 +22,10 @@ import yaml
 
 from outreach import jobs
 from outreach.cli import App
-from outreach.cli_run import JobsFailed, run_every_job_once
+from outreach.cli_run import run_every_job_once
 from outreach.config import Settings
 from outreach.db import close_database, open_database
-from outreach.errors import DatabaseError
+from outreach.errors import DatabaseError, JobsFailed
 from outreach.models import Reply, RuntimeState
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
