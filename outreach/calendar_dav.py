@@ -68,6 +68,11 @@ class CalendarAccount:
         assert self._calendars is not None
         return [FoundCalendar(name, str(cal.url)) for name, cal in self._calendars]
 
+    def check_names(self) -> None:
+        """Raise CalendarError when write_to or a busy_from calendar does not exist."""
+        self._named(self.settings.write_to)
+        self._busy_calendars()
+
     def _list(self) -> list[tuple[str, Any]]:
         found = []
         for calendar in self.client.principal().calendars():

@@ -47,9 +47,10 @@ def run_checks(settings: Settings, connect: bool = False) -> Iterator[str]:
 
 
 def check_servers(settings: Settings) -> Iterator[str]:
-    """Log in to IMAP and to SMTP, both even when the first fails; then raise naming every failure."""
+    """Log in to IMAP, SMTP and the calendar (when configured), each even when one before fails; then raise
+    naming every failure."""
     failures: list[OutreachError] = []
-    for check in (check_imap, check_smtp):
+    for check in (check_imap, check_smtp, check_calendar):
         try:
             yield from check(settings)
         except OutreachError as exc:
@@ -126,3 +127,16 @@ def check_smtp(settings: Settings) -> Iterator[str]:
     extensions = asyncio.run(probe())
     yield (f"smtp          ok  {smtp.security} {smtp.address} as {smtp.username}; "
            f"extensions: {' '.join(extensions)}")
+
+
+def check_calendar(settings: Settings) -> Iterator[str]:
+    """Log in to the CalDAV server and list the calendars found; write_to and busy_from must be among them."""
+    calendar = settings.calendar
+    if calendar is None:
+        return
+    from .calendar_dav import describe_calendars, open_calendar
+
+    with open_calendar(calendar, settings.me.zone) as account:
+        account.check_names()
+        found = account.calendars()
+    yield f"calendar      ok  {calendar.url} as {calendar.username}; calendars: {describe_calendars(found, calendar)}"
