@@ -2199,7 +2199,7 @@ REPLIES += [
         "Thu, 6 May 2027 08:35:00 -0400",
         ("Sophie Lang", "sophie.lang@brightgrid.example"),
         "I'd be delighted. Either of your suggested times is fine, so let's go with the first one.\n\nSophie",
-        start="2027-05-11T10:00:00-04:00",
+        start=None,  # a choice by place, not by day, leaves the start open (classify_cases' convention)
     ),
     R(
         "en-acc-assistant",
@@ -2270,8 +2270,8 @@ REPLIES += [
         "gmail",
         "Thu, 6 May 2027 12:15:00 -0400",
         ("Wendy Park", "wendy.park@retired.example"),
-        "Hi Maya, unfortunately I don't think I'd be much use \u2014 I've been out of the industry for years. Good luck."
-        "\n\nWendy",
+        "Hi Maya, unfortunately I don't think I'd be much use \u2014 I've been out of the industry for years. "
+        "Good luck.\n\nWendy",
         refs=[],
     ),
     R(

@@ -240,6 +240,9 @@ def test_times(text: str, want: list[str]) -> None:
         ("Riscrivimi a metà aprile.", date(2027, 4, 15)),
         ("Estoy fuera hasta finales de marzo; escríbeme en abril.", date(2027, 4, 1)),
         ("¿Lo vemos el mes que viene?", date(2027, 4, 1)),
+        ("Je suis disponible, mais pas avant le 22 mars.", date(2027, 3, 22)),
+        ("Schreiben Sie mir in zwei Wochen noch einmal.", date(2027, 3, 19)),
+        ("Ricontattami tra un mese.", date(2027, 4, 2)),
         ("Can you follow up with me in a bit? What you're after matters to set expectations.", None),
     ],
 )
@@ -322,6 +325,12 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Ciao Sam,\n\nvolentieri, ma ne parliamo a maggio?\n\nGino", ("later", 0.55)),
         ("Hola Sam,\n\nencantada, ¿lo vemos el mes que viene?\n\nInés", ("later", 0.55)),
         ("Hoi Sam,\n\nleuk, maar kunnen we het in mei doen?\n\nBas", ("later", 0.55)),
+        ("Hi Sam,\n\nCan you ping me again in about six weeks?\n\nTed", ("later", 0.8)),
+        ("Hola Sam,\n\nahora me es imposible; llámame en unas semanas.\n\nInés", ("later", 0.8)),
+        ("Hi Sam,\n\nOur employer won't let staff do these, sorry.\n\nTed", ("declined", 0.85)),
+        ("Hi Sam,\n\nKind of you, but no thank you.\n\nTed", ("declined", 0.85)),
+        ("Hi Sam,\n\nThat's not really something I can do at the moment.\n\nTed", ("declined", 0.85)),
+        ("Hola Sam,\n\nno me interesa, gracias.\n\nInés", ("declined", 0.85)),
         # A short question back, whatever it asks, and an opener that is no greeting.
         ("C'est dans le cadre de vos études ?\n\nAnne", ("question", 0.5)),
         ("Hallo Sam, wofür genau brauchen Sie das Gespräch?\n\nUte", ("question", 0.5)),

@@ -161,7 +161,7 @@ def _classify(
     if mail.date is None:
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
-    if intent == "accepted" and not times and proposed and context is None:
+    if intent == "accepted" and not times and context is None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
         # is an acceptance on its own words; a day in a question is no answer).
         picked = named_proposal(split.body, quoted_top, ref, zone(user_tz) if user_tz else None, proposed)

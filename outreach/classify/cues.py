@@ -165,6 +165,8 @@ DECLINE = {
         r"(?:anymore|any more)\b.{0,20}\b(?:too many|requests)",
         # "No, sorry." "Nope." "Nee, helaas": a bare no opening the reply, in any of the seven languages.
         r"\A(?:no|nope|nah|nee|nein|non|n[ãa]o)\s?[,.!;]",
+        r"no,? thank(?:s| you)\b",
+        r"(?:isn't|is not|not) (?:really )?something (?:i|we)(?:'m| am| are|'re)? (?:able to|can|could|do)",
         r"(?:not|no longer) (?:taking|accepting) (?:on )?(?:any|anything|new|more|extra)",
         r"(?:schedule|calendar|time|workload|diary|bandwidth) (?:won't|will not|doesn't|does not|can't|cannot) "
         r"(?:allow|permit|accommodate|stretch)",
@@ -291,6 +293,8 @@ LATER = {
         r"dentro de|a partir|despu[ée]s)",
         r"en unas (?:semanas|semanitas)",
         r"(?:vuelv|volv)\w* a (?:escribir|contactar|buscar|llamar|insistir)",
+        r"(?:escr[íi]b|contact|busc|llam)[ae](?:me|nos)\b.{0,30}\ben (?:un|una|unas|unos|dos|tres|cuatro|\d+) "
+        r"(?:d[íi]as|semanas?|mes(?:es)?)",
         r"pero (?:despu[ée]s|a partir|m[áa]s adelante)",
         r"no antes de",
     ),
@@ -545,7 +549,7 @@ QUESTION = {
 
 # A rule of the employer's, which with a negation in the same sentence is a no (see intent._policy_refusal).
 POLICY = {
-    "en": (r"polic(?:y|ies)", r"compliance", r"(?:company|firm|our) rules?", r"guidelines?"),
+    "en": (r"polic(?:y|ies)", r"compliance", r"(?:company|firm|our) rules?", r"guidelines?", r"employer"),
     "es": (r"pol[íi]tica", r"normativa", r"normas? (?:de|internas?)"),
     "fr": (r"politique", r"r[èe]gles? (?:internes?|de)", r"conformit[ée]", r"compliance"),
     "de": (r"richtlinie\w*", r"compliance\w*", r"vorgaben", r"regel(?:n|ung)"),

@@ -26,6 +26,7 @@ _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
+    r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
     r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b"
     r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
@@ -40,7 +41,8 @@ _DECLINE = re.compile(
     r"participate|accommodate|commit|fit (this|it) in)\b"
     r"|\b(not|no longer|stopped) (doing|taking|accepting|offering) (any )?(informational|these|calls|meetings|"
     r"requests)\b|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
-    r"|\b(doesn't|does not) allow (me|employees|us|staff)\b|\bdecline\b|\bnot in a position to\b"
+    r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
+    r"|\bnot in a position to\b"
     r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate is (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
@@ -149,8 +151,12 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
     return bool(english.search(text) or pattern(cue).search(text))
 
 
+# A negation earlier in the same clause ("that's not really something I can do"); a comma, a dash or "but"
+# closes its scope ("No worries, happy to chat", "not sure yet but happy to").
 _NEGATED = re.compile(
-    r"(?:\b(?:no|not|não|nao|ne|nicht|kein|keine|non|niet|geen|never|nunca|jamais)|n't)\s+\S*\s?$", re.IGNORECASE
+    r"(?:\b(?:no|not|não|nao|ne|nicht|kein|keine|non|niet|geen|never|nunca|jamais)|n't)\s"
+    r"(?:(?!\b(?:but|pero|mais|aber|mas|ma|maar)\b)[^,;:.!?\n—–-])*$",
+    re.IGNORECASE,
 )
 
 
@@ -158,7 +164,7 @@ def _affirmed(english: re.Pattern[str], cue: str, text: str) -> bool:
     """Like :func:`_any`, but a cue right after a negation ("no tengo disponibilidad") does not count."""
     for regex in (english, pattern(cue)):
         for m in regex.finditer(text):
-            if not _NEGATED.search(text[max(0, m.start() - 16) : m.start()]):
+            if not _NEGATED.search(text[max(0, m.start() - 40) : m.start()]):
                 return True
     return False
 

@@ -18,7 +18,8 @@ from outreach.classify.dates import MONTHS, find_dates
 _CUE_KINDS = {
     "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|vuelvo|de retour|"
     r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
-    "from": r"from|starting|after|beginning|once|any ?time|available(?: again)?|reachable|a partir del?|"
+    "from": r"from|starting|after|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir del?|"
+    r"no antes del?|pas avant le|pas avant|nicht vor dem|nicht vor|n[ãa]o antes de|non prima del?|niet voor|"
     r"à partir du|à partir de|dès le|ab dem|ab|vanaf|desde el|desde|dal|dalla|a partire dal|a partir do dia|"
     r"a partir d[oa]|após|depois de|nach dem|nach|dopo il|dopo|après le|après",
     "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",
@@ -40,7 +41,11 @@ _BEFORE_MONTH = (
 _PERIOD_CUE = re.compile(
     r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
-    r"|\b(?:in|after)\s(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|\d{1,2})\s(?P<unit>weeks?|months?)\b"
+    r"|\b(?:in|after|en|dans|em|tra|fra|over|in)\s(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
+    r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|unas|unos|une|um|uma|een|einem|einer|dos|deux|"
+    r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|\d{1,2})\s"
+    r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
+    r"settimane?|mes[ei]|weken|week|maanden?)\b"
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
@@ -59,6 +64,9 @@ _NUMBERS = {
     "a few": 3,
     "a couple": 2,
     "a couple of": 2,
+    **dict.fromkeys(("un", "una", "unas", "unos", "une", "um", "uma", "een", "einem", "einer"), 1),
+    **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
+    **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
 }
 
 
@@ -130,5 +138,6 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
     count = _NUMBERS.get(m.group("n").lower())
     if count is None:
         count = int(m.group("n")) if m.group("n").isdigit() else 1
-    weeks = count if m.group("unit").lower().startswith("week") else count * 4
+    weekly = re.match(r"week|seman|semain|woche|settiman|weken", m.group("unit"), re.IGNORECASE)
+    weeks = count if weekly else count * 4
     return today + timedelta(weeks=min(weeks, 104))

@@ -316,9 +316,10 @@ def named_proposal(
     body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
 ) -> datetime | None:
     """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
-    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
+    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own. ("The
+    first option works" names no day and stays without a start: the corpora's convention.)"""
     text = body[:MAX_CHARS].replace("’", "'")
-    if _find_times(text):
+    if not hints or _find_times(text):
         return None
     days = {
         d.day
