@@ -85,7 +85,7 @@ class CalendarAccount:
         for found, calendar in self._calendars:
             if found == name:
                 return calendar
-        names = ", ".join(n for n, _ in self._calendars) or "none"
+        names = ", ".join(sorted((n for n, _ in self._calendars), key=str.lower)) or "none"
         raise CalendarError(f"calendar {self.settings.url}: no calendar named {name!r} for {self.settings.username} "
                             f"(found: {names}); fix calendar.write_to or calendar.busy_from in outreach.yaml")
 

@@ -55,6 +55,15 @@ def sync_interviews(settings: Settings, now: datetime) -> list[str]:
     return lines
 
 
+def update_now(settings: Settings, now: datetime) -> list[str]:
+    """sync_interviews right after the user changed an interview (`interviews set`, `cancel`); a calendar that
+    cannot be reached is one line, not a failure of the change (the daemon's calendar job tries again)."""
+    try:
+        return sync_interviews(settings, now)
+    except OutreachError as exc:
+        return [f"calendar: not updated yet ({exc}); the daemon will try again"]
+
+
 def sync_one(account: CalendarAccount, interview: Interview, settings: Settings, now: datetime) -> str | None:
     """Write, move, remove or flag one interview's event; what was done, or None when nothing changed."""
     wanted, entry = _wanted(interview), _entry(interview)

@@ -127,6 +127,7 @@ def interviews_set(app: App, interview_id: int, at: str | None, pick: int | None
     if draft is not None:
         click.echo(f"confirmation draft {draft.id} ({draft.status}) with a calendar invitation: "
                    f"`outreach drafts show {draft.id}`")
+    _update_calendar(app)
 
 
 @interviews.command("cancel")
@@ -142,6 +143,17 @@ def interviews_cancel(app: App, interview_id: int) -> None:
     if draft is not None:
         click.echo(f"queued cancellation draft {draft.id} for your approval; reject it if they cancelled: "
                    f"`outreach drafts show {draft.id}`")
+    _update_calendar(app)
+
+
+def _update_calendar(app: App) -> None:
+    """With a calendar configured, the change reaches it now (calendar_sync.update_now)."""
+    if app.settings.calendar is None:
+        return
+    from .calendar_sync import update_now
+
+    for line in update_now(app.settings, now_utc()):
+        click.echo(line)
 
 
 @interviews.command("notes")
