@@ -2,7 +2,8 @@
 
     python -m outreach.demo [--keep]
 
-Everything happens under a temporary directory on 127.0.0.1; nothing leaves the machine.
+Everything happens under a temporary directory on 127.0.0.1; nothing leaves the machine. The calendar
+part runs against a local Radicale (CalDAV), as installed by the test extra.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import tempfile
 import textwrap
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import yaml
 from . import demo_replies as replies
 from .testing.localconfig import write_local_config
 from .testing.mailrig import DOMAIN, Backend, MailRig, missing_binaries
+from .testing.radicale_rig import RadicaleRig, calendar_config
 
 CONTACTS = {
     "alex": ("Alex Chen", "Example Corp", "Staff Data Scientist", "Maria Lopez", "my thesis advisor"),
@@ -43,6 +45,7 @@ Start with one small project that ships, and write down what it changed.
 ## Mention in thank-you
 - your advice to start with one small project that ships
 """
+DEMO_DAV_USER = "me"  # your CalDAV account on the demo's Radicale
 COUNTDOWN_EVERY = 15.0  # seconds between countdown lines when the output is not a terminal
 
 
@@ -53,6 +56,7 @@ class Demo:
         self.config_dir = root / "config"
         self.started = time.monotonic()
         self.config: Path | None = None
+        self.dav: RadicaleRig | None = None
 
     def say(self, text: str) -> None:
         print(f"\n[{time.monotonic() - self.started:5.1f}s] {textwrap.fill(text, 96)}", flush=True)
@@ -86,16 +90,18 @@ class Demo:
             """))
         return "introductions:\n" + textwrap.indent("".join(entries), "  ")
 
-    def run(self, rig: MailRig) -> None:
+    def run(self, rig: MailRig, dav: RadicaleRig) -> None:
         self.say(f"Local mail servers are up: Dovecot (IMAP) on 127.0.0.1:{rig.imaps_port} and "
                  f"{'Postfix' if rig.has_postfix else 'aiosmtpd'} (SMTP) on 127.0.0.1:{rig.smtps_port}, "
-                 f"with mailboxes for you (me@{DOMAIN}) and the people you will write to.")
+                 f"with mailboxes for you (me@{DOMAIN}) and the people you will write to; and your calendar "
+                 f"on a CalDAV server (Radicale) at {dav.url}.")
+        self.dav = dav
         self.config = write_local_config(self.config_dir, rig)
-        _demo_settings(self.config)
+        _demo_settings(self.config, _demo_calendar(dav, self.config_dir))
         (self.config_dir / "introductions.yaml").write_text(self.introductions())
         self.say("A throwaway config points at them (for the demo, drafts are approved automatically and the "
                  "send window is always open). Check that everything is in order and that we can log in to "
-                 "both servers over verified TLS:")
+                 "both mail servers over verified TLS, and to the calendar:")
         self.outreach("check", "--connect")
         self.say("Import the three introductions; an outreach draft is composed for each:")
         self.outreach("sync")
@@ -150,6 +156,42 @@ class Demo:
         thanks = self.wait_for("the thank-you draft", lambda: self.drafts_of_kind("thank_you"), 1, timeout=240,
                                countdown_to=end)
         self.outreach("drafts", "show", str(thanks[0]["id"]))
+        self.calendar_loop(rig, jane)
+
+    def calendar_loop(self, rig: MailRig, jane: dict[str, Any]) -> None:
+        """Jane takes one of the free times her outreach offered: into the calendar, moved, removed."""
+        assert self.dav is not None
+        offered = [line[2:] for line in self.outreach("drafts", "show", str(jane["id"]), show=False).splitlines()
+                   if line.startswith("- ")]
+        self.say("Your calendar (a local Radicale, over CalDAV) has a 'Team sync' every weekday at 09:00, so the "
+                 "outreach to Jane offered only free times around it, each held so nobody else is offered it:")
+        print("\n".join(f"    - {slot}" for slot in offered), flush=True)
+        self.say(f"Jane takes the second one: {offered[1]}.")
+        replies.send_acceptance(rig, jane["message_id"], offered[1])
+        interview = self.wait_for("the daemon to record Jane's interview and put it in your calendar",
+                                  lambda: [i for i in self.json("interviews", "--json")
+                                           if i["contact_email"] == f"jane@{DOMAIN}" and self.in_calendar()], 1)[0]
+        self.show_calendar()
+        moved = datetime.fromisoformat(interview["start"]).astimezone(replies.EASTERN) + timedelta(days=1)
+        self.say("Something comes up: move it a day later, at 14:00 (the event moves, same UID):")
+        self.outreach("interviews", "set", str(interview["id"]), "--at", f"{moved:%Y-%m-%d} 14:00")
+        self.show_calendar()
+        self.say("And in the end cancel it; the event leaves your calendar:")
+        self.outreach("interviews", "cancel", str(interview["id"]))
+        self.show_calendar()
+
+    def in_calendar(self) -> bool:
+        assert self.dav is not None
+        return bool(self.dav.events(DEMO_DAV_USER, "Interviews"))
+
+    def show_calendar(self) -> None:
+        assert self.dav is not None
+        events = self.dav.events(DEMO_DAV_USER, "Interviews")
+        print("    your 'Interviews' calendar:" + (" empty" if not events else ""), flush=True)
+        for event in events:
+            start = event.decoded("DTSTART").astimezone(replies.EASTERN)
+            print(f"      {start:%a %b %d %H:%M} {start.tzname()}  {event['SUMMARY']}  (UID {event['UID']})",
+                  flush=True)
 
     # ------------------------------------------------------------------ helpers
 
@@ -236,9 +278,23 @@ class Countdown:
             print(flush=True)
 
 
-def _demo_settings(config: Path) -> None:
-    """Demo-only choices: auto approval, an always-open window, no pauses, a one-minute interview."""
+def _demo_calendar(dav: RadicaleRig, config_dir: Path) -> dict[str, Any]:
+    """Your calendar: 'Work' with a team sync at 09:00 every weekday for three weeks, and 'Interviews'."""
+    dav.add_user(DEMO_DAV_USER, "secret")
+    dav.make_calendar(DEMO_DAV_USER, "Interviews")
+    today = datetime.now(replies.EASTERN).date()
+    for offset in range(22):
+        day = today + timedelta(days=offset)
+        if day.weekday() < 5:
+            start = datetime.combine(day, datetime.min.time().replace(hour=9), tzinfo=replies.EASTERN)
+            dav.add_event(DEMO_DAV_USER, "Work", "Team sync", start, start + timedelta(minutes=45))
+    return calendar_config(dav, DEMO_DAV_USER, config_dir, busy_from=["Work"])
+
+
+def _demo_settings(config: Path, calendar: dict[str, Any]) -> None:
+    """Demo-only choices: auto approval, an always-open window, no pauses, a one-minute interview; the calendar."""
     data = yaml.safe_load(config.read_text())
+    data["calendar"] = calendar
     data["approval"] = {kind: "auto" for kind in ("outreach", "follow_up", "thank_you", "confirmation")}
     data["sending"] = {"days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], "start": "00:00",
                        "end": "23:59", "max_per_day": 100, "min_interval_seconds": 0}
@@ -261,8 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     root.chmod(0o755)  # the mail servers' unprivileged processes must reach their files
     demo = Demo(root, keep=args.keep)
     try:
-        with MailRig(root / "mail", users=USERS, smtp=backend, name="demo", die_with_parent=True) as rig:
-            demo.run(rig)
+        with (MailRig(root / "mail", users=USERS, smtp=backend, name="demo", die_with_parent=True) as rig,
+              RadicaleRig(root / "dav") as dav):
+            demo.run(rig, dav)
     finally:
         if args.keep:
             print(f"\nkept {root}")

@@ -31,10 +31,23 @@ def send_replies(rig: MailRig, outreach_ids: dict[str, str], now: datetime | Non
                  f"I am out of the office until {back:%A, %B} {back.day} with limited access to email. "
                  "I will respond when I return.\n", auto=True)
     for user, message in (("alex", alex), ("priya", priya), ("omar", omar)):
-        with smtplib.SMTP_SSL("127.0.0.1", rig.smtps_port, context=rig.ssl_context(), timeout=30) as smtp:
-            smtp.login(f"{user}@{DOMAIN}", rig.users[f"{user}@{DOMAIN}"])
-            smtp.send_message(message)
+        _submit(rig, user, message)
     return start
+
+
+def send_acceptance(rig: MailRig, outreach_id: str, slot: str, now: datetime | None = None) -> None:
+    """Jane answers her outreach by taking one of the times it offered (`slot`, as written there)."""
+    now = (now or datetime.now(EASTERN)).astimezone(EASTERN)
+    message = reply(f"Jane Doe <jane@{DOMAIN}>", f"Sam Rivera <me@{DOMAIN}>", outreach_id, now,
+                    f"Hi Sam,\n\nHappy to talk. {slot} works for me.\n\nJane\n")
+    _submit(rig, "jane", message)
+
+
+def _submit(rig: MailRig, user: str, message: EmailMessage) -> None:
+    """Send `message` as `user` through the rig's SMTP server, as their mail client would."""
+    with smtplib.SMTP_SSL("127.0.0.1", rig.smtps_port, context=rig.ssl_context(), timeout=30) as smtp:
+        smtp.login(f"{user}@{DOMAIN}", rig.users[f"{user}@{DOMAIN}"])
+        smtp.send_message(message)
 
 
 def reply(sender: str, to: str, in_reply_to: str, now: datetime, body: str, cc: str | None = None,
