@@ -1,8 +1,11 @@
 """Inbox watcher benchmarks on a private Dovecot (+ Postfix) rig.
 
 1. latency: a reply delivered (LMTP) into the INBOX -> its interview record in the database,
-   with the watcher in IDLE (run_watcher in a thread); median and p95 of --replies rounds.
-2. first scan: a mailbox of --messages unrelated messages plus 50 replies (seeded with
+   with the daemon's loop watching in IDLE (a thread); median and p95 of --replies rounds.
+2. reconnect: how long the IDLE waiter takes to be back after `doveadm kick` and after a Dovecot
+   restart, and how long a reply takes to arrive when the connection goes half-open (a stalling
+   proxy, idle_renew 1 s, socket timeout 2 s). tests/test_mailbox.py checks that these happen.
+3. first scan: a mailbox of --messages unrelated messages plus 50 replies (seeded with
    MULTIAPPEND), scanned by watch_once from a fresh database, against a raw imapclient header
    fetch of the same mailbox (same fields, chunks of 1000) in the same run.
 
@@ -20,8 +23,8 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,11 +32,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from outreach.db import close_database
-from outreach.inboxwait import run_watcher
 from outreach.mailbox import HEADER_ITEM, watch_once
-from outreach.models import Interview
+from outreach.models import Interview, Reply
 from outreach.testing import MailRig
-from tests.watchkit import ACCEPT, reply_to, sent_draft, unrelated, watch_settings
+from tests.watchkit import ACCEPT, StallingProxy, WatchDaemon, reply_to, sent_draft, unrelated, watch_settings
 
 USER = "me@example.test"
 BIG_USER = "contact2@example.test"
@@ -43,13 +45,9 @@ def latency(rig: MailRig, root: Path, rounds: int) -> dict[str, Any]:
     settings = watch_settings(root / "latency", rig, USER)
     sent_at = datetime.now(UTC) - timedelta(hours=1)
     drafts = [sent_draft(f"person{i}@example.com", f"Person Number{i}", sent_at, settings) for i in range(rounds)]
-    stop = threading.Event()
-    passes: list[list[str]] = []
-    thread = threading.Thread(target=run_watcher, args=(settings, stop, lambda: datetime.now(UTC)),
-                              kwargs={"on_pass": passes.append}, daemon=True)
-    thread.start()
-    while len(passes) < 2:
-        time.sleep(0.01)
+    watch = WatchDaemon(settings)
+    watch.start()
+    until(lambda: len(watch.passes) >= 2)
     time.sleep(0.3)
     samples = []
     for i, draft in enumerate(drafts):
@@ -60,13 +58,53 @@ def latency(rig: MailRig, root: Path, rounds: int) -> dict[str, Any]:
             time.sleep(0.002)
         samples.append(time.monotonic() - t0)
         time.sleep(random.uniform(0.05, 0.2))
-    stop.set()
-    thread.join(timeout=30)
+    watch.stop()
     close_database()
     samples.sort()
     return {"rounds": rounds, "median_ms": round(statistics.median(samples) * 1000, 1),
             "p95_ms": round(samples[int(0.95 * (len(samples) - 1))] * 1000, 1),
             "max_ms": round(samples[-1] * 1000, 1)}
+
+
+def until(check: Callable[[], bool], timeout: float = 60.0) -> float:
+    """Seconds until `check()` holds."""
+    started = time.monotonic()
+    while not check():
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"not true after {timeout} s")
+        time.sleep(0.005)
+    return time.monotonic() - started
+
+
+def reconnect(rig: MailRig, root: Path) -> dict[str, Any]:
+    settings = watch_settings(root / "reconnect", rig, USER)
+    watch = WatchDaemon(settings)
+    watch.start()
+    until(lambda: len(watch.passes) >= 2)
+    waiter = watch.waiters[0]
+    rig.kick(USER)
+    kick = until(lambda: waiter.connects == 2)
+    rig.restart_dovecot()
+    restart = until(lambda: waiter.connects == 3)
+    watch.stop()
+    close_database()
+    proxy = StallingProxy(rig.imaps_port)
+    try:
+        settings = watch_settings(root / "half-open", rig, USER, port=proxy.port, timeout_seconds=2)
+        draft = sent_draft("alex@example.com", "Alex Chen", datetime.now(UTC) - timedelta(hours=2), settings)
+        watch = WatchDaemon(settings, idle_seconds=1.0)
+        watch.start()
+        until(lambda: len(watch.passes) >= 2)
+        time.sleep(0.2)
+        proxy.stall()
+        rig.deliver(USER, reply_to(draft, USER, ACCEPT))
+        half_open = until(lambda: Reply.select().count() == 1)
+        watch.stop()
+    finally:
+        proxy.close()
+        close_database()
+    return {"after_kick_s": round(kick, 2), "after_restart_s": round(restart, 2),
+            "reply_through_half_open_s": round(half_open, 2)}
 
 
 def seed(rig: MailRig, settings: Any, messages: int, replies: int) -> None:
@@ -146,7 +184,7 @@ def main() -> int:
     rig = MailRig(rig_root, smtp="both" if os.geteuid() == 0 else "aiosmtpd", name="bench", mail_fsync="never")
     rig.start()
     try:
-        out = {"latency": latency(rig, work, args.replies),
+        out = {"latency": latency(rig, work, args.replies), "reconnect": reconnect(rig, work),
                "first_scan": first_scan(rig, work, args.messages, 50)}
     finally:
         rig.stop()
@@ -155,9 +193,12 @@ def main() -> int:
     if args.json:
         print(json.dumps(out, indent=1))
     else:
-        lat, scan = out["latency"], out["first_scan"]
+        lat, back, scan = out["latency"], out["reconnect"], out["first_scan"]
         print(f"reply -> interview (IDLE), {lat['rounds']} rounds: median {lat['median_ms']} ms, "
               f"p95 {lat['p95_ms']} ms, max {lat['max_ms']} ms")
+        print(f"IDLE back after doveadm kick {back['after_kick_s']} s, after a Dovecot restart "
+              f"{back['after_restart_s']} s; a reply through a half-open connection "
+              f"{back['reply_through_half_open_s']} s")
         print(f"first scan of {scan['messages']} messages: watcher {min(scan['watcher_s'])} s "
               f"({scan['watcher_msgs_per_s']} msg/s); raw imapclient header fetch {scan['raw_warm_s']} s "
               f"({scan['raw_msgs_per_s']} msg/s, cold {scan['raw_cold_s']} s); ratio {scan['ratio_to_raw']}")

@@ -46,14 +46,15 @@ def run_every_job_once(app: App) -> None:
     """Each job in order; one failing job is reported, whatever it raised, and the others still run
     (exit 1 at the end)."""
     from .daemon import expected_failure
-    from .jobs import ONCE_ORDER
+    from .jobs import daemon_jobs
     from .logs import redact
 
     app.open_db()
     failed = []
-    for name, job in ONCE_ORDER:
+    for job in daemon_jobs(once=True):
+        name = job.name
         try:
-            lines = job(app.settings, now_utc())
+            lines = job.function(app.settings, now_utc())
         except Exception as exc:  # one job's bug must not keep the others from running
             logger.debug("%s failed", name, exc_info=True)
             known = expected_failure(exc)

@@ -1,8 +1,9 @@
 """The run loop: jobs on a schedule, IDLE waits, signals, systemd notify, start-up recovery.
 
-Signal handlers only set flags; the loop does the work between jobs, so a
-SIGTERM never interrupts a send half-way. All due times that matter live in the
-database; `schedule` only decides when to look again.
+Signal handlers only set flags; the loop does the work between jobs, so a SIGTERM never interrupts a send
+half-way. `tick(now)` is one pass of the loop (tests drive it with fake jobs, a fake clock and a fake
+waiter); `serve()` ticks, then waits on the inbox connection or on an event until the next pass is due.
+Every due time that matters lives in the database; the times kept here only decide when to look again.
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
-import schedule
-
+from .backoff import Backoff
 from .config import Settings, load_settings
 from .errors import OutreachError
 from .locks import InstanceLock
@@ -31,8 +31,10 @@ logger = logging.getLogger(__name__)
 
 JobFunction = Callable[[Settings, datetime], list[str]]
 MAX_BACKOFF_SECONDS = 30 * 60
-WAIT_SLICE_SECONDS = 1.0  # how quickly a signal is noticed while waiting for mail
+MAX_WAIT_SECONDS = 60.0  # the schedule is looked at least this often
+WAIT_SLICE_SECONDS = 5.0  # how quickly a signal is noticed while waiting without an inbox connection
 IDLE_SAFETY_POLL_SECONDS = 600
+NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 def expected_failure(exc: BaseException) -> OutreachError | None:
@@ -62,26 +64,31 @@ class Job:
     idle_driven: bool = False
     # Jobs to run right away when this one reports something (new mail -> compose and send now).
     then: tuple[str, ...] = ()
-    failures: int = 0
-    last_run: float = 0.0
-    skip_until: float = 0.0  # monotonic; set after a failure (backoff)
-    due_now: bool = False
+    backoff: Backoff = field(init=False)
+    next_at: datetime = NEVER  # the schedule's next look (NEVER: at the first pass)
+    last_run: datetime = NEVER
+    skip_until: datetime = NEVER  # set after a failure (backoff)
+    due_now: bool = False  # woken by another job, by new mail, or by a reload
     reported: frozenset[str] = frozenset()  # the lines of its last run, each logged once while it holds
+
+    def __post_init__(self) -> None:
+        # after n failures in a row: 2, 4, 8 ... periods, at most 30 minutes
+        self.backoff = Backoff(base=2.0 * self.every_seconds, cap=MAX_BACKOFF_SECONDS, jitter=False)
 
 
 class Daemon:
     def __init__(self, config_path: Path | None, jobs: Callable[[Callable[[], bool]], list[Job]],
                  notifier: Notifier | None = None,
                  clock: Callable[[], datetime] = utcnow,
-                 waiter_factory: Callable[[Settings], InboxWaiter | None] | None = None) -> None:
+                 waiter_factory: Callable[[Settings], InboxWaiter | None] | None = None,
+                 settings: Settings | None = None) -> None:
         self.config_path = config_path
-        self.settings = load_settings(config_path)
+        self.settings = settings or load_settings(config_path)
         self.jobs = jobs(lambda: self.stop_requested)  # the jobs may ask whether to stop early
         self.notifier = notifier or Notifier()
         self.clock = clock
         self.waiter_factory = waiter_factory
         self.waiter: InboxWaiter | None = None
-        self.scheduler = schedule.Scheduler()
         self.stop_requested = False
         self.reload_requested = False
         self.wakeup = threading.Event()
@@ -98,6 +105,10 @@ class Daemon:
         signal.signal(signal.SIGHUP, self._on_reload)
 
     def _on_stop(self, signum: int, frame: FrameType | None) -> None:
+        self.request_stop()
+
+    def request_stop(self) -> None:
+        """Finish the current step, then leave the loop (what SIGTERM does)."""
         self.stop_requested = True
         self.wakeup.set()
 
@@ -111,7 +122,8 @@ class Daemon:
     # ------------------------------------------------------------------ life cycle
 
     def start(self, recover: JobFunction | None = None) -> None:
-        """Take the lock, open the database, repair what a crash left, then tell systemd we're ready."""
+        """Take the lock, open the database, repair what a crash left, run every job once, then tell systemd
+        we're ready."""
         from .db import open_database
 
         self.lock.acquire()
@@ -119,29 +131,43 @@ class Daemon:
         if recover is not None:
             for line in recover(self.settings, self.clock()):
                 logger.info("%s", line)
-        for job in self.jobs:
-            self.scheduler.every(job.every_seconds).seconds.do(self._run_job, job)
         self._open_waiter()
-        self.run_all_due(force=True)
+        for job in self.jobs:
+            job.due_now = True
+        self.tick(self.clock())
         self.notifier.ready(self.last_summary)
         logger.info("outreach daemon ready (pid %s)", os.getpid())
 
     def serve(self) -> int:
         """Loop until SIGTERM/SIGINT; returns the exit status."""
         while not self.stop_requested:
-            if self.reload_requested:
-                self.reload()
-            self.scheduler.run_pending()
-            while any(job.due_now for job in self.jobs) and not self.stop_requested:
-                self.run_all_due()  # jobs that others asked for (new mail -> compose -> send) run now
-            self._ping_watchdog()
+            timeout = self.tick(self.clock())
             if self.stop_requested:
                 break
-            self._wait(self._seconds_until_next_job())
+            if timeout > 0:
+                self.wait(timeout)
         self.notifier.stopping()
         self.close()
         logger.info("outreach daemon stopped")
         return 0
+
+    def tick(self, now: datetime) -> float:
+        """One pass: apply a requested reload, run each job that is due at `now` (or woken by another job, by
+        new mail or by a reload), ping the watchdog. Returns the seconds until the next pass is due: 0 when a
+        job woke one that already had its turn in this pass (new mail -> compose -> send)."""
+        if self.reload_requested:
+            self.reload()
+        for job in self.jobs:
+            _distrust_clock(job, now)
+            if self.stop_requested:
+                break
+            if job.due_now or now >= job.next_at:
+                self._run_job(job, now)
+        self._ping_watchdog()
+        if any(job.due_now for job in self.jobs):
+            return 0.0
+        soonest = min((job.next_at for job in self.jobs), default=now + timedelta(seconds=MAX_WAIT_SECONDS))
+        return max(0.0, min((soonest - now).total_seconds(), MAX_WAIT_SECONDS))
 
     def close(self) -> None:
         if self.waiter is not None:
@@ -178,27 +204,22 @@ class Daemon:
 
     # ------------------------------------------------------------------ jobs
 
-    def run_all_due(self, force: bool = False) -> None:
-        for job in self.jobs:
-            if (force or job.due_now) and not self.stop_requested:
-                self._run_job(job)
-                job.due_now = False
-
-    def _run_job(self, job: Job) -> None:
-        if self.stop_requested or time.monotonic() < job.skip_until:
+    def _run_job(self, job: Job, now: datetime) -> None:
+        woken, job.due_now = job.due_now, False
+        job.next_at = now + timedelta(seconds=job.every_seconds)
+        if now < job.skip_until:
             return
-        if (job.idle_driven and self.waiter is not None and not job.due_now and not job.failures
-                and time.monotonic() - job.last_run < IDLE_SAFETY_POLL_SECONDS):
+        if (job.idle_driven and self.waiter is not None and not woken and not job.backoff.failures
+                and now - job.last_run < timedelta(seconds=IDLE_SAFETY_POLL_SECONDS)):
             return
-        job.last_run = time.monotonic()
+        job.last_run = now
         try:
-            lines = job.function(self.settings, self.clock())
+            lines = job.function(self.settings, now)
         except Exception as exc:  # one failing job never kills the daemon
-            job.failures += 1
             # the inbox is retried at least as often as IDLE is renewed; the waiter's reconnect ends it sooner
-            cap = self.settings.imap.idle_renew_seconds if job.idle_driven else MAX_BACKOFF_SECONDS
-            delay = min(cap, job.every_seconds * 2 ** min(job.failures, 10))
-            job.skip_until = time.monotonic() + delay
+            job.backoff.cap = self.settings.imap.idle_renew_seconds if job.idle_driven else MAX_BACKOFF_SECONDS
+            delay = job.backoff.next_delay()
+            job.skip_until = now + timedelta(seconds=delay)
             known = expected_failure(exc)
             if known is None:
                 logger.exception("%s failed unexpectedly; retrying in %d s", job.name, delay)
@@ -206,7 +227,8 @@ class Daemon:
                 logger.error("%s failed (%s); retrying in %d s", job.name, known, delay)
             self.notifier.status(f"{job.name} failing: {known or exc}"[:200])
             return
-        job.failures, job.skip_until = 0, 0.0
+        job.backoff.reset()
+        job.skip_until = NEVER
         if job.idle_driven and self.waiter is None:
             self._open_waiter()
         # One log line per event: a job's lines are its record (the modules log details at DEBUG only), and
@@ -218,12 +240,9 @@ class Daemon:
         if lines:
             self.last_summary = f"{job.name}: {lines[-1]}"[:200]
             self.notifier.status(self.last_summary)
-            for name in job.then:
-                self._mark_due(name)
-
-    def _seconds_until_next_job(self) -> float:
-        idle = self.scheduler.idle_seconds
-        return max(0.0, min(idle if idle is not None else 60.0, 60.0))
+            for other in self.jobs:
+                if other.name in job.then:
+                    other.due_now = True
 
     # ------------------------------------------------------------------ waiting
 
@@ -236,7 +255,9 @@ class Daemon:
             logger.error("cannot watch the inbox for now (%s); polling on schedule instead", exc)
             self.waiter = None
 
-    def _wait(self, timeout: float) -> None:
+    def wait(self, timeout: float) -> None:
+        """Until the next pass is due: on the inbox connection (new mail wakes the inbox jobs), or on the
+        event a signal sets; the watchdog is pinged meanwhile."""
         deadline = time.monotonic() + timeout
         while not self.interrupted():
             remaining = deadline - time.monotonic()
@@ -246,29 +267,26 @@ class Daemon:
             if self.waiter is not None:
                 try:
                     if self.waiter.wait(step, self.interrupted):
-                        self._wake_inbox_jobs()
+                        self._wake_inbox_jobs(server_answers=True)
                         return
                 except OutreachError as exc:
                     logger.warning("inbox connection lost (%s); reconnecting on the next pass", exc)
                     self.waiter = None
-                    self._mark_due("watch")
+                    self._wake_inbox_jobs(server_answers=False)
                     return
             else:
-                self.wakeup.wait(min(step, WAIT_SLICE_SECONDS * 5))
+                self.wakeup.wait(min(step, WAIT_SLICE_SECONDS))
                 self.wakeup.clear()
             self._ping_watchdog()
 
-    def _wake_inbox_jobs(self) -> None:
-        """The inbox may hold new mail, and the server answers (the IDLE connection is up, perhaps just
-        reconnected after an outage): scan now, even if an earlier scan failed and is backing off."""
+    def _wake_inbox_jobs(self, server_answers: bool) -> None:
+        """The inbox may hold new mail: scan on the next pass. `server_answers`: the IDLE connection is up
+        (perhaps just reconnected after an outage), so even a scan that is backing off runs now."""
         for job in self.jobs:
             if job.idle_driven:
-                job.due_now, job.skip_until = True, 0.0
-
-    def _mark_due(self, name: str) -> None:
-        for job in self.jobs:
-            if job.name == name:
                 job.due_now = True
+                if server_answers:
+                    job.skip_until = NEVER
 
     def _ping_watchdog(self) -> None:
         if self.watchdog_every is None:
@@ -276,3 +294,10 @@ class Daemon:
         if time.monotonic() - self.last_watchdog >= self.watchdog_every / 2:
             self.notifier.watchdog()
             self.last_watchdog = time.monotonic()
+
+
+def _distrust_clock(job: Job, now: datetime) -> None:
+    """The wall clock went back (NTP, a resumed laptop): no job waits longer than its own period or backoff."""
+    job.next_at = min(job.next_at, now + timedelta(seconds=job.every_seconds))
+    job.skip_until = min(job.skip_until, now + timedelta(seconds=job.backoff.cap))
+    job.last_run = min(job.last_run, now)

@@ -23,15 +23,14 @@ from __future__ import annotations
 
 import imaplib
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from .backoff import Backoff
 from .config import Settings
-from .errors import ConnectionFailed, Disconnected, LoginRefused, OutreachError
+from .errors import ConnectionFailed, Disconnected, LoginRefused
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
@@ -39,28 +38,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 SLICE_SECONDS = 1.0  # how often `interrupted` is looked at while idling
-POLL_SECONDS = 60.0  # servers without IDLE
 NEW_MAIL = (b"EXISTS", b"RECENT")
 
 
 # what a lost connection looks like, from the socket, ssl, imaplib and our own checks
 LOST = (OSError, imaplib.IMAP4.error, ConnectionFailed, Disconnected)
-
-
-class Backoff:
-    """Exponential backoff with equal jitter: attempt n waits between d/2 and d, d = base * 2**n, capped."""
-
-    def __init__(self, base: float = 1.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
-        self.base, self.cap, self.failures = base, cap, 0
-        self.rng = rng or random.Random()
-
-    def next_delay(self) -> float:
-        delay = min(self.cap, self.base * 2 ** min(self.failures, 30))
-        self.failures += 1
-        return delay / 2 + self.rng.uniform(0, delay / 2)
-
-    def reset(self) -> None:
-        self.failures = 0
 
 
 class IdleWaiter:
@@ -208,54 +190,6 @@ def open_waiter(settings: Settings, idle_seconds: float | None = None) -> IdleWa
         logger.info("imap %s offers no IDLE; polling instead", settings.imap.address)
         return None
     return waiter
-
-
-def run_watcher(settings: Settings, stop: threading.Event, clock: Callable[[], datetime],
-                idle_seconds: float | None = None, poll_seconds: float = POLL_SECONDS,
-                on_pass: Callable[[list[str]], None] | None = None,
-                waiter_factory: Callable[[Settings, float | None], IdleWaiter | None] | None = None) -> None:
-    """Watch until `stop` is set: scan whenever IDLE (or the poll timer) says so. For tools and tests;
-    the daemon does the same with its own loop (waiter_factory=open_waiter, job=watch_once)."""
-    from .mailbox import watch_once
-
-    backoff = Backoff(cap=float(settings.imap.idle_renew_seconds))
-    waiter: IdleWaiter | None = None
-    polling = False
-    due = True
-    try:
-        while not stop.is_set():
-            if waiter is None and not polling:
-                try:
-                    waiter = (waiter_factory or open_waiter)(settings, idle_seconds)
-                    polling = waiter is None
-                except OutreachError as exc:
-                    logger.warning("%s", exc)
-                    stop.wait(backoff.next_delay())
-                    continue
-            if due:
-                try:
-                    lines = watch_once(settings, clock())
-                    due = False
-                    backoff.reset()
-                    if on_pass is not None:
-                        on_pass(lines)
-                except OutreachError as exc:
-                    logger.warning("watch pass failed (%s)", exc)
-                    stop.wait(backoff.next_delay())
-                    continue
-            if waiter is not None:
-                try:
-                    due = waiter.wait(60.0, stop.is_set)
-                except OutreachError as exc:  # a refused login, or IDLE gone: open afresh
-                    logger.warning("%s", exc)
-                    waiter.close()
-                    waiter, due = None, True
-            else:
-                stop.wait(poll_seconds)
-                due = True
-    finally:
-        if waiter is not None:
-            waiter.close()
 
 
 def _open(settings: Settings) -> IMAPClient:

@@ -1,6 +1,6 @@
 """The daemon's jobs, each short and idempotent, each taking `now` from the caller.
 
-`run --once` runs them in this order; the daemon runs them on their own schedules.
+`daemon_jobs` is the one list: `run --once` runs it in order; the daemon runs each job on its own schedule.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 
 from .config import Settings
 from .daemon import Job
@@ -17,6 +18,15 @@ from .models import RuntimeState, utcnow
 logger = logging.getLogger(__name__)
 
 FINGERPRINT_KEY = "introductions_fingerprint"  # RuntimeState written by this module
+
+
+class JobName(StrEnum):
+    SYNC = "sync"
+    DUE_DRAFTS = "due-drafts"
+    PREP_BRIEF = "prep-brief"
+    SEND = "send"
+    WATCH = "watch"
+    CALENDAR = "calendar"
 
 
 def introductions_changed(settings: Settings) -> tuple[bool, str]:
@@ -86,24 +96,17 @@ def recover_job(settings: Settings, now: datetime) -> list[str]:
         return [o.line(settings.me.zone) for o in reconcile(settings, now)]
 
 
-def daemon_jobs(should_stop: Callable[[], bool], poll_seconds: int = 60) -> list[Job]:
-    """The daemon's schedule. The inbox is watched by IDLE between runs; `watch` is the polling fallback.
-    `should_stop` is the daemon's SIGTERM flag: a long send run stops between two messages."""
+def daemon_jobs(should_stop: Callable[[], bool] = lambda: False, poll_seconds: int = 60,
+                once: bool = False) -> list[Job]:
+    """The jobs, in the order `run --once` runs them (`once`: introductions are imported even when unchanged).
+    The inbox is watched by IDLE between runs; `watch` is the polling fallback. `should_stop` is the
+    daemon's SIGTERM flag: a long send run stops between two messages."""
     return [
-        Job("sync", 60, sync_job, then=("send",)),
-        Job("due-drafts", 10, due_drafts_job, then=("send",)),
-        Job("prep-brief", 60, prep_brief_job),
-        Job("calendar", 60, calendar_job, then=("send",)),
-        Job("send", 20, lambda settings, now: send_job(settings, now, should_stop)),
-        Job("watch", poll_seconds, watch_job, idle_driven=True, then=("sync", "due-drafts", "calendar", "send")),
+        Job(JobName.SYNC, 60, lambda settings, now: sync_job(settings, now, always=once), then=(JobName.SEND,)),
+        Job(JobName.DUE_DRAFTS, 10, due_drafts_job, then=(JobName.SEND,)),
+        Job(JobName.PREP_BRIEF, 60, prep_brief_job),
+        Job(JobName.SEND, 20, lambda settings, now: send_job(settings, now, should_stop)),
+        Job(JobName.WATCH, poll_seconds, watch_job, idle_driven=True,
+            then=(JobName.SYNC, JobName.DUE_DRAFTS, JobName.CALENDAR, JobName.SEND)),
+        Job(JobName.CALENDAR, 60, calendar_job, then=(JobName.SEND,)),
     ]
-
-
-ONCE_ORDER: list[tuple[str, Callable[[Settings, datetime], list[str]]]] = [
-    ("sync", lambda settings, now: sync_job(settings, now, always=True)),
-    ("due-drafts", due_drafts_job),
-    ("prep-brief", prep_brief_job),
-    ("send", send_job),
-    ("watch", watch_job),
-    ("calendar", calendar_job),
-]

@@ -16,7 +16,10 @@ from typing import Any
 import yaml
 
 from outreach.config import Settings, load_settings
+from outreach.daemon import Daemon, Job
 from outreach.db import open_database
+from outreach.inboxwait import IdleWaiter, open_waiter
+from outreach.jobs import JobName, watch_job
 from outreach.models import Contact, ContactStatus, Draft, DraftKind, DraftStatus
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
@@ -129,3 +132,33 @@ class StallingProxy:
         for a, b, _ in self.pairs:
             a.close()
             b.close()
+
+
+class WatchDaemon:
+    """The daemon's loop in a thread with only the watch job (IDLE waiter included), until stop()."""
+
+    def __init__(self, settings: Settings, idle_seconds: float | None = None) -> None:
+        self.passes: list[list[str]] = []
+        self.waiters: list[IdleWaiter] = []
+
+        def watch(s: Settings, now: datetime) -> list[str]:
+            lines = watch_job(s, now)
+            self.passes.append(lines)
+            return lines
+
+        def factory(s: Settings) -> IdleWaiter | None:
+            waiter = open_waiter(s, idle_seconds)
+            if waiter is not None:
+                self.waiters.append(waiter)
+            return waiter
+
+        self.daemon = Daemon(None, lambda should_stop: [Job(JobName.WATCH, 60, watch, idle_driven=True)],
+                             waiter_factory=factory, settings=settings)
+        self.thread = threading.Thread(target=self.daemon.serve, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.daemon.request_stop()
+        self.thread.join(timeout=30)
