@@ -112,7 +112,7 @@ def _turn_on_verbose(ctx: click.Context, param: click.Parameter, value: bool) ->
         setup_logging(logging.DEBUG)
 
 
-# The commands kept in other modules (each module's attach() adds the same ones eagerly).
+# The commands kept in other modules, imported only when they run.
 LAZY_COMMANDS: dict[str, str] = {
     "drafts": "outreach.cli_drafts:drafts",
     "run": "outreach.cli_run:run",
@@ -327,8 +327,3 @@ def main(argv: list[str] | None = None) -> None:
             logger.exception("failed")
         click.echo(f"error: {problem}", err=True)
         sys.exit(1)
-
-
-def register(module: str) -> None:
-    """Attach at once every command another module defines (LAZY_COMMANDS is the lazy way)."""
-    importlib.import_module(module).attach(cli)

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
 STATUSES = ("pending", "approved", "sending", "sent", "rejected", "failed", "needs_review")  # models.DraftStatus
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(drafts)
-
-
 @click.group(invoke_without_command=True)
 @click.option("--status", type=click.Choice(STATUSES), help="Only drafts in this state.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")

@@ -18,11 +18,6 @@ if TYPE_CHECKING:
     from .models import Interview
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(interviews)
-    cli.add_command(status)
-
-
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
 @click.pass_context

@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from .models import Reply
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(replies)
-
-
 @click.group(invoke_without_command=True)
 @click.option("--attention", is_flag=True, help="Only replies waiting for you.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")

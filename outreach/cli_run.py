@@ -12,10 +12,6 @@ from .errors import JobsFailed
 logger = logging.getLogger(__name__)
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(run)
-
-
 @click.command()
 @click.option("--once", is_flag=True, help="Run every job once (sync, due drafts, prep brief, send, watch) and exit.")
 @pass_app

@@ -7,10 +7,6 @@ import click
 from .cli import App, pass_app
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(service)
-
-
 @click.group()
 def service() -> None:
     """Run outreach as a systemd user service."""

@@ -8,10 +8,6 @@ import click
 from .cli import App, pass_app
 
 
-def attach(cli: click.Group) -> None:
-    cli.add_command(templates)
-
-
 @click.group(invoke_without_command=True)
 @click.pass_context
 def templates(ctx: click.Context) -> None:

@@ -155,13 +155,6 @@ def record(incoming: Incoming, settings: Settings, now: datetime) -> Outcome | N
         return _store(incoming, settings, now)
 
 
-def handle(raw: bytes, match: Match, where: Location, settings: Settings, now: datetime,
-           message_id: str | None = None) -> Outcome | None:
-    """Classify, store and act on one matched message; None when it was stored before (nothing done)."""
-    incoming = prepare(raw, match, where, settings, message_id)
-    return None if incoming is None else record(incoming, settings, now)
-
-
 def _store(incoming: Incoming, settings: Settings, now: datetime) -> Outcome:
     raw, match, result = incoming.raw, incoming.match, incoming.result
     head = _head(raw)
@@ -371,10 +364,6 @@ def list_replies(attention: bool = False) -> list[Reply]:
     if attention:
         query = query.where(Reply.needs_attention == True)  # noqa: E712 (peewee expression)
     return list(query.order_by(Reply.received_at, Reply.id))
-
-
-def attention_count() -> int:
-    return int(Reply.select().where(Reply.needs_attention == True).count())  # noqa: E712
 
 
 def has_replied(contact: Contact) -> bool:

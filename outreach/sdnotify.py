@@ -20,10 +20,6 @@ class Notifier:
         if self.address:
             self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
 
-    @property
-    def enabled(self) -> bool:
-        return self._socket is not None
-
     def notify(self, *fields: str) -> None:
         if self._socket is None or not self.address:
             return

@@ -30,7 +30,3 @@ def pause_sending(now: datetime, until: datetime, reason: str) -> None:
     logger.debug("sending paused until %s: %s", until.isoformat(), reason)  # the sender's outcome says it
 
 
-def resume_sending(now: datetime) -> None:
-    RuntimeState.write(PAUSE_KEY, None, now)
-
-

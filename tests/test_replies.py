@@ -121,13 +121,19 @@ def test_referrals_are_recorded_once_with_the_contact_as_referrer(settings: Sett
         ("jane.roe@example.com", "Jane Roe", "Alex Chen", "alex@example.com", "Example Corp", "reply", "new")]
 
 
+def handle(raw: bytes, match: Match, where: replies.Location, settings: Settings) -> replies.Outcome | None:
+    """What the watcher does with one matched message: prepare (classify), then record (store and act)."""
+    incoming = replies.prepare(raw, match, where, settings, None)
+    return None if incoming is None else replies.record(incoming, settings, NOW)
+
+
 def test_stored_result_is_the_contract_json_and_the_text_their_words(settings: Settings) -> None:
     """The replies table keeps the classifier's to_json() and its body; `replies list --json` shows that JSON."""
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
     raw = reply_to(draft, settings.me.email, ACCEPT + "\n--\nAlex Chen\n\n> Would you be open to a call?\n",
                    message_id="<yes@example.com>", date=NOW)
     match = Match(draft.contact.id, draft.id, "thread")
-    outcome = replies.handle(raw, match, replies.Location("INBOX", 1, 7), settings, NOW)
+    outcome = handle(raw, match, replies.Location("INBOX", 1, 7), settings)
     assert outcome is not None
     reply = Reply.get_by_id(outcome.reply.id)
     assert (reply.text, reply.result, replies.reply_json(reply)["result"]) == (
@@ -161,7 +167,7 @@ def test_their_invitation_is_recorded_not_confirmed(settings: Settings, event: s
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
     raw = invitation(draft, settings.me.email, event)
     match = Match(draft.contact.id, draft.id, "thread")
-    outcome = replies.handle(raw, match, replies.Location("INBOX", 1, 7), settings, NOW)
+    outcome = handle(raw, match, replies.Location("INBOX", 1, 7), settings)
     assert outcome is not None
     interview = Interview.get()
     assert (outcome.actions, interview.start, [d.kind for d in Draft.select().order_by(Draft.id)]) == (
@@ -173,8 +179,8 @@ def test_same_reply_twice_acts_once(settings: Settings) -> None:
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
     raw = reply_to(draft, settings.me.email, ACCEPT, message_id="<same@example.com>")
     match = Match(draft.contact.id, draft.id, "thread")
-    first = replies.handle(raw, match, replies.Location("INBOX", 5, 1), settings, NOW)
-    second = replies.handle(raw, match, replies.Location("INBOX", 9, 2), settings, NOW)
+    first = handle(raw, match, replies.Location("INBOX", 5, 1), settings)
+    second = handle(raw, match, replies.Location("INBOX", 9, 2), settings)
     assert (first is not None, second, Reply.select().count(), Interview.select().count()) == (True, None, 1, 1)
 
 
