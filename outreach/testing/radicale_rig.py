@@ -133,23 +133,30 @@ class RadicaleRig:
     def add_event(self, user: str, calendar: str, summary: str, start: datetime, end: datetime,
                   uid: str | None = None, transparent: bool = False) -> str:
         """Put one event (a VEVENT with DTSTART/DTEND in UTC) into `calendar`; returns its UID."""
+        uid = uid or f"{uuid.uuid4().hex}@tests"
+        self.add_events(user, calendar, [(summary, start, end)], uids=[uid], transparent=transparent)
+        return uid
+
+    def add_events(self, user: str, calendar: str, events: list[tuple[str, datetime, datetime]],
+                   uids: list[str] | None = None, transparent: bool = False) -> None:
+        """Put many (summary, start, end) events into `calendar` over one session."""
         import icalendar
 
-        cal = icalendar.Calendar()
-        cal.add("prodid", "-//outreach tests//EN")
-        cal.add("version", "2.0")
-        event = icalendar.Event()
-        uid = uid or f"{uuid.uuid4().hex}@tests"
-        event.add("uid", uid)
-        event.add("dtstamp", datetime.now(UTC))
-        event.add("summary", summary)
-        event.add("dtstart", start.astimezone(UTC))
-        event.add("dtend", end.astimezone(UTC))
-        if transparent:
-            event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-        self.calendar(user, calendar).add_event(cal.to_ical().decode())
-        return uid
+        target = self.calendar(user, calendar)
+        for index, (summary, start, end) in enumerate(events):
+            cal = icalendar.Calendar()
+            cal.add("prodid", "-//outreach tests//EN")
+            cal.add("version", "2.0")
+            event = icalendar.Event()
+            event.add("uid", uids[index] if uids else f"{uuid.uuid4().hex}@tests")
+            event.add("dtstamp", datetime.now(UTC))
+            event.add("summary", summary)
+            event.add("dtstart", start.astimezone(UTC))
+            event.add("dtend", end.astimezone(UTC))
+            if transparent:
+                event.add("transp", "TRANSPARENT")
+            cal.add_component(event)
+            target.add_event(cal.to_ical().decode())
 
     def events(self, user: str, calendar: str) -> list[Any]:
         """Every VEVENT (icalendar components) in `calendar`, by start."""
