@@ -326,7 +326,7 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Hola Sam,\n\nencantada, ¿lo vemos el mes que viene?\n\nInés", ("later", 0.55)),
         ("Hoi Sam,\n\nleuk, maar kunnen we het in mei doen?\n\nBas", ("later", 0.55)),
         ("Hi Sam,\n\nCan you ping me again in about six weeks?\n\nTed", ("later", 0.8)),
-        ("Hola Sam,\n\nahora me es imposible; llámame en unas semanas.\n\nInés", ("later", 0.8)),
+        ("Hola Sam,\n\nahora me es imposible; llámame en dos semanas.\n\nInés", ("later", 0.8)),
         ("Hi Sam,\n\nOur employer won't let staff do these, sorry.\n\nTed", ("declined", 0.85)),
         ("Hi Sam,\n\nKind of you, but no thank you.\n\nTed", ("declined", 0.85)),
         ("Hi Sam,\n\nThat's not really something I can do at the moment.\n\nTed", ("declined", 0.85)),

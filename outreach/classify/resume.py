@@ -42,10 +42,10 @@ _PERIOD_CUE = re.compile(
     r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
     r"|\b(?:in|after|en|dans|em|tra|fra|over|in)\s(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
-    r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|unas|unos|une|um|uma|een|einem|einer|dos|deux|"
+    r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
     r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|\d{1,2})\s"
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
-    r"settimane?|mes[ei]|weken|week|maanden?)\b"
+    r"settimane?|mes[ei]|weken|week|maanden?)\b(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
@@ -64,7 +64,7 @@ _NUMBERS = {
     "a few": 3,
     "a couple": 2,
     "a couple of": 2,
-    **dict.fromkeys(("un", "una", "unas", "unos", "une", "um", "uma", "een", "einem", "einer"), 1),
+    **dict.fromkeys(("un", "una", "une", "um", "uma", "een", "einem", "einer"), 1),
     **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
 }
