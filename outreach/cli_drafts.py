@@ -11,6 +11,7 @@ import click
 
 from .cli import App, now_utc, pass_app, print_json
 from .errors import DraftStateError, OutreachError, TemplateError
+from .models import DraftStatus
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -19,11 +20,10 @@ if TYPE_CHECKING:
     from .models import Draft
     from .sendwindow import Hold
 
-STATUSES = ("pending", "approved", "sending", "sent", "rejected", "failed", "needs_review")  # models.DraftStatus
 
 
 @click.group(invoke_without_command=True)
-@click.option("--status", type=click.Choice(STATUSES), help="Only drafts in this state.")
+@click.option("--status", type=click.Choice(DraftStatus.ALL), help="Only drafts in this state.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
 @click.pass_context
 def drafts(ctx: click.Context, status: str | None, as_json: bool) -> None:
@@ -35,7 +35,7 @@ def drafts(ctx: click.Context, status: str | None, as_json: bool) -> None:
 
 
 @drafts.command("list")
-@click.option("--status", type=click.Choice(STATUSES), help="Only drafts in this state.")
+@click.option("--status", type=click.Choice(DraftStatus.ALL), help="Only drafts in this state.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON array on stdout.")
 @pass_app
 def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> None:
@@ -157,8 +157,7 @@ def drafts_reject(app: App, draft_ids: tuple[int, ...], reason: str | None) -> N
 @pass_app
 def drafts_edit(app: App, draft_id: int) -> None:
     """Edit a draft's subject and body in $EDITOR; an approved draft goes back to pending."""
-    from .drafts import EDITABLE, edit, get_draft
-    from .drafts import _state_phrase as state_phrase
+    from .drafts import EDITABLE, edit, get_draft, state_phrase
     from .render import split_message
 
     app.open_db()

@@ -188,8 +188,9 @@ def interviews_notes(app: App, interview_id: int) -> None:
 
 
 def _kept_path(app: App, interview_id: int) -> Path:
-    base = Path(str(app.settings.paths.database)).expanduser().parent
-    return base / "notes-in-progress" / f"interview-{interview_id}.md"
+    from .locks import database_file
+
+    return database_file(app.settings).parent / "notes-in-progress" / f"interview-{interview_id}.md"
 
 
 @interviews.command("export")

@@ -329,7 +329,7 @@ def approve(draft_id: int, now: datetime, actor: str = "cli") -> Draft:
     if draft.status == S.APPROVED:
         return draft
     if draft.status not in APPROVABLE:
-        raise DraftStateError(f"draft {draft_id} {_state_phrase(draft)}; it cannot be approved")
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be approved")
     return _transition(draft_id, S.APPROVED, now, actor, expect=draft.status, approved_at=now,
                        next_attempt_at=None, attempts=0 if draft.status == S.FAILED else draft.attempts)
 
@@ -339,7 +339,7 @@ def reject(draft_id: int, now: datetime, actor: str = "cli", reason: str | None 
     if draft.status == S.REJECTED:
         return draft
     if S.REJECTED not in TRANSITIONS[draft.status]:
-        raise DraftStateError(f"draft {draft_id} {_state_phrase(draft)}; it cannot be rejected")
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be rejected")
     return _transition(draft_id, S.REJECTED, now, actor, expect=draft.status, note=reason, reason=reason)
 
 
@@ -380,7 +380,7 @@ def edit(draft_id: int, subject: str, body: str, now: datetime, actor: str = "cl
     """Replace subject and body. An approved (or failed) draft goes back to pending for a fresh approval."""
     draft = get_draft(draft_id)
     if draft.status not in EDITABLE:
-        raise DraftStateError(f"draft {draft_id} {_state_phrase(draft)}; it cannot be edited")
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be edited")
     subject = subject.strip()
     body = _normalise_body(body)
     _validate(subject, body, what=f"draft {draft_id}")
@@ -491,7 +491,7 @@ def _transition(draft_id: int, to: str, now: datetime, actor: str, expect: str |
             raise DraftStateError(f"draft {draft_id} changed to {current} meanwhile; look again with "
                                   f"`outreach drafts show {draft_id}`")
         if to not in TRANSITIONS[current]:
-            raise DraftStateError(f"draft {draft_id} {_state_phrase(draft)}; it cannot move to {to}")
+            raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot move to {to}")
         updated = (Draft.update(status=to, updated_at=now, **changes)
                    .where(Draft.id == draft_id, Draft.status == current).execute())
         if updated != 1:
@@ -502,7 +502,7 @@ def _transition(draft_id: int, to: str, now: datetime, actor: str, expect: str |
     return get_draft(draft_id)
 
 
-def _state_phrase(draft: Draft) -> str:
+def state_phrase(draft: Draft) -> str:
     if draft.status == S.SENT:
         when = f" at {draft.sent_at.isoformat(timespec='minutes')}" if draft.sent_at else ""
         return f"was already sent{when}"

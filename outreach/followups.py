@@ -58,7 +58,7 @@ def create_due_drafts(settings: Settings, now: datetime, actor: str) -> list[str
 
 def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str]:
     """A thank-you draft for each scheduled or held interview whose thank-you time has come (once each)."""
-    from .interviews import thank_you_due
+    from .interviews import attach_thank_you, thank_you_due
 
     lines = []
     candidates = (Interview.select(Interview, Contact).join(Contact)
@@ -77,8 +77,7 @@ def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str
                 if fresh.thank_you_draft_id is not None or fresh.status == InterviewStatus.CANCELLED:
                     continue
                 draft = _thank_you_draft(fresh, interview.contact, settings, now, actor)
-                Interview.update(thank_you_draft_id=draft.id, updated_at=now).where(
-                    Interview.id == interview.id, Interview.thank_you_draft_id.is_null()).execute()
+                attach_thank_you(interview.id, draft.id, now)
         except TemplateError as exc:
             logger.warning("no thank-you draft for interview %s yet: %s", interview.id, exc)
             lines.append(f"interview {interview.id}: thank-you not drafted: {exc}")

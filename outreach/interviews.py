@@ -419,6 +419,12 @@ def calendar_event(interview: Interview) -> Event:
                  cancelled=interview.status == S.CANCELLED)
 
 
+def attach_thank_you(interview_id: int, draft_id: int, now: datetime) -> None:
+    """The interview's thank-you draft (followups drafts it, inside the caller's transaction); set once."""
+    Interview.update(thank_you_draft_id=draft_id, updated_at=now).where(
+        Interview.id == interview_id, Interview.thank_you_draft_id.is_null()).execute()
+
+
 def open_follow_through() -> list[FollowThrough]:
     """Promises not yet done, soonest due first (undated last)."""
     rows = list(FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)

@@ -14,10 +14,16 @@ from .config import Settings
 from .errors import AlreadyRunning
 
 
-def lock_path(settings: Settings, suffix: str) -> Path:
-    """`<database><suffix>`; for a database URL (PostgreSQL), `outreach.db<suffix>` beside the config."""
+def database_file(settings: Settings) -> Path:
+    """The database file, beside which local state lives (locks, notes being edited); for a database URL
+    (PostgreSQL), `outreach.db` beside the config."""
     database = str(settings.paths.database)
-    base = settings.source.parent / "outreach.db" if "://" in database else Path(database)
+    return settings.source.parent / "outreach.db" if "://" in database else Path(database).expanduser()
+
+
+def lock_path(settings: Settings, suffix: str) -> Path:
+    """`<database><suffix>` (see database_file)."""
+    base = database_file(settings)
     return base.with_name(base.name + suffix)
 
 

@@ -19,7 +19,6 @@ from .models import (
     Draft,
     DraftKind,
     DraftStatus,
-    FollowThrough,
     Interview,
     InterviewStatus,
     Reply,
@@ -105,6 +104,7 @@ def funnel(now: datetime) -> dict[str, int]:
 
 
 def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
+    from .interviews import open_follow_through
     from .sendpause import current_pause
 
     out: list[Need] = []
@@ -139,9 +139,7 @@ def needs(now: datetime, zone: ZoneInfo) -> list[Need]:
                         f"({reply.intent}) needs an answer", "outreach replies --attention", reply.id))
     out += _interview_needs(now, zone)
     today = now.astimezone(zone).date()
-    promises = (FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)
-                .where(FollowThrough.done_at.is_null()))
-    for item in sorted(promises, key=lambda f: (f.due is None, f.due or today, f.id)):
+    for item in open_follow_through():
         when = ""
         if item.due is not None:
             when = f" (due {item.due:%b} {item.due.day}" + (", overdue)" if item.due < today else ")")
