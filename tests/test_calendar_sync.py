@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import icalendar
 
@@ -16,13 +15,12 @@ from outreach.calendar_sync import sync_interviews
 from outreach.config import Settings
 from outreach.crashpoints import ENV, EXIT_CODE
 from outreach.models import CalendarEntry, Draft, Interview
-from outreach.replies import stored_result
 from outreach.testing.radicale_rig import RadicaleRig
 from tests.calendar_kit import calendar_settings
 from tests.helpers import INTRODUCTIONS
-from tests.interview_fixtures import NOW, accepted, contact, reply, sent
+from tests.interview_fixtures import NOW
+from tests.test_interviews import LATER, accept  # Alex accepts at LATER (Monday 5 October 2026, 13:00 in New York)
 
-LATER = NOW + timedelta(hours=3)  # Monday 5 October 2026, 13:00 in New York
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -32,14 +30,6 @@ def settings_for(tmp_path: Path, radicale: RadicaleRig, user: str) -> Settings:
     settings = calendar_settings(tmp_path, radicale, user, introductions=INTRODUCTIONS)
     import_introductions(load_introductions(settings.paths.introductions), NOW)
     return settings
-
-
-def accept(settings: Settings, **meeting: Any) -> Interview:
-    """Alex was written to at NOW and accepted at LATER with this meeting."""
-    alex = contact()
-    outreach = sent(alex, settings, NOW)
-    answer = reply(alex, outreach, "accepted", LATER, result=accepted(**meeting), message_id="<yes@example.com>")
-    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, LATER)
 
 
 def stored(radicale: RadicaleRig, user: str) -> list[tuple[str, datetime, datetime, str]]:
