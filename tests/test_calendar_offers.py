@@ -116,3 +116,20 @@ def test_calendar_unreachable_composes_nothing_and_says_why(tmp_path: Path, radi
         f"no outreach drafts composed: cannot read your calendar: calendar {radicale.url} as {dav_user}: the "
         f"server refused the login (AuthorizationError at '{radicale.url}', reason Unauthorized); check "
         f"calendar.username and the password from password_file {tmp_path}/dav-password"])
+
+
+def test_a_hold_ends_when_the_contact_declines_or_an_interview_exists(tmp_path: Path, radicale: RadicaleRig,
+                                                                      dav_user: str) -> None:
+    """Declined: the held times are free again; the same once the contact has an interview."""
+    from outreach.contacts import get_contact, set_status
+    from outreach.models import Contact, Interview
+
+    settings = calendar_settings(tmp_path, radicale, dav_user, introductions=TWO_INTRODUCTIONS)
+    import_file(settings, NOW)
+    compose_outreach_drafts(settings, NOW, "cli")
+    assert sorted({b.what for b in slot_holds.active(NOW)}) == ["offered to camille@example.fr",
+                                                                "offered to priya@example.org"]
+    set_status(get_contact("camille@example.fr"), "declined", NOW)
+    assert {b.what for b in slot_holds.active(NOW)} == {"offered to priya@example.org"}
+    Interview.create(contact=Contact.get(Contact.email == "priya@example.org"), created_at=NOW, updated_at=NOW)
+    assert slot_holds.active(NOW) == []
