@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .db import transaction
+from .db import database_proxy, transaction
 from .errors import DraftStateError, NotFoundError, OutreachError, TemplateError
 from .models import Contact, ContactStatus, Draft, DraftEvent, DraftKind
 from .models import DraftStatus as S
@@ -147,7 +147,7 @@ def drafts_json(settings: Settings, now: datetime, status: str | None = None) ->
              .join(Contact).order_by(Draft.created_at, Draft.id))
     if statuses is not None:
         query = query.where(Draft.status.in_(statuses))
-    rows = [dict(zip(JSON_COLUMNS, row, strict=True)) for row in Draft._meta.database.execute(query).fetchall()]
+    rows = [dict(zip(JSON_COLUMNS, row, strict=True)) for row in database_proxy.execute(query).fetchall()]
     holds = send_holds(settings, now, [(r["id"], r["timezone"], _time_column(r["next_attempt_at"]))
                                        for r in rows if r["status"] == S.APPROVED])
     out = []

@@ -234,7 +234,7 @@ def load_index(settings: Settings) -> SentIndex:
     query = Draft.select(Draft.id, Draft.contact, Draft.message_id, Draft.server_message_id, Draft.identity).where(
         Draft.sent_at.is_null(False) | Draft.status.in_(MAYBE_SENT))
     for draft in query:
-        contact_id = int(draft.__data__["contact"])
+        contact_id = int(draft.contact_id)
         contact_ids.add(contact_id)
         identities[draft.identity.lower()] = (contact_id, draft.id)
         for mid in (draft.message_id, draft.server_message_id):

@@ -111,6 +111,7 @@ class Contact(BaseModel):
 class Draft(BaseModel):
     id = peewee.AutoField()
     contact = peewee.ForeignKeyField(Contact, backref="drafts", on_delete="CASCADE")
+    contact_id: int  # peewee's accessor for the key alone (no query), declared for mypy
     kind = peewee.CharField(index=True)
     status = peewee.CharField(default=DraftStatus.PENDING, index=True)
     to_addr = peewee.CharField()
@@ -194,6 +195,7 @@ class Reply(BaseModel):
     id = peewee.AutoField()
     contact = peewee.ForeignKeyField(Contact, backref="replies", on_delete="CASCADE")
     draft = peewee.ForeignKeyField(Draft, null=True, backref="replies", on_delete="SET NULL")
+    draft_id: int | None  # peewee's accessor for the key alone (no query), declared for mypy
     message_id = peewee.CharField(unique=True)  # the reply's own Message-ID (or a digest when absent)
     folder = peewee.CharField()
     uid = peewee.BigIntegerField(null=True)

@@ -378,7 +378,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "received_at": reply.received_at.isoformat(), "needs_attention": reply.needs_attention,
         "resolved_at": reply.resolved_at.isoformat() if reply.resolved_at else None,
         "from": reply.from_addr, "subject": reply.subject, "message_id": reply.message_id,
-        "draft_id": reply.__data__.get("draft"), "result": reply.result, "held": held_because(reply),
+        "draft_id": reply.draft_id, "result": reply.result, "held": held_because(reply),
     }
 
 
