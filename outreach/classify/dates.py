@@ -185,6 +185,9 @@ def _next_day_of_month(day: int, today: date) -> date | None:
     return None
 
 
+_MAYBE_DATE = re.compile(r"\d|" + _BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w)")
+
+
 def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateMention]:
     """All dates in ``text``; a weekday right before/after an explicit date merges with it.
 
@@ -192,6 +195,8 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
     one of them means that day ("Thursday works" after "Tuesday 26 or Thursday 28 January").
     """
     found: list[tuple[DateMention, list[date], int | None]] = []
+    if not _MAYBE_DATE.search(text):
+        return []  # every date form needs a digit, a weekday or a relative word: most clauses have none
     for m in DATE_RE.finditer(text):
         if m.group("ord"):
             day = _next_day_of_month(int(m.group("od")), today)

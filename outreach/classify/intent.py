@@ -204,7 +204,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         days = ev.resume_in_days()
         return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
 
-    if (later or deferred()) and not concrete:
+    if not concrete and (later or deferred()):
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
         return "later", 0.8 if sure else 0.55
