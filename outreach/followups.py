@@ -89,17 +89,17 @@ def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str
 def _thank_you_draft(interview: Interview, contact: Contact, settings: Settings, now: datetime,
                      actor: str) -> Draft:
     from .drafts import create_draft
-    from .prep import conversation, interview_context, reply_headers, thread_context
+    from .prep import interview_context
     from .render import render_for_contact
+    from .threads import in_thread
 
-    messages = conversation(contact)
+    joined = in_thread(contact, settings)
     context = interview_context(interview, contact, settings)
     notes = "\n".join(f"- {item}" for item in context["mention"]) or None
-    rendered = render_for_contact(settings, contact, template="thank_you",
-                                  thread=thread_context(contact, settings, messages), interview=context, notes=notes)
-    in_reply_to, references = reply_headers(messages)
+    rendered = render_for_contact(settings, contact, template="thank_you", thread=joined.thread, interview=context,
+                                  notes=notes)
     return create_draft(contact, DraftKind.THANK_YOU, rendered.subject, rendered.body, now, actor, settings,
-                        in_reply_to=in_reply_to, references=references, related_id=interview.id,
+                        in_reply_to=joined.in_reply_to, references=joined.references, related_id=interview.id,
                         template=rendered.template)
 
 
@@ -181,15 +181,13 @@ def _next_step(contact: Contact, settings: Settings, now: datetime) -> str | Non
 
 def _follow_up_draft(contact: Contact, settings: Settings, now: datetime, actor: str) -> Draft:
     from .drafts import create_draft
-    from .prep import conversation, reply_headers, thread_context
     from .render import render_for_contact
+    from .threads import in_thread
 
-    messages = conversation(contact)
-    rendered = render_for_contact(settings, contact, template="follow_up",
-                                  thread=thread_context(contact, settings, messages))
-    in_reply_to, references = reply_headers(messages)
+    joined = in_thread(contact, settings)
+    rendered = render_for_contact(settings, contact, template="follow_up", thread=joined.thread)
     return create_draft(contact, DraftKind.FOLLOW_UP, rendered.subject, rendered.body, now, actor, settings,
-                        in_reply_to=in_reply_to, references=references, template=rendered.template)
+                        in_reply_to=joined.in_reply_to, references=joined.references, template=rendered.template)
 
 
 def _next_at_company(contact: Contact) -> Contact | None:

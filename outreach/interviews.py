@@ -559,12 +559,10 @@ def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, n
 
 def _in_thread(contact: Contact, settings: Settings) -> tuple[str, str | None, str | None]:
     """(Subject, In-Reply-To, References) for our next message in the conversation with `contact`."""
-    from .prep import conversation, reply_headers, thread_context
+    from .threads import in_thread
 
-    messages = conversation(contact)
-    in_reply_to, references = reply_headers(messages)
-    subject = thread_context(contact, settings, messages)["subject"]
-    return (subject if subject.lower().startswith("re:") else f"Re: {subject}"), in_reply_to, references
+    joined = in_thread(contact, settings)
+    return joined.subject, joined.in_reply_to, joined.references
 
 
 def _greeting(contact: Contact) -> str:

@@ -121,16 +121,19 @@ def build_message(draft: Draft, settings: Settings, now: datetime, smtputf8: boo
     if draft.references:
         msg["References"] = draft.references
     msg["X-Outreach-Draft"] = draft.identity
-    body = draft.body
-    long_lines = any(len(line) > MAX_LINE for line in body.splitlines())
-    cte = "7bit" if body.isascii() and not long_lines else "quoted-printable"
-    msg.set_content(body, charset="utf-8", cte=cte)
+    set_text_body(msg, draft.body)
     for attachment in draft.attachments or []:
         _attach(msg, attachment)
     for name, header in msg.items():  # as the library parsed them: encoded words decoded
         check_header_value(fields.get(name.lower(), (f"the {name} header of {whose}", None))[0], str(header))
     _check_serialised(msg, whose)
     return msg
+
+
+def set_text_body(msg: EmailMessage, body: str) -> None:
+    """text/plain UTF-8: 7bit when it can be, else quoted-printable (non-ASCII, or a line over MAX_LINE)."""
+    long_lines = any(len(line) > MAX_LINE for line in body.splitlines())
+    msg.set_content(body, charset="utf-8", cte="7bit" if body.isascii() and not long_lines else "quoted-printable")
 
 
 def _address(name: str, address: str) -> Address:

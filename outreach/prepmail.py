@@ -35,7 +35,6 @@ PREP_HEADER = "X-Outreach-Prep"
 PREP_AT = time(7, 0)  # local time on the interview's day
 EARLY_LEAD = timedelta(hours=1)  # for an interview at or before PREP_AT
 LOOKAHEAD = timedelta(days=2)  # coarse database filter; prep_due decides
-MAX_LINE = 998  # RFC 5322; longer lines are quoted-printable encoded
 
 
 @dataclass(frozen=True)
@@ -103,6 +102,7 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
     from email.utils import format_datetime
 
     from .drafts import new_message_id
+    from .message import set_text_body
     from .prep import clock, day, render_prep
 
     me, zone, contact = settings.me, settings.me.zone, interview.contact
@@ -119,8 +119,7 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
     msg["Message-ID"] = new_message_id(settings)
     key = brief_key(interview.id, interview.start)
     msg[PREP_HEADER] = key
-    long_lines = any(len(line) > MAX_LINE for line in body.splitlines())
-    msg.set_content(body, charset="utf-8", cte="7bit" if body.isascii() and not long_lines else "quoted-printable")
+    set_text_body(msg, body)
     return Brief(interview.id, contact.email, key, bytes(msg))
 
 

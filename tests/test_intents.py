@@ -13,8 +13,8 @@ from outreach import replies
 from outreach.cli import cli
 from outreach.followups import create_follow_ups
 from outreach.intents import CLASSIFIED, MEANINGS, RESOLUTIONS, FollowUps, Intent
-from outreach.prep import conversation
 from outreach.status import funnel
+from outreach.threads import conversation
 from tests.interview_fixtures import NOW, contact, make_settings, reply, sent
 
 CONTRACT = Path(__file__).parents[1] / "docs" / "classify-contract.md"
