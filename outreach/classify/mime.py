@@ -276,10 +276,3 @@ def body_texts(mail: Mail) -> tuple[str, str]:
     plain = "\n\n".join(t for t in mail.plain if t.strip())
     sources = [h for h in mail.html if h.strip() and (not plain or _html_adds_links(h, plain))]
     return plain, "\n\n".join(html_to_text(h) for h in sources)
-
-
-_WS_RE = re.compile(r"[ \t\u00a0\u200b\ufeff]+")
-
-
-def normalise_spaces(text: str) -> str:
-    return _WS_RE.sub(" ", text)
