@@ -24,7 +24,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,16 @@ from outreach.db import close_database
 from outreach.mailbox import HEADER_ITEM, watch_once
 from outreach.models import Interview, Reply
 from outreach.testing import MailRig
-from tests.watchkit import ACCEPT, StallingProxy, WatchDaemon, reply_to, sent_draft, unrelated, watch_settings
+from tests.watchkit import (
+    ACCEPT,
+    StallingProxy,
+    WatchDaemon,
+    reply_to,
+    sent_draft,
+    unrelated,
+    wait_until,
+    watch_settings,
+)
 
 USER = "me@example.test"
 BIG_USER = "contact2@example.test"
@@ -47,7 +55,7 @@ def latency(rig: MailRig, root: Path, rounds: int) -> dict[str, Any]:
     drafts = [sent_draft(f"person{i}@example.com", f"Person Number{i}", sent_at, settings) for i in range(rounds)]
     watch = WatchDaemon(settings)
     watch.start()
-    until(lambda: len(watch.passes) >= 2)
+    wait_until(lambda: len(watch.passes) >= 2, 60, 0.005)
     time.sleep(0.3)
     samples = []
     for i, draft in enumerate(drafts):
@@ -66,26 +74,16 @@ def latency(rig: MailRig, root: Path, rounds: int) -> dict[str, Any]:
             "max_ms": round(samples[-1] * 1000, 1)}
 
 
-def until(check: Callable[[], bool], timeout: float = 60.0) -> float:
-    """Seconds until `check()` holds."""
-    started = time.monotonic()
-    while not check():
-        if time.monotonic() - started > timeout:
-            raise TimeoutError(f"not true after {timeout} s")
-        time.sleep(0.005)
-    return time.monotonic() - started
-
-
 def reconnect(rig: MailRig, root: Path) -> dict[str, Any]:
     settings = watch_settings(root / "reconnect", rig, USER)
     watch = WatchDaemon(settings)
     watch.start()
-    until(lambda: len(watch.passes) >= 2)
+    wait_until(lambda: len(watch.passes) >= 2, 60, 0.005)
     waiter = watch.waiters[0]
     rig.kick(USER)
-    kick = until(lambda: waiter.connects == 2)
+    kick = wait_until(lambda: waiter.connects == 2, 60, 0.005)
     rig.restart_dovecot()
-    restart = until(lambda: waiter.connects == 3)
+    restart = wait_until(lambda: waiter.connects == 3, 60, 0.005)
     watch.stop()
     close_database()
     proxy = StallingProxy(rig.imaps_port)
@@ -94,11 +92,11 @@ def reconnect(rig: MailRig, root: Path) -> dict[str, Any]:
         draft = sent_draft("alex@example.com", "Alex Chen", datetime.now(UTC) - timedelta(hours=2), settings)
         watch = WatchDaemon(settings, idle_seconds=1.0)
         watch.start()
-        until(lambda: len(watch.passes) >= 2)
+        wait_until(lambda: len(watch.passes) >= 2, 60, 0.005)
         time.sleep(0.2)
         proxy.stall()
         rig.deliver(USER, reply_to(draft, USER, ACCEPT))
-        half_open = until(lambda: Reply.select().count() == 1)
+        half_open = wait_until(lambda: Reply.select().count() == 1, 60, 0.005)
         watch.stop()
     finally:
         proxy.close()

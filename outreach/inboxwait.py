@@ -85,6 +85,17 @@ class IdleWaiter:
         logger.debug("imap %s: idling on %s", self.settings.imap.address, self.folder)
         return True
 
+    def try_connect(self) -> bool | None:
+        """connect(), or None when the connection failed (recorded; the next try waits for the backoff).
+        A refused login raises: it is the caller's to report."""
+        try:
+            return self.connect()
+        except LoginRefused:
+            raise
+        except LOST as exc:
+            self._lost(exc)
+            return None
+
     def close(self) -> None:
         self._closed.set()
         client, self.client = self.client, None
@@ -121,12 +132,8 @@ class IdleWaiter:
         if pause > 0:
             self._closed.wait(min(pause, budget))
             return
-        try:
-            connected = self.connect()
-        except LoginRefused:
-            raise
-        except LOST as exc:
-            self._lost(exc)
+        connected = self.try_connect()
+        if connected is None:
             return
         if not connected:
             raise ConnectionFailed(f"imap {self.settings.imap.address} no longer offers IDLE; polling instead")
@@ -179,12 +186,8 @@ def open_waiter(settings: Settings, idle_seconds: float | None = None) -> IdleWa
     """The daemon's waiter_factory: an IdleWaiter, or None when the server has no IDLE. A server that
     cannot be reached now gives a waiter that keeps trying (a refused login raises LoginRefused)."""
     waiter = IdleWaiter(settings, idle_seconds=idle_seconds)
-    try:
-        connected = waiter.connect()
-    except LoginRefused:
-        raise
-    except LOST as exc:
-        waiter._lost(exc)
+    connected = waiter.try_connect()
+    if connected is None:
         return waiter
     if not connected:
         logger.info("imap %s offers no IDLE; polling instead", settings.imap.address)

@@ -16,7 +16,17 @@ from outreach.inboxwait import IdleWaiter
 from outreach.mailbox import watch_once
 from outreach.models import MailboxState, Reply
 from outreach.testing import MailRig
-from tests.watchkit import ACCEPT, DECLINE, StallingProxy, WatchDaemon, reply_to, sent_draft, unrelated, watch_settings
+from tests.watchkit import (
+    ACCEPT,
+    DECLINE,
+    StallingProxy,
+    WatchDaemon,
+    reply_to,
+    sent_draft,
+    unrelated,
+    wait_until,
+    watch_settings,
+)
 
 NOW = datetime.now(UTC)
 
@@ -25,15 +35,6 @@ def flags(client: IMAPClient, folder: str = "INBOX") -> list[tuple[bytes, ...]]:
     client.select_folder(folder, readonly=True)
     uids = client.search(["ALL"])
     return [data[b"FLAGS"] for _, data in sorted(client.fetch(uids, [b"FLAGS"]).items())] if uids else []
-
-
-def wait_until(check: Callable[[], bool], timeout: float = 15.0) -> float:
-    started = time.monotonic()
-    while not check():
-        if time.monotonic() - started > timeout:
-            raise TimeoutError(f"not true after {timeout} s")
-        time.sleep(0.05)
-    return time.monotonic() - started
 
 
 def test_first_scan_reads_back_to_first_outreach_and_leaves_mail_unread(

@@ -6,7 +6,9 @@ import contextlib
 import select
 import socket
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -23,6 +25,16 @@ from outreach.jobs import JobName, watch_job
 from outreach.models import Contact, ContactStatus, Draft, DraftKind, DraftStatus
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
+
+
+def wait_until(check: Callable[[], bool], timeout: float = 15.0, poll: float = 0.05) -> float:
+    """Seconds until `check()` holds; TimeoutError after `timeout` (a guard against hangs)."""
+    started = time.monotonic()
+    while not check():
+        if time.monotonic() - started > timeout:
+            raise TimeoutError(f"not true after {timeout} s")
+        time.sleep(poll)
+    return time.monotonic() - started
 
 
 def watch_settings(directory: Path, rig: MailRig, user: str, port: int | None = None,
