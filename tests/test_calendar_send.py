@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,10 +23,11 @@ from tests.calendar_kit import AVAILABILITY, NOW
 from tests.interview_fixtures import accepted, reply, sent
 
 
-def setup(tmp_path: Path, rig: MailRig, radicale: RadicaleRig, dav_user: str, contact: str,
+def setup(tmp_path: Path, rig: MailRig, radicale: RadicaleRig, dav_user: str, sender: str, contact: str,
           approval: dict[str, str] | None = None) -> Settings:
-    """Sending through the fault server (open window), the calendar on Radicale, one contact in Paris."""
-    path = sending_config(tmp_path, rig, smtp="fault", sending={"max_per_day": 1000})
+    """Sending from a mailbox of its own (the shared me@ keeps its folders as other tests expect) through the
+    fault server (open window), the calendar on Radicale, one contact in Paris."""
+    path = sending_config(tmp_path, rig, smtp="fault", sending={"max_per_day": 1000}, user=sender)
     data = yaml.safe_load(path.read_text())
     data["calendar"] = calendar_config(radicale, dav_user, tmp_path, **AVAILABILITY)
     data["approval"] = approval or {}
@@ -44,9 +46,10 @@ def slot_lines(body: str) -> list[str]:
 
 def test_an_offered_time_taken_since_approval_is_re_rendered_and_waits(tmp_path: Path, mailrig: MailRig,
                                                                         radicale: RadicaleRig, dav_user: str,
-                                                                        mail_user: str) -> None:
+                                                                        mail_users: Callable[[int], list[str]]) -> None:
     """Busy since approval: not sent; fresh times, back to pending; approved again, it goes out once with them."""
-    settings = setup(tmp_path, mailrig, radicale, dav_user, mail_user)
+    sender, mail_user = mail_users(2)
+    settings = setup(tmp_path, mailrig, radicale, dav_user, sender, mail_user)
     (draft,) = compose_outreach_drafts(settings, NOW, "cli").created
     assert slot_lines(draft.body) == ["- Friday, March 6 at 3:00 PM CET", "- Monday, March 9 at 2:00 PM CET",
                                       "- Tuesday, March 10 at 2:00 PM CET"]
@@ -78,9 +81,10 @@ def test_an_offered_time_taken_since_approval_is_re_rendered_and_waits(tmp_path:
 
 def test_an_auto_approved_confirmation_over_busy_time_is_not_sent(tmp_path: Path, mailrig: MailRig,
                                                                    radicale: RadicaleRig, dav_user: str,
-                                                                   mail_user: str) -> None:
+                                                                   mail_users: Callable[[int], list[str]]) -> None:
     """approval.confirmation: auto, their time collides with 'Team sync': held for the user, nothing sent."""
-    settings = setup(tmp_path, mailrig, radicale, dav_user, mail_user, approval={"confirmation": "auto"})
+    sender, mail_user = mail_users(2)
+    settings = setup(tmp_path, mailrig, radicale, dav_user, sender, mail_user, approval={"confirmation": "auto"})
     radicale.add_event(dav_user, "Work", "Team sync", datetime(2026, 3, 10, 14, 0, tzinfo=UTC),
                        datetime(2026, 3, 10, 15, 0, tzinfo=UTC))
     from tests.interview_fixtures import contact as contact_named
