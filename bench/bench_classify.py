@@ -64,6 +64,16 @@ BUCKETS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 ACT_AT = 0.6  # the daemon acts on a reply at or above this confidence; below it the user decides
 
 
+def _dev_batches() -> dict[str, int]:
+    """Each development reply's batch (bench/make_dev_corpus.py), so a batch can be measured alone."""
+    spec = importlib.util.spec_from_file_location("make_dev_corpus", ROOT / "bench" / "make_dev_corpus.py")
+    assert spec is not None and spec.loader is not None
+    maker = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = maker  # its dataclasses look their module up by name
+    spec.loader.exec_module(maker)
+    return {reply.name: maker.batch(reply.name) for reply in maker.REPLIES}
+
+
 def _parts() -> list[tuple[str, str, list[Path], str]]:
     """(corpus, part, files, user zone) for every labelled corpus; the new ones split tuning/held-out."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -71,7 +81,11 @@ def _parts() -> list[tuple[str, str, list[Path], str]]:
     from score_split import TZ
 
     parts = [(c, "all", sorted((DATA / c).glob("*.eml")), "America/Chicago") for c in CORPORA]
-    parts.append((DEV, "all", sorted((DATA / DEV).glob("*.eml")), DEV_TZ))
+    dev = sorted((DATA / DEV).glob("*.eml"))
+    parts.append((DEV, "all", dev, DEV_TZ))
+    batch = _dev_batches()
+    for number in sorted(set(batch.values())):
+        parts.append((DEV, f"batch {number}", [f for f in dev if batch[f.stem] == number], DEV_TZ))
     for corpus in NEW_CORPORA:
         tuning, held = split(corpus)
         parts += [(corpus, "tuning", tuning, TZ[corpus]), (corpus, "held-out", held, TZ[corpus])]
