@@ -102,11 +102,12 @@ def check_imap(settings: Settings) -> Iterator[str]:
         missing = [c for c in IMAP_CAPABILITIES if c not in capabilities]
         yield (f"imap          ok  {imap.security} {imap.address} as {imap.username}; "
                f"capabilities: {' '.join(found) or 'none'}" + (f" (missing: {' '.join(missing)})" if missing else ""))
-        folders = []
+        found_uses: list[tuple[int, str]] = []
         for flags, _delimiter, name in client.list_folders():
             uses = [f.decode() for f in flags if f.decode() in SPECIAL_USE]
-            if uses:
-                folders.append(f"{name} ({' '.join(uses)})")
+            if uses:  # listed in SPECIAL_USE's order: servers list folders in creation order
+                found_uses.append((min(SPECIAL_USE.index(u) for u in uses), f"{name} ({' '.join(uses)})"))
+        folders = [text for _rank, text in sorted(found_uses)]
         yield f"imap folders  ok  special-use: {', '.join(folders) or 'none (set imap.folders.sent and drafts)'}"
     finally:
         client.logout()

@@ -40,7 +40,7 @@ def test_check_connect_succeeds(postfix: MailRig, tmp_path: Path, imap_security:
     assert lines[-4] == f"database      ok  {tmp_path}/outreach.db (schema {_schema()}, 0 contacts, 0 drafts)"
     assert lines[-3] == (f"imap          ok  {imap_security} 127.0.0.1:{imap_port} as me@example.test; "
                          "capabilities: IDLE UIDPLUS SPECIAL-USE CONDSTORE MOVE")
-    assert lines[-2] == ("imap folders  ok  special-use: Drafts (\\Drafts), Sent (\\Sent), Junk (\\Junk), "
+    assert lines[-2] == ("imap folders  ok  special-use: Sent (\\Sent), Drafts (\\Drafts), Junk (\\Junk), "
                          "Trash (\\Trash)")
     assert lines[-1].startswith(f"smtp          ok  {smtp_security} 127.0.0.1:{smtp_port} as me@example.test; "
                                 "extensions: ")
