@@ -2562,8 +2562,7 @@ REPLIES += [
         "gmail",
         "Thu, 6 May 2027 10:30:00 -0400",
         ("Hannah Cole", "hannah.cole@greenstack.example"),
-        "Yes, happy to! Next week is pretty open for me - just send over an invite for whenever suits you.\n\n"
-        "Hannah",
+        "Yes, happy to! Next week is pretty open for me - just send over an invite for whenever suits you.\n\nHannah",
         start=None,
     ),
     R(
@@ -2906,8 +2905,7 @@ REPLIES += [
         "outlook",
         "Tue, 4 May 2027 15:30:00 +0200",
         ("Camille Rousseau", "camille.rousseau@enercoop.example"),
-        "Bonjour Maya,\n\nAvec plaisir. Je vous propose jeudi 13 mai à 14h30, heure de Paris. Cela vous "
-        "convient-il ?",
+        "Bonjour Maya,\n\nAvec plaisir. Je vous propose jeudi 13 mai à 14h30, heure de Paris. Cela vous convient-il ?",
         signature="Bien cordialement,\nCamille Rousseau",
         start="2027-05-13T14:30:00+02:00",
     ),
@@ -3245,8 +3243,7 @@ REPLIES += [
         "outlook",
         "Wed, 5 May 2027 15:20:00 +0200",
         ("Laura Galli", "laura.galli@rete.example"),
-        "Gentile Maya,\n\ncon piacere. Posso lunedì 17 maggio alle 14:00 oppure martedì 18 alle 10:30 (ora di "
-        "Roma).",
+        "Gentile Maya,\n\ncon piacere. Posso lunedì 17 maggio alle 14:00 oppure martedì 18 alle 10:30 (ora di Roma).",
         signature="Cordiali saluti,\nLaura Galli",
         times=["2027-05-17T14:00:00+02:00", "2027-05-18T10:30:00+02:00"],
         start=None,
@@ -3257,8 +3254,7 @@ REPLIES += [
         "gmail",
         "Thu, 6 May 2027 10:50:00 +0200",
         ("Paolo Greco", "paolo.greco@accumuli.example"),
-        "Va bene martedì 11 alle 16:00 (ora italiana). Ecco il link: https://meet.example.com/ita-lian-ooo\n\n"
-        "Paolo",
+        "Va bene martedì 11 alle 16:00 (ora italiana). Ecco il link: https://meet.example.com/ita-lian-ooo\n\nPaolo",
         start="2027-05-11T16:00:00+02:00",
         url="https://meet.example.com/ita-lian-ooo",
     ),
@@ -3403,8 +3399,7 @@ REPLIES += [
         "gmail",
         "Fri, 7 May 2027 10:00:00 +0200",
         ("Joost van Dijk", "joost.vandijk@netbeheer.example"),
-        "Hoi Maya, hiervoor kun je beter bij mijn collega Sanne Visser zijn: sanne.visser@netbeheer.example.\n\n"
-        "Joost",
+        "Hoi Maya, hiervoor kun je beter bij mijn collega Sanne Visser zijn: sanne.visser@netbeheer.example.\n\nJoost",
         refs=["sanne.visser@netbeheer.example"],
     ),
     R(

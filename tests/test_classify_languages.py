@@ -213,6 +213,9 @@ def test_dates(text: str, today: date, want: date) -> None:
         ("Passt Ihnen Mittwoch, der 17. März, um 16 Uhr?", ["2027-03-17T16:00:00+01:00"]),
         ("dinsdag 16 maart om 10 uur jouw tijd", ["2027-03-16T10:00:00-04:00"]),
         ("el jueves 18 a las 9 hora de Nueva York", ["2027-03-18T09:00:00-04:00"]),
+        ("el martes 16 a las 9 (hora del Este)", ["2027-03-16T09:00:00-04:00"]),
+        ("am Dienstag, 16. März, um 11 Uhr oder am Donnerstag, 18. März, um 15 Uhr",
+         ["2027-03-16T11:00:00+01:00", "2027-03-18T15:00:00+01:00"]),
     ],
 )  # fmt: skip
 def test_times(text: str, want: list[str]) -> None:
@@ -244,6 +247,15 @@ def test_times(text: str, want: list[str]) -> None:
         ("Schreiben Sie mir in zwei Wochen noch einmal.", date(2027, 3, 19)),
         ("Ricontattami tra un mese.", date(2027, 4, 2)),
         ("Can you follow up with me in a bit? What you're after matters to set expectations.", None),
+        # A bare day counts from the date before it; "after" a day is the day after; the end of what keeps
+        # them busy is the day after it; a day written "the 14th of June".
+        ("Away until 20 April; write to me from the 21st.", date(2027, 4, 21)),
+        ("Estoy fuera hasta el 9 de abril, escríbeme a partir del 12.", date(2027, 4, 12)),
+        ("Try me after March 20th.", date(2027, 3, 21)),
+        ("Schreiben Sie mir gern nach dem 9. April noch einmal.", date(2027, 4, 10)),
+        ("Our audit finishes on 26 March, so any time after that.", date(2027, 3, 27)),
+        ("Reach out on or after the 12th of April.", date(2027, 4, 12)),
+        ("Check back the first week of April?", date(2027, 4, 1)),
     ],
 )
 def test_resume_dates(text: str, want: date | None) -> None:
@@ -336,6 +348,13 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Hallo Sam, wofür genau brauchen Sie das Gespräch?\n\nUte", ("question", 0.5)),
         ("Done - invite on its way.\n\nTed", ("accepted", 0.55)),
         ("Perfecto, te mando la invitación.\n\nInés", ("accepted", 0.55)),
+        ("Pouvez-vous préciser le sujet de l'échange ?\n\nAnne", ("question", 0.55)),
+        # A doubt about being of use, "niet op in gaan", a list or future mailings to be left out of.
+        ("Hi Sam,\n\nI doubt I'd be much use to you, I left the industry a while ago.\n\nTed", ("declined", 0.85)),
+        ("Hoi Sam,\n\nwij gaan daar niet op in, sorry.\n\nBas", ("declined", 0.85)),
+        ("Please keep me off any future mailings.", ("unsubscribe", 0.9)),
+        ("Not interested - no further emails, thanks.", ("unsubscribe", 0.9)),
+        ("Hi Sam,\n\ncould you check back with me the first week of April?\n\nTed", ("later", 0.8)),
     ],
 )
 def test_intent_families(body: str, want: tuple[str, float]) -> None:
@@ -371,6 +390,18 @@ def test_a_day_picks_the_users_proposed_time(body: str, want: str | None) -> Non
     raw = _mail(body + "\n\nOn Tue, Mar 2, 2027, Sam wrote:\n" + PROPOSAL, extra=IN_THREAD)
     meeting = classify_message(raw, user_tz=USER_TZ).to_json()["meeting"] or {}
     assert _instant(meeting.get("start")) == _instant(want)
+
+
+def test_a_yes_naming_a_day_and_a_cc_is_an_acceptance() -> None:
+    """A yes that picks a proposed day and hands over to a Cc'd person too is accepted, with the referral."""
+    body = "Sure, Tuesday suits me. I've cc'd Ana, who did the same course.\n\nOn Tue, Mar 2, 2027, Sam wrote:\n"
+    raw = _mail(body + PROPOSAL, extra="Cc: Ana Lopez <ana.lopez@firm.example>\n" + IN_THREAD)
+    out = classify_message(raw, user_tz=USER_TZ).to_json()
+    assert (out["intent"], _instant(out["meeting"]["start"]), [r["email"] for r in out["referrals"]]) == (
+        "accepted",
+        _instant("2027-03-16T10:00:00-04:00"),
+        ["ana.lopez@firm.example"],
+    )
 
 
 @pytest.mark.parametrize(

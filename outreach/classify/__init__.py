@@ -145,6 +145,13 @@ def _classify(
     def restart() -> date | None:
         return find_resume_date(split.body, ref.date())
 
+    @cache
+    def picked() -> datetime | None:
+        """The one proposed time a reply picks by its day alone (only without a thread context)."""
+        if times or context is not None:
+            return None
+        return named_proposal(split.body, quoted_top, ref, zone(user_tz) if user_tz else None, proposed)
+
     intent, confidence = decide(
         Evidence(
             text=split.body,
@@ -156,16 +163,16 @@ def _classify(
             user_named=any(name.strip() for name, _ in mail.to_addrs),
             resume_in_days=lambda: (day - ref.date()).days if (day := restart()) is not None else None,
             in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
+            names_proposed_day=lambda: picked() is not None,
         )
     )
     if mail.date is None:
         confidence = min(confidence, 0.5)
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
-    if intent == "accepted" and not times and context is None:
+    if intent == "accepted" and (day := picked()) is not None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
         # is an acceptance on its own words; a day in a question is no answer).
-        picked = named_proposal(split.body, quoted_top, ref, zone(user_tz) if user_tz else None, proposed)
-        times = [picked] if picked is not None else []
+        times = [day]
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":

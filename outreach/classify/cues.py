@@ -178,6 +178,9 @@ DECLINE = {
         r"(?:imposible|impossible|imposs[íi]vel|unm[öo]glich|impossibile|onmogelijk)\b",
         r"(?:dir(?:e|ti|le|vi)|decir(?:te|le)?|dizer(?:-lhe|-te)?) (?:di |que )?(?:no|n[ãa]o|non)\b",
         r"(?:nein|nee) (?:zu )?(?:sagen|zeggen)",
+        # "I don't think I'm the right person", "I doubt I'd be much help": a doubt about being of use.
+        r"(?:don't|do not|doubt) (?:think )?(?:that )?(?:i'?m|i am|i'?d be|i would be|i could be) (?:\w+ ){0,3}"
+        r"(?:person|fit|contact|match|help|use)\b",
     ),
     "es": (
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
@@ -248,6 +251,7 @@ DECLINE = {
         r"niet meer mee",
         r"geen interesse|niet ge[ïi]nteresseerd",
         r"geen (?:\w+ )?mogelijkheid",
+        r"(?:ga|gaan|gaat)\b[^.!?\n]{0,30}\bniet (?:op|mee) in\b",
     ),
 }
 
@@ -373,6 +377,8 @@ UNSUBSCRIBE = {
         r"reach out to|get in touch with|bother|ping|call) me(?: again| anymore| any more)?\b(?!\s(?:until|before|till|"
         r"after|for now))",
         r"(?:don't|do not) (?:want|wish) to (?:receive|get|hear)",
+        r"(?:leave|keep|take) me (?:out|off) (?:of )?(?:any|all|your|future|further)\b",
+        r"(?:no|any) (?:future|further) (?:outreach|correspondence|emails|e-mails|messages|mailings)\b",
     ),
     "es": (
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",

@@ -77,7 +77,9 @@ DATE_RE = re.compile(
     r"(?:,?\s{1,3}(?:de\s)?(?P<y2>20\d\d)\b)?)"
     r"|(?P<dot>(?<![\d.:])(?P<dd>[0-3]?\d)\.(?P<dmo>[01]?\d)\.(?:(?P<dy>(?:20)?\d\d)\b)?(?!\d|:\d))"
     r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
-    r"|(?P<ord>(?<![\w/.])(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b)"
+    # "the 16th", "a partir del 16", "dal 16", "ab dem 16.": a day of the month alone (never before a month name)
+    r"|(?P<ord>(?<![\w/.])(?:(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b|(?i:del|du|dal|dem|vom)\s(?P<oa>[0-3]?\d)\b"
+    r"(?![.,]?\d|\s?%|:))(?!\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
     r"|(?P<rel>(?<!\w)(?i:" + _alternation(list(_RELATIVE)) + r")(?!\w))"
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
     r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
@@ -195,11 +197,13 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
     one of them means that day ("Thursday works" after "Tuesday 26 or Thursday 28 January").
     """
     found: list[tuple[DateMention, list[date], int | None]] = []
+    # A day alone counts from the last explicit date before it ("until 15 June; from the 16th" is 16 June).
+    anchor = today
     if not _MAYBE_DATE.search(text):
         return []  # every date form needs a digit, a weekday or a relative word: most clauses have none
     for m in DATE_RE.finditer(text):
         if m.group("ord"):
-            day = _next_day_of_month(int(m.group("od")), today)
+            day = _next_day_of_month(int(m.group("od") or m.group("oa")), anchor)
             if day is not None:
                 found.append((DateMention(m.start(), m.end(), day, True), [], None))
         elif m.group("rel"):
@@ -222,6 +226,7 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
             days = _explicit(m, today)
             if days:
                 found.append((DateMention(m.start(), m.end(), days[0], True), days, None))
+                anchor = max(anchor, days[0])
     merged: list[DateMention] = []
     pending: list[tuple[DateMention, list[date], int | None]] = []
     for mention, readings, weekday in found:

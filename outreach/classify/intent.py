@@ -26,6 +26,7 @@ _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
+    r"(the )?(first|second|third|last|final) (week|days|half) of|"
     r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
     r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b"
@@ -91,7 +92,8 @@ _GREETING_WORD = (
     r"all|everyone|folks|there"
 )
 _SALUTATION = re.compile(
-    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\s*[-–—,:]", re.MULTILINE
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s*[–—,:]|\s*-(?=\s))",
+    re.MULTILINE,
 )
 # Words that open a reply the way a name would ("Done - sent you an invite", "No, sorry", "Perfecto, ...").
 _NOT_NAMES = frozenset(
@@ -128,6 +130,8 @@ class Evidence:
     resume_in_days: Callable[[], int | None] = lambda: None
     # In-Reply-To or References names an earlier message: the text answers someone (not a notification).
     in_thread: bool = True
+    # The text names a day of the user's quoted proposal ("Thursday works"): a function, like resume_in_days.
+    names_proposed_day: Callable[[], bool] = lambda: False
 
 
 def _misaddressed(ev: Evidence) -> bool:
@@ -196,7 +200,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # Greeting someone else is mail meant for them, even with a time in it; when only the user's
         # address is known, a nickname is likelier than misdirected mail once a time is offered.
         return "unknown", 0.4
-    if ev.referrals and (decline or not_me) and not concrete:
+    # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
+    points_on = not (accept and not decline and ev.names_proposed_day())
+    if ev.referrals and (decline or not_me) and not concrete and points_on:
         return "referral", 0.85
 
     # "Happy to, but could we push this to June?": a restart day well past the weeks the user asked about.

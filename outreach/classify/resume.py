@@ -18,13 +18,18 @@ from outreach.classify.dates import MONTHS, find_dates
 _CUE_KINDS = {
     "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|vuelvo|de retour|"
     r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
-    "from": r"from|starting|after|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir del?|"
+    "from": r"from|starting|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir(?: del?)?|"
     r"no antes del?|pas avant le|pas avant|nicht vor dem|nicht vor|n[ãa]o antes de|non prima del?|niet voor|"
     r"à partir du|à partir de|dès le|ab dem|ab|vanaf|desde el|desde|dal|dalla|a partire dal|a partir do dia|"
-    r"a partir d[oa]|após|depois de|nach dem|nach|dopo il|dopo|après le|après",
+    r"a partir d[oa]",
+    # "after July 4th", "nach dem 10. Juni": the day after is the first one welcome.
+    "after": r"after|após|depois d[eo]|despu[ée]s del?|nach dem|nach|dopo il|dopo|après le|après",
     "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",
     "until": r"until|till|bis zum|bis|jusqu['’]au|jusqu['’]à|hasta el|hasta|até|fino al|fino a|tot(?! en met)",
-    "through": r"through|thru|to|tot en met|t/m|einschließlich",
+    # "through Friday", and the last day of what keeps them busy ("the conference wraps up on May 28").
+    "through": r"through|thru|to|tot en met|t/m|einschließlich|(?:wraps?|winds?) up(?: on)?|ends?(?: on)?|"
+    r"finish(?:es)?(?: on)?|is over(?: on)?|termina(?: el| em| a| il)?|acaba(?: el)?|se termine le|endet am|"
+    r"finisce il|eindigt op",
 }
 _CUE = re.compile(
     "|".join(rf"(?P<{kind.replace(' ', '_')}>(?<!\w)(?:{words})(?!\w))" for kind, words in _CUE_KINDS.items()),
@@ -33,7 +38,8 @@ _CUE = re.compile(
 # A month after a period word, in the seven languages: "in June", "early July", "en junio", "im Juli",
 # "à partir de juin", "begin juni", "a metà giugno", "em junho", "finales de mayo".
 _BEFORE_MONTH = (
-    r"in|after|from|to|early|mid-?|late|end of|beginning of|start of|(?:first|second) half of|en|a partir de|desde|"
+    r"in|after|from|to|early|mid-?|late|end of|beginning of|start of|(?:first|second) half of|"
+    r"(?:the )?(?:first|1st) (?:week|days) of|en|a partir de|desde|"
     r"después de|principios de|"
     r"mediados de|finales de|fin de|début|mi-|fin|à partir de|après|dès|im|ab|nach|anfang|mitte|ende|em|a partir de|"
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
@@ -81,7 +87,7 @@ def _after_cue(text: str, start: int) -> str:
     return "back" if kinds[-1] == "until" and "back" in kinds else kinds[-1]
 
 
-_RANK = {"back": 0, "week of": 0, "from": 1, "until": 2, "through": 2}
+_RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 2}
 
 
 def find_resume_date(text: str, today: date) -> date | None:
@@ -95,7 +101,7 @@ def find_resume_date(text: str, today: date) -> date | None:
         if not cue:
             continue
         day = mention.day
-        if cue == "through":
+        if cue in ("through", "after"):
             day += timedelta(days=1)  # "away through Friday": back the day after; "until Monday": back Monday
         elif cue == "week of":
             day -= timedelta(days=day.weekday())

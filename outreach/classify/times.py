@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from outreach.classify.dates import DateMention, find_dates
+from outreach.classify.dates import MONTH_PATTERN, DateMention, find_dates
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
 _ABBR = "|".join(sorted((a for a in ABBREVIATIONS if len(a) > 1), key=len, reverse=True))
 _PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
 _TIME_WORD = r"(?i:time|zeit|tijd)"
+# "hora del Este", "hora do Leste": the east (of North America) only after an hour word ("en este" is "in this").
+_EAST = "este|leste"
 _HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
 ZONE_RE = re.compile(
     r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
@@ -56,12 +58,13 @@ ZONE_RE = re.compile(
     r"da lei|da te)\b)"
     r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)"
     r"|(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?"
-    r"(?P<lplace>(?i:" + _PLACE + r"))\b)"
+    r"(?P<lplace>(?i:" + _PLACE + r"|" + _EAST + r"))\b)"
     r"|(?P<region>\b(?i:pacific|eastern|central|mountain)\b)"
     r"|(?P<inplace>\b(?i:in|en|em|a|à)\s(?P<city>(?i:" + _PLACE + r"))\b)"
 )
 _CLAUSE_SPLIT = re.compile(
-    r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])"  # sentence ends (not "a.m. Tuesday")
+    # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
+    r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])(?!(?<=\d\.\s)" + MONTH_PATTERN + r"\b)"
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|so|though)\b\s+"
@@ -172,7 +175,8 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     if m.group("city"):
         return zone(m.group("city"))
     if m.group("lplace"):
-        return zone(m.group("lplace"))
+        place = m.group("lplace").lower()
+        return zone("eastern" if re.fullmatch(_EAST, place) else place)
     if m.group("region"):
         return zone(m.group("region"))
     return None
