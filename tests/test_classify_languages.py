@@ -256,6 +256,10 @@ def test_times(text: str, want: list[str]) -> None:
         ("Our audit finishes on 26 March, so any time after that.", date(2027, 3, 27)),
         ("Reach out on or after the 12th of April.", date(2027, 4, 12)),
         ("Check back the first week of April?", date(2027, 4, 1)),
+        # The period in the sentence asking to be written to wins over another one; "d'ici", "binnen".
+        ("I'm off from next week. Please get in touch again once I'm back in May.", date(2027, 5, 1)),
+        ("Ik ben vanaf volgende week weg. Mail me in mei nog een keer.", date(2027, 5, 1)),
+        ("Pourriez-vous me relancer d'ici deux semaines ?", date(2027, 3, 19)),
     ],
 )
 def test_resume_dates(text: str, want: date | None) -> None:
@@ -355,6 +359,14 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Please keep me off any future mailings.", ("unsubscribe", 0.9)),
         ("Not interested - no further emails, thanks.", ("unsubscribe", 0.9)),
         ("Hi Sam,\n\ncould you check back with me the first week of April?\n\nTed", ("later", 0.8)),
+        # Contractions typed without an apostrophe; "make sure" is no yes; objects refused "no more".
+        ("hey sam, sorry, i cant take this on.\n\nted", ("declined", 0.85)),
+        ("Hi, I'll make sure he reads it when he's back.\n\nTed's assistant", ("unknown", 0.3)),
+        ("Hallo Sam,\n\nderartige Gespräche führe ich nicht mehr.\n\nUte", ("declined", 0.85)),
+        ("Hoi Sam,\n\nwij plannen geen losse afspraken met studenten.\n\nBas", ("declined", 0.85)),
+        ("Olá Sam,\n\nestou completamente sem agenda.\n\nJoão", ("declined", 0.85)),
+        ("Unterlassen Sie künftig jede Kontaktaufnahme.", ("unsubscribe", 0.9)),
+        ("Hoi Sam,\n\nStuur me volgende maand nog een berichtje?\n\nBas", ("later", 0.8)),
     ],
 )
 def test_intent_families(body: str, want: tuple[str, float]) -> None:
@@ -390,6 +402,30 @@ def test_a_day_picks_the_users_proposed_time(body: str, want: str | None) -> Non
     raw = _mail(body + "\n\nOn Tue, Mar 2, 2027, Sam wrote:\n" + PROPOSAL, extra=IN_THREAD)
     meeting = classify_message(raw, user_tz=USER_TZ).to_json()["meeting"] or {}
     assert _instant(meeting.get("start")) == _instant(want)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Le ruego que no me escriba más.\n\nEl 2 mar 2027, Sam Rivera escribió:\n", "unsubscribe"),
+        ("Il faut que je file.\n\nLe 2 mars 2027, Sam Rivera a écrit :\n", "unknown"),
+    ],
+)
+def test_an_opening_like_an_attribution_is_the_reply(body: str, want: str) -> None:
+    """A reply that opens with "Le"/"El" is its own text, not a quote attribution joined across a blank line."""
+    out = classify_message(_mail(body + PROPOSAL, extra=IN_THREAD), user_tz=USER_TZ)
+    assert (out.intent, out.body) == (want, body.split("\n\n")[0])
+
+
+def test_a_list_of_times_in_the_users_zone_is_options() -> None:
+    """Times listed one per line in the user's own zone are options, not conversions of the first."""
+    body = "Sure, could do:\n\n* Tue 3/16 9:30am Montreal time\n* Thu 3/18 4pm Montreal time\n\nTed\n\n"
+    body += "On Tue, Mar 2, 2027, Sam wrote:\n"
+    out = classify_message(_mail(body + PROPOSAL, extra=IN_THREAD), user_tz=USER_TZ).to_json()
+    assert sorted(map(_instant, out["proposed_times"])) == [
+        _instant("2027-03-16T09:30:00-04:00"),
+        _instant("2027-03-18T16:00:00-04:00"),
+    ]
 
 
 def test_a_yes_naming_a_day_and_a_cc_is_an_acceptance() -> None:

@@ -155,6 +155,7 @@ def test_unknown_zone(name: str) -> None:
         ("openings at https://careers.acme.example/students", None, None),
         ("see https://acme.example/jobs/123 for a booking", None, None),
         ("https://acme.example/team/j/55", "https://acme.example/team/j/55", None),
+        ("plan zelf een moment in op https://acme.example/pat", None, "https://acme.example/pat"),
     ],
 )
 def test_links(text: str, video: str | None, booking: str | None) -> None:

@@ -220,6 +220,8 @@ DECLINE = {
         r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
         r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
         r"(?:schaffe|schaffen|klappt|geht|passt)\b[^.!?\n]{0,60}\bnicht\b(?! nur)",
+        # "solche Anfragen beantworte ich grundsätzlich nicht mehr"
+        r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
@@ -228,7 +230,7 @@ DECLINE = {
         r"n[ãa]o (?:vou|vamos) (?:\w+ )?(?:conseguir|poder)",
         r"n[ãa]o (?:consigo|conseguimos|posso|podemos|poderei|poderemos)\b",
         r"n[ãa]o (?:\w+ )?(?:fa[çc]o|fazemos|aceito|aceitamos|atendo|atendemos|participo|realizo|realizamos)\b",
-        r"sem (?:tempo|disponibilidade)",
+        r"sem (?:\w+ )?(?:tempo|disponibilidade|agenda)",
         r"n[ãa]o (?:tenho )?(?:me )?interess",
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
@@ -252,6 +254,7 @@ DECLINE = {
         r"geen interesse|niet ge[ïi]nteresseerd",
         r"geen (?:\w+ )?mogelijkheid",
         r"(?:ga|gaan|gaat)\b[^.!?\n]{0,30}\bniet (?:op|mee) in\b",
+        r"geen (?:\w+ ){0,2}(?:gesprekken|afspraken|interviews|koffiegesprekken)",
     ),
 }
 
@@ -351,7 +354,7 @@ LATER = {
         r"pi[ùu] tardi",
     ),
     "nl": (
-        r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later)",
+        r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later|nog een (?:mail|bericht))",
         r"(?:neem|neemt) (?:later |dan )?(?:opnieuw |nog eens )?contact",
         r"later (?:opnieuw|nog eens|contact)",
         r"pas (?:na|vanaf|in|eind|begin|over)\b",
@@ -408,6 +411,8 @@ UNSUBSCRIBE = {
         r"keine weiteren (?:e-mails|mails|nachrichten|anfragen)",
         r"(?:l[öo]sch|entfern)\w* (?:sie )?(?:meine|mich)",
         r"(?:aus dem verteiler|austragen)",
+        r"unterlassen sie",
+        r"weitere (?:zusendungen|kontaktaufnahmen)",
         r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
         r"nicht wieder)",
     ),
@@ -500,6 +505,8 @@ NOT_ME = {
         r"neem (?:gerust )?contact op met",
         r"(?:in de )?cc gezet",
         r"zet .{0,20} in (?:de )?cc",
+        r"verwijs (?:je|u|jou) (?:\w+ )?door",
+        r"(?:zij|hij|die) weet (?:hier|daar|er) (?:\w+ )?meer (?:van|over)",
     ),
 }
 

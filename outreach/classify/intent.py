@@ -66,7 +66,8 @@ _ACCEPT = re.compile(
     r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
-    r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b|\b(sure|absolutely|of course|yes)\b"
+    r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b"
+    r"|\b(?<!make )(?<!making )(sure|absolutely|of course|yes)\b"
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b",
@@ -181,7 +182,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     (a yes beside a later, a time beside a no), stay under 0.6 so the user decides.
     """
     # The rules write apostrophes straight (most clients send curly ones); a reply's first word starts the text.
-    text = ev.text.replace("’", "'").strip()
+    text = _CONTRACTION.sub(r"\1't", ev.text.replace("’", "'")).strip()
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
     if ev.invitation:
@@ -255,6 +256,10 @@ _FOOTER_LINE = re.compile(
 )
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
 _SENTENCE = re.compile(r"[^.!?¿¡\n]+")
+
+
+# "cant", "wont", "dont": contractions typed without their apostrophe (never "dont" alone: French for "whose").
+_CONTRACTION = re.compile(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b", re.IGNORECASE)
 
 
 def _policy_refusal(text: str) -> bool:

@@ -53,7 +53,7 @@ _BOOKING_WORDS = re.compile(
     r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any|whatever|whichever)|find a time|availability|"
     r"open times?|whatever suits|réserv|rendez-vous|rdv|créneau|reserv[ae]|agend[ae]|termin|buch|prenot|afspraak|"
     r"inplannen|elige|escolha|choisissez|wählen sie|scegli|kies|marc[ae] (?:um |o )?hor[áa]rio|hor[áa]rio|orario|"
-    r"hueco|plan (?:maar |gerust )?(?:een|in))",
+    r"hueco|plan (?:maar |gerust )?(?:een|in)|plan\b[^.!?\n]{0,25}\bin\b)",
     re.IGNORECASE,
 )
 

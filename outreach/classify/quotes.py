@@ -96,8 +96,8 @@ def _is_attribution(lines: list[str], i: int) -> int:
         return 0
     joined = ""
     for span in range(3):
-        if i + span >= len(lines):
-            break
+        if i + span >= len(lines) or not lines[i + span].strip():
+            break  # a wrapped attribution has no blank line ("Le ruego ...\n\nEl lun, ... escribió:" is two)
         joined = (joined + " " + lines[i + span].strip()).strip()
         if len(joined) > 400:
             break

@@ -47,7 +47,8 @@ _BEFORE_MONTH = (
 _PERIOD_CUE = re.compile(
     r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
-    r"|\b(?:in|after|en|dans|em|tra|fra|over|in)\s(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
+    r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
+    r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
     r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
     r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|\d{1,2})\s"
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
@@ -113,6 +114,23 @@ def find_resume_date(text: str, today: date) -> date | None:
     return _period(text, today)
 
 
+# Asking to be written to again, by verb stem, in the seven languages.
+_RECONTACT = re.compile(
+    r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:out|me)|contact|get in touch|touch base|nudge|try me|check back|"
+    r"circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|[ée]cri|"
+    r"meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
+    r"mail (?:me|mij)|neem)\w*",
+    re.IGNORECASE,
+)
+
+
+def _sentence(text: str, pos: int) -> str:
+    """The sentence around ``pos``."""
+    start = max(text.rfind(c, 0, pos) for c in ".?!\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".?!\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 _UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$", re.IGNORECASE)
 
 
@@ -121,6 +139,9 @@ def _period(text: str, today: date) -> date | None:
     # one already begun ("not in May; ask again early June").
     matches = list(_PERIOD_CUE.finditer(text))
     free = [m for m in matches if not _UNTIL_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    # "I start a sabbatical next week ... get in touch once I'm back in August": a period in the sentence that
+    # asks to be written to again comes first, then one after a return or restart word.
+    free.sort(key=lambda m: (not _RECONTACT.search(_sentence(text, m.start())), not _after_cue(text, m.start())))
     for m in free or matches:
         day = _period_day(m, today)
         if day is not None and (day >= today or m is (free or matches)[-1]):

@@ -256,8 +256,10 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         for t, (tz, named, yours) in zip(times, zones, strict=True):
             if conversion and t.start > conversion.start():
                 continue
-            if yours and not options and (kept or converted_from):
-                continue  # "19 h heure de Paris, soit 14 h pour vous": the same instant again
+            if yours and not options and (kept or (converted_from and not dates)):
+                # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
+                # its own, such as the next item of a list, is another option)
+                continue
             day = _date_for(t, dates) or (carried.day if carried else None)
             if day is None:
                 continue
