@@ -211,19 +211,19 @@ NOT_NEEDED = (
     "jinja2",
     "imapclient",
     "icalendar",
-    "outreach.config",
-    "outreach.db",
-    "outreach.cli_drafts",
-    "outreach.cli_interviews",
-    "outreach.cli_replies",
-    "outreach.cli_run",
+    "outreach.config.settings",
+    "outreach.store.db",
+    "outreach.cli.drafts",
+    "outreach.cli.interviews",
+    "outreach.cli.replies",
+    "outreach.cli.run",
 )
 
 
 def command_imports() -> None:
     """The modules `outreach classify` should never import (the command needs no config or database)."""
     code = (
-        "import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "import sys\nfrom outreach.cli.main import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
         f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n"
     )
     files = [str(p) for p in sorted((DATA / "replies").glob("*.eml"))]
@@ -275,7 +275,7 @@ def import_costs(repeats: int = 7) -> None:
         "flufl.bounce",
         "dateparser",
         "click",
-        "outreach.cli",
+        "outreach.cli.main",
     ):
         code = f"import time; t=time.perf_counter(); import {module}; print(time.perf_counter()-t)"
         best = float("inf")

@@ -46,13 +46,14 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, subprocess.Compl
     return time.perf_counter() - started, done
 
 
-NOT_NEEDED = ("outreach.classify", "outreach.render", "jinja2", "imapclient", "icalendar", "outreach.cli_interviews",
-              "outreach.cli_replies", "outreach.cli_run")
+NOT_NEEDED = ("outreach.classify", "outreach.outgoing.render", "jinja2", "imapclient", "icalendar",
+              "outreach.cli.interviews", "outreach.cli.replies", "outreach.cli.run")
 
 
 def unneeded_imports(args: list[str], env: dict[str, str]) -> list[str]:
     """The modules in NOT_NEEDED that `outreach ARGS` imports (run in a fresh interpreter)."""
-    code = ("import sys\nfrom outreach.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom outreach.cli.main import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             f"print('\\nLOADED=' + ','.join(m for m in {NOT_NEEDED!r} if m in sys.modules), file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=False)
     line = [x for x in done.stderr.splitlines() if x.startswith("LOADED=")][-1]

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.config import load_settings
-from outreach.db import close_database, open_database, transaction
-from outreach.models import Contact, Draft, FollowThrough, Interview, Reply
+from outreach.config.settings import load_settings
+from outreach.store.db import close_database, open_database, transaction
+from outreach.store.models import Contact, Draft, FollowThrough, Interview, Reply
 from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)
@@ -74,7 +74,7 @@ def timed(argv: list[str], runs: int) -> tuple[float, list[float]]:
 
 def heavy_modules(config: Path, args: list[str]) -> list[str]:
     """The heavy modules a command imports (run in-process under a fresh interpreter)."""
-    code = ("import sys\nfrom outreach.cli import main\n"
+    code = ("import sys\nfrom outreach.cli.main import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             f"print('\\nHEAVY=' + ','.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n")
     result = subprocess.run([sys.executable, "-c", code, "-c", str(config), *args], capture_output=True, text=True,

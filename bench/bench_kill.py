@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.db import close_database
-from outreach.drafts import list_drafts
+from outreach.outgoing.drafts import list_drafts
+from outreach.store.db import close_database
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 

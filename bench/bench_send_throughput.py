@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.db import close_database
-from outreach.sender import send_due
+from outreach.sending.sender import send_due
+from outreach.store.db import close_database
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 

@@ -30,9 +30,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.db import close_database
-from outreach.mailbox import HEADER_ITEM, watch_once
-from outreach.models import Interview, Reply
+from outreach.inbox.mailbox import HEADER_ITEM, watch_once
+from outreach.store.db import close_database
+from outreach.store.models import Interview, Reply
 from outreach.testing import MailRig
 from tests.watchkit import (
     ACCEPT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import AddressError
+from outreach.errors import AddressError
 
 if TYPE_CHECKING:
     from email_validator import ValidatedEmail

@@ -3,7 +3,7 @@ message says what went wrong and what to do next; the CLI prints it on one line.
 
 from __future__ import annotations
 
-from .logs import redact
+from outreach.logs import redact
 
 
 class OutreachError(Exception):

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .config import ImapSettings, ServerSettings, SmtpSettings
-from .errors import ConnectionFailed, LoginRefused
+from outreach.config.settings import ImapSettings, ServerSettings, SmtpSettings
+from outreach.errors import ConnectionFailed, LoginRefused
 
 if TYPE_CHECKING:
     import aiosmtplib

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from outreach.config import Settings, load_settings
-from outreach.db import open_database
+from outreach.config.settings import Settings, load_settings
+from outreach.store.db import open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_CONFIG = ROOT / "config" / "outreach.example.yaml"

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach import drafts
-from outreach.config import Settings, load_settings
-from outreach.contacts import import_introductions, load_introductions
-from outreach.db import open_database
-from outreach.models import Contact, Draft, DraftKind, Reply
+from outreach.config.settings import Settings, load_settings
+from outreach.intake.contacts import import_introductions, load_introductions
+from outreach.outgoing import drafts
+from outreach.store.db import open_database
+from outreach.store.models import Contact, Draft, DraftKind, Reply
 from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)  # Monday 5 October 2026, 10:00 in New York

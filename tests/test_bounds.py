@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from bench.bench_bounds import billion_laughs
-from outreach.config import load_settings
-from outreach.contacts import load_introductions
-from outreach.drafts import compose_outreach_drafts
+from outreach.config.settings import load_settings
+from outreach.config.yamlfile import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES
 from outreach.errors import ConfigError, IntroductionsError, TemplateError
-from outreach.followups import create_due_drafts
-from outreach.models import Contact, Draft
-from outreach.render import render_for_contact
-from outreach.sandbox import MAX_CALL_DEPTH
+from outreach.intake.contacts import load_introductions
+from outreach.interviews.followups import create_due_drafts
+from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.render import render_for_contact
+from outreach.outgoing.sandbox import MAX_CALL_DEPTH
+from outreach.store.models import Contact, Draft
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, sending_config
-from outreach.yamlfile import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES
 from tests.helpers import ALEX_INTRODUCTION, NOW, write_config, write_template
 from tests.interview_fixtures import contact, make_settings, sent
 from tests.test_cli import outreach

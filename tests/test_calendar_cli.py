@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from outreach.db import close_database
-from outreach.jobs import calendar_job
+from outreach.daemon.jobs import calendar_job
+from outreach.store.db import close_database
 from outreach.testing.radicale_rig import RadicaleRig
 from tests.calendar_kit import calendar_settings
 from tests.helpers import INTRODUCTIONS
@@ -18,9 +18,9 @@ from tests.test_cli_interviews import outreach
 def test_set_moves_and_cancel_removes_the_event_from_the_cli(tmp_path: Path, radicale: RadicaleRig,
                                                              dav_user: str) -> None:
     """Each command says what it did to the calendar; the calendar holds one event, then none."""
-    from outreach.contacts import import_introductions, load_introductions
-    from outreach.interviews import record_from_reply
-    from outreach.replies import stored_result
+    from outreach.intake.contacts import import_introductions, load_introductions
+    from outreach.interviews.records import record_from_reply
+    from outreach.replies.act import stored_result
 
     settings = calendar_settings(tmp_path, radicale, dav_user, introductions=INTRODUCTIONS)
     import_introductions(load_introductions(settings.paths.introductions), NOW)
@@ -51,9 +51,9 @@ def test_set_moves_and_cancel_removes_the_event_from_the_cli(tmp_path: Path, rad
 def test_a_calendar_that_cannot_take_the_event_does_not_undo_the_change(tmp_path: Path, radicale: RadicaleRig,
                                                                         dav_user: str) -> None:
     """`interviews set` still sets the time; the calendar line says why it is not there yet."""
-    from outreach.contacts import import_introductions, load_introductions
-    from outreach.interviews import record_from_reply
-    from outreach.replies import stored_result
+    from outreach.intake.contacts import import_introductions, load_introductions
+    from outreach.interviews.records import record_from_reply
+    from outreach.replies.act import stored_result
 
     settings = calendar_settings(tmp_path, radicale, dav_user, introductions=INTRODUCTIONS,
                                  calendar={"write_to": "Missing"})

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from outreach.config import Availability, CalendarSettings, load_settings
+from outreach.config.secrets import SecretSource
+from outreach.config.settings import Availability, CalendarSettings, load_settings
 from outreach.errors import ConfigError
-from outreach.secrets import SecretSource
 from tests.helpers import write_config
 
 # the shape of issue 16, which scripts rely on

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from outreach.calendar_ics import Event, attachment, cancellation, event_times, export, invitation
-from outreach.config import Settings, load_settings
+from outreach.config.settings import Settings, load_settings
+from outreach.interviews.calendar_ics import Event, attachment, cancellation, event_times, export, invitation
 from tests.helpers import write_config
 
 NOW = datetime(2026, 10, 5, 14, 0, tzinfo=UTC)

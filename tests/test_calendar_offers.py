@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from outreach import drafts, slot_holds
-from outreach.drafts import compose_outreach_drafts
-from outreach.models import SlotHold
-from outreach.sync import import_file
+from outreach.calendar import slot_holds
+from outreach.intake.sync import import_file
+from outreach.outgoing import drafts
+from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.store.models import SlotHold
 from outreach.testing.radicale_rig import RadicaleRig
 from tests.calendar_kit import NOW, PARIS_INTRODUCTION, TWO_INTRODUCTIONS, calendar_settings, utc
 
@@ -90,8 +91,8 @@ def test_without_a_calendar_the_draft_is_as_before(tmp_path: Path) -> None:
     """No calendar section: no slots, no holds, and caldav is never imported."""
     import sys
 
-    from outreach.config import load_settings
-    from outreach.db import open_database
+    from outreach.config.settings import load_settings
+    from outreach.store.db import open_database
     from tests.helpers import write_config
 
     settings = load_settings(write_config(tmp_path, PARIS_INTRODUCTION))
@@ -121,8 +122,8 @@ def test_calendar_unreachable_composes_nothing_and_says_why(tmp_path: Path, radi
 def test_a_hold_ends_when_the_contact_declines_or_an_interview_exists(tmp_path: Path, radicale: RadicaleRig,
                                                                       dav_user: str) -> None:
     """Declined: the held times are free again; the same once the contact has an interview."""
-    from outreach.contacts import get_contact, set_status
-    from outreach.models import Contact, Interview
+    from outreach.intake.contacts import get_contact, set_status
+    from outreach.store.models import Contact, Interview
 
     settings = calendar_settings(tmp_path, radicale, dav_user, introductions=TWO_INTRODUCTIONS)
     import_file(settings, NOW)

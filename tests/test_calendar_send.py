@@ -8,14 +8,15 @@ from pathlib import Path
 
 import yaml
 
-from outreach import drafts, interviews
-from outreach.config import Settings
-from outreach.drafts import compose_outreach_drafts, get_draft
-from outreach.models import DraftStatus as S
-from outreach.replies import stored_result
-from outreach.sender import run_once
-from outreach.slot_holds import for_draft
-from outreach.sync import import_file
+from outreach.calendar.slot_holds import for_draft
+from outreach.config.settings import Settings
+from outreach.intake.sync import import_file
+from outreach.interviews import records as interviews
+from outreach.outgoing import drafts
+from outreach.outgoing.drafts import compose_outreach_drafts, get_draft
+from outreach.replies.act import stored_result
+from outreach.sending.sender import run_once
+from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig
 from outreach.testing.radicale_rig import RadicaleRig, calendar_config
 from outreach.testing.sendqueue import copies_by_message_id, open_settings, sending_config

@@ -1,4 +1,4 @@
-"""Interviews into the user's CalDAV calendar (outreach/calendar_sync.py), against the session's real Radicale."""
+"""Interviews into the user's CalDAV calendar (outreach/interviews/calendar_sync.py), against the session's real Radicale."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from pathlib import Path
 
 import icalendar
 
-from outreach import drafts, interviews
-from outreach.calendar_sync import sync_interviews
-from outreach.config import Settings
+from outreach.config.settings import Settings
 from outreach.crashpoints import ENV, EXIT_CODE
-from outreach.models import CalendarEntry, Draft, Interview
+from outreach.interviews import records as interviews
+from outreach.interviews.calendar_sync import sync_interviews
+from outreach.outgoing import drafts
+from outreach.store.models import CalendarEntry, Draft, Interview
 from outreach.testing.radicale_rig import RadicaleRig
 from tests.calendar_kit import calendar_settings
 from tests.helpers import INTRODUCTIONS
@@ -25,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def settings_for(tmp_path: Path, radicale: RadicaleRig, user: str) -> Settings:
-    from outreach.contacts import import_introductions, load_introductions
+    from outreach.intake.contacts import import_introductions, load_introductions
 
     settings = calendar_settings(tmp_path, radicale, user, introductions=INTRODUCTIONS)
     import_introductions(load_introductions(settings.paths.introductions), NOW)
@@ -91,9 +92,9 @@ def test_a_crash_after_the_event_is_written_leaves_one_event_after_restart(tmp_p
     """Killed between "event written" and "entry committed", then run again: one event, at the right time."""
     settings = settings_for(tmp_path, radicale, dav_user)
     interview = accept(settings, start="2026-10-08T14:00:00-07:00")
-    script = ("from datetime import datetime; from outreach.config import load_settings; "
-              "from pathlib import Path; from outreach.db import open_database; "
-              "from outreach.calendar_sync import sync_interviews; "
+    script = ("from datetime import datetime; from outreach.config.settings import load_settings; "
+              "from pathlib import Path; from outreach.store.db import open_database; "
+              "from outreach.interviews.calendar_sync import sync_interviews; "
               f"s = load_settings(Path({str(settings.source)!r})); open_database(s.paths.database); "
               f"print(sync_interviews(s, datetime.fromisoformat({LATER.isoformat()!r})))")
     crashed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,

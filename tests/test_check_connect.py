@@ -48,7 +48,7 @@ def test_check_connect_succeeds(postfix: MailRig, tmp_path: Path, imap_security:
 
 
 def _schema() -> int:
-    from outreach.db import MIGRATIONS
+    from outreach.store.db import MIGRATIONS
 
     return MIGRATIONS[-1][0]
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from outreach.classify import Classification, Meeting, Referral, classify_file
-from outreach.cli import cli
+from outreach.cli.main import cli
 from outreach.intents import Intent
 
 DATA = Path(__file__).parent / "data"
@@ -127,7 +127,8 @@ def test_from_json_refuses_a_time_without_offset() -> None:
 
 def test_readers_of_stored_results_do_not_load_the_classifier() -> None:
     """`replies list`, `interviews` and `status` stay quick: the modules that act on a result import it lazily."""
-    code = ("import sys, outreach.replies, outreach.interviews, outreach.status, outreach.prep, outreach.followups; "
+    code = ("import sys, outreach.replies.act, outreach.interviews.records, outreach.cli.status, "
+            "outreach.outgoing.prep, outreach.interviews.followups; "
             "print(sorted(m for m in sys.modules if m.startswith('outreach.classify')))")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "[]\n"

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import CliRunner
 
-from outreach.cli import main
+from outreach.cli.main import main
 from tests.helpers import example_config
 
 NY = ZoneInfo("America/New_York")
@@ -217,9 +217,9 @@ def test_edit_header_injection_refused(cfg: Path, tmp_path: Path) -> None:
 
 def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
     """A sent draft cannot be edited; the editor is never opened."""
-    from outreach import drafts
-    from outreach.config import load_settings
-    from outreach.db import open_database
+    from outreach.config.settings import load_settings
+    from outreach.outgoing import drafts
+    from outreach.store.db import open_database
     from tests.helpers import NOW
 
     synced(cfg)
@@ -234,8 +234,8 @@ def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
 
 def approve_both(cfg: Path) -> tuple[int, int]:
     """Sync and approve both example drafts through the CLI; open the database for the test's own writes."""
-    from outreach.config import load_settings
-    from outreach.db import open_database
+    from outreach.config.settings import load_settings
+    from outreach.store.db import open_database
 
     first, second = synced(cfg)
     assert run(cfg, "drafts", "approve", str(first), str(second)).code == 0
@@ -250,7 +250,7 @@ def local(moment: datetime) -> str:
 def test_list_shows_sent_time_retries_and_the_cap(tmp_path: Path) -> None:
     """`drafts list` adds the sent time, and for an approved draft when it goes out and why: a retry, or the
     daily cap that the retry would run into."""
-    from outreach import drafts
+    from outreach.outgoing import drafts
 
     cfg = example_config(tmp_path, sending=ALWAYS_OPEN)
     first, second = approve_both(cfg)
@@ -313,7 +313,7 @@ def test_waiting_drafts_say_when_and_why_in_list_json_and_status(tmp_path: Path)
 
 def test_a_sending_pause_holds_every_approved_draft(tmp_path: Path) -> None:
     """While sending is paused, approved drafts wait for the pause's end; `status` names the pause once."""
-    from outreach.sendpause import pause_sending
+    from outreach.sending.sendpause import pause_sending
 
     cfg = example_config(tmp_path, sending=ALWAYS_OPEN)
     approve_both(cfg)

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from outreach.db import close_database
+from outreach.store.db import close_database
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
 
 
@@ -31,8 +31,8 @@ def config(tmp_path: Path) -> Path:
     alex, priya = contact(), contact("priya.n@example.org")
     yes = reply(alex, sent(alex, settings, NOW), "accepted", NOW + timedelta(hours=1),
                 result=accepted(start="2030-10-08T14:00:00-07:00", url="https://meet.example.com/abc"))
-    from outreach.interviews import record_from_reply
-    from outreach.replies import stored_result
+    from outreach.interviews.records import record_from_reply
+    from outreach.replies.act import stored_result
 
     record_from_reply(alex, yes, stored_result(yes), settings, NOW + timedelta(hours=1))
     options = reply(priya, sent(priya, settings, NOW), "accepted", NOW + timedelta(hours=2),
@@ -87,10 +87,10 @@ def test_set_pick_show_export_and_cancel(config: Path, tmp_path: Path) -> None:
 
 def test_cancel_after_a_sent_invitation_says_a_cancellation_waits(config: Path) -> None:
     """Alex's confirmation went out: cancelling queues a cancellation for approval and says so; again, nothing new."""
-    from outreach import drafts
-    from outreach.config import load_settings
-    from outreach.db import open_database
-    from outreach.models import Interview
+    from outreach.config.settings import load_settings
+    from outreach.outgoing import drafts
+    from outreach.store.db import open_database
+    from outreach.store.models import Interview
 
     open_database(load_settings(config).paths.database)
     confirmation = Interview.get_by_id(1).confirmation_draft_id

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach.config import Settings, load_settings
+from outreach.config.settings import Settings, load_settings
 from outreach.errors import ConfigError, SecretError
 from tests.helpers import write_config
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from outreach.contacts import import_introductions, load_introductions, set_status
-from outreach.db import open_database
 from outreach.errors import IntroductionsError
-from outreach.models import Contact, ContactStatus
+from outreach.intake.contacts import import_introductions, load_introductions, set_status
+from outreach.store.db import open_database
+from outreach.store.models import Contact, ContactStatus
 from tests.helpers import INTRODUCTIONS
 
 NOW = datetime(2026, 11, 2, 14, 0, tzinfo=UTC)
@@ -96,8 +96,8 @@ def test_bad_entry_names_file_line_and_field(tmp_path: Path, text: str, message:
 
 def test_bad_entry_imports_nothing_through_sync(db: Path, tmp_path: Path) -> None:
     """One bad entry after good ones: sync fails and not even the good ones are written."""
-    from outreach.config import load_settings
-    from outreach.sync import sync_introductions
+    from outreach.config.settings import load_settings
+    from outreach.intake.sync import sync_introductions
     from tests.helpers import write_config
 
     config = write_config(tmp_path / "cfg", INTRODUCTIONS + "  - name: Broken\n    email: nope\n")

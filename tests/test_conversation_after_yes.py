@@ -21,12 +21,14 @@ import pytest
 import yaml
 from imapclient import IMAPClient
 
-from outreach import drafts, interviews, jobs
-from outreach.config import Settings
-from outreach.db import close_database
-from outreach.mailbox import watch_once
-from outreach.models import Contact, Draft, Interview
-from outreach.status import gather
+from outreach.cli.status import gather
+from outreach.config.settings import Settings
+from outreach.daemon import jobs
+from outreach.inbox.mailbox import watch_once
+from outreach.interviews import records as interviews
+from outreach.outgoing import drafts
+from outreach.store.db import close_database
+from outreach.store.models import Contact, Draft, Interview
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, sending_config
 from tests.test_classify_context import Parties, google_reply, outlook_reply

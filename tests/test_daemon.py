@@ -87,9 +87,9 @@ def test_ready_watchdog_status_and_clean_stop(postfix: MailRig, tmp_path: Path, 
     assert "STOPPING=1" in notify.collect("STOPPING=1")
     assert code == 0, err
     assert copies_by_message_id(postfix, mail_user)[draft.message_id] == 1
-    assert err.splitlines()[-1].endswith("INFO outreach.daemon: outreach daemon stopped")
+    assert err.splitlines()[-1].endswith("INFO outreach.daemon.loop: outreach daemon stopped")
     assert [line.split(" INFO ")[1] for line in err.splitlines() if f"draft {draft.id} " in line] == [
-        f"outreach.daemon: send: draft {draft.id} sent to {mail_user}: " + sent_line_tail(err, draft.id)]
+        f"outreach.daemon.loop: send: draft {draft.id} sent to {mail_user}: " + sent_line_tail(err, draft.id)]
 
 
 def sent_line_tail(err: str, draft_id: int) -> str:
@@ -115,13 +115,14 @@ def test_one_log_line_per_event(postfix: MailRig, tmp_path: Path, notify: Notify
     assert code == 0, err
     until = datetime.combine(opens, dt_time(8, 30), tzinfo=NEW_YORK)
     assert [line.split(" ", 2)[2] for line in err.splitlines()] == [
-        f"INFO outreach.daemon: sync: introductions: 0 new, 0 updated, 0 unchanged ({tmp_path}/introductions.yaml)",
-        f"INFO outreach.daemon: send: draft {draft.id} deferred until {until:%Y-%m-%d %H:%M %Z}: outside the send "
+        "INFO outreach.daemon.loop: sync: introductions: 0 new, 0 updated, 0 unchanged "
+        f"({tmp_path}/introductions.yaml)",
+        f"INFO outreach.daemon.loop: send: draft {draft.id} deferred until {until:%Y-%m-%d %H:%M %Z}: outside the send "
         f"window ({day} 08:30-17:30 America/New_York)",
-        "INFO outreach.daemon: watch: INBOX: 0 new messages, 0 replies (first scan)",
-        f"INFO outreach.daemon: outreach daemon ready (pid {proc.pid})",
-        "INFO outreach.daemon: watch: INBOX: 0 new messages, 0 replies",  # changed: no longer the first scan
-        "INFO outreach.daemon: outreach daemon stopped",
+        "INFO outreach.daemon.loop: watch: INBOX: 0 new messages, 0 replies (first scan)",
+        f"INFO outreach.daemon.loop: outreach daemon ready (pid {proc.pid})",
+        "INFO outreach.daemon.loop: watch: INBOX: 0 new messages, 0 replies",  # changed: no longer the first scan
+        "INFO outreach.daemon.loop: outreach daemon stopped",
     ]
 
 
@@ -171,7 +172,7 @@ def test_sigterm_during_a_send_finishes_it_once(mailrig: MailRig, tmp_path: Path
     assert code == 0, err
     assert copies_by_message_id(mailrig, mail_user)[draft.message_id] == 1
     open_settings(config)
-    from outreach.models import Draft
+    from outreach.store.models import Draft
 
     assert Draft.get_by_id(draft.id).status == "sent"
 
@@ -230,7 +231,7 @@ def test_sigterm_stops_a_long_queue_between_messages(mailrig: MailRig, tmp_path:
     code, err = stop(proc)
     assert code == 0, err
     open_settings(config)
-    from outreach.models import Draft
+    from outreach.store.models import Draft
 
     statuses = [Draft.get_by_id(d.id).status for d in queued]
     assert statuses[0] == "sent" and "sending" not in statuses and statuses.count("approved") >= 7, statuses

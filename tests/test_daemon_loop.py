@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from outreach.backoff import Backoff
-from outreach.config import Settings
-from outreach.daemon import Daemon, Job
+from outreach.config.settings import Settings
+from outreach.daemon.jobs import JobName, daemon_jobs
+from outreach.daemon.loop import Daemon, Job
 from outreach.errors import ConnectionFailed, OutreachError
-from outreach.jobs import JobName, daemon_jobs
 from tests.helpers import NOW, example_settings
 
 
@@ -111,7 +111,7 @@ def test_a_failing_job_backs_off_exponentially_up_to_30_minutes(settings: Settin
     daemon, fakes, runs = loop(settings)
     fakes[JobName.SYNC].error = ConnectionFailed("imap down; check the server")
     waits, at = [], NOW
-    with caplog.at_level(logging.ERROR, logger="outreach.daemon"):
+    with caplog.at_level(logging.ERROR, logger="outreach.daemon.loop"):
         for _ in range(7):
             daemon.tick(at)
             job = daemon.jobs[0]

@@ -7,15 +7,15 @@ import sys
 import textwrap
 from pathlib import Path
 
-from outreach.db import MIGRATIONS, close_database, open_database, run_migrations, schema_version
-from outreach.models import Contact
+from outreach.store.db import MIGRATIONS, close_database, open_database, run_migrations, schema_version
+from outreach.store.models import Contact
 
 WRITER = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime
-    from outreach.contacts import Introduction, import_introductions, set_status
-    from outreach.db import open_database
-    from outreach.models import Contact
+    from outreach.intake.contacts import Introduction, import_introductions, set_status
+    from outreach.store.db import open_database
+    from outreach.store.models import Contact
 
     open_database(sys.argv[1])
     name = sys.argv[2]
@@ -94,7 +94,7 @@ def test_version_2_database_gains_the_interviews_answer_columns(tmp_path: Path) 
     """A schema-2 interviews table (no their_answer columns) is upgraded in place; its rows keep their data."""
     import sqlite3
 
-    from outreach.models import Interview
+    from outreach.store.models import Interview
 
     path = tmp_path / "v2.db"
     open_database(path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from outreach.cli import cli
+from outreach.cli.main import cli
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 

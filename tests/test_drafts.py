@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outreach import drafts
-from outreach.config import Settings
-from outreach.contacts import set_status
+from outreach.config.settings import Settings
 from outreach.errors import DraftStateError, NotFoundError, TemplateError
-from outreach.models import Contact, ContactStatus, Draft, DraftEvent
-from outreach.models import DraftStatus as S
-from outreach.sendwindow import Hold
-from outreach.sync import sync_introductions
+from outreach.intake.contacts import set_status
+from outreach.intake.sync import sync_introductions
+from outreach.outgoing import drafts
+from outreach.sending.sendwindow import Hold
+from outreach.store.models import Contact, ContactStatus, Draft, DraftEvent
+from outreach.store.models import DraftStatus as S
 from tests.helpers import NOW, example_settings, write_template
 
 LATER = NOW + timedelta(hours=1)
@@ -73,7 +73,7 @@ def test_sync_is_idempotent(settings: Settings) -> None:
 
 def test_sync_skips_suppressed_and_contacted(settings: Settings, tmp_path: Path) -> None:
     """Do-not-contact, bounced and already-contacted people get no outreach draft."""
-    from outreach.contacts import import_introductions, load_introductions
+    from outreach.intake.contacts import import_introductions, load_introductions
 
     import_introductions(load_introductions(settings.paths.introductions), NOW)
     set_status(Contact.get(Contact.email == "alex.chen@example.com"), ContactStatus.DO_NOT_CONTACT, NOW)

@@ -17,8 +17,8 @@ from outreach.errors import (
     RateLimited,
     TemporaryFailure,
 )
-from outreach.locks import database_file, lock_path
-from outreach.smtpsession import transaction_failed
+from outreach.sending.smtpsession import transaction_failed
+from outreach.store.locks import database_file, lock_path
 from tests.helpers import example_settings
 
 

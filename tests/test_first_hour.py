@@ -118,7 +118,7 @@ def test_demo_counts_down_and_names_no_deleted_directory(tmp_path: Path) -> None
     directory only when --keep keeps it."""
     from datetime import UTC, datetime, timedelta
 
-    from outreach.demo import Countdown, closing
+    from outreach.demo.run import Countdown, closing
 
     end = datetime(2026, 11, 28, 20, 0, tzinfo=UTC)
     countdown = Countdown(end)

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outreach import drafts, interviews
-from outreach.config import Settings
-from outreach.contacts import pause_follow_ups, set_status
-from outreach.followups import add_business_days, create_due_drafts
-from outreach.models import Contact, Draft, Interview
-from outreach.replies import stored_result
+from outreach.config.settings import Settings
+from outreach.intake.contacts import pause_follow_ups, set_status
+from outreach.interviews import records as interviews
+from outreach.interviews.followups import add_business_days, create_due_drafts
+from outreach.outgoing import drafts
+from outreach.replies.act import stored_result
+from outreach.store.models import Contact, Draft, Interview
 from tests.helpers import INTRODUCTIONS
 from tests.interview_fixtures import accepted, contact, make_settings, reply, sent
 
@@ -225,7 +226,7 @@ def test_3b7_tries_the_next_contact_at_day_3_then_follows_up_at_day_7(tmp_path: 
     """3b7: day 3 drafts outreach to the next new contact at the same company; day 7 follows up the first."""
     settings = make_settings(tmp_path, follow_up={"routine": "3b7", "max": 1})
     (tmp_path / "introductions.yaml").write_text(THREE_AT_ONE_COMPANY)
-    from outreach.contacts import import_introductions, load_introductions
+    from outreach.intake.contacts import import_introductions, load_introductions
 
     import_introductions(load_introductions(settings.paths.introductions), at(SENT))
     sent(contact(), settings, at(SENT))
@@ -244,7 +245,7 @@ def test_3b7_after_downtime_takes_both_steps_in_order(tmp_path: Path) -> None:
     """A first run on day 8 owes both steps: the next contact first, then the follow-up."""
     settings = make_settings(tmp_path, follow_up={"routine": "3b7", "max": 1})
     (tmp_path / "introductions.yaml").write_text(THREE_AT_ONE_COMPANY)
-    from outreach.contacts import import_introductions, load_introductions
+    from outreach.intake.contacts import import_introductions, load_introductions
 
     import_introductions(load_introductions(settings.paths.introductions), at(SENT))
     sent(contact(), settings, at(SENT))

@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from outreach import drafts, jobs
-from outreach.models import Contact, Draft, Interview
+from outreach.daemon import jobs
+from outreach.outgoing import drafts
+from outreach.store.models import Contact, Draft, Interview
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, sending_config
 

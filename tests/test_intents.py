@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from outreach import replies
-from outreach.cli import cli
-from outreach.followups import create_follow_ups
+from outreach.cli.main import cli
+from outreach.cli.status import funnel
 from outreach.intents import CLASSIFIED, MEANINGS, RESOLUTIONS, FollowUps, Intent
-from outreach.status import funnel
-from outreach.threads import conversation
+from outreach.interviews.followups import create_follow_ups
+from outreach.outgoing.threads import conversation
+from outreach.replies import act as replies
 from tests.interview_fixtures import NOW, contact, make_settings, reply, sent
 
 CONTRACT = Path(__file__).parents[1] / "docs" / "classify-contract.md"

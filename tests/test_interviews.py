@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from outreach import drafts, interviews
-from outreach.config import Settings
+from outreach.config.settings import Settings
 from outreach.errors import InterviewError, NotesError
-from outreach.interviews import parse_when
-from outreach.models import Contact, Draft, FollowThrough, Interview
-from outreach.prep import render_prep
-from outreach.replies import stored_result
+from outreach.interviews import records as interviews
+from outreach.interviews.records import parse_when
+from outreach.outgoing import drafts
+from outreach.outgoing.prep import render_prep
+from outreach.replies.act import stored_result
+from outreach.store.models import Contact, Draft, FollowThrough, Interview
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
 from tests.test_calendar_ics import events, unfold
 
@@ -337,7 +338,7 @@ def test_a_later_yes_in_the_same_conversation_never_makes_a_second_interview(set
     interview = accept(settings, start="2026-10-08T14:00:00-07:00")
     again = reply(contact(), None, "accepted", LATER + timedelta(hours=1), message_id="<again@example.com>",
                   result=accepted(start="2026-10-09T10:00:00-07:00"))
-    from outreach.replies import stored_result
+    from outreach.replies.act import stored_result
 
     same = interviews.record_from_reply(contact(), again, stored_result(again), settings, LATER + timedelta(hours=1))
     assert (same.id, Interview.select().count(), same.status, same.start, same.proposed_times, same.their_answer) == (

@@ -17,7 +17,7 @@ def test_imapclient_keeps_its_imaplib_connection_as_imap() -> None:
     source = inspect.getsource(IMAPClient.__init__)
     assert "self._imap = self._create_IMAP4()" in source, (
         f"imapclient {version('imapclient')} no longer keeps its imaplib.IMAP4 as _imap: "
-        "outreach/mailbox.py fetch_headers depends on it; update it and the bound in pyproject.toml")
+        "outreach/inbox/mailbox.py fetch_headers depends on it; update it and the bound in pyproject.toml")
 
 
 def test_aiosmtplib_exposes_its_protocol_for_the_final_dot() -> None:
@@ -28,4 +28,4 @@ def test_aiosmtplib_exposes_its_protocol_for_the_final_dot() -> None:
                if not callable(getattr(aiosmtplib.protocol.SMTPProtocol, name, None))]
     assert hasattr(smtp, "protocol") and missing == [], (
         f"aiosmtplib {version('aiosmtplib')} changed SMTP.protocol ({missing or 'attribute gone'}): "
-        "outreach/smtpsession.py transmit depends on it; update it and the bound in pyproject.toml")
+        "outreach/sending/smtpsession.py transmit depends on it; update it and the bound in pyproject.toml")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from imapclient import IMAPClient
 
-from outreach.config import Settings
-from outreach.db import close_database, open_database
-from outreach.inboxwait import IdleWaiter
-from outreach.mailbox import watch_once
-from outreach.models import MailboxState, Reply
+from outreach.config.settings import Settings
+from outreach.inbox.inboxwait import IdleWaiter
+from outreach.inbox.mailbox import watch_once
+from outreach.store.db import close_database, open_database
+from outreach.store.models import MailboxState, Reply
 from outreach.testing import MailRig
 from tests.watchkit import (
     ACCEPT,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach.matching import (
+from outreach.replies.matching import (
     Headers,
     Match,
     NeedBody,

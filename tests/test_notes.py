@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from outreach.errors import NotesError
-from outreach.notes import blank_form, parse_notes
+from outreach.interviews.notes import blank_form, parse_notes
 
 FILLED = textwrap.dedent("""\
     # Notes: Alex Chen (Example Corp), interview 1

@@ -14,16 +14,16 @@ import pytest
 import yaml
 from imapclient import IMAPClient
 
-from outreach import interviews
-from outreach.config import Settings, load_settings
-from outreach.contacts import import_introductions, load_introductions
-from outreach.db import open_database
-from outreach.jobs import prep_brief_job
-from outreach.mailbox import watch_once
-from outreach.models import Interview, Reply
-from outreach.prep import render_prep
-from outreach.prepmail import already_filed, deliver_prep_briefs, prep_due
-from outreach.replies import stored_result
+from outreach.config.settings import Settings, load_settings
+from outreach.daemon.jobs import prep_brief_job
+from outreach.inbox.mailbox import watch_once
+from outreach.intake.contacts import import_introductions, load_introductions
+from outreach.interviews import records as interviews
+from outreach.interviews.prepmail import already_filed, deliver_prep_briefs, prep_due
+from outreach.outgoing.prep import render_prep
+from outreach.replies.act import stored_result
+from outreach.store.db import open_database
+from outreach.store.models import Interview, Reply
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
 from tests.helpers import ALEX_INTRODUCTION

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from outreach.config import Settings
-from outreach.contacts import import_introductions, load_introductions
+from outreach.config.settings import Settings
 from outreach.errors import HeaderInjectionError, TemplateError
-from outreach.message import build_message, message_text
-from outreach.models import Contact, Draft
-from outreach.render import check_templates, render_for_contact
+from outreach.intake.contacts import import_introductions, load_introductions
+from outreach.outgoing.message import build_message, message_text
+from outreach.outgoing.render import check_templates, render_for_contact
+from outreach.store.models import Contact, Draft
 from tests.helpers import NOW, example_settings, write_template
 
 GOLDEN = Path(__file__).parent / "data" / "rendered"
@@ -222,7 +222,7 @@ def test_check_templates_catches_a_typo(settings: Settings) -> None:
 
 
 def make_draft(settings: Settings, **fields: Any) -> Draft:
-    from outreach.drafts import create_draft
+    from outreach.outgoing.drafts import create_draft
 
     return create_draft(contact(), "outreach", fields.pop("subject", "Hello"), fields.pop("body", "Hi.\n"),
                         NOW, "cli", settings, **fields)
@@ -287,7 +287,7 @@ def test_header_injection_through_contact_is_refused(settings: Settings, field: 
     """A CR or LF in a contact's name or address never makes a draft."""
     Contact.update(**{field: value}).where(Contact.email == "alex.chen@example.com").execute()
     who = Contact.get(Contact.id == 1)
-    from outreach.drafts import create_draft
+    from outreach.outgoing.drafts import create_draft
 
     with pytest.raises(HeaderInjectionError) as error:
         create_draft(who, "outreach", "Hello", "Hi.\n", NOW, "cli", settings)

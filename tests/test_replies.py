@@ -19,15 +19,15 @@ from typing import Any
 import pytest
 from imapclient import IMAPClient
 
-from outreach import replies
 from outreach.classify import Classification, classify_message
-from outreach.config import Settings, load_settings
-from outreach.db import open_database
-from outreach.followups import create_due_drafts
+from outreach.config.settings import Settings, load_settings
+from outreach.inbox.mailbox import watch_once
 from outreach.intents import meaning
-from outreach.mailbox import watch_once
-from outreach.matching import Match, address_of
-from outreach.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
+from outreach.interviews.followups import create_due_drafts
+from outreach.replies import act as replies
+from outreach.replies.matching import Match, address_of
+from outreach.store.db import open_database
+from outreach.store.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
 from outreach.testing import MailRig
 from tests.helpers import write_config
 from tests.test_mailbox import flags

@@ -20,13 +20,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from outreach import jobs
-from outreach.cli import App
-from outreach.cli_run import run_every_job_once
-from outreach.config import Settings
-from outreach.db import close_database, open_database
+from outreach.cli.main import App
+from outreach.cli.run import run_every_job_once
+from outreach.config.settings import Settings
+from outreach.daemon import jobs
 from outreach.errors import DatabaseError, JobsFailed
-from outreach.models import Reply, RuntimeState
+from outreach.store.db import close_database, open_database
+from outreach.store.models import Reply, RuntimeState
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 from tests.test_mailbox import wait_until

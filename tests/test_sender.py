@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from outreach.config import Settings
-from outreach.drafts import get_draft
+from outreach.config.settings import Settings
 from outreach.mailconn import open_smtp
-from outreach.message import build_message
-from outreach.models import DraftStatus as S
-from outreach.sender import Outcome, run_once
-from outreach.smtpsession import transmit
+from outreach.outgoing.drafts import get_draft
+from outreach.outgoing.message import build_message
+from outreach.sending.sender import Outcome, run_once
+from outreach.sending.smtpsession import transmit
+from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import copies_by_message_id, open_settings, queue_approved, sending_config
 

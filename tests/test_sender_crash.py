@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from outreach.crashpoints import ENV, EXIT_CODE, SEND_STEPS
-from outreach.drafts import approve, get_draft
-from outreach.models import DraftStatus as S
+from outreach.outgoing.drafts import approve, get_draft
+from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import copies_by_message_id, open_settings, queue_approved, sending_config
 

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outreach.config import Sending
-from outreach.sendwindow import (
+from outreach.config.settings import Sending
+from outreach.sending.sendwindow import (
     Hold,
     account_hold,
     draft_hold,

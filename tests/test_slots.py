@@ -1,4 +1,4 @@
-"""The slot finder (outreach/slots.py): pure, table-driven, DST-correct."""
+"""The slot finder (outreach/calendar/slots.py): pure, table-driven, DST-correct."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from outreach.config import Availability
-from outreach.slots import Busy, Slot, conflicts, free_slots, search_range
+from outreach.calendar.slots import Busy, Slot, conflicts, free_slots, search_range
+from outreach.config.settings import Availability
 
 NY = ZoneInfo("America/New_York")
 PARIS = ZoneInfo("Europe/Paris")

@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from outreach import drafts, interviews
-from outreach.models import Reply
-from outreach.replies import stored_result
-from outreach.status import gather, render_text
+from outreach.cli.status import gather, render_text
+from outreach.interviews import records as interviews
+from outreach.outgoing import drafts
+from outreach.replies.act import stored_result
+from outreach.store.models import Reply
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
 
 NY = ZoneInfo("America/New_York")
@@ -102,7 +103,7 @@ def test_nothing_needs_you(tmp_path: Path) -> None:
 
 def test_sending_pause_is_listed_first(tmp_path: Path) -> None:
     """An account-wide sending pause heads the needs-you list with its reason, until it ends."""
-    from outreach.sendpause import pause_sending
+    from outreach.sending.sendpause import pause_sending
 
     make_settings(tmp_path)
     pause_sending(NOW, NOW + timedelta(hours=1), "smtp refused login")

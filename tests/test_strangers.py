@@ -18,11 +18,11 @@ import pytest
 import yaml
 from imapclient import IMAPClient
 
-from outreach.config import Settings
-from outreach.drafts import compose_outreach_drafts
-from outreach.mailbox import watch_once
-from outreach.matching import auth_failures
-from outreach.models import Contact, ContactStatus, Draft, Interview, Reply
+from outreach.config.settings import Settings
+from outreach.inbox.mailbox import watch_once
+from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.replies.matching import auth_failures
+from outreach.store.models import Contact, ContactStatus, Draft, Interview, Reply
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, sending_config
 from tests.helpers import example_settings

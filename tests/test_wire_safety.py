@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from outreach import drafts
-from outreach.contacts import load_introductions
 from outreach.errors import HeaderInjectionError, IntroductionsError
-from outreach.message import build_message
-from outreach.models import Contact, Draft
-from outreach.models import DraftStatus as S
-from outreach.sender import Outcome, run_once
+from outreach.intake.contacts import load_introductions
+from outreach.outgoing import drafts
+from outreach.outgoing.message import build_message
+from outreach.sending.sender import Outcome, run_once
+from outreach.store.models import Contact, Draft
+from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig
 from outreach.testing.sendqueue import open_settings, queue_approved, sending_config
 from tests.helpers import example_settings

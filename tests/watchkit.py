@@ -17,12 +17,12 @@ from typing import Any
 
 import yaml
 
-from outreach.config import Settings, load_settings
-from outreach.daemon import Daemon, Job
-from outreach.db import open_database
-from outreach.inboxwait import IdleWaiter, open_waiter
-from outreach.jobs import JobName, watch_job
-from outreach.models import Contact, ContactStatus, Draft, DraftKind, DraftStatus
+from outreach.config.settings import Settings, load_settings
+from outreach.daemon.jobs import JobName, watch_job
+from outreach.daemon.loop import Daemon, Job
+from outreach.inbox.inboxwait import IdleWaiter, open_waiter
+from outreach.store.db import open_database
+from outreach.store.models import Contact, ContactStatus, Draft, DraftKind, DraftStatus
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
 

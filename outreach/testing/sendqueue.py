@@ -11,11 +11,11 @@ from typing import Any
 
 import yaml
 
-from outreach.config import Settings, load_settings
-from outreach.contacts import Introduction, get_contact, import_introductions
-from outreach.db import open_database
-from outreach.drafts import approve, create_draft
-from outreach.models import Draft, DraftKind
+from outreach.config.settings import Settings, load_settings
+from outreach.intake.contacts import Introduction, get_contact, import_introductions
+from outreach.outgoing.drafts import approve, create_draft
+from outreach.store.db import open_database
+from outreach.store.models import Draft, DraftKind
 
 from .localconfig import write_local_config
 from .mailrig import MailRig

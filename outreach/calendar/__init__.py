@@ -1,0 +1,1 @@
+"""Free time: the user's CalDAV calendar, slots to offer and holds on them."""

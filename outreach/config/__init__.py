@@ -1,0 +1,1 @@
+"""outreach.yaml and the shipped files: frozen settings, secrets, default locations."""

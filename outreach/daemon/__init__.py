@@ -1,0 +1,1 @@
+"""The daemon: one loop, its jobs, systemd notify and the service unit."""

@@ -1,0 +1,7 @@
+"""python -m outreach.demo"""
+
+import sys
+
+from outreach.demo.run import main
+
+sys.exit(main())

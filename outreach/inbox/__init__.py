@@ -1,0 +1,1 @@
+"""The inbox: one pass over new mail, and waiting for more with IDLE."""

@@ -1,0 +1,1 @@
+"""Introductions in: introductions.yaml -> contacts -> outreach drafts."""

@@ -1,0 +1,617 @@
+"""Interview records: the only module that writes the interviews and follow_throughs tables.
+
+proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled; scheduled -> proposed
+again when the contact asks for another time. Fixing a time the contact offered (or proposing one)
+queues a confirmation draft with a calendar invitation; a time that came as the contact's own
+calendar invitation is only recorded. Cancelling after our invitation went out queues its
+cancellation (METHOD:CANCEL) for approval.
+
+One conversation has at most one live (proposed or scheduled) interview. Every later reply in it
+is read against that interview (:func:`thread_context`) and answers about it (:func:`after_yes`):
+it confirms the time, proposes another, or asks to cancel (flagged for the user, never cancelled
+behind their back); it never creates a second one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from outreach.config.settings import Settings
+from outreach.errors import InterviewError, NotFoundError
+from outreach.store.db import transaction
+from outreach.store.models import (
+    Contact,
+    ContactStatus,
+    Draft,
+    DraftKind,
+    DraftStatus,
+    FollowThrough,
+    Interview,
+    Reply,
+    TheirAnswer,
+)
+from outreach.store.models import InterviewStatus as S
+
+if TYPE_CHECKING:
+    from outreach.classify.context import ThreadAnswer, ThreadContext
+    from outreach.classify.result import Classification
+    from outreach.interviews.calendar_ics import Event
+
+logger = logging.getLogger(__name__)
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    # -> proposed: the contact asked for another time (from proposed: other options than before)
+    S.PROPOSED: frozenset({S.PROPOSED, S.SCHEDULED, S.CANCELLED}),
+    # scheduled -> scheduled: a new time
+    S.SCHEDULED: frozenset({S.SCHEDULED, S.PROPOSED, S.HELD, S.CANCELLED}),
+    S.HELD: frozenset({S.HELD}),  # notes edited again
+    S.CANCELLED: frozenset(),
+}
+UNSENT = (DraftStatus.PENDING, DraftStatus.APPROVED, DraftStatus.FAILED, DraftStatus.NEEDS_REVIEW)
+LIVE = (S.PROPOSED, S.SCHEDULED)
+# What `outreach interviews` and `status` say of each answer
+ANSWER_PHRASES = {
+    TheirAnswer.CONFIRMED: "confirmed by them", TheirAnswer.TENTATIVE: "tentatively accepted by them",
+    TheirAnswer.OTHER_TIME: "they proposed another time", TheirAnswer.CANCEL: "they asked to cancel",
+    TheirAnswer.DECLINED: "they declined the invitation",
+}
+
+
+@dataclass
+class NotesSaved:
+    interview: Interview
+    new_contacts: list[Contact] = field(default_factory=list)
+    follow_through: int = 0
+
+
+# ------------------------------------------------------------------ reading
+
+
+def get_interview(interview_id: int) -> Interview:
+    interview = (Interview.select(Interview, Contact).join(Contact)
+                 .where(Interview.id == interview_id).get_or_none())
+    if interview is None:
+        raise NotFoundError(f"no interview {interview_id}; see `outreach interviews`")
+    return interview
+
+
+def list_interviews() -> list[Interview]:
+    """Every interview with its contact: timed ones by start, then the rest oldest first."""
+    rows = list(Interview.select(Interview, Contact).join(Contact).order_by(Interview.id))
+    return sorted(rows, key=lambda i: (i.start is None, i.start or i.created_at, i.id))
+
+
+def exportable() -> list[Interview]:
+    """What `interviews export` writes, by start: every held interview, and one scheduled interview per
+    conversation (the newest, should a database from before schema 3 hold two for one contact)."""
+    seen: set[int] = set()
+    out = []
+    for interview in sorted(list_interviews(), key=lambda i: i.id, reverse=True):
+        if interview.start is None or interview.status not in (S.SCHEDULED, S.HELD):
+            continue
+        if interview.status == S.SCHEDULED:
+            if interview.contact.id in seen:
+                continue
+            seen.add(interview.contact.id)
+        out.append(interview)
+    return sorted(out, key=lambda i: (i.start, i.id))
+
+
+def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
+    """The --json object; times ISO-8601 in the user's zone (with its offset)."""
+    def iso(value: datetime | None) -> str | None:
+        return value.astimezone(zone).isoformat() if value is not None else None
+
+    contact = interview.contact
+    return {
+        "id": interview.id, "contact_email": contact.email, "status": interview.status,
+        "start": iso(interview.start), "end": iso(interview.end), "url": interview.url,
+        "booking_url": interview.booking_url, "proposed_times": list(interview.proposed_times or []),
+        "contact_name": contact.name, "company": contact.company, "location": interview.location,
+        "contact_timezone": contact.timezone, "thank_you_due_at": iso(interview.thank_you_due_at),
+        "thank_you_draft_id": interview.thank_you_draft_id,
+        "confirmation_draft_id": interview.confirmation_draft_id, "has_notes": interview.notes is not None,
+        "their_answer": interview.their_answer, "their_answer_at": iso(interview.their_answer_at),
+        "their_answer_reply_id": interview.their_answer_reply_id,
+    }
+
+
+def next_step(interview: Interview) -> str | None:
+    """The command the user runs next for what the contact said, or None when nothing waits on them."""
+    if interview.status not in LIVE:
+        return None
+    if interview.their_answer in TheirAnswer.FLAGGED:
+        return f"outreach interviews cancel {interview.id}, or set {interview.id} --at WHEN to offer another time"
+    if interview.status == S.PROPOSED:
+        return (f"outreach interviews set {interview.id} --pick N" if interview.proposed_times
+                else f"outreach interviews set {interview.id} --at WHEN")
+    return None
+
+
+# ------------------------------------------------------------------ from the watcher
+
+
+def record_from_reply(contact: Contact, reply: Reply, result: Classification, settings: Settings,
+                      now: datetime) -> Interview:
+    """An accepted reply becomes an interview: scheduled when one start time is fixed, else proposed.
+
+    Idempotent per reply: seeing the same reply again returns the existing record. A time the
+    contact wrote gets a confirmation draft; their own calendar invitation is just recorded.
+    (People they pointed to are replies.act's: referrals are recorded in one place.)
+    """
+    existing = Interview.get_or_none(Interview.reply == reply.id)
+    if existing is not None:
+        return existing
+    live = live_interview(contact)
+    if live is not None:  # one conversation, one interview: a later yes is an answer about it
+        after_yes(live, reply, result, settings, now)
+        return get_interview(live.id)
+    from outreach.classify.result import Meeting
+
+    meeting = result.meeting or Meeting()
+    start, end = meeting.start, meeting.end
+    if start is not None and (end is None or end <= start):
+        end = start + timedelta(minutes=settings.interviews.default_minutes)
+    with transaction():
+        interview: Interview = Interview.create(
+            contact=contact, reply=reply,
+            status=S.SCHEDULED if start else S.PROPOSED,
+            start=start, end=end, url=meeting.url, booking_url=meeting.booking_url,
+            location=meeting.location, proposed_times=[t.isoformat() for t in result.proposed_times],
+            thank_you_due_at=thank_you_due(end, settings) if end else None,
+            created_at=now, updated_at=now,
+        )
+        _meeting_status(contact, now)
+        if start is not None and not result.from_invitation:
+            _queue_confirmation(interview, settings, now, "daemon")
+    logger.debug("interview %s with %s: %s", interview.id, contact.email, interview.status)
+    return get_interview(interview.id)
+
+
+def live_interview(contact: Contact) -> Interview | None:
+    """The conversation's interview that is still on (proposed or scheduled); the newest if ever several."""
+    return (Interview.select(Interview, Contact).join(Contact)
+            .where(Interview.contact == contact.id, Interview.status.in_(LIVE))
+            .order_by(Interview.id.desc()).first())
+
+
+def thread_context(contact: Contact, settings: Settings) -> ThreadContext | None:
+    """What the classifier reads a reply from `contact` against: the live interview's time or options, the
+    zones they were written in (the user's and the contact's), and the last message we sent them."""
+    from outreach.classify.context import ThreadContext
+
+    interview = live_interview(contact)
+    if interview is None:
+        return None
+    last = (Draft.select(Draft.body).where(Draft.contact == contact.id, Draft.status == DraftStatus.SENT)
+            .order_by(Draft.sent_at.desc(), Draft.id.desc()).first())
+    zones = tuple(dict.fromkeys(z for z in (settings.me.timezone, contact.timezone) if z))
+    return ThreadContext(scheduled=interview.start if interview.status == S.SCHEDULED else None,
+                         proposed=tuple(datetime.fromisoformat(t) for t in interview.proposed_times or []),
+                         zones=zones, last_sent_text=last.body if last is not None else None)
+
+
+def after_yes(interview: Interview, reply: Reply, result: Classification, settings: Settings,
+              now: datetime) -> list[str]:
+    """A reply in a conversation whose interview is live: what it says about the time, acted on.
+
+    Confirms: recorded, nothing to send. Their own invitation at a new time: the time is moved (no
+    confirmation of ours). Another time or options: the interview is proposed again with them, unsent
+    confirmations withdrawn, and the user picks (the next confirmation keeps the invitation's UID
+    with a higher SEQUENCE). Cancels, or their calendar declines: flagged for the user, unsent
+    confirmation and thank-you drafts held (back to pending); nothing is cancelled. Anything else
+    changes nothing here. Runs inside the caller's transaction; returns what was done.
+    """
+    answer = result.thread or _answer_from(result, interview)
+    if answer is None:
+        return []
+    with transaction():
+        return _act_on_answer(interview, reply, answer, result, settings, now)
+
+
+def _act_on_answer(interview: Interview, reply: Reply, answer: ThreadAnswer, result: Classification,
+                   settings: Settings, now: datetime) -> list[str]:
+    from outreach.classify import context as c
+
+    if answer.answer in (c.CONFIRMS, c.TENTATIVE):
+        if interview.status == S.SCHEDULED and answer.start in (None, interview.start):
+            said = TheirAnswer.CONFIRMED if answer.answer == c.CONFIRMS else TheirAnswer.TENTATIVE
+            _record_answer(interview, reply, said, now)
+            return [f"interview {interview.id} {ANSWER_PHRASES[said]}"]
+        if answer.start is None:
+            return []  # a yes with no time while options are open: the user still picks
+    if answer.answer in (c.CANCELS, c.DECLINES):
+        said = TheirAnswer.CANCEL if answer.answer == c.CANCELS else TheirAnswer.DECLINED
+        held = [d.id for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU)
+                for d in _hold_drafts(interview, kind, f"{ANSWER_PHRASES[said]} (reply {reply.id})", now)]
+        _record_answer(interview, reply, said, now)
+        return [f"interview {interview.id}: {ANSWER_PHRASES[said]}; nothing cancelled"
+                + (f"; draft(s) {', '.join(map(str, held))} held for you" if held else "")]
+    options = answer.options or ((answer.start,) if answer.start is not None else ())
+    if answer.invitation and len(options) == 1:
+        return [_move_to_their_invitation(interview, reply, options[0], result, settings, now)]
+    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they proposed another time", now, "daemon")
+    _check_move(interview, S.PROPOSED)
+    Interview.update(status=S.PROPOSED, start=None, end=None, thank_you_due_at=None, prep_sent_at=None,
+                     proposed_times=[t.isoformat() for t in options], updated_at=now,
+                     ).where(Interview.id == interview.id).execute()
+    _record_answer(interview, reply, TheirAnswer.OTHER_TIME, now)
+    how = (f"`outreach interviews set {interview.id} --pick N` ({len(options)} option(s))" if options
+           else f"`outreach interviews set {interview.id} --at WHEN`")
+    return [f"interview {interview.id}: {ANSWER_PHRASES[TheirAnswer.OTHER_TIME]}; {how}"]
+
+
+def _answer_from(result: Classification, interview: Interview) -> ThreadAnswer | None:
+    """An accepted result read without context (a stored reply resolved as accepted): its times, compared."""
+    from outreach.classify.context import CONFIRMS, RESCHEDULES, ThreadAnswer
+
+    start = result.meeting.start if result.meeting is not None else None
+    times = (start,) if start is not None else result.proposed_times
+    if result.intent != "accepted" or not times:
+        return None
+    if times == (interview.start,):
+        return ThreadAnswer(CONFIRMS, result.confidence, start=start, invitation=result.from_invitation)
+    return ThreadAnswer(RESCHEDULES, result.confidence, options=tuple(times), invitation=result.from_invitation)
+
+
+def _move_to_their_invitation(interview: Interview, reply: Reply, start: datetime, result: Classification,
+                              settings: Settings, now: datetime) -> str:
+    """Their calendar invitation names a new time: that is the time now (they hold it; we send nothing)."""
+    end = result.meeting.end if result.meeting is not None else None
+    if end is None or end <= start:
+        length = (interview.end - interview.start if interview.start and interview.end
+                  else timedelta(minutes=settings.interviews.default_minutes))
+        end = start + length
+    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they sent their own invitation", now, "daemon")
+    _check_move(interview, S.SCHEDULED)
+    Interview.update(status=S.SCHEDULED, start=start, end=end, thank_you_due_at=thank_you_due(end, settings),
+                     prep_sent_at=None, updated_at=now).where(Interview.id == interview.id).execute()
+    _record_answer(interview, reply, TheirAnswer.CONFIRMED, now)
+    return f"interview {interview.id} moved to {start.isoformat()} (their invitation)"
+
+
+def _record_answer(interview: Interview, reply: Reply, said: str, now: datetime) -> None:
+    Interview.update(their_answer=said, their_answer_reply_id=reply.id, their_answer_at=now, updated_at=now,
+                     ).where(Interview.id == interview.id).execute()
+
+
+def _hold_drafts(interview: Interview, kind: str, reason: str, now: datetime) -> list[Draft]:
+    """Unsent drafts of `kind` for the interview wait for the user again (approved -> pending)."""
+    from outreach.outgoing.drafts import hold
+
+    rows = Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
+                                Draft.status.in_([DraftStatus.PENDING, DraftStatus.APPROVED]))
+    return [hold(d.id, now, "daemon", reason) for d in rows]
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else None
+
+
+# ------------------------------------------------------------------ the user's actions
+
+
+def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = "cli", at: str | None = None,
+             pick: int | None = None, url: str | None = None) -> tuple[Interview, Draft | None]:
+    """Fix the time (`at`: text in the user's zone unless it names one; `pick`: the Nth option offered).
+
+    Returns the interview and the confirmation draft queued for it, if any: none when the contact
+    gave a booking link (the booking page sends its own invitation). A new time replaces an unsent
+    confirmation.
+    """
+    interview = get_interview(interview_id)
+    _check_move(interview, S.SCHEDULED)
+    if (at is None) == (pick is None):
+        raise InterviewError("give either a time (--at) or the number of an option (--pick)")
+    if pick is not None:
+        options = interview.proposed_times or []
+        if not 1 <= pick <= len(options):
+            raise InterviewError(f"interview {interview_id} has {len(options)} proposed option(s); "
+                                 f"--pick takes 1 to {len(options)}" if options else
+                                 f"interview {interview_id} has no proposed options; use --at WHEN")
+        start = datetime.fromisoformat(options[pick - 1])
+    else:
+        start = parse_when(at or "", settings.me.zone)
+    if url is not None and not re.match(r"^(https?://\S+|tel:\S+)$", url.strip()):
+        raise InterviewError(f"{url!r} is not a call link (https://... or tel:...)")
+    if interview.start and interview.end and interview.status == S.SCHEDULED:
+        length = interview.end - interview.start
+    else:
+        length = timedelta(minutes=settings.interviews.default_minutes)
+    end = start + length
+    draft = None
+    with transaction():
+        _withdraw_drafts(interview, DraftKind.CONFIRMATION, "the interview time changed", now, actor)
+        moved = {} if interview.start == start else {"prep_sent_at": None}  # a new time gets a new prep brief
+        Interview.update(status=S.SCHEDULED, start=start, end=end, url=url.strip() if url else interview.url,
+                         thank_you_due_at=thank_you_due(end, settings), updated_at=now, **moved,
+                         # a new time of ours waits for their answer
+                         their_answer=None, their_answer_reply_id=None, their_answer_at=None,
+                         ).where(Interview.id == interview.id).execute()
+        interview = get_interview(interview_id)
+        _meeting_status(interview.contact, now)
+        if not interview.booking_url:
+            draft = _queue_confirmation(interview, settings, now, actor)
+    logger.info("interview %s set to %s", interview_id, start.isoformat())
+    return get_interview(interview_id), draft
+
+
+def cancel(interview_id: int, settings: Settings, now: datetime,
+           actor: str = "cli") -> tuple[Interview, Draft | None]:
+    """-> cancelled; its unsent confirmation and thank-you drafts are withdrawn (rejected).
+
+    Returns the interview and, when a confirmation with our invitation was already sent, the
+    cancellation queued in its thread (METHOD:CANCEL, same UID, higher SEQUENCE). That draft always
+    waits for approval, whatever `approval.confirmation` says: if the contact is the one who
+    cancelled, the user rejects it. Cancelling again changes nothing and queues nothing.
+    """
+    interview = get_interview(interview_id)
+    if interview.status == S.CANCELLED:
+        return interview, None
+    _check_move(interview, S.CANCELLED)
+    draft = None
+    with transaction():
+        for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU):
+            _withdraw_drafts(interview, kind, "the interview was cancelled", now, actor)
+        Interview.update(status=S.CANCELLED, updated_at=now).where(Interview.id == interview.id).execute()
+        interview = get_interview(interview_id)
+        sent = _last_sent_confirmation(interview)
+        if sent is not None:
+            draft = _queue_cancellation(interview, sent, settings, now, actor)
+    logger.info("interview %s cancelled", interview_id)
+    return get_interview(interview_id), draft
+
+
+def mark_prep_sent(interview_id: int, now: datetime) -> bool:
+    """Record that the prep brief is in the user's inbox; False when it was already recorded."""
+    with transaction():
+        changed = Interview.update(prep_sent_at=now, updated_at=now).where(
+            Interview.id == interview_id, Interview.prep_sent_at.is_null()).execute()
+    return bool(changed)
+
+
+def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) -> NotesSaved:
+    """Validate and store the notes (raises NotesError, storing nothing); the interview is then held.
+
+    People to contact become introductions referred by the interviewee; follow-through items are
+    kept in step with the file (ticking `[x]` marks one done).
+    """
+    from outreach.intake.contacts import add_referrals, set_status
+    from outreach.interviews.notes import parse_notes
+
+    interview = get_interview(interview_id)
+    if interview.start is None:
+        raise InterviewError(f"interview {interview_id} has no time yet; record when it happened with "
+                             f"`outreach interviews set {interview_id} --at WHEN` first")
+    _check_move(interview, S.HELD)
+    notes = parse_notes(text, where=f"notes for interview {interview_id}")
+    saved = NotesSaved(interview=interview)
+    with transaction():
+        Interview.update(status=S.HELD, notes=text, notes_data=notes.to_json(), updated_at=now,
+                         ).where(Interview.id == interview.id).execute()
+        saved.follow_through = _sync_follow_through(interview, notes.follow_through, now)
+        saved.new_contacts = add_referrals([(p.name, p.email, p.company) for p in notes.people],
+                                           interview.contact, now, "notes")
+        set_status(interview.contact, ContactStatus.MET, now)
+    saved.interview = get_interview(interview_id)
+    return saved
+
+
+def notes_form(interview: Interview) -> str:
+    """What the editor opens: the saved notes, or a blank form."""
+    from outreach.interviews.notes import blank_form
+
+    if interview.notes:
+        return interview.notes
+    contact = interview.contact
+    title = contact.name + (f" ({contact.company})" if contact.company else "") + f", interview {interview.id}"
+    return blank_form(title)
+
+
+def calendar_event(interview: Interview) -> Event:
+    """The calendar view of a timed interview; SEQUENCE counts the confirmations already sent."""
+    from outreach.interviews.calendar_ics import Event
+
+    assert interview.start is not None and interview.end is not None
+    contact = interview.contact
+    sequence = Draft.select().where(Draft.kind == DraftKind.CONFIRMATION, Draft.related_id == interview.id,
+                                    Draft.status == DraftStatus.SENT).count()
+    return Event(interview.id, interview.start, interview.end, contact.name, contact.email, contact.company,
+                 interview.url, interview.location, sequence=sequence,
+                 cancelled=interview.status == S.CANCELLED)
+
+
+def attach_thank_you(interview_id: int, draft_id: int, now: datetime) -> None:
+    """The interview's thank-you draft (followups drafts it, inside the caller's transaction); set once."""
+    Interview.update(thank_you_draft_id=draft_id, updated_at=now).where(
+        Interview.id == interview_id, Interview.thank_you_draft_id.is_null()).execute()
+
+
+def open_follow_through() -> list[FollowThrough]:
+    """Promises not yet done, soonest due first (undated last)."""
+    rows = list(FollowThrough.select(FollowThrough, Interview, Contact).join(Interview).join(Contact)
+                .where(FollowThrough.done_at.is_null()))
+    return sorted(rows, key=lambda f: (f.due is None, f.due or date.max, f.id))
+
+
+# ------------------------------------------------------------------ times
+
+
+def thank_you_due(end: datetime, settings: Settings) -> datetime:
+    """thank_you.at, days_after days after the interview's (local) day, in the user's zone; never
+    before the interview ends (days_after: 0 with an afternoon interview)."""
+    zone = settings.me.zone
+    local_day = end.astimezone(zone).date() + timedelta(days=settings.thank_you.days_after)
+    due = datetime.combine(local_day, settings.thank_you.at, tzinfo=zone)
+    return max(due, end)
+
+
+_WHEN = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]m)?"
+                   r"(?:\s*(?P<zone>[A-Za-z][\w/+\-]*))?$", re.IGNORECASE)
+
+
+def parse_when(text: str, zone: ZoneInfo) -> datetime:
+    """'2026-10-13 14:00', '2026-10-13 2:00pm America/Chicago' or ISO-8601 with an offset -> aware datetime."""
+    from outreach.config.timezones import is_zone
+
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is not None and parsed.tzinfo is not None:
+        return parsed
+    match = _WHEN.match(value)
+    if match is None:
+        raise InterviewError(f"cannot read the time {text!r}; write it as YYYY-MM-DD HH:MM, optionally "
+                             "followed by a zone such as America/Chicago or UTC")
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            raise InterviewError(f"{text!r}: with am/pm the hour is 1 to 12")
+        hour = hour % 12 + (12 if match["ampm"].lower() == "pm" else 0)
+    if match["zone"]:
+        if not is_zone(match["zone"]):
+            raise InterviewError(f"{text!r}: unknown time zone {match['zone']!r}; use an IANA name "
+                                 "such as America/Chicago")
+        zone = ZoneInfo(match["zone"])
+    try:
+        return datetime.combine(date.fromisoformat(match["date"]), time(hour, minute), tzinfo=zone)
+    except ValueError as exc:
+        raise InterviewError(f"cannot read the time {text!r}: {exc}") from None
+
+
+# ------------------------------------------------------------------ internals
+
+
+def _check_move(interview: Interview, to: str) -> None:
+    if to not in TRANSITIONS[interview.status]:
+        raise InterviewError(f"interview {interview.id} is {interview.status}; it cannot become {to}")
+
+
+def _meeting_status(contact: Contact, now: datetime) -> None:
+    from outreach.intake.contacts import set_status
+
+    if contact.status in (ContactStatus.NEW, ContactStatus.CONTACTED, ContactStatus.REPLIED, ContactStatus.LATER):
+        set_status(contact, ContactStatus.MEETING, now)
+
+
+def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime, actor: str) -> None:
+    from outreach.outgoing.drafts import reject
+
+    for draft in Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
+                                      Draft.status.in_(UNSENT)):
+        reject(draft.id, now, actor, reason=reason)
+
+
+def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
+    from outreach.interviews.calendar_ics import attachment, invitation
+    from outreach.outgoing.drafts import create_draft
+
+    contact = interview.contact
+    subject, in_reply_to, references = _in_thread(contact, settings)
+    event = calendar_event(interview)
+    moment = _moment(interview.start, contact, settings)
+    if interview.start in _offered_times(interview):
+        opening = f"Thank you! Confirming our call on {moment}."
+    else:
+        opening = f"Thank you! Would {moment} work for you? If not, just suggest another time."
+    lines = [_greeting(contact), "", opening]
+    if interview.url:
+        lines.append(f"Call link: {interview.url}")
+    elif interview.location:
+        lines.append(f"Where: {interview.location}")
+    lines += ["I've attached a calendar invitation.", "", "Looking forward to it,", settings.me.signature]
+    draft = create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
+                         in_reply_to=in_reply_to, references=references,
+                         attachments=[attachment(invitation(event, settings, now))], related_id=interview.id)
+    Interview.update(confirmation_draft_id=draft.id).where(Interview.id == interview.id).execute()
+    return draft
+
+
+def _last_sent_confirmation(interview: Interview) -> Draft | None:
+    """Our latest invitation for this interview that went out (so the contact's calendar has the event)."""
+    return (Draft.select().where(Draft.kind == DraftKind.CONFIRMATION, Draft.related_id == interview.id,
+                                 Draft.status == DraftStatus.SENT)
+            .order_by(Draft.sent_at.desc(), Draft.id.desc()).first())
+
+
+def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, now: datetime,
+                        actor: str) -> Draft:
+    """A confirmation-kind reply in the thread withdrawing our invitation; always pending (see `cancel`).
+
+    It names the time of the invitation they have (`sent`), which a later unsent `set` may have changed;
+    calendar_event's SEQUENCE counts the confirmations sent, so it is above every one of theirs.
+    """
+    from outreach.interviews.calendar_ics import attachment, cancellation, event_times
+    from outreach.outgoing.drafts import create_draft
+
+    contact = interview.contact
+    start, end = event_times(sent.attachments[0]["content"])
+    subject, in_reply_to, references = _in_thread(contact, settings)
+    lines = [_greeting(contact), "",
+             f"I'm sorry, but I need to cancel our call on {_moment(start, contact, settings)}. "
+             "Thank you for understanding, and I hope we can find another time.", "", settings.me.signature]
+    text = cancellation(replace(calendar_event(interview), start=start, end=end), settings, now)
+    return create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
+                        in_reply_to=in_reply_to, references=references,
+                        attachments=[attachment(text, method="CANCEL")], related_id=interview.id,
+                        require_approval=True)
+
+
+def _in_thread(contact: Contact, settings: Settings) -> tuple[str, str | None, str | None]:
+    """(Subject, In-Reply-To, References) for our next message in the conversation with `contact`."""
+    from outreach.outgoing.threads import in_thread
+
+    joined = in_thread(contact, settings)
+    return joined.subject, joined.in_reply_to, joined.references
+
+
+def _greeting(contact: Contact) -> str:
+    return f"Hi {contact.name.split()[0] if contact.name.split() else contact.name},"
+
+
+def _moment(start: datetime, contact: Contact, settings: Settings) -> str:
+    """'Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time)': their time when it differs."""
+    from outreach.outgoing.prep import clock, contact_zone, when
+
+    zone = contact_zone(contact)
+    theirs = ""
+    if zone is not None and start.astimezone(zone).utcoffset() != start.astimezone(settings.me.zone).utcoffset():
+        same_day = start.astimezone(zone).date() == start.astimezone(settings.me.zone).date()
+        theirs = f" ({clock(start, zone) if same_day else when(start, zone)} your time)"
+    return f"{when(start, settings.me.zone)}{theirs}"
+
+
+def _offered_times(interview: Interview) -> set[datetime]:
+    """The instants the contact offered: their options, or the one time their reply fixed."""
+    offered = {datetime.fromisoformat(t) for t in interview.proposed_times or []}
+    reply = interview.reply
+    start = _parse(((reply.result or {}).get("meeting") or {}).get("start")) if reply else None
+    return offered | ({start} if start else set())
+
+
+def _sync_follow_through(interview: Interview, promises: list[Any], now: datetime) -> int:
+    existing = {f.text: f for f in FollowThrough.select().where(FollowThrough.interview == interview.id)}
+    wanted = {p.text for p in promises}
+    for text, row in existing.items():
+        if text not in wanted and row.done_at is None:
+            row.delete_instance()
+    for promise in promises:
+        found = existing.get(promise.text)
+        done_at = now if promise.done else None
+        if found is None:
+            FollowThrough.create(interview=interview, text=promise.text, due=promise.due, done_at=done_at,
+                                 created_at=now)
+        elif found.due != promise.due or (found.done_at is None) != (done_at is None):
+            FollowThrough.update(due=promise.due, done_at=(found.done_at or done_at) if promise.done else None,
+                                 ).where(FollowThrough.id == found.id).execute()
+    return len(promises)

@@ -1,0 +1,1 @@
+"""Mail we write: templates in the sandbox, the draft queue, wire messages and threading."""

@@ -1,0 +1,532 @@
+"""The approval queue. The only module that writes drafts and draft_events.
+
+Every status change goes through `_transition`: one transaction that checks the
+move against TRANSITIONS, updates the row only if its status is still the one
+read (so two processes cannot both move it), and records a DraftEvent saying
+who (cli or daemon) and when. Callers pass `now`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from outreach.config.settings import Settings
+from outreach.errors import DraftStateError, NotFoundError, OutreachError, TemplateError
+from outreach.sending.sendwindow import Hold, earliest_send, window_zone
+from outreach.store.db import database_proxy, transaction
+from outreach.store.models import Contact, ContactStatus, Draft, DraftEvent, DraftKind
+from outreach.store.models import DraftStatus as S
+
+if TYPE_CHECKING:
+    from outreach.calendar.slots import Slot
+
+logger = logging.getLogger(__name__)
+
+# from -> the statuses it may move to. None is "created".
+TRANSITIONS: dict[str | None, frozenset[str]] = {
+    None: frozenset({S.PENDING, S.APPROVED}),
+    S.PENDING: frozenset({S.APPROVED, S.REJECTED, S.PENDING}),  # pending -> pending: edited
+    S.APPROVED: frozenset({S.PENDING, S.SENDING, S.REJECTED}),  # -> pending: edited after approval
+    S.SENDING: frozenset({S.SENT, S.FAILED, S.NEEDS_REVIEW, S.APPROVED}),  # -> approved: provably not sent
+    S.NEEDS_REVIEW: frozenset({S.SENT, S.APPROVED, S.REJECTED}),
+    S.FAILED: frozenset({S.APPROVED, S.PENDING, S.REJECTED}),  # retry, edit, or give up
+    S.SENT: frozenset(),
+    S.REJECTED: frozenset(),
+}
+EDITABLE = (S.PENDING, S.APPROVED, S.FAILED)
+APPROVABLE = (S.PENDING, S.FAILED, S.NEEDS_REVIEW)
+# Unsent drafts a suppressed contact loses (a draft being sent right now is the sender's to settle).
+UNSENT = (S.PENDING, S.APPROVED, S.FAILED, S.NEEDS_REVIEW)
+MAX_SUBJECT = 998
+MAX_BODY = 100_000
+
+
+@dataclass
+class ComposeResult:
+    created: list[Draft] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def get_draft(draft_id: int) -> Draft:
+    draft = (Draft.select(Draft, Contact).join(Contact).where(Draft.id == draft_id).get_or_none())
+    if draft is None:
+        raise NotFoundError(f"no draft {draft_id}; see `outreach drafts`")
+    return draft
+
+
+def list_drafts(status: str | Sequence[str] | None = None, kind: str | None = None) -> list[Draft]:
+    """Drafts (with their contact) oldest first, optionally of some statuses or one kind."""
+    query = Draft.select(Draft, Contact).join(Contact)
+    statuses = _checked_statuses(status)
+    if statuses is not None:
+        query = query.where(Draft.status.in_(statuses))
+    if kind is not None:
+        query = query.where(Draft.kind == kind)
+    return list(query.order_by(Draft.created_at, Draft.id))
+
+
+def due_for_sending(now: datetime, limit: int | None = None) -> list[Draft]:
+    """Approved drafts whose retry time (if any) has come, oldest approval first."""
+    query = (Draft.select(Draft, Contact).join(Contact)
+             .where(Draft.status == S.APPROVED,
+                    Draft.next_attempt_at.is_null() | (Draft.next_attempt_at <= now))
+             .order_by(Draft.approved_at, Draft.id))
+    return list(query.limit(limit) if limit else query)
+
+
+def events_for(draft_id: int) -> list[DraftEvent]:
+    return list(DraftEvent.select().where(DraftEvent.draft == draft_id).order_by(DraftEvent.at, DraftEvent.id))
+
+
+def sent_times(now: datetime) -> list[datetime]:
+    """sent_at of everything sent in the last 24 hours: the cap and the interval count these."""
+    return [row.sent_at for row in Draft.select(Draft.sent_at).where(Draft.sent_at > now - timedelta(hours=24))]
+
+
+def send_holds(settings: Settings, now: datetime,
+               approved: Sequence[tuple[int, str | None, datetime | None]]) -> dict[int, Hold]:
+    """Why each approved draft, given as (id, contact timezone, next_attempt_at), is not going out at `now`
+    and when it will: the sender's own check (sendwindow.draft_hold), so it is right before the daemon runs."""
+    from outreach.sending.sendpause import current_pause
+
+    if not approved:
+        return {}
+    pause = current_pause(now)
+    times = sent_times(now)
+    holds = {}
+    for draft_id, timezone, retry_at in approved:
+        zone = window_zone(timezone, settings.me.timezone)
+        hold = earliest_send(now, zone, settings.sending, times, retry_at=retry_at, pause=pause)
+        if hold is not None:
+            holds[draft_id] = hold
+    return holds
+
+
+def holds_for(settings: Settings, now: datetime, rows: Sequence[Draft]) -> dict[int, Hold]:
+    """send_holds for the approved drafts among `rows` (with their contacts)."""
+    return send_holds(settings, now, [(d.id, d.contact.timezone, d.next_attempt_at) for d in rows
+                                      if d.status == S.APPROVED])
+
+
+def draft_json(draft: Draft, hold: Hold | None = None) -> dict[str, Any]:
+    """The --json object (DESIGN.md fields first); times are ISO-8601 with offset. `hold`: why an approved
+    draft waits (send_holds); its end is `next_attempt_at`, null when the draft is due now."""
+    return {
+        "id": draft.id, "kind": draft.kind, "status": draft.status, "to": draft.to_addr,
+        "subject": draft.subject, "message_id": draft.message_id, "contact_email": draft.contact.email,
+        "created_at": _iso(draft.created_at), "sent_at": _iso(draft.sent_at),
+        "contact_name": draft.contact.name, "approved_at": _iso(draft.approved_at),
+        "attempts": draft.attempts, "next_attempt_at": _iso(hold.until.astimezone(UTC) if hold else None),
+        "deferred_reason": hold.reason if hold else None,
+        "last_error": draft.last_error, "reason": draft.reason, "in_reply_to": draft.in_reply_to,
+    }
+
+
+JSON_COLUMNS = ("id", "kind", "status", "to", "subject", "message_id", "contact_email", "created_at", "sent_at",
+                "contact_name", "approved_at", "attempts", "next_attempt_at", "last_error", "reason", "in_reply_to",
+                "timezone")
+TIME_COLUMNS = ("created_at", "sent_at", "approved_at", "next_attempt_at")
+
+
+def drafts_json(settings: Settings, now: datetime, status: str | None = None) -> list[dict[str, Any]]:
+    """draft_json for every listed draft at `now`, read as plain rows: building 1,000 model pairs (or even
+    peewee tuples) would dominate `outreach drafts list --json`."""
+    statuses = _checked_statuses(status)
+    query = (Draft.select(Draft.id, Draft.kind, Draft.status, Draft.to_addr, Draft.subject, Draft.message_id,
+                          Contact.email, Draft.created_at, Draft.sent_at, Contact.name, Draft.approved_at,
+                          Draft.attempts, Draft.next_attempt_at, Draft.last_error, Draft.reason,
+                          Draft.in_reply_to, Contact.timezone)
+             .join(Contact).order_by(Draft.created_at, Draft.id))
+    if statuses is not None:
+        query = query.where(Draft.status.in_(statuses))
+    rows = [dict(zip(JSON_COLUMNS, row, strict=True)) for row in database_proxy.execute(query).fetchall()]
+    holds = send_holds(settings, now, [(r["id"], r["timezone"], _time_column(r["next_attempt_at"]))
+                                       for r in rows if r["status"] == S.APPROVED])
+    out = []
+    for item in rows:
+        hold = holds.get(item["id"])
+        item["next_attempt_at"] = hold.until.astimezone(UTC) if hold else None
+        item["deferred_reason"] = hold.reason if hold else None
+        for key in TIME_COLUMNS:
+            item[key] = _iso_column(item[key])
+        out.append({key: item[key] for key in JSON_KEYS})
+    return out
+
+
+JSON_KEYS = (*JSON_COLUMNS[:13], "deferred_reason", "last_error", "reason", "in_reply_to")  # draft_json's order
+
+
+def _iso_column(value: Any) -> str | None:
+    """A stored UTC time (text on SQLite, a naive datetime elsewhere) -> ISO-8601 with offset."""
+    moment = _time_column(value)
+    return moment.isoformat() if moment is not None else None
+
+
+def _time_column(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def _checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
+    if status is None:
+        return None
+    statuses = [status] if isinstance(status, str) else list(status)
+    for value in statuses:
+        if value not in S.ALL:
+            raise OutreachError(f"unknown draft status {value!r}; expected one of {', '.join(S.ALL)}")
+    return statuses
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# ------------------------------------------------------------------ creating
+
+
+def create_draft(contact: Contact, kind: str, subject: str, body: str, now: datetime, actor: str,
+                 settings: Settings, in_reply_to: str | None = None, references: str | None = None,
+                 attachments: list[dict[str, Any]] | None = None, related_id: int | None = None,
+                 template: str | None = None, require_approval: bool = False) -> Draft:
+    """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved
+    unless `require_approval` (then it always waits for the user)."""
+    from outreach.outgoing.message import check_header_value
+
+    if kind not in DraftKind.ALL:
+        raise ValueError(f"unknown draft kind {kind!r}")
+    subject = subject.strip()
+    _validate(subject, body, what=f"the {kind} draft for {contact.email}")
+    for what, value in (("your name (me.name in outreach.yaml)", settings.me.name),
+                        (f"the name of contact {contact.email}", contact.name),
+                        (f"the address of contact {contact.name}", contact.email),
+                        ("In-Reply-To", in_reply_to), ("References", references)):
+        check_header_value(what, value)
+    for attachment in attachments or []:
+        check_header_value("an attachment's file name", attachment.get("filename"))
+        check_header_value("an attachment's type", attachment.get("mime"))
+    auto = settings.approval.mode(kind) == "auto" and not require_approval
+    status = S.APPROVED if auto else S.PENDING
+    with transaction():
+        draft = Draft.create(
+            contact=contact, kind=kind, status=status, to_addr=contact.email, subject=subject,
+            body=_normalise_body(body), template=template, message_id=new_message_id(settings),
+            identity=uuid.uuid4().hex, in_reply_to=in_reply_to, references=references,
+            attachments=attachments, related_id=related_id, created_at=now, updated_at=now,
+            approved_at=now if auto else None,
+        )
+        DraftEvent.create(draft=draft, from_status=None, to_status=status, actor=actor, at=now,
+                          note=f"created (approval: {kind} auto)" if auto else "created")
+    logger.debug("draft %s: %s for %s created (%s)", draft.id, kind, contact.email, status)
+    return draft
+
+
+def new_message_id(settings: Settings) -> str:
+    return f"<{uuid.uuid4().hex}@{settings.me.domain}>"
+
+
+def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> ComposeResult:
+    """One outreach draft for each new contact that has none. A render error skips that contact only."""
+    from outreach.calendar import slot_holds
+    from outreach.calendar.offers import open_offers, slot_context
+    from outreach.calendar.slots import conflicts
+    from outreach.outgoing.message import check_header_value
+    from outreach.outgoing.render import render_for_contact
+
+    result = ComposeResult()
+    rendered = []
+    contacts = _contacts_needing_outreach()
+    if settings.follow_up.routine == "3b7":
+        contacts = _first_per_company(contacts)
+    if not contacts:
+        return result
+    try:
+        offers = open_offers(settings, now)
+    except OutreachError as exc:  # the user asked for real free times: no draft goes without them
+        result.errors.append(f"no outreach drafts composed: cannot read your calendar: {exc}")
+        return result
+    for contact in contacts:
+        slots = offers.take(contact) if offers is not None else []
+        try:
+            message = render_for_contact(settings, contact, slots=slot_context(slots, settings.me.zone))
+            check_header_value(f"the subject rendered for {contact.email}", message.subject)
+        except TemplateError as exc:
+            result.errors.append(str(exc))
+            logger.debug("no draft for %s: %s", contact.email, exc)
+            continue
+        rendered.append((contact, message, slots))
+    if not rendered:
+        return result
+    with transaction():
+        # Re-check inside the write lock: the daemon may have composed for the same contacts meanwhile,
+        # or offered the same times to others (those contacts wait for the next run, with fresh times).
+        taken = set(_outreach_contact_ids().where(Draft.contact.in_([c.id for c, _, _ in rendered])).tuples())
+        held = slot_holds.active(now) if offers is not None else []
+        for contact, message, slots in rendered:
+            if (contact.id,) in taken or any(conflicts(s.start, s.end, held) for s in slots):
+                continue
+            try:
+                draft = create_draft(contact, DraftKind.OUTREACH, message.subject, message.body, now, actor,
+                                     settings, template=message.template, require_approval=is_referral(contact))
+            except TemplateError as exc:  # a header value with a line break
+                result.errors.append(str(exc))
+                continue
+            if offers is not None and settings.calendar is not None:
+                slot_holds.hold(draft, slots, now, settings.calendar.availability.hold_hours)
+            draft.contact = contact
+            result.created.append(draft)
+    return result
+
+
+def is_referral(contact: Contact) -> bool:
+    """Introductions that came from a reply or notes: their outreach always waits for the user, whatever
+    `approval.outreach` says (a reply can be forged; the user knows whom they mean to write to)."""
+    return contact.source in ("reply", "notes")
+
+
+def _outreach_contact_ids() -> Any:
+    return Draft.select(Draft.contact).where(Draft.kind == DraftKind.OUTREACH)
+
+
+def _first_per_company(contacts: list[Contact]) -> list[Contact]:
+    """3b7 writes to one person per company at a time; followups.py moves on to the next after 3 days."""
+    busy = {(c.company or "").strip().lower() for c in
+            Contact.select(Contact.company).where(Contact.id.in_(_outreach_contact_ids()))}
+    chosen = []
+    for contact in contacts:
+        company = (contact.company or "").strip().lower()
+        if company and company in busy:
+            continue
+        if company:
+            busy.add(company)
+        chosen.append(contact)
+    return chosen
+
+
+def _contacts_needing_outreach() -> list[Contact]:
+    # Only `new` contacts: contacted, replied, declined, later, bounced and do-not-contact all had their turn.
+    return list(Contact.select()
+                .where(Contact.status == ContactStatus.NEW, Contact.id.not_in(_outreach_contact_ids()))
+                .order_by(Contact.created_at, Contact.id))
+
+
+# ------------------------------------------------------------------ the user's actions
+
+
+def approve(draft_id: int, now: datetime, actor: str = "cli") -> Draft:
+    """pending, failed (retry) or needs_review (the user says it did not go out) -> approved."""
+    draft = get_draft(draft_id)
+    if draft.status == S.APPROVED:
+        return draft
+    if draft.status not in APPROVABLE:
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be approved")
+    return _transition(draft_id, S.APPROVED, now, actor, expect=draft.status, approved_at=now,
+                       next_attempt_at=None, attempts=0 if draft.status == S.FAILED else draft.attempts)
+
+
+def reject(draft_id: int, now: datetime, actor: str = "cli", reason: str | None = None) -> Draft:
+    draft = get_draft(draft_id)
+    if draft.status == S.REJECTED:
+        return draft
+    if S.REJECTED not in TRANSITIONS[draft.status]:
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be rejected")
+    return _transition(draft_id, S.REJECTED, now, actor, expect=draft.status, note=reason, reason=reason)
+
+
+def hold(draft_id: int, now: datetime, actor: str, reason: str) -> Draft:
+    """An approved draft back to pending with `reason` (something changed since the approval); others as they are."""
+    draft = get_draft(draft_id)
+    if draft.status != S.APPROVED:
+        return draft
+    return _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
+                       approved_at=None)
+
+
+def flag(draft_id: int, now: datetime, actor: str, reason: str) -> Draft:
+    """Something the user must see before this draft goes (a calendar conflict): an approved draft goes back
+    to pending, a pending one keeps waiting; both carry `reason`. Others are left as they are."""
+    draft = get_draft(draft_id)
+    if draft.status == S.APPROVED:
+        return hold(draft_id, now, actor, reason)
+    if draft.status != S.PENDING or draft.reason == reason:
+        return draft
+    return _transition(draft_id, S.PENDING, now, actor, expect=S.PENDING, note=reason, reason=reason)
+
+
+def reoffer(draft_id: int, subject: str, body: str, slots: Sequence[Slot], now: datetime, actor: str,
+            reason: str, hold_hours: int) -> Draft:
+    """An approved outreach draft whose offered times are no longer free, re-rendered with `slots`: back to
+    pending (the user approves the words that leave), its old holds released and the new ones held."""
+    from outreach.calendar import slot_holds
+
+    with transaction():
+        draft = _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
+                            subject=subject.strip(), body=_normalise_body(body), approved_at=None)
+        slot_holds.replace(draft, slots, now, hold_hours)
+    return draft
+
+
+def edit(draft_id: int, subject: str, body: str, now: datetime, actor: str = "cli") -> Draft:
+    """Replace subject and body. An approved (or failed) draft goes back to pending for a fresh approval."""
+    draft = get_draft(draft_id)
+    if draft.status not in EDITABLE:
+        raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot be edited")
+    subject = subject.strip()
+    body = _normalise_body(body)
+    _validate(subject, body, what=f"draft {draft_id}")
+    if subject == draft.subject and body == draft.body:
+        return draft
+    return _transition(draft_id, S.PENDING, now, actor, expect=draft.status, note="edited",
+                       subject=subject, body=body, approved_at=None)
+
+
+def reject_pending_for_contact(contact: Contact, reason: str, now: datetime, actor: str) -> list[Draft]:
+    """A contact became do-not-contact or bounced: every unsent draft to them is rejected with `reason`."""
+    rejected = []
+    with transaction():
+        for draft in Draft.select().where(Draft.contact == contact.id, Draft.status.in_(UNSENT)):
+            rejected.append(_transition(draft.id, S.REJECTED, now, actor, expect=draft.status,
+                                        note=reason, reason=reason))
+    if rejected:
+        logger.info("rejected %d unsent drafts to %s: %s", len(rejected), contact.email, reason)
+    return rejected
+
+
+# ------------------------------------------------------------------ the sender's hooks
+
+
+def claim_for_sending(draft_id: int, now: datetime, actor: str = "daemon") -> Draft | None:
+    """approved -> sending, counting the attempt. None if another process took it, it is no longer
+    approved, or its contact is suppressed (then the draft is rejected)."""
+    with transaction():
+        draft = Draft.get_or_none(Draft.id == draft_id)
+        if draft is None or draft.status != S.APPROVED:
+            return None
+        contact = draft.contact
+        if contact.status in ContactStatus.SUPPRESSED:
+            _transition(draft_id, S.REJECTED, now, actor, expect=S.APPROVED,
+                        note=f"contact is {contact.status}", reason=f"contact is {contact.status}")
+            return None
+        try:
+            return _transition(draft_id, S.SENDING, now, actor, expect=S.APPROVED,
+                               attempts=draft.attempts + 1, reached_data_end=False)
+        except DraftStateError:
+            return None
+
+
+def mark_reached_data_end(draft_id: int) -> None:
+    """Recorded just before the final dot of DATA: after a crash, the message may have gone out."""
+    with transaction():
+        Draft.update(reached_data_end=True).where(Draft.id == draft_id, Draft.status == S.SENDING).execute()
+
+
+def mark_sent(draft_id: int, now: datetime, smtp_response: str | None = None,
+              server_message_id: str | None = None, actor: str = "daemon",
+              recipient_errors: dict[str, str] | None = None, note: str | None = None) -> Draft:
+    """sending (or needs_review, once found in Sent) -> sent. An outreach draft marks its contact contacted.
+    `recipient_errors`: the recipients the server refused while accepting the others."""
+    from outreach.intake.contacts import set_status
+
+    with transaction():
+        draft = _transition(draft_id, S.SENT, now, actor, note=note, sent_at=now, smtp_response=smtp_response,
+                            server_message_id=server_message_id, next_attempt_at=None, last_error=None,
+                            recipient_errors=recipient_errors or None)
+        contact = draft.contact
+        if contact.status == ContactStatus.NEW:
+            set_status(contact, ContactStatus.CONTACTED, now)
+    return draft
+
+
+def mark_failed(draft_id: int, now: datetime, error: str, smtp_response: str | None = None,
+                actor: str = "daemon", recipient_errors: dict[str, str] | None = None) -> Draft:
+    """sending -> failed: a permanent error (5xx) with the server's answer."""
+    return _transition(draft_id, S.FAILED, now, actor, note=error, last_error=error, reason=error,
+                       smtp_response=smtp_response, next_attempt_at=None,
+                       recipient_errors=recipient_errors or None)
+
+
+def schedule_retry(draft_id: int, now: datetime, error: str, next_attempt_at: datetime,
+                   actor: str = "daemon") -> Draft:
+    """sending -> approved after a transient error (4xx, network); not due again before next_attempt_at."""
+    return _transition(draft_id, S.APPROVED, now, actor, note=f"retry at {next_attempt_at.isoformat()}: {error}",
+                       last_error=error, next_attempt_at=next_attempt_at)
+
+
+def mark_needs_review(draft_id: int, now: datetime, note: str, actor: str = "daemon") -> Draft:
+    """sending -> needs_review: it is unclear whether the message went out; never resent automatically."""
+    return _transition(draft_id, S.NEEDS_REVIEW, now, actor, note=note, last_error=note, reason=note)
+
+
+def release_to_approved(draft_id: int, now: datetime, note: str, actor: str = "daemon") -> Draft:
+    """sending or needs_review -> approved, only when it provably did not go out (e.g. not in Sent,
+    DATA never finished)."""
+    return _transition(draft_id, S.APPROVED, now, actor, note=note, next_attempt_at=None,
+                       reached_data_end=False)
+
+
+# ------------------------------------------------------------------ the one place statuses change
+
+
+def _transition(draft_id: int, to: str, now: datetime, actor: str, expect: str | None = None,
+                note: str | None = None, **changes: Any) -> Draft:
+    """Move one draft to `to` in one transaction and record it. `expect`: the status the caller saw."""
+    if actor not in ("cli", "daemon"):
+        raise ValueError(f"actor must be 'cli' or 'daemon', not {actor!r}")
+    with transaction():
+        draft = Draft.get_or_none(Draft.id == draft_id)
+        if draft is None:
+            raise NotFoundError(f"no draft {draft_id}; see `outreach drafts`")
+        current = draft.status
+        if expect is not None and current != expect:
+            raise DraftStateError(f"draft {draft_id} changed to {current} meanwhile; look again with "
+                                  f"`outreach drafts show {draft_id}`")
+        if to not in TRANSITIONS[current]:
+            raise DraftStateError(f"draft {draft_id} {state_phrase(draft)}; it cannot move to {to}")
+        updated = (Draft.update(status=to, updated_at=now, **changes)
+                   .where(Draft.id == draft_id, Draft.status == current).execute())
+        if updated != 1:
+            raise DraftStateError(f"draft {draft_id} changed meanwhile; look again with "
+                                  f"`outreach drafts show {draft_id}`")
+        DraftEvent.create(draft=draft_id, from_status=current, to_status=to, actor=actor, note=note, at=now)
+    logger.debug("draft %s: %s -> %s by %s", draft_id, current, to, actor)
+    return get_draft(draft_id)
+
+
+def state_phrase(draft: Draft) -> str:
+    if draft.status == S.SENT:
+        when = f" at {draft.sent_at.isoformat(timespec='minutes')}" if draft.sent_at else ""
+        return f"was already sent{when}"
+    if draft.status == S.SENDING:
+        return "is being sent right now"
+    if draft.status == S.NEEDS_REVIEW:
+        return "may already have been sent (needs review)"
+    return f"is {draft.status}"
+
+
+def _normalise_body(body: str) -> str:
+    body = body.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return body + "\n"
+
+
+def _validate(subject: str, body: str, what: str) -> None:
+    from outreach.outgoing.message import check_header_value
+
+    check_header_value(f"the subject of {what}", subject)
+    if not subject:
+        raise TemplateError(f"{what}: the subject is empty")
+    if len(subject) > MAX_SUBJECT:
+        raise TemplateError(f"{what}: the subject is longer than {MAX_SUBJECT} characters")
+    if not body.strip():
+        raise TemplateError(f"{what}: the body is empty")
+    if len(body) > MAX_BODY:
+        raise TemplateError(f"{what}: the body is longer than {MAX_BODY} characters")

@@ -1,0 +1,87 @@
+"""Rendering context for the conversation templates (prep brief, thank-you, follow-up, confirmation).
+
+`interview` is one interview's times and place, written for people: in the user's zone, and the
+contact's when known (`thread`, the conversation so far, is threads.py's). Jinja2 is imported only by render.py
+and only when `render_prep` (or another render) runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from outreach.store.models import Contact, Interview
+
+if TYPE_CHECKING:
+    from outreach.config.settings import Settings
+    from outreach.outgoing.render import Rendered
+
+logger = logging.getLogger(__name__)
+
+
+
+def interview_context(interview: Interview, contact: Contact, settings: Settings) -> dict[str, Any]:
+    """`interview` for templates. Every key is always present (None when unknown): StrictUndefined."""
+    zone = settings.me.zone
+    start, end = interview.start, interview.end
+    their_zone = contact_zone(contact)
+    their = None
+    if start is not None and their_zone is not None and _offset(start, their_zone) != _offset(start, zone):
+        their = clock(start, their_zone)
+    minutes = int((end - start).total_seconds() // 60) if start and end else None
+    return {
+        "id": interview.id,
+        "status": interview.status,
+        "on": day(start, zone) if start else None,
+        "starts": when(start, zone) if start else None,
+        "ends": clock(end, zone) if end else None,
+        "their_time": their,
+        "minutes": minutes,
+        "url": interview.url,
+        "booking_url": interview.booking_url,
+        "location": interview.location,
+        "proposed": [when(datetime.fromisoformat(t), zone) for t in interview.proposed_times or []],
+        "follow_through": [f["text"] for f in (interview.notes_data or {}).get("follow_through", [])],
+        "mention": list((interview.notes_data or {}).get("mention", [])),
+        "people": [p.get("name") or p["email"] for p in (interview.notes_data or {}).get("people", [])],
+    }
+
+
+def render_prep(interview: Interview, settings: Settings) -> Rendered:
+    """The prep brief (templates/prep.md.j2) for one interview."""
+    from outreach.outgoing.render import render_for_contact
+    from outreach.outgoing.threads import thread_context  # threads reads its day format from here
+
+    contact = interview.contact
+    return render_for_contact(settings, contact, template="prep", thread=thread_context(contact, settings),
+                              interview=interview_context(interview, contact, settings))
+
+
+def contact_zone(contact: Contact) -> ZoneInfo | None:
+    from outreach.config.timezones import is_zone
+
+    return ZoneInfo(contact.timezone) if contact.timezone and is_zone(contact.timezone) else None
+
+
+def day(moment: datetime, zone: ZoneInfo) -> str:
+    """'Tuesday, October 13'."""
+    local = moment.astimezone(zone)
+    return f"{local:%A, %B} {local.day}"
+
+
+def clock(moment: datetime, zone: ZoneInfo) -> str:
+    """'2:00 PM CDT'."""
+    local = moment.astimezone(zone)
+    return f"{local.hour % 12 or 12}:{local:%M %p} {local.tzname()}"
+
+
+def when(moment: datetime, zone: ZoneInfo) -> str:
+    """'Tuesday, October 13, 2026 at 2:00 PM CDT'."""
+    local = moment.astimezone(zone)
+    return f"{day(local, zone)}, {local.year} at {clock(local, zone)}"
+
+
+def _offset(moment: datetime, zone: ZoneInfo) -> Any:
+    return moment.astimezone(zone).utcoffset()

@@ -1,0 +1,1 @@
+"""Replies in: matched to a conversation, stored once and acted on."""

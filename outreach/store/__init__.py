@@ -1,0 +1,1 @@
+"""The database: connection, transactions, migrations, tables and locks."""
