@@ -367,6 +367,9 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Olá Sam,\n\nestou completamente sem agenda.\n\nJoão", ("declined", 0.85)),
         ("Unterlassen Sie künftig jede Kontaktaufnahme.", ("unsubscribe", 0.9)),
         ("Hoi Sam,\n\nStuur me volgende maand nog een berichtje?\n\nBas", ("later", 0.8)),
+        # Cues match lower-cased text position for position, whatever the case or a letter that lowers to two.
+        ("HI SAM,\n\nI'M AFRAID I'LL HAVE TO PASS.\n\nTED", ("declined", 0.85)),
+        ("Hi Sam,\n\nİstanbul has me busy - not interested, sorry.\n\nTed", ("declined", 0.85)),
     ],
 )
 def test_intent_families(body: str, want: tuple[str, float]) -> None:

@@ -24,7 +24,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from outreach.classify.calendar import Invitation
-from outreach.classify.cues import LANGUAGES, pattern
+from outreach.classify.cues import LANGUAGES, lowered, pattern
 from outreach.classify.dates import find_dates
 from outreach.classify.times import TIME_RE, find_times
 from outreach.classify.zones import zone
@@ -41,54 +41,150 @@ MAX_LAST_SENT_CHARS = 20_000
 
 # Cue vocabularies per language, as in cues.py: regex fragments, matched case-insensitively.
 _CONFIRM: dict[str, tuple[str, ...]] = {
-    "en": (r"see you (?:then|there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
-           r"(?:that|this|it|which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
-           r"works (?:great|perfectly|well|fine|for me)",
-           r"sounds (?:good|great|perfect)", r"confirm(?:ed|ing)?\b", r"all set", r"perfect\b", r"looking forward",
-           r"talk (?:to you )?then", r"speak (?:to you )?then", r"(?:i'?ll|will) be there", r"it'?s in my calendar"),
-    "es": (r"nos vemos", r"perfecto", r"me (?:va|viene) bien", r"confirmad[oa]", r"hasta entonces", r"de acuerdo",
-           r"hasta el (?:lunes|martes|miércoles|jueves|viernes)"),
-    "fr": (r"à (?:lundi|mardi|mercredi|jeudi|vendredi|bientôt)", r"parfait", r"ça (?:me )?(?:marche|va)",
-           r"c['’]est noté", r"confirmé", r"entendu", r"au plaisir"),
-    "de": (r"bis dann", r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)", r"passt", r"perfekt", r"bestätigt",
-           r"geht klar", r"in ordnung", r"freue mich"),
-    "pt": (r"até lá", r"até (?:segunda|terça|quarta|quinta|sexta)", r"perfeito", r"combinado", r"confirmad[oa]",
-           r"fechado", r"está ótimo"),
-    "it": (r"a presto", r"ci vediamo", r"perfetto", r"va bene", r"confermat[oa]",
-           r"a (?:lunedì|martedì|mercoledì|giovedì|venerdì)"),
-    "nl": (r"tot dan", r"tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag)", r"prima", r"perfect", r"bevestigd",
-           r"komt goed", r"klinkt goed"),
+    "en": (
+        r"see you (?:then|there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
+        r"(?:that|this|it|which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
+        r"works (?:great|perfectly|well|fine|for me)",
+        r"sounds (?:good|great|perfect)",
+        r"confirm(?:ed|ing)?\b",
+        r"all set",
+        r"perfect\b",
+        r"looking forward",
+        r"talk (?:to you )?then",
+        r"speak (?:to you )?then",
+        r"(?:i'?ll|will) be there",
+        r"it'?s in my calendar",
+    ),
+    "es": (
+        r"nos vemos",
+        r"perfecto",
+        r"me (?:va|viene) bien",
+        r"confirmad[oa]",
+        r"hasta entonces",
+        r"de acuerdo",
+        r"hasta el (?:lunes|martes|miércoles|jueves|viernes)",
+    ),
+    "fr": (
+        r"à (?:lundi|mardi|mercredi|jeudi|vendredi|bientôt)",
+        r"parfait",
+        r"ça (?:me )?(?:marche|va)",
+        r"c['’]est noté",
+        r"confirmé",
+        r"entendu",
+        r"au plaisir",
+    ),
+    "de": (
+        r"bis dann",
+        r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)",
+        r"passt",
+        r"perfekt",
+        r"bestätigt",
+        r"geht klar",
+        r"in ordnung",
+        r"freue mich",
+    ),
+    "pt": (
+        r"até lá",
+        r"até (?:segunda|terça|quarta|quinta|sexta)",
+        r"perfeito",
+        r"combinado",
+        r"confirmad[oa]",
+        r"fechado",
+        r"está ótimo",
+    ),
+    "it": (
+        r"a presto",
+        r"ci vediamo",
+        r"perfetto",
+        r"va bene",
+        r"confermat[oa]",
+        r"a (?:lunedì|martedì|mercoledì|giovedì|venerdì)",
+    ),
+    "nl": (
+        r"tot dan",
+        r"tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag)",
+        r"prima",
+        r"perfect",
+        r"bevestigd",
+        r"komt goed",
+        r"klinkt goed",
+    ),
 }
 _CANCEL: dict[str, tuple[str, ...]] = {
-    "en": (r"something (?:has |just )?c[oa]me up", r"(?:have|need|'ll have|will have|must|got) to cancel",
-           r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
-           r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)", r"call (?:it|this) off",
-           r"no longer (?:be )?(?:able|available)"),
-    "es": (r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)", r"un imprevisto", r"tengo que cancelar",
-           r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)", r"cancelar (?:la|nuestra) (?:llamada|reunión)"),
-    "fr": (r"un (?:imprévu|empêchement)", r"(?:je dois|je vais devoir) annuler",
-           r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)", r"je ne (?:pourrai|peux) (?:plus )?pas"),
-    "de": (r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen", r"muss (?:leider )?(?:absagen|stornieren)",
-           r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)"),
-    "pt": (r"surgiu (?:um imprevisto|algo)", r"(?:preciso|tenho que|vou ter que) cancelar",
-           r"não (?:vou|vai) (?:poder|conseguir)"),
+    "en": (
+        r"something (?:has |just )?c[oa]me up",
+        r"(?:have|need|'ll have|will have|must|got) to cancel",
+        r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
+        r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)",
+        r"call (?:it|this) off",
+        r"no longer (?:be )?(?:able|available)",
+    ),
+    "es": (
+        r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)",
+        r"un imprevisto",
+        r"tengo que cancelar",
+        r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)",
+        r"cancelar (?:la|nuestra) (?:llamada|reunión)",
+    ),
+    "fr": (
+        r"un (?:imprévu|empêchement)",
+        r"(?:je dois|je vais devoir) annuler",
+        r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)",
+        r"je ne (?:pourrai|peux) (?:plus )?pas",
+    ),
+    "de": (
+        r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen",
+        r"muss (?:leider )?(?:absagen|stornieren)",
+        r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)",
+    ),
+    "pt": (
+        r"surgiu (?:um imprevisto|algo)",
+        r"(?:preciso|tenho que|vou ter que) cancelar",
+        r"não (?:vou|vai) (?:poder|conseguir)",
+    ),
     "it": (r"(?:ho avuto )?un imprevisto", r"devo (?:annullare|disdire)", r"non riesco più", r"non potrò"),
-    "nl": (r"(?:er )?is (?:iets )?tussen ?gekomen", r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
-           r"kan (?:helaas )?(?:toch )?niet (?:meer )?"),
+    "nl": (
+        r"(?:er )?is (?:iets )?tussen ?gekomen",
+        r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
+        r"kan (?:helaas )?(?:toch )?niet (?:meer )?",
+    ),
 }
 _RESCHEDULE: dict[str, tuple[str, ...]] = {
-    "en": (r"reschedul", r"instead", r"another (?:time|day|slot|date)", r"different (?:time|day|slot|date)",
-           r"(?:move|push|shift|bump) (?:it|our|the|this)", r"postpone", r"could we (?:do|make it|try|move)",
-           r"how about", r"would .{0,30} work (?:instead|better)", r"works better",
-           r"(?:doesn'?t|does not|won'?t|no longer) work"),
-    "es": (r"en su lugar", r"otro (?:día|momento|horario)", r"cambiar (?:la|de) (?:hora|fecha)", r"mover",
-           r"reprogramar", r"aplazar", r"en vez de"),
+    "en": (
+        r"reschedul",
+        r"instead",
+        r"another (?:time|day|slot|date)",
+        r"different (?:time|day|slot|date)",
+        r"(?:move|push|shift|bump) (?:it|our|the|this)",
+        r"postpone",
+        r"could we (?:do|make it|try|move)",
+        r"how about",
+        r"would .{0,30} work (?:instead|better)",
+        r"works better",
+        r"(?:doesn'?t|does not|won'?t|no longer) work",
+    ),
+    "es": (
+        r"en su lugar",
+        r"otro (?:día|momento|horario)",
+        r"cambiar (?:la|de) (?:hora|fecha)",
+        r"mover",
+        r"reprogramar",
+        r"aplazar",
+        r"en vez de",
+    ),
     "fr": (r"plutôt", r"un autre (?:jour|moment|créneau)", r"déplacer", r"reporter", r"décaler"),
     "de": (r"stattdessen", r"verschieben", r"einen anderen (?:termin|tag|zeitpunkt)", r"lieber"),
     "pt": (r"em vez disso", r"outro (?:dia|horário)", r"remarcar", r"adiar", r"mudar"),
     "it": (r"invece", r"un altro (?:giorno|orario)", r"spostare", r"rimandare", r"posticipare"),
-    "nl": (r"in plaats daarvan", r"een ander (?:moment|tijdstip)", r"andere dag", r"verzetten", r"verplaatsen",
-           r"uitstellen", r"liever"),
+    "nl": (
+        r"in plaats daarvan",
+        r"een ander (?:moment|tijdstip)",
+        r"andere dag",
+        r"verzetten",
+        r"verplaatsen",
+        r"uitstellen",
+        r"liever",
+    ),
 }
 
 
@@ -122,9 +218,12 @@ class ThreadContext:
     last_sent_text: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"scheduled": self.scheduled.isoformat() if self.scheduled else None,
-                "proposed": [t.isoformat() for t in self.proposed], "zones": list(self.zones),
-                "last_sent_text": self.last_sent_text}
+        return {
+            "scheduled": self.scheduled.isoformat() if self.scheduled else None,
+            "proposed": [t.isoformat() for t in self.proposed],
+            "zones": list(self.zones),
+            "last_sent_text": self.last_sent_text,
+        }
 
     @classmethod
     def from_json(cls, data: Any) -> ThreadContext:
@@ -147,9 +246,12 @@ class ThreadContext:
                 raise ValueError(f"field 'zones': unknown time zone {name!r}; use an IANA name such as America/Chicago")
         if last is not None and not isinstance(last, str):
             raise ValueError("field 'last_sent_text': a string or null")
-        return cls(scheduled=_instant(scheduled, "scheduled") if scheduled is not None else None,
-                   proposed=tuple(_instant(t, "proposed") for t in proposed), zones=tuple(zones),
-                   last_sent_text=last[:MAX_LAST_SENT_CHARS] if last else None)
+        return cls(
+            scheduled=_instant(scheduled, "scheduled") if scheduled is not None else None,
+            proposed=tuple(_instant(t, "proposed") for t in proposed),
+            zones=tuple(zones),
+            last_sent_text=last[:MAX_LAST_SENT_CHARS] if last else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -163,16 +265,24 @@ class ThreadAnswer:
     invitation: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"answer": self.answer, "confidence": self.confidence,
-                "start": self.start.isoformat() if self.start else None,
-                "options": [t.isoformat() for t in self.options], "invitation": self.invitation}
+        return {
+            "answer": self.answer,
+            "confidence": self.confidence,
+            "start": self.start.isoformat() if self.start else None,
+            "options": [t.isoformat() for t in self.options],
+            "invitation": self.invitation,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ThreadAnswer:
         start = data.get("start")
-        return cls(str(data["answer"]), float(data.get("confidence") or 0.0),
-                   _instant(start, "start") if start else None,
-                   tuple(_instant(t, "options") for t in data.get("options") or ()), bool(data.get("invitation")))
+        return cls(
+            str(data["answer"]),
+            float(data.get("confidence") or 0.0),
+            _instant(start, "start") if start else None,
+            tuple(_instant(t, "options") for t in data.get("options") or ()),
+            bool(data.get("invitation")),
+        )
 
 
 def _instant(value: Any, name: str) -> datetime:
@@ -236,8 +346,9 @@ def resolve_times(context: ThreadContext, times: Sequence[datetime], ref: dateti
 # ------------------------------------------------------------------ reading the answer
 
 
-def read_calendar(context: ThreadContext, invite: Invitation | None, subject: str,
-                  ref: datetime) -> ThreadAnswer | None:
+def read_calendar(
+    context: ThreadContext, invite: Invitation | None, subject: str, ref: datetime
+) -> ThreadAnswer | None:
     """The answer a calendar message gives: an iMIP REPLY (by PARTSTAT), COUNTER, CANCEL or their own
     REQUEST; without a calendar part, an "Accepted: ..." / "Declined: ..." subject."""
     if invite is not None:
@@ -272,15 +383,17 @@ def read_thread(context: ThreadContext, text: str, times: Sequence[datetime], re
     text = text.replace("’", "'")
     known = context_times(context, ref)
     first = known[0] if known else None
-    cancel = _said(CANCEL_RE, text) or _said(pattern("decline"), text)
-    reschedule = _said(RESCHEDULE_RE, text)
-    confirm = _said(CONFIRM_RE, text) or _said(pattern("accept"), text)
+    low = lowered(text)
+    cancel = _said(CANCEL_RE, low) or _said(pattern("decline"), low)
+    reschedule = _said(RESCHEDULE_RE, low)
+    confirm = _said(CONFIRM_RE, low) or _said(pattern("accept"), low)
     if not times:
         times = _dateless(text, known, context, ref)
     if any(t not in known for t in times):
         # new times: they are the options now (with any old one they named again beside them)
-        return ThreadAnswer(RESCHEDULES, 0.9 if (reschedule or confirm or cancel) else 0.8,
-                            options=tuple(times[:MAX_OPTIONS]))
+        return ThreadAnswer(
+            RESCHEDULES, 0.9 if (reschedule or confirm or cancel) else 0.8, options=tuple(times[:MAX_OPTIONS])
+        )
     if cancel:
         return ThreadAnswer(RESCHEDULES if reschedule else CANCELS, 0.85)
     if times:
@@ -306,8 +419,11 @@ def _said(cue: re.Pattern[str], text: str) -> bool:
 
 
 _AT_WORD = re.compile(r"(?:\bat|@|\blas|\balle|\bum|\bom|\bàs|\bà|\ba)\s?$", re.IGNORECASE)
-_AFTER_WORD = re.compile(r"^\s?(?:o'?clock|works|is (?:fine|good|great|perfect|better)|then|passt|me va|"
-                         r"va bene|werkt|funciona|marche|uhr|uur|h\b)", re.IGNORECASE)
+_AFTER_WORD = re.compile(
+    r"^\s?(?:o'?clock|works|is (?:fine|good|great|perfect|better)|then|passt|me va|"
+    r"va bene|werkt|funciona|marche|uhr|uur|h\b)",
+    re.IGNORECASE,
+)
 
 
 def _dateless(text: str, known: Sequence[datetime], context: ThreadContext, ref: datetime) -> list[datetime]:
@@ -320,14 +436,18 @@ def _dateless(text: str, known: Sequence[datetime], context: ThreadContext, ref:
     for m in TIME_RE.finditer(text[:MAX_LAST_SENT_CHARS]):
         ap, minute = m.group("ap"), int(m.group("m") or 0)
         strong = bool(ap or m.group("m") or m.group("uhr") or m.group("hh"))
-        if not strong and not (_AT_WORD.search(text[max(0, m.start() - 6) : m.start()])
-                               or _AFTER_WORD.match(text[m.end() : m.end() + 12])):
+        if not strong and not (
+            _AT_WORD.search(text[max(0, m.start() - 6) : m.start()]) or _AFTER_WORD.match(text[m.end() : m.end() + 12])
+        ):
             continue
         hour = int(m.group("h"))
         if hour > 23 or (ap and not 1 <= hour <= 12):
             continue
-        hours = {hour % 12 + (12 if ap.lower() == "p" else 0)} if ap else ({hour % 12, hour % 12 + 12}
-                                                                          if hour <= 12 else {hour})
+        hours = (
+            {hour % 12 + (12 if ap.lower() == "p" else 0)}
+            if ap
+            else ({hour % 12, hour % 12 + 12} if hour <= 12 else {hour})
+        )
         clock = {time(h, minute) for h in hours}
         for value in known:
             if value not in out and any(value.astimezone(z).time() in clock for z in zones):

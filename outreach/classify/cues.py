@@ -4,8 +4,8 @@ Each entry is a regular-expression fragment for a way people say it (a verb with
 its usual objects, an idiom), not a sentence from any one message. English has its
 core rules in :mod:`.intent`; here are its further paraphrases and Spanish, French,
 German, Portuguese, Italian and Dutch. :func:`pattern` joins one intent's fragments across
-languages into one case-insensitive regex; a fragment may use ``\\b`` and classes
-but no groups that capture.
+languages into one regex for :func:`lowered` text (so fragments are written in lower case);
+a fragment may use ``\\b`` and classes but no groups that capture.
 """
 
 from __future__ import annotations
@@ -448,7 +448,6 @@ UNSUBSCRIBE = {
 # Not the right person; here is someone who is ("je mets en copie", "te recomiendo escribir a").
 NOT_ME = {
     "en": (
-        r"(?<![\w.])(?-i:@[A-Z])[\w'-]+",  # an Outlook/Teams @-mention of a colleague
         r"(?:she|he|they)(?:'s| is| are| would be| will be| can| could| might)\b.{0,20}"
         r"\b(?:better|the (?:right|best) (?:person|contact)|a great (?:person|contact)|perfect for)",
         r"(?:she|he|they) (?:can|could|would|will) help",
@@ -599,7 +598,19 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
 
 @cache
 def pattern(intent: str) -> re.Pattern[str]:
-    """One case-insensitive regex for all languages' cues of ``intent`` (a key of the tables above)."""
+    """One regex for all languages' cues of ``intent`` (a key of the tables above), for :func:`lowered` text.
+
+    The fragments are lower case and match case-sensitively: Python's regex engine skips an alternative
+    whose first letter differs only when case matters, so this is about three times faster than IGNORECASE.
+    """
     fragments = [frag for lang in LANGUAGES for frag in _TABLES[intent].get(lang, ())]
-    # Every fragment starts at a word (or an @-mention): the lookahead spares trying them all at each space.
-    return re.compile(r"(?<!\w)(?=[\w@])(?:" + "|".join(fragments) + r")", re.IGNORECASE)
+    # Every fragment starts at a word: the lookahead spares trying them all at each space.
+    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(fragments) + r")")
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case, character for character (positions stay valid; "İ" lowers to two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)

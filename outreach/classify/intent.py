@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from outreach.classify.cues import pattern
+from outreach.classify.cues import lowered, pattern
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,6 @@ _UNSUBSCRIBE = re.compile(
     r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
     r"|\bno (more|further) (emails|e-mails|messages)\b|\A\W*(remove|unsubscribe|stop)\W*\Z",
-    re.IGNORECASE,
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
@@ -32,7 +31,6 @@ _LATER = re.compile(
     r"september|october|november|december))\b"
     r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
-    re.IGNORECASE,
 )
 _DECLINE = re.compile(
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
@@ -51,17 +49,17 @@ _DECLINE = re.compile(
     r"informational)\b"
     r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
     r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b",
-    re.IGNORECASE,
 )
-_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b", re.IGNORECASE)
+_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(
     r"\bnot (really |honestly )?(the )?(best|right|ideal|most relevant) (person|fit|contact)\b"
     r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"
     r"|\b(recommend|suggest) (you )?(reach(ing)? out|talk(ing)?|speak(ing)?|contact(ing)?)\b"
     r"|\b(reach out to|talk to|speak (to|with)|contact) (my colleague|him|her|them)\b|\bi sent you\b"
     r"|\b(people|person|someone) i'?d recommend\b|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
-    re.IGNORECASE,
 )
+# An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
+_MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
 _ACCEPT = re.compile(
     r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
@@ -71,7 +69,6 @@ _ACCEPT = re.compile(
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b",
-    re.IGNORECASE,
 )
 _QUESTION = re.compile(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
@@ -79,12 +76,10 @@ _QUESTION = re.compile(
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
     r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically|"
     r"what'?s your background|your background)\b",
-    re.IGNORECASE,
 )
 _BEFORE_COMMIT = re.compile(
     r"\bbefore (i|we) (commit|say yes|agree|set (something|anything|a time) up|schedule|book|confirm)\b"
     r"|\bquick question\b",
-    re.IGNORECASE,
 )
 _GREETING_WORD = (
     r"hi|hello|hey|dear|hola|buenos días|buenas tardes|estimad[oa]|bonjour|bonsoir|salut|cher|chère|hallo|"
@@ -146,7 +141,7 @@ def _misaddressed(ev: Evidence) -> bool:
         return False
     if m.group("greeting") and not ev.user_named:
         return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
-    if name in _NOT_NAMES or any(pattern(cue).match(first) for cue in ("accept", "decline", "later")):
+    if name in _NOT_NAMES or any(pattern(cue).match(lowered(first)) for cue in ("accept", "decline", "later")):
         return False
     return name not in ev.user_names
 
@@ -161,7 +156,6 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
 _NEGATED = re.compile(
     r"(?:\b(?:no|not|não|nao|ne|nicht|kein|keine|non|niet|geen|never|nunca|jamais)|n't)\s"
     r"(?:(?!\b(?:but|pero|mais|aber|mas|ma|maar)\b)[^,;:.!?\n—–-])*$",
-    re.IGNORECASE,
 )
 
 
@@ -181,8 +175,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
     time, a no and no yes, a pointer and an address. One cue alone, or cues that pull different ways
     (a yes beside a later, a time beside a no), stay under 0.6 so the user decides.
     """
-    # The rules write apostrophes straight (most clients send curly ones); a reply's first word starts the text.
-    text = _CONTRACTION.sub(r"\1't", ev.text.replace("’", "'")).strip()
+    # The rules are written in lower case with straight apostrophes (most clients send curly ones) and match
+    # case-sensitively, which is about three times faster than ignoring case; a reply's first word starts the text.
+    original = ev.text.replace("’", "'").strip()
+    text = _CONTRACTION.sub(r"\1't", lowered(original))
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
     if ev.invitation:
@@ -192,7 +188,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     concrete = ev.times > 0 or ev.booking
     accept = _affirmed(_ACCEPT, "accept", text)
     decline = _any(_DECLINE, "decline", text)
-    not_me = _any(_NOT_ME, "not_me", text)
+    not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
     later = _any(_LATER, "later", text)
     asks = "?" in text or "¿" in text
     question = asks and _any(_QUESTION, "question", text)
@@ -252,14 +248,14 @@ DEFER_MAX_DAYS = 240
 _FOOTER_LINE = re.compile(
     r"^.*(?:https?://|www\.|\bclick\b|\bpreferences\b|\byou (?:are )?receiv|\bthis (?:e-?mail|message) was sent)"
     r".*$",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,
 )
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
 _SENTENCE = re.compile(r"[^.!?¿¡\n]+")
 
 
 # "cant", "wont", "dont": contractions typed without their apostrophe (never "dont" alone: French for "whose").
-_CONTRACTION = re.compile(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b", re.IGNORECASE)
+_CONTRACTION = re.compile(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b")
 
 
 def _policy_refusal(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from outreach.classify.cues import lowered
 from outreach.classify.dates import MONTH_PATTERN as _MONTH
 from outreach.classify.dates import MONTHS, find_dates
 
@@ -33,7 +34,6 @@ _CUE_KINDS = {
 }
 _CUE = re.compile(
     "|".join(rf"(?P<{kind.replace(' ', '_')}>(?<!\w)(?:{words})(?!\w))" for kind, words in _CUE_KINDS.items()),
-    re.IGNORECASE,
 )
 # A month after a period word, in the seven languages: "in June", "early July", "en junio", "im Juli",
 # "à partir de juin", "begin juni", "a metà giugno", "em junho", "finales de mayo".
@@ -56,7 +56,6 @@ _PERIOD_CUE = re.compile(
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
-    re.IGNORECASE,
 )
 _MID = ("mid", "second half", "mediados", "mi-", "mitte", "meados", "metà", "half")
 _LATE = ("late", "end", "finales", "fin", "ende", "final", "fim", "fine", "eind")
@@ -94,11 +93,12 @@ _RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 
 def find_resume_date(text: str, today: date) -> date | None:
     """The first day the sender welcomes contact, or None when they name none."""
     text = text[:20_000]
+    low = lowered(text)  # the cue words match lower-case text, position for position
     best: tuple[int, date] | None = None
     for mention in find_dates(text, today):
         if mention.day < today:
             continue
-        cue = _after_cue(text, mention.start)
+        cue = _after_cue(low, mention.start)
         if not cue:
             continue
         day = mention.day
@@ -111,7 +111,7 @@ def find_resume_date(text: str, today: date) -> date | None:
             best = (rank, day)
     if best is not None:
         return best[1]
-    return _period(text, today)
+    return _period(low, today)
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
@@ -120,7 +120,6 @@ _RECONTACT = re.compile(
     r"circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|[ée]cri|"
     r"meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
     r"mail (?:me|mij)|neem)\w*",
-    re.IGNORECASE,
 )
 
 
@@ -131,7 +130,7 @@ def _sentence(text: str, pos: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$")
 
 
 def _period(text: str, today: date) -> date | None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from outreach.classify.dates import MONTH_PATTERN, DateMention, find_dates
+from outreach.classify.dates import MONTH_PATTERN, DateMention, alternation, find_dates
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
 logger = logging.getLogger(__name__)
@@ -39,8 +39,8 @@ _AT = re.compile(r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
-_ABBR = "|".join(sorted((a for a in ABBREVIATIONS if len(a) > 1), key=len, reverse=True))
-_PLACE = "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
+_ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
+_PLACE = alternation(PLACES)
 _TIME_WORD = r"(?i:time|zeit|tijd)"
 # "hora del Este", "hora do Leste": the east (of North America) only after an hour word ("en este" is "in this").
 _EAST = "este|leste"
@@ -56,11 +56,13 @@ ZONE_RE = re.compile(
     r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
     r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|chez toi|"
     r"da lei|da te)\b)"
-    r"|(?P<place>\b(?i:" + _PLACE + r")\b(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)"
-    r"|(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?"
-    r"(?P<lplace>(?i:" + _PLACE + r"|" + _EAST + r"))\b)"
+    # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
+    # London"): the place list is long, so it is written once and the conditionals require one of the three.
+    r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
+    r"|(?P<inplace>\b(?i:in|en|em|a|à)\s))?"
+    r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + _EAST + r")|(?!)))\b"
+    r"(?P<place>(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)?(?(local)|(?(inplace)|(?(place)|(?!))))"
     r"|(?P<region>\b(?i:pacific|eastern|central|mountain)\b)"
-    r"|(?P<inplace>\b(?i:in|en|em|a|à)\s(?P<city>(?i:" + _PLACE + r"))\b)"
 )
 _CLAUSE_SPLIT = re.compile(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
@@ -168,14 +170,8 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
         return zone(m.group("off").replace(" ", ""))
     if m.group("abbr"):
         return zone(m.group("abbr"))
-    if m.group("place"):
-        words = m.group("place").rsplit(None, 1)[0]
-        words = re.sub(r"\s(?i:standard|daylight)$", "", words)
-        return zone(words)
-    if m.group("city"):
-        return zone(m.group("city"))
-    if m.group("lplace"):
-        place = m.group("lplace").lower()
+    if m.group("pl"):
+        place = m.group("pl").lower()
         return zone("eastern" if re.fullmatch(_EAST, place) else place)
     if m.group("region"):
         return zone(m.group("region"))
