@@ -6,9 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from outreach.calendar import slot_holds
-from outreach.intake.sync import import_file
 from outreach.outgoing import drafts
 from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.sync import import_file
 from outreach.store.models import SlotHold
 from outreach.testing.radicale_rig import RadicaleRig
 from tests.calendar_kit import NOW, PARIS_INTRODUCTION, TWO_INTRODUCTIONS, calendar_settings, utc

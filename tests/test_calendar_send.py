@@ -10,10 +10,10 @@ import yaml
 
 from outreach.calendar.slot_holds import for_draft
 from outreach.config.settings import Settings
-from outreach.intake.sync import import_file
 from outreach.interviews import records as interviews
 from outreach.outgoing import drafts
 from outreach.outgoing.drafts import compose_outreach_drafts, get_draft
+from outreach.outgoing.sync import import_file
 from outreach.replies.act import stored_result
 from outreach.sending.sender import run_once
 from outreach.store.models import DraftStatus as S

@@ -1,4 +1,4 @@
-"""Interviews into the user's CalDAV calendar (outreach/interviews/calendar_sync.py), against the session's real Radicale."""
+"""Interviews into the user's CalDAV calendar (outreach/interviews/calendar_sync.py), against a real Radicale."""
 
 from __future__ import annotations
 

@@ -11,8 +11,9 @@ import pytest
 from outreach.config.settings import Settings
 from outreach.errors import DraftStateError, NotFoundError, TemplateError
 from outreach.intake.contacts import set_status
-from outreach.intake.sync import sync_introductions
 from outreach.outgoing import drafts
+from outreach.outgoing.sync import sync_introductions
+from outreach.sending import queue
 from outreach.sending.sendwindow import Hold
 from outreach.store.models import Contact, ContactStatus, Draft, DraftEvent
 from outreach.store.models import DraftStatus as S
@@ -318,7 +319,7 @@ def test_claim_rejects_draft_of_suppressed_contact(settings: Settings) -> None:
 def test_draft_json_shape(settings: Settings) -> None:
     """--json objects carry the DESIGN.md fields, times ISO-8601 with offset."""
     draft = make(settings)
-    assert drafts.draft_json(drafts.get_draft(draft.id)) == {
+    assert queue.draft_json(drafts.get_draft(draft.id)) == {
         "id": draft.id, "kind": "outreach", "status": "pending", "to": "alex.chen@example.com",
         "subject": "Maria Lopez suggested I reach out about your work at Example Corp",
         "message_id": draft.message_id, "contact_email": "alex.chen@example.com",
@@ -355,14 +356,14 @@ def test_fast_json_listing_matches_draft_json(settings: Settings) -> None:
     drafts.claim_for_sending(first.id, LATER)
     retry_at = LATER + timedelta(minutes=3)
     drafts.schedule_retry(first.id, LATER, "451 later", retry_at)
-    holds = drafts.holds_for(settings, LATER, drafts.list_drafts())
+    holds = queue.holds_for(settings, LATER, drafts.list_drafts())
     # the retry ends at 08:03 in Los Angeles, before Alex's window opens
     assert holds == {first.id: Hold(datetime(2025, 3, 4, 8, 30, tzinfo=ZoneInfo("America/Los_Angeles")),
                                     "outside the send window (mon, tue, wed, thu, fri 08:30-17:30 "
                                     "America/Los_Angeles)")}
-    assert drafts.drafts_json(settings, LATER) == [drafts.draft_json(d, holds.get(d.id)) for d in drafts.list_drafts()]
-    assert drafts.drafts_json(settings, LATER, "approved") == [
-        drafts.draft_json(drafts.get_draft(first.id), holds[first.id])]
+    assert queue.drafts_json(settings, LATER) == [queue.draft_json(d, holds.get(d.id)) for d in drafts.list_drafts()]
+    assert queue.drafts_json(settings, LATER, "approved") == [
+        queue.draft_json(drafts.get_draft(first.id), holds[first.id])]
 
 
 def test_3b7_composes_for_one_person_per_company(tmp_path: Path) -> None:

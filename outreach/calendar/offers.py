@@ -39,7 +39,7 @@ class Offers:
     def take(self, contact: Contact) -> list[Slot]:
         """The next free slots for `contact`, in their zone (the user's when theirs is unknown); held in
         memory for this run (slot_holds.hold stores them with the draft)."""
-        from outreach.outgoing.prep import contact_zone
+        from outreach.calendar.clock import contact_zone
 
         assert self.settings.calendar is not None
         slots = free_slots(self.settings.calendar.availability, self.settings.me.zone, self.busy, self.now,
@@ -87,7 +87,7 @@ def stale_offer(account: CalendarAccount, settings: Settings, draft_id: int, now
     span = timedelta(minutes=settings.calendar.availability.buffer_minutes)
     busy = (account.events(first - span, last + span) + interview_busy(first - span, last + span)
             + slot_holds.active(now, exclude_draft=draft_id))
-    from outreach.outgoing.prep import when
+    from outreach.calendar.clock import when
 
     for hold in held:
         if hold.start < now + MIN_NOTICE:
@@ -101,7 +101,7 @@ def stale_offer(account: CalendarAccount, settings: Settings, draft_id: int, now
 def slot_context(slots: Sequence[Slot], fallback_zone: ZoneInfo) -> list[dict[str, Any]]:
     """The template's `slots`: start, end (the contact's zone), user_start (the user's), and the start as
     day ('Tuesday, March 10'), time ('9:00 AM EDT') and text ('Tuesday, March 10 at 9:00 AM EDT')."""
-    from outreach.outgoing.prep import clock, day
+    from outreach.calendar.clock import clock, day
 
     out = []
     for slot in slots:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from outreach.config.settings import Settings
-from outreach.errors import ConfigError, ConnectionFailed, IntroductionsError, OutreachError
+from outreach.errors import ConfigError, ConnectionFailed, OutreachError
+from outreach.intake.samples import refuse_example_identity, refuse_sample_introductions
 
 if TYPE_CHECKING:
-    from outreach.intake.contacts import Introduction
+    pass
 
 IMAP_CAPABILITIES = ("IDLE", "UIDPLUS", "SPECIAL-USE", "CONDSTORE", "MOVE")
 SPECIAL_USE = ("\\Sent", "\\Drafts", "\\Junk", "\\Trash", "\\Archive", "\\All")
@@ -59,36 +60,6 @@ def check_servers(settings: Settings) -> Iterator[str]:
         raise failures[0]
     if failures:
         raise ConnectionFailed(" and ".join(str(exc) for exc in failures))
-
-
-# An unedited `outreach init` must compose nothing: `check` and `sync` refuse the example's identity and
-# sample people, naming the line to edit. The placeholders are read from the shipped examples themselves.
-
-def refuse_example_identity(settings: Settings) -> None:
-    """Raise ConfigError when me.email is still the example's."""
-    from outreach.config.scaffold import DATA
-    from outreach.config.yamlfile import load_yaml
-
-    example = load_yaml(DATA / "config" / "outreach.example.yaml", ConfigError).data["me"]["email"]
-    if settings.me.email.lower() == example.lower():
-        where = load_yaml(settings.source, ConfigError).where(("me", "email"))
-        raise ConfigError(f"{where}: still the example's {example}; put the address you send from "
-                          "(and your name, signature and stories under `me:`), then run `outreach check`")
-
-
-def refuse_sample_introductions(settings: Settings, intros: Sequence[Introduction]) -> None:
-    """Raise IntroductionsError when any introduction is one of the example's sample people."""
-    from outreach.config.scaffold import DATA
-    from outreach.config.yamlfile import load_yaml
-
-    samples = load_yaml(DATA / "config" / "introductions.example.yaml", IntroductionsError).data["introductions"]
-    sample_emails = {entry["email"].lower() for entry in samples}
-    found = [intro for intro in intros if intro.email in sample_emails]
-    if found:
-        raise IntroductionsError(
-            f"{settings.paths.introductions}:{found[0].line}: {found[0].email} is one of the example's sample "
-            f"people (lines {', '.join(str(i.line) for i in found)}); replace the samples with the people you "
-            "want to reach, then run `outreach check`")
 
 
 def check_imap(settings: Settings) -> Iterator[str]:

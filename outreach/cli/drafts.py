@@ -40,7 +40,8 @@ def drafts(ctx: click.Context, status: str | None, as_json: bool) -> None:
 @pass_app
 def drafts_list(app: App, status: str | None = None, as_json: bool = False) -> None:
     """List drafts, oldest first."""
-    from outreach.outgoing.drafts import drafts_json, holds_for, list_drafts
+    from outreach.outgoing.drafts import list_drafts
+    from outreach.sending.queue import drafts_json, holds_for
 
     app.open_db()
     now = now_utc()
@@ -85,8 +86,9 @@ def _delivery_note(draft: Draft, hold: Hold | None, zone: ZoneInfo) -> str:
 @pass_app
 def drafts_show(app: App, draft_id: int) -> None:
     """Print the full message as it will go out (Date is set when it is sent)."""
-    from outreach.outgoing.drafts import get_draft, holds_for
+    from outreach.outgoing.drafts import get_draft
     from outreach.outgoing.message import build_message, message_text
+    from outreach.sending.queue import holds_for
 
     app.open_db()
     draft = get_draft(draft_id)

@@ -107,8 +107,8 @@ def interviews_show(app: App, interview_id: int) -> None:
 @pass_app
 def interviews_set(app: App, interview_id: int, at: str | None, pick: int | None, url: str | None) -> None:
     """Fix an interview's time; queues a confirmation with a calendar invitation."""
+    from outreach.calendar.clock import when
     from outreach.interviews.records import set_time
-    from outreach.outgoing.prep import when
 
     if at is not None and pick is not None:
         raise click.UsageError("give --at WHEN or --pick N, not both")

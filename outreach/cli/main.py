@@ -169,7 +169,7 @@ def check(app: App, connect: bool) -> None:
 @pass_app
 def sync(app: App) -> None:
     """Import introductions and compose outreach drafts."""
-    from outreach.intake.sync import sync_introductions
+    from outreach.outgoing.sync import sync_introductions
 
     app.open_db()
     for line in sync_introductions(app.settings, now=now_utc(), actor=app.actor):

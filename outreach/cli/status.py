@@ -68,7 +68,8 @@ def gather(now: datetime, zone: ZoneInfo, settings: Settings | None = None) -> S
 def waiting(settings: Settings, now: datetime, zone: ZoneInfo) -> list[Need]:
     """Approved drafts that are not going out now, grouped by when and why (the sender's own check). A
     sending pause is already listed under needs."""
-    from outreach.outgoing.drafts import holds_for, list_drafts
+    from outreach.outgoing.drafts import list_drafts
+    from outreach.sending.queue import holds_for
     from outreach.sending.sendpause import current_pause
 
     pause = current_pause(now)

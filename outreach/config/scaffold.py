@@ -15,6 +15,8 @@ from outreach.errors import TemplateError
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
+TEMPLATE_SUFFIXES = (".txt.j2", ".md.j2", ".j2")
+
 
 def shipped_templates_dir() -> Path:
     return DATA / "templates"
@@ -75,7 +77,6 @@ def template_files(user_dir: Path) -> list[TemplateFile]:
 
 def copy_template(name: str, user_dir: Path) -> Path:
     """Copy the shipped template `name` (with or without its suffix) into `user_dir` to customise it."""
-    from outreach.outgoing.render import TEMPLATE_SUFFIXES
 
     shipped = {p.name: p for p in shipped_templates_dir().glob("*.j2")}
     candidates = [name] if name.endswith(".j2") else [name + suffix for suffix in TEMPLATE_SUFFIXES]

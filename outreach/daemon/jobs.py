@@ -40,8 +40,8 @@ def introductions_changed(settings: Settings) -> tuple[bool, str]:
 
 def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[str]:
     """Import introductions when the file changed (or `always`), then compose outreach drafts."""
-    from outreach.intake.sync import composed_lines, import_file
     from outreach.outgoing.drafts import compose_outreach_drafts
+    from outreach.outgoing.sync import composed_lines, import_file
 
     lines = []
     changed, digest = introductions_changed(settings)

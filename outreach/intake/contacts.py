@@ -17,7 +17,7 @@ from outreach.addresses import AddressError, normalize_address
 from outreach.config.timezones import is_zone
 from outreach.config.yamlfile import load_yaml
 from outreach.errors import IntroductionsError, NotFoundError
-from outreach.outgoing.message import header_problem
+from outreach.headers import header_problem
 from outreach.store.db import transaction
 from outreach.store.models import Contact, ContactStatus
 

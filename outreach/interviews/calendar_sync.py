@@ -218,7 +218,7 @@ def _flag(interview: Interview, uid: str, conflict: str, settings: Settings, now
 
 
 def _when(interview: Interview, settings: Settings) -> str:
-    from outreach.outgoing.prep import when
+    from outreach.calendar.clock import when
 
     assert interview.start is not None
     return when(interview.start, settings.me.zone)

@@ -101,9 +101,10 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
     from email.policy import SMTP
     from email.utils import format_datetime
 
+    from outreach.calendar.clock import clock, day
     from outreach.outgoing.drafts import new_message_id
     from outreach.outgoing.message import set_text_body
-    from outreach.outgoing.prep import clock, day, render_prep
+    from outreach.outgoing.prep import render_prep
 
     me, zone, contact = settings.me, settings.me.zone, interview.contact
     assert interview.start is not None

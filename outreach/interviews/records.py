@@ -581,7 +581,7 @@ def _greeting(contact: Contact) -> str:
 
 def _moment(start: datetime, contact: Contact, settings: Settings) -> str:
     """'Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time)': their time when it differs."""
-    from outreach.outgoing.prep import clock, contact_zone, when
+    from outreach.calendar.clock import clock, contact_zone, when
 
     zone = contact_zone(contact)
     theirs = ""

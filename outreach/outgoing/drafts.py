@@ -12,13 +12,12 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from outreach.config.settings import Settings
 from outreach.errors import DraftStateError, NotFoundError, OutreachError, TemplateError
-from outreach.sending.sendwindow import Hold, earliest_send, window_zone
-from outreach.store.db import database_proxy, transaction
+from outreach.store.db import transaction
 from outreach.store.models import Contact, ContactStatus, Draft, DraftEvent, DraftKind
 from outreach.store.models import DraftStatus as S
 
@@ -65,7 +64,7 @@ def get_draft(draft_id: int) -> Draft:
 def list_drafts(status: str | Sequence[str] | None = None, kind: str | None = None) -> list[Draft]:
     """Drafts (with their contact) oldest first, optionally of some statuses or one kind."""
     query = Draft.select(Draft, Contact).join(Contact)
-    statuses = _checked_statuses(status)
+    statuses = checked_statuses(status)
     if statuses is not None:
         query = query.where(Draft.status.in_(statuses))
     if kind is not None:
@@ -86,99 +85,7 @@ def events_for(draft_id: int) -> list[DraftEvent]:
     return list(DraftEvent.select().where(DraftEvent.draft == draft_id).order_by(DraftEvent.at, DraftEvent.id))
 
 
-def sent_times(now: datetime) -> list[datetime]:
-    """sent_at of everything sent in the last 24 hours: the cap and the interval count these."""
-    return [row.sent_at for row in Draft.select(Draft.sent_at).where(Draft.sent_at > now - timedelta(hours=24))]
-
-
-def send_holds(settings: Settings, now: datetime,
-               approved: Sequence[tuple[int, str | None, datetime | None]]) -> dict[int, Hold]:
-    """Why each approved draft, given as (id, contact timezone, next_attempt_at), is not going out at `now`
-    and when it will: the sender's own check (sendwindow.draft_hold), so it is right before the daemon runs."""
-    from outreach.sending.sendpause import current_pause
-
-    if not approved:
-        return {}
-    pause = current_pause(now)
-    times = sent_times(now)
-    holds = {}
-    for draft_id, timezone, retry_at in approved:
-        zone = window_zone(timezone, settings.me.timezone)
-        hold = earliest_send(now, zone, settings.sending, times, retry_at=retry_at, pause=pause)
-        if hold is not None:
-            holds[draft_id] = hold
-    return holds
-
-
-def holds_for(settings: Settings, now: datetime, rows: Sequence[Draft]) -> dict[int, Hold]:
-    """send_holds for the approved drafts among `rows` (with their contacts)."""
-    return send_holds(settings, now, [(d.id, d.contact.timezone, d.next_attempt_at) for d in rows
-                                      if d.status == S.APPROVED])
-
-
-def draft_json(draft: Draft, hold: Hold | None = None) -> dict[str, Any]:
-    """The --json object (DESIGN.md fields first); times are ISO-8601 with offset. `hold`: why an approved
-    draft waits (send_holds); its end is `next_attempt_at`, null when the draft is due now."""
-    return {
-        "id": draft.id, "kind": draft.kind, "status": draft.status, "to": draft.to_addr,
-        "subject": draft.subject, "message_id": draft.message_id, "contact_email": draft.contact.email,
-        "created_at": _iso(draft.created_at), "sent_at": _iso(draft.sent_at),
-        "contact_name": draft.contact.name, "approved_at": _iso(draft.approved_at),
-        "attempts": draft.attempts, "next_attempt_at": _iso(hold.until.astimezone(UTC) if hold else None),
-        "deferred_reason": hold.reason if hold else None,
-        "last_error": draft.last_error, "reason": draft.reason, "in_reply_to": draft.in_reply_to,
-    }
-
-
-JSON_COLUMNS = ("id", "kind", "status", "to", "subject", "message_id", "contact_email", "created_at", "sent_at",
-                "contact_name", "approved_at", "attempts", "next_attempt_at", "last_error", "reason", "in_reply_to",
-                "timezone")
-TIME_COLUMNS = ("created_at", "sent_at", "approved_at", "next_attempt_at")
-
-
-def drafts_json(settings: Settings, now: datetime, status: str | None = None) -> list[dict[str, Any]]:
-    """draft_json for every listed draft at `now`, read as plain rows: building 1,000 model pairs (or even
-    peewee tuples) would dominate `outreach drafts list --json`."""
-    statuses = _checked_statuses(status)
-    query = (Draft.select(Draft.id, Draft.kind, Draft.status, Draft.to_addr, Draft.subject, Draft.message_id,
-                          Contact.email, Draft.created_at, Draft.sent_at, Contact.name, Draft.approved_at,
-                          Draft.attempts, Draft.next_attempt_at, Draft.last_error, Draft.reason,
-                          Draft.in_reply_to, Contact.timezone)
-             .join(Contact).order_by(Draft.created_at, Draft.id))
-    if statuses is not None:
-        query = query.where(Draft.status.in_(statuses))
-    rows = [dict(zip(JSON_COLUMNS, row, strict=True)) for row in database_proxy.execute(query).fetchall()]
-    holds = send_holds(settings, now, [(r["id"], r["timezone"], _time_column(r["next_attempt_at"]))
-                                       for r in rows if r["status"] == S.APPROVED])
-    out = []
-    for item in rows:
-        hold = holds.get(item["id"])
-        item["next_attempt_at"] = hold.until.astimezone(UTC) if hold else None
-        item["deferred_reason"] = hold.reason if hold else None
-        for key in TIME_COLUMNS:
-            item[key] = _iso_column(item[key])
-        out.append({key: item[key] for key in JSON_KEYS})
-    return out
-
-
-JSON_KEYS = (*JSON_COLUMNS[:13], "deferred_reason", "last_error", "reason", "in_reply_to")  # draft_json's order
-
-
-def _iso_column(value: Any) -> str | None:
-    """A stored UTC time (text on SQLite, a naive datetime elsewhere) -> ISO-8601 with offset."""
-    moment = _time_column(value)
-    return moment.isoformat() if moment is not None else None
-
-
-def _time_column(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def _checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
+def checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
     if status is None:
         return None
     statuses = [status] if isinstance(status, str) else list(status)
@@ -186,10 +93,6 @@ def _checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
         if value not in S.ALL:
             raise OutreachError(f"unknown draft status {value!r}; expected one of {', '.join(S.ALL)}")
     return statuses
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 # ------------------------------------------------------------------ creating
@@ -201,7 +104,7 @@ def create_draft(contact: Contact, kind: str, subject: str, body: str, now: date
                  template: str | None = None, require_approval: bool = False) -> Draft:
     """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved
     unless `require_approval` (then it always waits for the user)."""
-    from outreach.outgoing.message import check_header_value
+    from outreach.headers import check_header_value
 
     if kind not in DraftKind.ALL:
         raise ValueError(f"unknown draft kind {kind!r}")
@@ -240,7 +143,7 @@ def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> Co
     from outreach.calendar import slot_holds
     from outreach.calendar.offers import open_offers, slot_context
     from outreach.calendar.slots import conflicts
-    from outreach.outgoing.message import check_header_value
+    from outreach.headers import check_header_value
     from outreach.outgoing.render import render_for_contact
 
     result = ComposeResult()
@@ -519,7 +422,7 @@ def _normalise_body(body: str) -> str:
 
 
 def _validate(subject: str, body: str, what: str) -> None:
-    from outreach.outgoing.message import check_header_value
+    from outreach.headers import check_header_value
 
     check_header_value(f"the subject of {what}", subject)
     if not subject:

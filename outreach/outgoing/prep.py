@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from outreach.calendar.clock import clock, contact_zone, day, when
 from outreach.store.models import Contact, Interview
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from outreach.outgoing.render import Rendered
 
 logger = logging.getLogger(__name__)
-
 
 
 def interview_context(interview: Interview, contact: Contact, settings: Settings) -> dict[str, Any]:
@@ -57,30 +57,6 @@ def render_prep(interview: Interview, settings: Settings) -> Rendered:
     contact = interview.contact
     return render_for_contact(settings, contact, template="prep", thread=thread_context(contact, settings),
                               interview=interview_context(interview, contact, settings))
-
-
-def contact_zone(contact: Contact) -> ZoneInfo | None:
-    from outreach.config.timezones import is_zone
-
-    return ZoneInfo(contact.timezone) if contact.timezone and is_zone(contact.timezone) else None
-
-
-def day(moment: datetime, zone: ZoneInfo) -> str:
-    """'Tuesday, October 13'."""
-    local = moment.astimezone(zone)
-    return f"{local:%A, %B} {local.day}"
-
-
-def clock(moment: datetime, zone: ZoneInfo) -> str:
-    """'2:00 PM CDT'."""
-    local = moment.astimezone(zone)
-    return f"{local.hour % 12 or 12}:{local:%M %p} {local.tzname()}"
-
-
-def when(moment: datetime, zone: ZoneInfo) -> str:
-    """'Tuesday, October 13, 2026 at 2:00 PM CDT'."""
-    local = moment.astimezone(zone)
-    return f"{day(local, zone)}, {local.year} at {clock(local, zone)}"
 
 
 def _offset(moment: datetime, zone: ZoneInfo) -> Any:

@@ -20,8 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from outreach.config.scaffold import TEMPLATE_SUFFIXES, shipped_templates_dir
 from outreach.errors import HeaderInjectionError, TemplateError
-from outreach.outgoing.message import check_header_value
+from outreach.headers import check_header_value
 from outreach.outgoing.sandbox import bounded_environment, bounded_render
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_TEMPLATE = "outreach"
 # Templates that need a thread or an interview; `outreach check` only compiles these.
 REPLY_TEMPLATES = ("follow_up", "thank_you", "prep")
-TEMPLATE_SUFFIXES = (".txt.j2", ".md.j2", ".j2")
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,6 @@ def check_templates(settings: Settings) -> Iterator[str]:
     """Compile every template (yours and the shipped ones) and trial-render the outreach ones.
 
     Yields one line per template; raises TemplateError at the first bad one."""
-    from outreach.config.scaffold import shipped_templates_dir
 
     env = environment(settings.paths.templates)
     user_dir = settings.paths.templates
@@ -169,7 +168,6 @@ def check_templates(settings: Settings) -> Iterator[str]:
 def environment(user_dir: Path) -> SandboxedEnvironment:
     from jinja2 import FileSystemLoader
 
-    from outreach.config.scaffold import shipped_templates_dir
 
     env = bounded_environment(FileSystemLoader([str(user_dir), str(shipped_templates_dir())]))
     env.filters["join_words"] = join_words

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from outreach.calendar.clock import day
 from outreach.intents import where
-from outreach.outgoing.prep import day
 from outreach.store.models import Contact, Draft, DraftStatus, Reply
 
 if TYPE_CHECKING:

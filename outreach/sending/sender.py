@@ -39,6 +39,7 @@ from outreach.errors import (
     TransactionFailed,
 )
 from outreach.outgoing import drafts
+from outreach.sending import queue
 from outreach.sending.sendpause import current_pause, pause_sending
 from outreach.sending.sendwindow import draft_hold, retry_delay, window_zone
 from outreach.sending.sentcopy import SentMailbox, file_copy, open_sent_mailbox
@@ -185,7 +186,7 @@ class _Run:
             return [Outcome("paused", pause.reason, until=pause.until)]
         due = drafts.due_for_sending(now)
         outcomes: list[Outcome] = []
-        times = drafts.sent_times(now)
+        times = queue.sent_times(now)
         try:
             for index, draft in enumerate(due):
                 if self.should_stop():
@@ -193,7 +194,7 @@ class _Run:
                     break
                 at = max(self.clock(), now)
                 zone = window_zone(draft.contact.timezone, self.settings.me.timezone)
-                # the same check `outreach drafts` shows (drafts.send_holds), so both say the same
+                # the same check `outreach drafts` shows (queue.send_holds), so both say the same
                 hold = draft_hold(at, zone, self.settings.sending, times, retry_at=draft.next_attempt_at)
                 if hold is not None and hold.account:
                     outcomes += [Outcome("deferred", hold.reason, d.id, until=hold.until) for d in due[index:]]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 def import_file(settings: Settings, now: datetime) -> str:
     """Import the introductions file (all or nothing; nothing while the example's placeholders remain);
     one line saying what changed."""
-    from outreach.cli.checks import refuse_example_identity, refuse_sample_introductions
+    from outreach.intake.samples import refuse_example_identity, refuse_sample_introductions
 
     intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
     refuse_example_identity(settings)
