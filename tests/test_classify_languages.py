@@ -367,6 +367,10 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Olá Sam,\n\nestou completamente sem agenda.\n\nJoão", ("declined", 0.85)),
         ("Unterlassen Sie künftig jede Kontaktaufnahme.", ("unsubscribe", 0.9)),
         ("Hoi Sam,\n\nStuur me volgende maand nog een berichtje?\n\nBas", ("later", 0.8)),
+        # One vocabulary for yes and for confirming a time ("c'est noté", "works great"), and "passt ... nicht" no yes.
+        ("Bonjour Sam,\n\nc'est noté pour mardi 16 mars à 15 h.\n\nAnne", ("accepted", 0.9)),
+        ("Hi Sam,\n\nTuesday 16 March at 11am works great.\n\nTed", ("accepted", 0.9)),
+        ("Hallo Sam,\n\ndas passt mir zeitlich leider gar nicht.\n\nUte", ("declined", 0.85)),
         # Cues match lower-cased text position for position, whatever the case or a letter that lowers to two.
         ("HI SAM,\n\nI'M AFRAID I'LL HAVE TO PASS.\n\nTED", ("declined", 0.85)),
         ("Hi Sam,\n\nİstanbul has me busy - not interested, sorry.\n\nTed", ("declined", 0.85)),

@@ -24,7 +24,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from outreach.classify.calendar import Invitation
-from outreach.classify.cues import LANGUAGES, lowered, pattern
+from outreach.classify.cues import lowered, pattern
 from outreach.classify.dates import find_dates
 from outreach.classify.times import TIME_RE, find_times
 from outreach.classify.zones import zone
@@ -39,163 +39,6 @@ ANSWERS = (CONFIRMS, TENTATIVE, RESCHEDULES, CANCELS, DECLINES)
 MAX_OPTIONS = 20
 MAX_LAST_SENT_CHARS = 20_000
 
-# Cue vocabularies per language, as in cues.py: regex fragments, matched case-insensitively.
-_CONFIRM: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"see you (?:then|there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
-        r"(?:that|this|it|which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
-        r"works (?:great|perfectly|well|fine|for me)",
-        r"sounds (?:good|great|perfect)",
-        r"confirm(?:ed|ing)?\b",
-        r"all set",
-        r"perfect\b",
-        r"looking forward",
-        r"talk (?:to you )?then",
-        r"speak (?:to you )?then",
-        r"(?:i'?ll|will) be there",
-        r"it'?s in my calendar",
-    ),
-    "es": (
-        r"nos vemos",
-        r"perfecto",
-        r"me (?:va|viene) bien",
-        r"confirmad[oa]",
-        r"hasta entonces",
-        r"de acuerdo",
-        r"hasta el (?:lunes|martes|miércoles|jueves|viernes)",
-    ),
-    "fr": (
-        r"à (?:lundi|mardi|mercredi|jeudi|vendredi|bientôt)",
-        r"parfait",
-        r"ça (?:me )?(?:marche|va)",
-        r"c['’]est noté",
-        r"confirmé",
-        r"entendu",
-        r"au plaisir",
-    ),
-    "de": (
-        r"bis dann",
-        r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)",
-        r"passt",
-        r"perfekt",
-        r"bestätigt",
-        r"geht klar",
-        r"in ordnung",
-        r"freue mich",
-    ),
-    "pt": (
-        r"até lá",
-        r"até (?:segunda|terça|quarta|quinta|sexta)",
-        r"perfeito",
-        r"combinado",
-        r"confirmad[oa]",
-        r"fechado",
-        r"está ótimo",
-    ),
-    "it": (
-        r"a presto",
-        r"ci vediamo",
-        r"perfetto",
-        r"va bene",
-        r"confermat[oa]",
-        r"a (?:lunedì|martedì|mercoledì|giovedì|venerdì)",
-    ),
-    "nl": (
-        r"tot dan",
-        r"tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag)",
-        r"prima",
-        r"perfect",
-        r"bevestigd",
-        r"komt goed",
-        r"klinkt goed",
-    ),
-}
-_CANCEL: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"something (?:has |just )?c[oa]me up",
-        r"(?:have|need|'ll have|will have|must|got) to cancel",
-        r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
-        r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)",
-        r"call (?:it|this) off",
-        r"no longer (?:be )?(?:able|available)",
-    ),
-    "es": (
-        r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)",
-        r"un imprevisto",
-        r"tengo que cancelar",
-        r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)",
-        r"cancelar (?:la|nuestra) (?:llamada|reunión)",
-    ),
-    "fr": (
-        r"un (?:imprévu|empêchement)",
-        r"(?:je dois|je vais devoir) annuler",
-        r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)",
-        r"je ne (?:pourrai|peux) (?:plus )?pas",
-    ),
-    "de": (
-        r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen",
-        r"muss (?:leider )?(?:absagen|stornieren)",
-        r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)",
-    ),
-    "pt": (
-        r"surgiu (?:um imprevisto|algo)",
-        r"(?:preciso|tenho que|vou ter que) cancelar",
-        r"não (?:vou|vai) (?:poder|conseguir)",
-    ),
-    "it": (r"(?:ho avuto )?un imprevisto", r"devo (?:annullare|disdire)", r"non riesco più", r"non potrò"),
-    "nl": (
-        r"(?:er )?is (?:iets )?tussen ?gekomen",
-        r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
-        r"kan (?:helaas )?(?:toch )?niet (?:meer )?",
-    ),
-}
-_RESCHEDULE: dict[str, tuple[str, ...]] = {
-    "en": (
-        r"reschedul",
-        r"instead",
-        r"another (?:time|day|slot|date)",
-        r"different (?:time|day|slot|date)",
-        r"(?:move|push|shift|bump) (?:it|our|the|this)",
-        r"postpone",
-        r"could we (?:do|make it|try|move)",
-        r"how about",
-        r"would .{0,30} work (?:instead|better)",
-        r"works better",
-        r"(?:doesn'?t|does not|won'?t|no longer) work",
-    ),
-    "es": (
-        r"en su lugar",
-        r"otro (?:día|momento|horario)",
-        r"cambiar (?:la|de) (?:hora|fecha)",
-        r"mover",
-        r"reprogramar",
-        r"aplazar",
-        r"en vez de",
-    ),
-    "fr": (r"plutôt", r"un autre (?:jour|moment|créneau)", r"déplacer", r"reporter", r"décaler"),
-    "de": (r"stattdessen", r"verschieben", r"einen anderen (?:termin|tag|zeitpunkt)", r"lieber"),
-    "pt": (r"em vez disso", r"outro (?:dia|horário)", r"remarcar", r"adiar", r"mudar"),
-    "it": (r"invece", r"un altro (?:giorno|orario)", r"spostare", r"rimandare", r"posticipare"),
-    "nl": (
-        r"in plaats daarvan",
-        r"een ander (?:moment|tijdstip)",
-        r"andere dag",
-        r"verzetten",
-        r"verplaatsen",
-        r"uitstellen",
-        r"liever",
-    ),
-}
-
-
-def _cues(table: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
-    fragments = [fragment for lang in LANGUAGES for fragment in table.get(lang, ())]
-    return re.compile(r"(?<!\w)(?:" + "|".join(fragments) + r")", re.IGNORECASE)
-
-
-CONFIRM_RE = _cues(_CONFIRM)
-CANCEL_RE = _cues(_CANCEL)
-RESCHEDULE_RE = _cues(_RESCHEDULE)
 _NEGATED = re.compile(r"(?:\b(?:no|not|never|nicht|kein|pas|non|não|niet|geen)|n't)\s+(?:\S+\s)?$", re.IGNORECASE)
 # What calendar apps put before the event's title when the attendee answers (Outlook, Google, Apple).
 _SUBJECT_ANSWER = re.compile(
@@ -384,9 +227,9 @@ def read_thread(context: ThreadContext, text: str, times: Sequence[datetime], re
     known = context_times(context, ref)
     first = known[0] if known else None
     low = lowered(text)
-    cancel = _said(CANCEL_RE, low) or _said(pattern("decline"), low)
-    reschedule = _said(RESCHEDULE_RE, low)
-    confirm = _said(CONFIRM_RE, low) or _said(pattern("accept"), low)
+    cancel = _said(pattern("cancel"), low) or _said(pattern("decline"), low)
+    reschedule = _said(pattern("reschedule"), low)
+    confirm = _said(pattern("accept"), low)
     if not times:
         times = _dateless(text, known, context, ref)
     if any(t not in known for t in times):

@@ -15,7 +15,8 @@ from functools import cache
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl")
 
-# Say yes, or offer times ("volontiers", "con mucho gusto", "gerne", "ti propongo").
+# Say yes, offer times, or confirm a time ("volontiers", "con mucho gusto", "gerne", "ti propongo", "see you then"):
+# one vocabulary for a first answer and for an answer in a thread with a time set (context.read_thread).
 ACCEPT = {
     "en": (
         r"(?:yes|yeah|yep|sure thing)\b",
@@ -40,6 +41,16 @@ ACCEPT = {
         r"gladly",
         r"(?:invite|invitation|calendar invite|link) (?:is )?(?:on (?:its|the) way|coming|incoming|sent|in your inbox)",
         r"(?:i'?ve |i have )?(?:put|pencil(?:l?ed)?|booked|blocked) (?:you|it|us) (?:down|in)\b",
+        r"see you (?:there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
+        r"(?:which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
+        r"works (?:great|perfectly|well|fine|for me)",
+        r"sounds (?:good|great|perfect)",
+        r"confirm(?:ed|ing)?\b",
+        r"all set",
+        r"perfect\b",
+        r"looking forward",
+        r"(?:i'?ll|will) be there",
+        r"it'?s in my calendar",
     ),
     "es": (
         r"con (?:mucho )?gusto",
@@ -59,6 +70,11 @@ ACCEPT = {
         r"claro(?: que s[íi])?\b",
         r"me (?:late|sirve|queda bien|cuadra)",
         r"(?:hablamos|nos vemos|nos hablamos)(?: entonces| el)?\b",
+        r"me va bien",
+        r"confirmad[oa]",
+        r"hasta entonces",
+        r"de acuerdo",
+        r"hasta el (?:lunes|martes|miércoles|jueves|viernes)",
     ),
     "fr": (
         r"volontiers",
@@ -78,6 +94,11 @@ ACCEPT = {
         r"parfait\b",
         r"pas de (?:souci|probl[èe]me)",
         r"(?:on se parle|on s['’]appelle|à (?:mardi|mercredi|jeudi|vendredi|lundi|bient[ôo]t))",
+        r"ça (?:me )?va\b",
+        r"c['’]est noté",
+        r"confirmé",
+        r"entendu",
+        r"au plaisir",
     ),
     "de": (
         r"(?:sehr )?gerne?\b(?! (?:an|auf mich|wieder|erneut))",
@@ -92,6 +113,12 @@ ACCEPT = {
         r"(?:geht|passt) (?:klar|gut|prima|perfekt)",
         r"einverstanden",
         r"(?:bis dann|sprechen uns|h[öo]ren uns)\b",
+        r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)",
+        r"passt(?![^.!?\n]{0,40}\bnicht\b)",
+        r"perfekt",
+        r"bestätigt",
+        r"in ordnung",
+        r"freue mich",
     ),
     "pt": (
         r"com (?:muito )?prazer",
@@ -108,6 +135,10 @@ ACCEPT = {
         r"combinado\b",
         r"(?:fica|est[áa]) (?:[óo]timo|perfeito|bom)",
         r"(?:falamos|nos falamos|at[ée] l[áa])\b",
+        r"até (?:segunda|terça|quarta|quinta|sexta)",
+        r"perfeito",
+        r"confirmad[oa]",
+        r"fechado",
     ),
     "it": (
         r"(?:ben )?volentieri",
@@ -121,6 +152,9 @@ ACCEPT = {
         r"facciamo\b",
         r"ok per me",
         r"(?:a presto|ci sentiamo)\b",
+        r"ci vediamo",
+        r"confermat[oa]",
+        r"a (?:lunedì|martedì|mercoledì|giovedì|venerdì)",
     ),
     "nl": (
         r"(?:ik )?(?:praat|spreek) (?:je |u )?graag",
@@ -133,6 +167,12 @@ ACCEPT = {
         r"spreek (?:je|u|we|jullie) (?:dan|snel)\b",
         r"tot dan\b",
         r"akkoord",
+        r"tot (?:maandag|dinsdag|woensdag|donderdag|vrijdag)",
+        r"prima",
+        r"perfect",
+        r"bevestigd",
+        r"komt goed",
+        r"klinkt goed",
     ),
 }
 
@@ -361,6 +401,85 @@ LATER = {
         r"niet (?:voor|vóór)\b",
     ),
 }
+
+# In a thread with a time already offered or set: calling it off, and asking for another time.
+CANCEL: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"something (?:has |just )?c[oa]me up",
+        r"(?:have|need|'ll have|will have|must|got) to cancel",
+        r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
+        r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)",
+        r"call (?:it|this) off",
+        r"no longer (?:be )?(?:able|available)",
+    ),
+    "es": (
+        r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)",
+        r"un imprevisto",
+        r"tengo que cancelar",
+        r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)",
+        r"cancelar (?:la|nuestra) (?:llamada|reunión)",
+    ),
+    "fr": (
+        r"un (?:imprévu|empêchement)",
+        r"(?:je dois|je vais devoir) annuler",
+        r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)",
+        r"je ne (?:pourrai|peux) (?:plus )?pas",
+    ),
+    "de": (
+        r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen",
+        r"muss (?:leider )?(?:absagen|stornieren)",
+        r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)",
+    ),
+    "pt": (
+        r"surgiu (?:um imprevisto|algo)",
+        r"(?:preciso|tenho que|vou ter que) cancelar",
+        r"não (?:vou|vai) (?:poder|conseguir)",
+    ),
+    "it": (r"(?:ho avuto )?un imprevisto", r"devo (?:annullare|disdire)", r"non riesco più", r"non potrò"),
+    "nl": (
+        r"(?:er )?is (?:iets )?tussen ?gekomen",
+        r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
+        r"kan (?:helaas )?(?:toch )?niet (?:meer )?",
+    ),
+}
+RESCHEDULE: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"reschedul",
+        r"instead",
+        r"another (?:time|day|slot|date)",
+        r"different (?:time|day|slot|date)",
+        r"(?:move|push|shift|bump) (?:it|our|the|this)",
+        r"postpone",
+        r"could we (?:do|make it|try|move)",
+        r"how about",
+        r"would .{0,30} work (?:instead|better)",
+        r"works better",
+        r"(?:doesn'?t|does not|won'?t|no longer) work",
+    ),
+    "es": (
+        r"en su lugar",
+        r"otro (?:día|momento|horario)",
+        r"cambiar (?:la|de) (?:hora|fecha)",
+        r"mover",
+        r"reprogramar",
+        r"aplazar",
+        r"en vez de",
+    ),
+    "fr": (r"plutôt", r"un autre (?:jour|moment|créneau)", r"déplacer", r"reporter", r"décaler"),
+    "de": (r"stattdessen", r"verschieben", r"einen anderen (?:termin|tag|zeitpunkt)", r"lieber"),
+    "pt": (r"em vez disso", r"outro (?:dia|horário)", r"remarcar", r"adiar", r"mudar"),
+    "it": (r"invece", r"un altro (?:giorno|orario)", r"spostare", r"rimandare", r"posticipare"),
+    "nl": (
+        r"in plaats daarvan",
+        r"een ander (?:moment|tijdstip)",
+        r"andere dag",
+        r"verzetten",
+        r"verplaatsen",
+        r"uitstellen",
+        r"liever",
+    ),
+}
+
 
 # Busy until a day, without asking to be written to again: later only when nothing says no.
 BUSY_UNTIL: dict[str, tuple[str, ...]] = {
@@ -593,6 +712,8 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "question": QUESTION,
     "policy": POLICY,
     "negation": NEGATION,
+    "cancel": CANCEL,
+    "reschedule": RESCHEDULE,
 }
 
 
