@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from outreach.calendar import slot_holds
+from outreach.calendar.clock import clock, contact_zone, day, when
+from outreach.calendar.dav import open_calendar
 from outreach.calendar.slots import Busy, Slot, conflicts, free_slots, search_range
 from outreach.config.settings import Settings
 from outreach.store.models import Contact, Interview, InterviewStatus
@@ -39,8 +41,6 @@ class Offers:
     def take(self, contact: Contact) -> list[Slot]:
         """The next free slots for `contact`, in their zone (the user's when theirs is unknown); held in
         memory for this run (slot_holds.hold stores them with the draft)."""
-        from outreach.calendar.clock import contact_zone
-
         assert self.settings.calendar is not None
         slots = free_slots(self.settings.calendar.availability, self.settings.me.zone, self.busy, self.now,
                            contact_zone=contact_zone(contact))
@@ -53,7 +53,6 @@ def open_offers(settings: Settings, now: datetime) -> Offers | None:
     ConnectionFailed (LoginRefused) when it cannot."""
     if settings.calendar is None:
         return None
-    from outreach.calendar.dav import open_calendar
 
     with open_calendar(settings.calendar, settings.me.zone) as account:
         return offers_from(account, settings, now)
@@ -87,7 +86,6 @@ def stale_offer(account: CalendarAccount, settings: Settings, draft_id: int, now
     span = timedelta(minutes=settings.calendar.availability.buffer_minutes)
     busy = (account.events(first - span, last + span) + interview_busy(first - span, last + span)
             + slot_holds.active(now, exclude_draft=draft_id))
-    from outreach.calendar.clock import when
 
     for hold in held:
         if hold.start < now + MIN_NOTICE:
@@ -101,8 +99,6 @@ def stale_offer(account: CalendarAccount, settings: Settings, draft_id: int, now
 def slot_context(slots: Sequence[Slot], fallback_zone: ZoneInfo) -> list[dict[str, Any]]:
     """The template's `slots`: start, end (the contact's zone), user_start (the user's), and the start as
     day ('Tuesday, March 10'), time ('9:00 AM EDT') and text ('Tuesday, March 10 at 9:00 AM EDT')."""
-    from outreach.calendar.clock import clock, day
-
     out = []
     for slot in slots:
         zone = slot.start.tzinfo if isinstance(slot.start.tzinfo, ZoneInfo) else fallback_zone

@@ -13,6 +13,13 @@ from enum import StrEnum
 
 from outreach.config.settings import Settings
 from outreach.daemon.loop import Job
+from outreach.inbox.mailbox import watch_once
+from outreach.interviews.calendar_sync import sync_interviews
+from outreach.interviews.followups import create_due_drafts
+from outreach.interviews.prepmail import deliver_prep_briefs
+from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.sync import composed_lines, import_file
+from outreach.sending.sender import reconcile, run_once, sender_lock
 from outreach.store.models import RuntimeState, utcnow
 
 logger = logging.getLogger(__name__)
@@ -40,9 +47,6 @@ def introductions_changed(settings: Settings) -> tuple[bool, str]:
 
 def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[str]:
     """Import introductions when the file changed (or `always`), then compose outreach drafts."""
-    from outreach.outgoing.drafts import compose_outreach_drafts
-    from outreach.outgoing.sync import composed_lines, import_file
-
     lines = []
     changed, digest = introductions_changed(settings)
     if changed or always:
@@ -54,21 +58,15 @@ def sync_job(settings: Settings, now: datetime, always: bool = False) -> list[st
 def send_job(settings: Settings, now: datetime, should_stop: Callable[[], bool] | None = None) -> list[str]:
     """Reconcile anything a crash left in `sending`, then send what is due (stopping between messages
     when `should_stop` says so)."""
-    from outreach.sending.sender import run_once
-
     return [o.line(settings.me.zone) for o in run_once(settings, now, clock=utcnow, should_stop=should_stop)]
 
 
 def watch_job(settings: Settings, now: datetime) -> list[str]:
-    from outreach.inbox.mailbox import watch_once
-
     return watch_once(settings, now)
 
 
 def due_drafts_job(settings: Settings, now: datetime) -> list[str]:
     """Thank-you notes and follow-ups whose time has come (catching up after downtime)."""
-    from outreach.interviews.followups import create_due_drafts
-
     return create_due_drafts(settings, now, "daemon")
 
 
@@ -76,22 +74,17 @@ def prep_brief_job(settings: Settings, now: datetime) -> list[str]:
     """Prep briefs into the user's inbox on interview mornings (only with interviews.email_prep_brief)."""
     if not settings.interviews.email_prep_brief:
         return []
-    from outreach.interviews.prepmail import deliver_prep_briefs
 
     return deliver_prep_briefs(settings, now)
 
 
 def calendar_job(settings: Settings, now: datetime) -> list[str]:
     """Interviews into the user's CalDAV calendar (only with `calendar:`): written, moved, removed, or flagged."""
-    from outreach.interviews.calendar_sync import sync_interviews
-
     return sync_interviews(settings, now)
 
 
 def recover_job(settings: Settings, now: datetime) -> list[str]:
     """Start-up recovery: settle drafts left in `sending` before anything else runs."""
-    from outreach.sending.sender import reconcile, sender_lock
-
     with sender_lock(settings):
         return [o.line(settings.me.zone) for o in reconcile(settings, now)]
 

@@ -24,6 +24,7 @@ from outreach.backoff import Backoff
 from outreach.config.settings import Settings, load_settings
 from outreach.daemon.sdnotify import Notifier, watchdog_interval_seconds
 from outreach.errors import OutreachError
+from outreach.store.db import open_database, storage_problem
 from outreach.store.locks import InstanceLock
 from outreach.store.models import utcnow
 
@@ -40,8 +41,6 @@ NEVER = datetime.min.replace(tzinfo=UTC)
 def expected_failure(exc: BaseException) -> OutreachError | None:
     """The error to report for a job's failure: an expected one as it is, a full or read-only database
     as such (not as the failed rollback that masks it); None for anything else (a bug)."""
-    from outreach.store.db import storage_problem
-
     return storage_problem(exc) or (exc if isinstance(exc, OutreachError) else None)
 
 
@@ -124,8 +123,6 @@ class Daemon:
     def start(self, recover: JobFunction | None = None) -> None:
         """Take the lock, open the database, repair what a crash left, run every job once, then tell systemd
         we're ready."""
-        from outreach.store.db import open_database
-
         self.lock.acquire()
         open_database(self.settings.paths.database)
         if recover is not None:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from outreach.backoff import Backoff
 from outreach.config.settings import Settings
 from outreach.errors import ConnectionFailed, Disconnected, LoginRefused
+from outreach.mailconn import open_imap
 
 if TYPE_CHECKING:
     from imapclient import IMAPClient
@@ -196,8 +197,6 @@ def open_waiter(settings: Settings, idle_seconds: float | None = None) -> IdleWa
 
 
 def _open(settings: Settings) -> IMAPClient:
-    from outreach.mailconn import open_imap
-
     return open_imap(settings.imap)
 
 

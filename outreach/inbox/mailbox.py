@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from outreach.config.settings import Settings
 from outreach.errors import ConnectionFailed
+from outreach.mailconn import open_imap
 from outreach.replies import act as replies
 from outreach.replies.matching import (
     HEADER_FIELDS,
@@ -73,8 +74,6 @@ class ScanResult:
 
 def watch_once(settings: Settings, now: datetime) -> list[str]:
     """One watcher pass (for `outreach run --once` and the daemon's watch job): connect, scan, log out."""
-    from outreach.mailconn import open_imap
-
     client = open_imap(settings.imap)
     try:
         result = scan(client, settings, now)

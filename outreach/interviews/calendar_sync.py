@@ -21,9 +21,16 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from outreach.calendar.clock import when
+from outreach.calendar.dav import open_calendar
+from outreach.calendar.slots import conflicts
 from outreach.config.settings import Settings
 from outreach.crashpoints import crashpoint
 from outreach.errors import OutreachError
+from outreach.interviews.calendar_ics import export, uid
+from outreach.interviews.records import calendar_event
+from outreach.outgoing.drafts import flag
+from outreach.outgoing.prep import render_prep
 from outreach.store.db import transaction
 from outreach.store.models import CalendarEntry, Contact, Draft, DraftEvent, Interview, InterviewStatus
 
@@ -44,7 +51,6 @@ def sync_interviews(settings: Settings, now: datetime) -> list[str]:
     work = [i for i in _candidates() if _wanted(i) != _written(i) and not _waiting(i)]
     if not work:
         return []
-    from outreach.calendar.dav import open_calendar
 
     lines = []
     with open_calendar(settings.calendar, settings.me.zone) as account:
@@ -117,8 +123,6 @@ def event_ics(interview: Interview, settings: Settings, now: datetime) -> str:
     confirmation does), and the prep brief's first lines in the description."""
     import icalendar
 
-    from outreach.interviews.calendar_ics import export
-    from outreach.interviews.records import calendar_event
 
     event = replace(calendar_event(interview), sequence=0)
     calendar = icalendar.Calendar.from_ical(export([event], settings, now))
@@ -184,7 +188,6 @@ def _conflict(account: CalendarAccount, interview: Interview, settings: Settings
     if not needs_check(interview):
         return None
     assert interview.start is not None and interview.end is not None
-    from outreach.calendar.slots import conflicts
 
     uid = _uid(interview, settings)
     busy = account.events(interview.start - timedelta(hours=1), interview.end + timedelta(hours=1))
@@ -197,8 +200,6 @@ def _conflict(account: CalendarAccount, interview: Interview, settings: Settings
 
 def _flag(interview: Interview, uid: str, conflict: str, settings: Settings, now: datetime) -> str:
     """Record the conflict and hold the confirmation for the user; the event is not written."""
-    from outreach.outgoing.drafts import flag
-
     when = _when(interview, settings)
     reason = f"{interview.contact.name} proposed {when}, but {conflict}"
     with transaction():
@@ -218,23 +219,16 @@ def _flag(interview: Interview, uid: str, conflict: str, settings: Settings, now
 
 
 def _when(interview: Interview, settings: Settings) -> str:
-    from outreach.calendar.clock import when
-
     assert interview.start is not None
     return when(interview.start, settings.me.zone)
 
 
 def _uid(interview: Interview, settings: Settings) -> str:
-    from outreach.interviews.calendar_ics import uid
-    from outreach.interviews.records import calendar_event
-
     return uid(calendar_event(interview), settings)
 
 
 def _brief(interview: Interview, settings: Settings) -> str:
     """The prep brief's first lines, or nothing when it cannot be rendered (the event matters more)."""
-    from outreach.outgoing.prep import render_prep
-
     try:
         body = render_prep(interview, settings).body
     except OutreachError as exc:

@@ -23,6 +23,11 @@ from zoneinfo import ZoneInfo
 from outreach.config.settings import Settings
 from outreach.errors import TemplateError
 from outreach.intents import FollowUps, where
+from outreach.interviews.records import attach_thank_you, thank_you_due
+from outreach.outgoing.drafts import create_draft, is_referral
+from outreach.outgoing.prep import interview_context
+from outreach.outgoing.render import render_for_contact
+from outreach.outgoing.threads import in_thread
 from outreach.store.db import transaction
 from outreach.store.models import (
     Contact,
@@ -58,8 +63,6 @@ def create_due_drafts(settings: Settings, now: datetime, actor: str) -> list[str
 
 def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str]:
     """A thank-you draft for each scheduled or held interview whose thank-you time has come (once each)."""
-    from outreach.interviews.records import attach_thank_you, thank_you_due
-
     lines = []
     candidates = (Interview.select(Interview, Contact).join(Contact)
                   .where(Interview.status.in_([InterviewStatus.SCHEDULED, InterviewStatus.HELD]),
@@ -88,11 +91,6 @@ def create_thank_yous(settings: Settings, now: datetime, actor: str) -> list[str
 
 def _thank_you_draft(interview: Interview, contact: Contact, settings: Settings, now: datetime,
                      actor: str) -> Draft:
-    from outreach.outgoing.drafts import create_draft
-    from outreach.outgoing.prep import interview_context
-    from outreach.outgoing.render import render_for_contact
-    from outreach.outgoing.threads import in_thread
-
     joined = in_thread(contact, settings)
     context = interview_context(interview, contact, settings)
     notes = "\n".join(f"- {item}" for item in context["mention"]) or None
@@ -180,10 +178,6 @@ def _next_step(contact: Contact, settings: Settings, now: datetime) -> str | Non
 
 
 def _follow_up_draft(contact: Contact, settings: Settings, now: datetime, actor: str) -> Draft:
-    from outreach.outgoing.drafts import create_draft
-    from outreach.outgoing.render import render_for_contact
-    from outreach.outgoing.threads import in_thread
-
     joined = in_thread(contact, settings)
     rendered = render_for_contact(settings, contact, template="follow_up", thread=joined.thread)
     return create_draft(contact, DraftKind.FOLLOW_UP, rendered.subject, rendered.body, now, actor, settings,
@@ -204,9 +198,6 @@ def _next_at_company(contact: Contact) -> Contact | None:
 
 
 def _next_contact_draft(contact: Contact, settings: Settings, now: datetime, actor: str) -> Draft:
-    from outreach.outgoing.drafts import create_draft, is_referral
-    from outreach.outgoing.render import render_for_contact
-
     successor = _next_at_company(contact)
     assert successor is not None  # _next_step found one inside the same transaction
     rendered = render_for_contact(settings, successor)

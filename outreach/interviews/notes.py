@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from outreach.addresses import AddressError, normalize_address
 from outreach.errors import NotesError
 
 TIARA = ("trends", "insights", "advice", "resources", "assignments")
@@ -161,8 +162,6 @@ def _add_item(notes: Notes, section: str, value: str) -> str | None:
 
 
 def _add_person(notes: Notes, value: str) -> str | None:
-    from outreach.addresses import AddressError, normalize_address
-
     match = _PERSON.match(value) or _BARE_EMAIL.match(value)
     if match is None:
         return f"write a person as 'Name <email@example.com>, Company', got {value[:60]!r}"

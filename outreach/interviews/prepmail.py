@@ -22,8 +22,14 @@ from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from outreach.calendar.clock import clock, day
 from outreach.config.settings import ImapSettings, Settings
 from outreach.errors import ConnectionFailed, TemplateError
+from outreach.interviews.records import mark_prep_sent
+from outreach.mailconn import explained_errors, open_imap
+from outreach.outgoing.drafts import new_message_id
+from outreach.outgoing.message import set_text_body
+from outreach.outgoing.prep import render_prep
 from outreach.store.models import Contact, Interview, InterviewStatus
 
 if TYPE_CHECKING:
@@ -81,7 +87,6 @@ def deliver_prep_briefs(settings: Settings, now: datetime) -> list[str]:
             lines.append(f"interview {interview.id}: prep brief not rendered: {exc}")
     if not briefs:
         return lines
-    from outreach.mailconn import open_imap
 
     client = open_imap(settings.imap)
     try:
@@ -101,10 +106,6 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
     from email.policy import SMTP
     from email.utils import format_datetime
 
-    from outreach.calendar.clock import clock, day
-    from outreach.outgoing.drafts import new_message_id
-    from outreach.outgoing.message import set_text_body
-    from outreach.outgoing.prep import render_prep
 
     me, zone, contact = settings.me, settings.me.zone, interview.contact
     assert interview.start is not None
@@ -125,8 +126,6 @@ def build_brief(interview: Interview, settings: Settings, now: datetime) -> Brie
 
 
 def _deliver(client: IMAPClient, brief: Brief, imap: ImapSettings, now: datetime) -> str:
-    from outreach.interviews.records import mark_prep_sent
-
     inbox = imap.folders.inbox
     fresh = Interview.get_or_none(Interview.id == brief.interview_id)
     if fresh is None or fresh.status != InterviewStatus.SCHEDULED or fresh.prep_sent_at is not None:
@@ -161,7 +160,6 @@ def already_filed(client: IMAPClient, folder: str, key: str) -> bool:
 def _errors(imap: ImapSettings) -> Iterator[None]:
     from imapclient.exceptions import IMAPClientError
 
-    from outreach.mailconn import explained_errors
 
     with explained_errors(imap, "imap"):
         try:

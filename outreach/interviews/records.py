@@ -21,8 +21,15 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from outreach.calendar.clock import clock, contact_zone, when
 from outreach.config.settings import Settings
+from outreach.config.timezones import is_zone
 from outreach.errors import InterviewError, NotFoundError
+from outreach.intake.contacts import add_referrals, set_status
+from outreach.interviews.calendar_ics import Event, attachment, cancellation, event_times, invitation
+from outreach.interviews.notes import blank_form, parse_notes
+from outreach.outgoing.drafts import create_draft, hold, reject
+from outreach.outgoing.threads import in_thread
 from outreach.store.db import transaction
 from outreach.store.models import (
     Contact,
@@ -282,8 +289,6 @@ def _record_answer(interview: Interview, reply: Reply, said: str, now: datetime)
 
 def _hold_drafts(interview: Interview, kind: str, reason: str, now: datetime) -> list[Draft]:
     """Unsent drafts of `kind` for the interview wait for the user again (approved -> pending)."""
-    from outreach.outgoing.drafts import hold
-
     rows = Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
                                 Draft.status.in_([DraftStatus.PENDING, DraftStatus.APPROVED]))
     return [hold(d.id, now, "daemon", reason) for d in rows]
@@ -384,9 +389,6 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
     People to contact become introductions referred by the interviewee; follow-through items are
     kept in step with the file (ticking `[x]` marks one done).
     """
-    from outreach.intake.contacts import add_referrals, set_status
-    from outreach.interviews.notes import parse_notes
-
     interview = get_interview(interview_id)
     if interview.start is None:
         raise InterviewError(f"interview {interview_id} has no time yet; record when it happened with "
@@ -407,8 +409,6 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
 
 def notes_form(interview: Interview) -> str:
     """What the editor opens: the saved notes, or a blank form."""
-    from outreach.interviews.notes import blank_form
-
     if interview.notes:
         return interview.notes
     contact = interview.contact
@@ -418,8 +418,6 @@ def notes_form(interview: Interview) -> str:
 
 def calendar_event(interview: Interview) -> Event:
     """The calendar view of a timed interview; SEQUENCE counts the confirmations already sent."""
-    from outreach.interviews.calendar_ics import Event
-
     assert interview.start is not None and interview.end is not None
     contact = interview.contact
     sequence = Draft.select().where(Draft.kind == DraftKind.CONFIRMATION, Draft.related_id == interview.id,
@@ -460,8 +458,6 @@ _WHEN = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]+(?P<hour>\d{1,2}):(?P<minu
 
 def parse_when(text: str, zone: ZoneInfo) -> datetime:
     """'2026-10-13 14:00', '2026-10-13 2:00pm America/Chicago' or ISO-8601 with an offset -> aware datetime."""
-    from outreach.config.timezones import is_zone
-
     value = text.strip()
     try:
         parsed = datetime.fromisoformat(value)
@@ -498,24 +494,17 @@ def _check_move(interview: Interview, to: str) -> None:
 
 
 def _meeting_status(contact: Contact, now: datetime) -> None:
-    from outreach.intake.contacts import set_status
-
     if contact.status in (ContactStatus.NEW, ContactStatus.CONTACTED, ContactStatus.REPLIED, ContactStatus.LATER):
         set_status(contact, ContactStatus.MEETING, now)
 
 
 def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime, actor: str) -> None:
-    from outreach.outgoing.drafts import reject
-
     for draft in Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
                                       Draft.status.in_(UNSENT)):
         reject(draft.id, now, actor, reason=reason)
 
 
 def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
-    from outreach.interviews.calendar_ics import attachment, invitation
-    from outreach.outgoing.drafts import create_draft
-
     contact = interview.contact
     subject, in_reply_to, references = _in_thread(contact, settings)
     event = calendar_event(interview)
@@ -551,9 +540,6 @@ def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, n
     It names the time of the invitation they have (`sent`), which a later unsent `set` may have changed;
     calendar_event's SEQUENCE counts the confirmations sent, so it is above every one of theirs.
     """
-    from outreach.interviews.calendar_ics import attachment, cancellation, event_times
-    from outreach.outgoing.drafts import create_draft
-
     contact = interview.contact
     start, end = event_times(sent.attachments[0]["content"])
     subject, in_reply_to, references = _in_thread(contact, settings)
@@ -569,8 +555,6 @@ def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, n
 
 def _in_thread(contact: Contact, settings: Settings) -> tuple[str, str | None, str | None]:
     """(Subject, In-Reply-To, References) for our next message in the conversation with `contact`."""
-    from outreach.outgoing.threads import in_thread
-
     joined = in_thread(contact, settings)
     return joined.subject, joined.in_reply_to, joined.references
 
@@ -581,8 +565,6 @@ def _greeting(contact: Contact) -> str:
 
 def _moment(start: datetime, contact: Contact, settings: Settings) -> str:
     """'Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time)': their time when it differs."""
-    from outreach.calendar.clock import clock, contact_zone, when
-
     zone = contact_zone(contact)
     theirs = ""
     if zone is not None and start.astimezone(zone).utcoffset() != start.astimezone(settings.me.zone).utcoffset():

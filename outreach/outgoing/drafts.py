@@ -15,8 +15,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from outreach.calendar import slot_holds
+from outreach.calendar.offers import open_offers, slot_context
+from outreach.calendar.slots import conflicts
 from outreach.config.settings import Settings
 from outreach.errors import DraftStateError, NotFoundError, OutreachError, TemplateError
+from outreach.headers import check_header_value
+from outreach.intake.contacts import set_status
 from outreach.store.db import transaction
 from outreach.store.models import Contact, ContactStatus, Draft, DraftEvent, DraftKind
 from outreach.store.models import DraftStatus as S
@@ -104,8 +109,6 @@ def create_draft(contact: Contact, kind: str, subject: str, body: str, now: date
                  template: str | None = None, require_approval: bool = False) -> Draft:
     """Queue a message. It gets its Message-ID and identity now; `approval: auto` kinds start approved
     unless `require_approval` (then it always waits for the user)."""
-    from outreach.headers import check_header_value
-
     if kind not in DraftKind.ALL:
         raise ValueError(f"unknown draft kind {kind!r}")
     subject = subject.strip()
@@ -140,11 +143,7 @@ def new_message_id(settings: Settings) -> str:
 
 def compose_outreach_drafts(settings: Settings, now: datetime, actor: str) -> ComposeResult:
     """One outreach draft for each new contact that has none. A render error skips that contact only."""
-    from outreach.calendar import slot_holds
-    from outreach.calendar.offers import open_offers, slot_context
-    from outreach.calendar.slots import conflicts
-    from outreach.headers import check_header_value
-    from outreach.outgoing.render import render_for_contact
+    from outreach.outgoing.render import render_for_contact  # not loaded by `drafts list`, `status`
 
     result = ComposeResult()
     rendered = []
@@ -270,8 +269,6 @@ def reoffer(draft_id: int, subject: str, body: str, slots: Sequence[Slot], now: 
             reason: str, hold_hours: int) -> Draft:
     """An approved outreach draft whose offered times are no longer free, re-rendered with `slots`: back to
     pending (the user approves the words that leave), its old holds released and the new ones held."""
-    from outreach.calendar import slot_holds
-
     with transaction():
         draft = _transition(draft_id, S.PENDING, now, actor, expect=S.APPROVED, note=reason, reason=reason,
                             subject=subject.strip(), body=_normalise_body(body), approved_at=None)
@@ -338,8 +335,6 @@ def mark_sent(draft_id: int, now: datetime, smtp_response: str | None = None,
               recipient_errors: dict[str, str] | None = None, note: str | None = None) -> Draft:
     """sending (or needs_review, once found in Sent) -> sent. An outreach draft marks its contact contacted.
     `recipient_errors`: the recipients the server refused while accepting the others."""
-    from outreach.intake.contacts import set_status
-
     with transaction():
         draft = _transition(draft_id, S.SENT, now, actor, note=note, sent_at=now, smtp_response=smtp_response,
                             server_message_id=server_message_id, next_attempt_at=None, last_error=None,
@@ -422,8 +417,6 @@ def _normalise_body(body: str) -> str:
 
 
 def _validate(subject: str, body: str, what: str) -> None:
-    from outreach.headers import check_header_value
-
     check_header_value(f"the subject of {what}", subject)
     if not subject:
         raise TemplateError(f"{what}: the subject is empty")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from outreach.calendar.clock import clock, contact_zone, day, when
+from outreach.outgoing.render import render_for_contact
+from outreach.outgoing.threads import thread_context
 from outreach.store.models import Contact, Interview
 
 if TYPE_CHECKING:
@@ -51,9 +53,6 @@ def interview_context(interview: Interview, contact: Contact, settings: Settings
 
 def render_prep(interview: Interview, settings: Settings) -> Rendered:
     """The prep brief (templates/prep.md.j2) for one interview."""
-    from outreach.outgoing.render import render_for_contact
-    from outreach.outgoing.threads import thread_context  # threads reads its day format from here
-
     contact = interview.contact
     return render_for_contact(settings, contact, template="prep", thread=thread_context(contact, settings),
                               interview=interview_context(interview, contact, settings))

@@ -20,9 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from outreach.calendar.offers import slot_context
+from outreach.calendar.slots import Slot
 from outreach.config.scaffold import TEMPLATE_SUFFIXES, shipped_templates_dir
 from outreach.errors import HeaderInjectionError, TemplateError
 from outreach.headers import check_header_value
+from outreach.intake.contacts import TEXT_FIELDS
 from outreach.outgoing.sandbox import bounded_environment, bounded_render
 
 if TYPE_CHECKING:
@@ -52,8 +55,6 @@ class Rendered:
 
 def contact_context(contact: Contact) -> dict[str, Any]:
     """Every introduction field (None when absent) plus first_name."""
-    from outreach.intake.contacts import TEXT_FIELDS
-
     fields: dict[str, Any] = {name: getattr(contact, name) for name in TEXT_FIELDS}
     fields.update(
         name=contact.name,
@@ -214,8 +215,6 @@ def _base_name(name: str) -> str:
 
 
 def _sample_context(settings: Settings) -> dict[str, Any]:
-    from outreach.intake.contacts import TEXT_FIELDS
-
     contact: dict[str, Any] = {name: f"sample {name}" for name in TEXT_FIELDS}
     contact.update(name="Alex Sample", first_name="Alex", email="alex@example.com",
                    topics=["a sample topic"], referred_by_email=None, status="new")
@@ -230,8 +229,6 @@ def _sample_slots(settings: Settings) -> list[dict[str, Any]]:
         return []
     from datetime import UTC, datetime, timedelta
 
-    from outreach.calendar.offers import slot_context
-    from outreach.calendar.slots import Slot
 
     start = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)
     length = timedelta(minutes=settings.calendar.availability.slot_minutes)

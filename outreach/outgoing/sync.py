@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from outreach.config.settings import Settings
 from outreach.errors import TemplateError
 from outreach.intake.contacts import import_introductions, load_introductions
+from outreach.intake.samples import refuse_example_identity, refuse_sample_introductions
+from outreach.outgoing.drafts import compose_outreach_drafts
 
 if TYPE_CHECKING:
     from outreach.outgoing.drafts import ComposeResult
@@ -17,8 +19,6 @@ if TYPE_CHECKING:
 def import_file(settings: Settings, now: datetime) -> str:
     """Import the introductions file (all or nothing; nothing while the example's placeholders remain);
     one line saying what changed."""
-    from outreach.intake.samples import refuse_example_identity, refuse_sample_introductions
-
     intros = load_introductions(settings.paths.introductions, check_dns=settings.check_dns)
     refuse_example_identity(settings)
     refuse_sample_introductions(settings, intros)
@@ -39,8 +39,6 @@ def sync_introductions(settings: Settings, now: datetime, actor: str) -> Iterato
 
     Contacts whose template fails still get their lines reported; the others get drafts, and a
     TemplateError is raised at the end so the command exits non-zero."""
-    from outreach.outgoing.drafts import compose_outreach_drafts
-
     yield import_file(settings, now)
     composed = compose_outreach_drafts(settings, now, actor)
     yield from composed_lines(composed)

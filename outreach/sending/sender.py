@@ -24,6 +24,10 @@ from email.utils import getaddresses
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from outreach.addresses import wire_address
+from outreach.calendar import slot_holds
+from outreach.calendar.dav import CalendarAccount
+from outreach.calendar.offers import offers_from, slot_context, stale_offer
 from outreach.config.settings import Settings
 from outreach.crashpoints import crashpoint
 from outreach.errors import (
@@ -36,9 +40,14 @@ from outreach.errors import (
     RateLimited,
     SecretError,
     SenderBusy,
+    TemplateError,
     TransactionFailed,
 )
+from outreach.interviews import calendar_sync
+from outreach.mailconn import open_smtp
 from outreach.outgoing import drafts
+from outreach.outgoing.message import build_message, uses_smtputf8
+from outreach.outgoing.render import render_for_contact
 from outreach.sending import queue
 from outreach.sending.sendpause import current_pause, pause_sending
 from outreach.sending.sendwindow import draft_hold, retry_delay, window_zone
@@ -243,9 +252,6 @@ class _Run:
             return self._unexpected(claimed.id, at, exc), None
 
     async def _deliver(self, claimed: Draft, at: datetime) -> tuple[Outcome, str | None]:
-        from outreach.addresses import wire_address
-        from outreach.outgoing.message import build_message, uses_smtputf8
-
         assert self.smtp is not None
         offered = self.smtp.supports_extension("smtputf8")
         message = build_message(claimed, self.settings, at, smtputf8=offered)
@@ -278,8 +284,6 @@ class _Run:
         time is held for them (calendar_sync). None: send it."""
         if self.settings.calendar is None or draft.kind not in (DraftKind.OUTREACH, DraftKind.CONFIRMATION):
             return None
-        from outreach.calendar import slot_holds
-        from outreach.interviews import calendar_sync
 
         interview = None
         if draft.kind == DraftKind.CONFIRMATION:
@@ -299,11 +303,6 @@ class _Run:
             return Outcome("deferred", f"cannot check your calendar before sending: {exc}", draft.id)
 
     def _reoffer(self, account: CalendarAccount, draft: Draft, at: datetime) -> Outcome | None:
-        from outreach.calendar import slot_holds
-        from outreach.calendar.offers import offers_from, slot_context, stale_offer
-        from outreach.errors import TemplateError
-        from outreach.outgoing.render import render_for_contact
-
         assert self.settings.calendar is not None
         hours = self.settings.calendar.availability.hold_hours
         reason = stale_offer(account, self.settings, draft.id, at)
@@ -324,8 +323,6 @@ class _Run:
 
     def _calendar_account(self) -> CalendarAccount:
         if self.calendar is None:
-            from outreach.calendar.dav import CalendarAccount
-
             assert self.settings.calendar is not None
             account = CalendarAccount(self.settings.calendar, self.settings.me.zone)
             account.login()
@@ -397,8 +394,6 @@ class _Run:
         if self.box is None and self.settings.smtp.save_to_sent != "never":
             self.box = open_sent_mailbox(self.settings.imap)
         if self.smtp is None or not self.smtp.is_connected:
-            from outreach.mailconn import open_smtp
-
             self.smtp = await open_smtp(self.settings.smtp)
             crashpoint("after_connect")
 

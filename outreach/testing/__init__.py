@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from outreach.testing import mailrig
+
 if TYPE_CHECKING:
     from outreach.testing.mailrig import DEFAULT_USERS, Backend, MailRig, RigError, missing_binaries
 
@@ -16,7 +18,5 @@ __all__ = ["DEFAULT_USERS", "Backend", "MailRig", "RigError", "missing_binaries"
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from outreach.testing import mailrig
-
         return getattr(mailrig, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

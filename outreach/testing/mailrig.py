@@ -36,6 +36,7 @@ from imapclient import IMAPClient
 
 from outreach.testing import rigconfig
 from outreach.testing.rigconfig import Ports
+from outreach.testing.smtp_server import parse_faults
 
 Backend = Literal["postfix", "aiosmtpd", "both", "none"]
 BACKENDS: tuple[Backend, ...] = ("postfix", "aiosmtpd", "both", "none")
@@ -513,8 +514,6 @@ class MailRig:
 
         The default RCPT faults (fail451@, reject550@, drop421@) stay unless overridden.
         """
-        from outreach.testing.smtp_server import parse_faults
-
         if not self.has_fault_server:
             raise RigError(f"this rig has no aiosmtpd fault server (smtp={self.smtp!r})")
         parse_faults(dict(faults))  # ValueError now, in the test, rather than a log line in the server
