@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
 
 from outreach.classify.dates import MONTH_PATTERN, DateMention, alternation, find_dates
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
@@ -226,7 +227,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     assert ref_tz is not None
     today = ref.date()
     all_times = _find_times(text)[: MAX_CLAUSES * MAX_PER_CLAUSE]
-    default = _default_zone(text, all_times, ref_tz, user_tz) if all_times else None
+
+    @cache
+    def default() -> tzinfo | None:
+        """A zone named apart from the times, looked for only when a time names none after it."""
+        return _default_zone(text, all_times, ref_tz, user_tz)
     results: list[datetime] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
@@ -260,7 +265,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             if day is None:
                 continue
             if not named:
-                tz = shared[0] if shared is not None else default
+                tz = shared[0] if shared is not None else default()
             if tz is None:
                 tz = ref_tz
             for each in (*_alternative_days(t, dates, times, clause), day):
