@@ -40,7 +40,9 @@ def make(settings: Settings, status: str = S.PENDING) -> Draft:
 
 
 def events(draft_id: int) -> list[tuple[str | None, str, str, str | None]]:
-    return [(e.from_status, e.to_status, e.actor, e.note) for e in drafts.events_for(draft_id)]
+    """The draft's event log as stored, oldest first."""
+    rows = DraftEvent.select().where(DraftEvent.draft == draft_id).order_by(DraftEvent.at, DraftEvent.id)
+    return [(e.from_status, e.to_status, e.actor, e.note) for e in rows]
 
 
 def test_sync_composes_one_draft_per_contact(settings: Settings) -> None:

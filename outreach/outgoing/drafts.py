@@ -86,10 +86,6 @@ def due_for_sending(now: datetime, limit: int | None = None) -> list[Draft]:
     return list(query.limit(limit) if limit else query)
 
 
-def events_for(draft_id: int) -> list[DraftEvent]:
-    return list(DraftEvent.select().where(DraftEvent.draft == draft_id).order_by(DraftEvent.at, DraftEvent.id))
-
-
 def checked_statuses(status: str | Sequence[str] | None) -> list[str] | None:
     if status is None:
         return None
