@@ -1,7 +1,9 @@
 """Benchmark the reply classifier.
 
 Prints: accuracy per labelled field on every labelled corpus (tests/data/replies, classify_cases,
-and each of tests/data/corpora/* split into tuning and held-out files by bench/corpus_split.py),
+classify_dev whole and batch by batch (bench/make_dev_corpus.BATCH_STARTS, so a new batch can be measured
+before anything is fixed for it), and each of tests/data/corpora/* split into tuning and held-out files by
+bench/corpus_split.py),
 messages acted on with the wrong intent, and a reliability table (confidence bucket -> share
 right); msgs/s for classification alone
 (warm, in process); msgs/s for the whole `outreach classify` command including
