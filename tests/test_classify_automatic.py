@@ -247,7 +247,7 @@ CASES = {
     "dsn: a delay warning is unknown, not a bounce": (
         _dsn("Final-Recipient: rfc822; sam@far.example\nAction: delayed\nStatus: 4.4.7\n", text="Will retry."),
         (),
-        _result("unknown", 0.9),
+        _result("unknown", 0.5),  # the user hears it is late; nothing acts
     ),
     "exim text notice: X-Failed-Recipients names the address": (
         EXIM_TEXT,

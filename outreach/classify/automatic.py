@@ -252,7 +252,9 @@ def read_automatic(
     if bounce is not None and bounce.permanent:
         return Verdict("bounce", 0.99 if bounce.standard else 0.9, "bounce", bounced_recipient=bounce.recipient)
     if bounce is not None:
-        return Verdict("unknown", 0.9, "delay")
+        # a delay is not a failure yet: nothing to act on, but below 0.6 so the user hears their
+        # message is late (a failure, if it comes, is a report of its own)
+        return Verdict("unknown", 0.5, "delay")
     if invitation is not None:
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")
