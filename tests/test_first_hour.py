@@ -84,21 +84,23 @@ def test_templates_live_in_your_folder_only_when_you_copy_them(tmp_path: Path) -
     (cfg / "introductions.yaml").write_text(OWN_PEOPLE)
     shipped = ROOT / "outreach" / "data" / "templates"
     assert outreach(tmp_path, "templates").stdout == (
-        "follow_up.txt.j2   shipped\noutreach.txt.j2    shipped\nprep.md.j2         shipped\n"
-        "thank_you.txt.j2   shipped\n")
+        "cancellation.txt.j2  shipped\nconfirmation.txt.j2  shipped\nfollow_up.txt.j2     shipped\n"
+        "outreach.txt.j2      shipped\nprep.md.j2           shipped\nthank_you.txt.j2     shipped\n")
     copied = outreach(tmp_path, "templates", "copy", "outreach")
     assert copied.stdout == (f"copied outreach.txt.j2 to {cfg}/templates/outreach.txt.j2; edit it there. Your copy "
                              "now overrides the shipped one (fixes to it in new versions won't reach you; delete "
                              "your copy to go back)\n")
     identical = (f"yours ({cfg}/templates/outreach.txt.j2), identical to the shipped one: delete it so that "
                  "fixes in new versions reach you")
-    assert outreach(tmp_path, "templates", "list").stdout.splitlines()[1] == f"outreach.txt.j2    {identical}"
+    assert outreach(tmp_path, "templates", "list").stdout.splitlines()[3] == f"outreach.txt.j2      {identical}"
     edit(cfg / "templates" / "outreach.txt.j2", "Subject:", "Subject: Hello!")
     changed = (f"yours ({cfg}/templates/outreach.txt.j2), overrides the shipped one: fixes in new versions "
                f"won't reach you; compare with `diff -u {shipped}/outreach.txt.j2 "
                f"{cfg}/templates/outreach.txt.j2`")
     check = outreach(tmp_path, "check").stdout.splitlines()
     assert [line for line in check if line.startswith("template")] == [
+        "template      ok  cancellation.txt.j2 (shipped; rendered for a sample interview)",
+        "template      ok  confirmation.txt.j2 (shipped; rendered for a sample interview)",
         "template      ok  follow_up.txt.j2 (shipped; compiled)",
         "template      ok  outreach.txt.j2 (yours; rendered for a sample contact)",
         "template      ok  prep.md.j2 (shipped; compiled)",
@@ -110,7 +112,8 @@ def test_templates_live_in_your_folder_only_when_you_copy_them(tmp_path: Path) -
         "shipped outreach.txt.j2 again\n")
     unknown = outreach(tmp_path, "templates", "copy", "welcome")
     assert (unknown.returncode, unknown.stderr) == (
-        1, "error: no shipped template named 'welcome'; the shipped ones are follow_up, outreach, prep, thank_you\n")
+        1, "error: no shipped template named 'welcome'; the shipped ones are cancellation, confirmation, "
+        "follow_up, outreach, prep, thank_you\n")
 
 
 def test_demo_counts_down_and_names_no_deleted_directory(tmp_path: Path) -> None:

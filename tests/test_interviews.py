@@ -17,6 +17,7 @@ from outreach.outgoing import drafts
 from outreach.outgoing.prep import render_prep
 from outreach.replies.act import stored_result
 from outreach.store.models import Contact, Draft, FollowThrough, Interview
+from tests.helpers import write_template
 from tests.interview_fixtures import NOW, accepted, contact, make_settings, reply, sent
 from tests.test_calendar_ics import events, unfold
 
@@ -63,6 +64,17 @@ def test_one_time_in_their_words_schedules_and_queues_a_threaded_confirmation(se
         "invite.ics", "text/calendar", {"method": "REQUEST"})
     (event,) = icalendar.Calendar.from_ical(attachment["content"]).walk("VEVENT")
     assert (event.decoded("DTSTART"), str(event["ATTENDEE"])) == (interview.start, "mailto:alex.chen@example.com")
+
+
+def test_your_copy_of_the_confirmation_template_writes_it(settings: Settings) -> None:
+    """A confirmation.txt.j2 in your templates folder overrides the shipped one; the thread's subject is kept."""
+    write_template(settings, "confirmation.txt.j2", "Subject: {{ thread.subject | reply_subject }}\n\n"
+                   "{{ contact.first_name }}: {{ interview.starts }}, offered: {{ interview.offered }}.\n")
+    interview = accept(settings, start="2026-10-08T14:00:00-07:00")
+    draft = Draft.get_by_id(interview.confirmation_draft_id)
+    assert (draft.subject, draft.body, draft.template) == (
+        "Re: Maria Lopez suggested I reach out", "Alex: Thursday, October 8, 2026 at 5:00 PM EDT, offered: True.\n",
+        "confirmation.txt.j2")
 
 
 def test_the_same_reply_twice_records_once(settings: Settings) -> None:

@@ -201,9 +201,11 @@ def test_line_break_reaching_the_subject_is_refused(settings: Settings) -> None:
 
 
 def test_check_templates_lists_every_template(settings: Settings) -> None:
-    """`outreach check` compiles every template and trial-renders the outreach ones."""
+    """`outreach check` compiles every template and trial-renders the outreach and interview ones."""
     write_template(settings, "warm.txt.j2", "Subject: Hi {{ contact.first_name }}\n\nHello.\n")
     assert list(check_templates(settings)) == [
+        "cancellation.txt.j2 (shipped; rendered for a sample interview)",
+        "confirmation.txt.j2 (shipped; rendered for a sample interview)",
         "follow_up.txt.j2 (shipped; compiled)",
         "outreach.txt.j2 (shipped; rendered for a sample contact)",
         "prep.md.j2 (shipped; compiled)",
@@ -219,6 +221,15 @@ def test_check_templates_catches_a_typo(settings: Settings) -> None:
         list(check_templates(settings))
     assert str(error.value) == ("warm.txt.j2, line 1, for a sample contact: missing field 'contact.frist_name' "
                                 "('dict object' has no attribute 'frist_name')")
+
+
+def test_check_templates_renders_your_confirmation_for_a_sample_interview(settings: Settings) -> None:
+    """A typo in a user's copy of the confirmation fails `outreach check`, naming the field."""
+    write_template(settings, "confirmation.txt.j2", "Subject: {{ thread.subject }}\n\nOn {{ interview.strats }}.\n")
+    with pytest.raises(TemplateError) as error:
+        list(check_templates(settings))
+    assert str(error.value) == ("confirmation.txt.j2, line 3, for a sample interview: missing field "
+                                "'interview.strats' ('dict object' has no attribute 'strats')")
 
 
 def make_draft(settings: Settings, **fields: Any) -> Draft:

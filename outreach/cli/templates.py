@@ -22,8 +22,10 @@ def templates_list(app: App) -> None:
     """Each template by name, and whether the shipped one or your copy is used."""
     from outreach.config.scaffold import template_files
 
-    for template in template_files(app.settings.paths.templates):
-        click.echo(f"{template.name:18} {template.describe()}")
+    files = template_files(app.settings.paths.templates)
+    width = max((len(t.name) for t in files), default=0) + 2
+    for template in files:
+        click.echo(f"{template.name:{width}}{template.describe()}")
 
 
 @templates.command("copy")

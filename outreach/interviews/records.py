@@ -21,7 +21,6 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from outreach.calendar.clock import clock, contact_zone, when
 from outreach.config.settings import Settings
 from outreach.config.timezones import is_zone
 from outreach.errors import InterviewError, NotFoundError
@@ -29,6 +28,8 @@ from outreach.intake.contacts import add_referrals, set_status
 from outreach.interviews.calendar_ics import Event, attachment, cancellation, event_times, invitation
 from outreach.interviews.notes import blank_form, parse_notes
 from outreach.outgoing.drafts import create_draft, hold, reject
+from outreach.outgoing.prep import interview_context
+from outreach.outgoing.render import render_for_contact
 from outreach.outgoing.threads import in_thread
 from outreach.store.db import transaction
 from outreach.store.models import (
@@ -294,13 +295,6 @@ def _hold_drafts(interview: Interview, kind: str, reason: str, now: datetime) ->
     return [hold(d.id, now, "daemon", reason) for d in rows]
 
 
-def _parse(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else None
-
-
 # ------------------------------------------------------------------ the user's actions
 
 
@@ -505,23 +499,9 @@ def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime
 
 
 def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
-    contact = interview.contact
-    subject, in_reply_to, references = _in_thread(contact, settings)
     event = calendar_event(interview)
-    moment = _moment(interview.start, contact, settings)
-    if interview.start in _offered_times(interview):
-        opening = f"Thank you! Confirming our call on {moment}."
-    else:
-        opening = f"Thank you! Would {moment} work for you? If not, just suggest another time."
-    lines = [_greeting(contact), "", opening]
-    if interview.url:
-        lines.append(f"Call link: {interview.url}")
-    elif interview.location:
-        lines.append(f"Where: {interview.location}")
-    lines += ["I've attached a calendar invitation.", "", "Looking forward to it,", settings.me.signature]
-    draft = create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
-                         in_reply_to=in_reply_to, references=references,
-                         attachments=[attachment(invitation(event, settings, now))], related_id=interview.id)
+    draft = _reply_draft(interview, "confirmation", interview_context(interview, interview.contact, settings),
+                         attachment(invitation(event, settings, now)), settings, now, actor)
     Interview.update(confirmation_draft_id=draft.id).where(Interview.id == interview.id).execute()
     return draft
 
@@ -540,45 +520,22 @@ def _queue_cancellation(interview: Interview, sent: Draft, settings: Settings, n
     It names the time of the invitation they have (`sent`), which a later unsent `set` may have changed;
     calendar_event's SEQUENCE counts the confirmations sent, so it is above every one of theirs.
     """
-    contact = interview.contact
     start, end = event_times(sent.attachments[0]["content"])
-    subject, in_reply_to, references = _in_thread(contact, settings)
-    lines = [_greeting(contact), "",
-             f"I'm sorry, but I need to cancel our call on {_moment(start, contact, settings)}. "
-             "Thank you for understanding, and I hope we can find another time.", "", settings.me.signature]
     text = cancellation(replace(calendar_event(interview), start=start, end=end), settings, now)
-    return create_draft(contact, DraftKind.CONFIRMATION, subject, "\n".join(lines), now, actor, settings,
-                        in_reply_to=in_reply_to, references=references,
-                        attachments=[attachment(text, method="CANCEL")], related_id=interview.id,
-                        require_approval=True)
+    context = interview_context(interview, interview.contact, settings, times=(start, end))
+    return _reply_draft(interview, "cancellation", context, attachment(text, method="CANCEL"), settings, now,
+                        actor, require_approval=True)
 
 
-def _in_thread(contact: Contact, settings: Settings) -> tuple[str, str | None, str | None]:
-    """(Subject, In-Reply-To, References) for our next message in the conversation with `contact`."""
+def _reply_draft(interview: Interview, template: str, context: dict[str, Any], invite: dict[str, Any],
+                 settings: Settings, now: datetime, actor: str, require_approval: bool = False) -> Draft:
+    """A confirmation-kind draft in the conversation: `template` rendered, the calendar part attached."""
+    contact = interview.contact
     joined = in_thread(contact, settings)
-    return joined.subject, joined.in_reply_to, joined.references
-
-
-def _greeting(contact: Contact) -> str:
-    return f"Hi {contact.name.split()[0] if contact.name.split() else contact.name},"
-
-
-def _moment(start: datetime, contact: Contact, settings: Settings) -> str:
-    """'Thursday, October 8, 2026 at 5:00 PM EDT (2:00 PM PDT your time)': their time when it differs."""
-    zone = contact_zone(contact)
-    theirs = ""
-    if zone is not None and start.astimezone(zone).utcoffset() != start.astimezone(settings.me.zone).utcoffset():
-        same_day = start.astimezone(zone).date() == start.astimezone(settings.me.zone).date()
-        theirs = f" ({clock(start, zone) if same_day else when(start, zone)} your time)"
-    return f"{when(start, settings.me.zone)}{theirs}"
-
-
-def _offered_times(interview: Interview) -> set[datetime]:
-    """The instants the contact offered: their options, or the one time their reply fixed."""
-    offered = {datetime.fromisoformat(t) for t in interview.proposed_times or []}
-    reply = interview.reply
-    start = _parse(((reply.result or {}).get("meeting") or {}).get("start")) if reply else None
-    return offered | ({start} if start else set())
+    rendered = render_for_contact(settings, contact, template=template, thread=joined.thread, interview=context)
+    return create_draft(contact, DraftKind.CONFIRMATION, rendered.subject, rendered.body, now, actor, settings,
+                        in_reply_to=joined.in_reply_to, references=joined.references, attachments=[invite],
+                        related_id=interview.id, template=rendered.template, require_approval=require_approval)
 
 
 def _sync_follow_through(interview: Interview, promises: list[Any], now: datetime) -> int:

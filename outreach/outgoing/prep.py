@@ -24,14 +24,22 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def interview_context(interview: Interview, contact: Contact, settings: Settings) -> dict[str, Any]:
-    """`interview` for templates. Every key is always present (None when unknown): StrictUndefined."""
+def interview_context(interview: Interview, contact: Contact, settings: Settings,
+                      times: tuple[datetime, datetime] | None = None) -> dict[str, Any]:
+    """`interview` for templates. Every key is always present (None when unknown): StrictUndefined.
+
+    `times`: the start and end the message names when they are not the interview's (a cancellation names
+    the time of the invitation the contact has). `their_time` is the start on the contact's clock when their
+    zone differs; `their_start` the same with the day when their day differs too; `offered`: the start is a
+    time the contact offered."""
     zone = settings.me.zone
-    start, end = interview.start, interview.end
+    start, end = times or (interview.start, interview.end)
     their_zone = contact_zone(contact)
-    their = None
+    their = their_start = None
     if start is not None and their_zone is not None and _offset(start, their_zone) != _offset(start, zone):
         their = clock(start, their_zone)
+        same_day = start.astimezone(their_zone).date() == start.astimezone(zone).date()
+        their_start = their if same_day else when(start, their_zone)
     minutes = int((end - start).total_seconds() // 60) if start and end else None
     return {
         "id": interview.id,
@@ -40,6 +48,8 @@ def interview_context(interview: Interview, contact: Contact, settings: Settings
         "starts": when(start, zone) if start else None,
         "ends": clock(end, zone) if end else None,
         "their_time": their,
+        "their_start": their_start,
+        "offered": start is not None and start in offered_times(interview),
         "minutes": minutes,
         "url": interview.url,
         "booking_url": interview.booking_url,
@@ -56,6 +66,21 @@ def render_prep(interview: Interview, settings: Settings) -> Rendered:
     contact = interview.contact
     return render_for_contact(settings, contact, template="prep", thread=thread_context(contact, settings),
                               interview=interview_context(interview, contact, settings))
+
+
+def offered_times(interview: Interview) -> set[datetime]:
+    """The instants the contact offered: their options, or the one time their reply fixed."""
+    offered = {datetime.fromisoformat(t) for t in interview.proposed_times or []}
+    reply = interview.reply
+    start = _parse(((reply.result or {}).get("meeting") or {}).get("start")) if reply else None
+    return offered | ({start} if start else set())
+
+
+def _parse(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else None
 
 
 def _offset(moment: datetime, zone: ZoneInfo) -> Any:

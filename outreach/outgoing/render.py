@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_TEMPLATE = "outreach"
 # Templates that need a thread or an interview; `outreach check` only compiles these.
 REPLY_TEMPLATES = ("follow_up", "thank_you", "prep")
+# The interview's confirmation and cancellation: `outreach check` renders them for a sample interview.
+INTERVIEW_TEMPLATES = ("confirmation", "cancellation")
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,10 @@ def check_templates(settings: Settings) -> Iterator[str]:
     for name in sorted(names):
         template = load_template(env, name)
         origin = "yours" if (user_dir / name).is_file() else "shipped"
-        if _base_name(name) not in REPLY_TEMPLATES:
+        if _base_name(name) in INTERVIEW_TEMPLATES:
+            render_template(settings, name, _sample_interview_context(sample), who="a sample interview")
+            yield f"{name} ({origin}; rendered for a sample interview)"
+        elif _base_name(name) not in REPLY_TEMPLATES:
             render_template(settings, name, sample, who="a sample contact")
             yield f"{name} ({origin}; rendered for a sample contact)"
         else:
@@ -221,6 +226,18 @@ def _sample_context(settings: Settings) -> dict[str, Any]:
     return {"me": me_context(settings), "contact": contact,
             "referrer": {"name": contact["referred_by"], "email": None, "relationship": contact["relationship"]},
             "thread": None, "interview": None, "notes": None, "slots": _sample_slots(settings)}
+
+
+def _sample_interview_context(sample: dict[str, Any]) -> dict[str, Any]:
+    """`sample` with a thread and an interview shaped like threads.thread_context and prep.interview_context."""
+    thread = {"subject": "A sample subject", "sent_on": "Monday, March 2", "message_id": "<sample@example.com>",
+              "messages": []}
+    interview = {"id": 1, "status": "scheduled", "on": "Tuesday, March 10",
+                 "starts": "Tuesday, March 10, 2026 at 2:00 PM UTC", "ends": "2:30 PM UTC", "their_time": None,
+                 "their_start": None, "offered": True, "minutes": 30, "url": "https://meet.example.com/sample",
+                 "booking_url": None, "location": None, "proposed": [], "follow_through": [], "mention": [],
+                 "people": []}
+    return {**sample, "thread": thread, "interview": interview}
 
 
 def _sample_slots(settings: Settings) -> list[dict[str, Any]]:
