@@ -7,7 +7,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import peewee
+
+from outreach.store import models
 from outreach.store.db import MIGRATIONS, close_database, open_database, run_migrations, schema_version
+from outreach.store.migrations import SCHEMA_MIGRATIONS, V1_INITIAL, V2_REPLIES_INTERVIEWS, statements
 from outreach.store.models import Contact
 
 WRITER = textwrap.dedent("""
@@ -97,13 +101,12 @@ def test_version_2_database_gains_the_interviews_answer_columns(tmp_path: Path) 
     from outreach.store.models import Interview
 
     path = tmp_path / "v2.db"
-    open_database(path)
-    close_database()
     with sqlite3.connect(path) as conn:
-        for column in ("their_answer", "their_answer_reply_id", "their_answer_at"):
-            conn.execute(f"ALTER TABLE interviews DROP COLUMN {column}")
+        for statement in [SCHEMA_MIGRATIONS, *statements(V1_INITIAL), *statements(V2_REPLIES_INTERVIEWS)]:
+            conn.execute(statement)
         conn.executescript("""
-            DELETE FROM schema_migrations WHERE version > 2;
+            INSERT INTO schema_migrations VALUES (1, 'contacts, drafts, draft events', '2026-11-01 00:00:00');
+            INSERT INTO schema_migrations VALUES (2, 'replies, interviews', '2026-11-01 00:00:00');
             INSERT INTO contacts (email, name, topics, source, status, created_at, updated_at)
               VALUES ('a@example.com', 'A', '[]', 'introductions', 'meeting', '2026-11-01', '2026-11-01');
             INSERT INTO interviews (contact_id, status, proposed_times, created_at, updated_at)
@@ -113,3 +116,50 @@ def test_version_2_database_gains_the_interviews_answer_columns(tmp_path: Path) 
     interview = Interview.get()
     assert (schema_version(), interview.status, interview.their_answer, interview.their_answer_at) == (
         MIGRATIONS[-1][0], "proposed", None, None)
+
+
+def sqlite_master(path: Path) -> list[tuple[str, str, str, str | None]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name").fetchall()
+
+
+def test_a_frozen_schema_1_database_upgrades_to_what_a_new_one_is(tmp_path: Path) -> None:
+    """Schema 1 from its frozen SQL, with a contact, upgraded on open: sqlite_master equals a new database's."""
+    import sqlite3
+
+    old = tmp_path / "v1.db"
+    with sqlite3.connect(old) as conn:
+        for statement in [SCHEMA_MIGRATIONS, *statements(V1_INITIAL)]:
+            conn.execute(statement)
+        conn.executescript("""
+            INSERT INTO schema_migrations VALUES (1, 'contacts, drafts, draft events', '2026-11-01 00:00:00');
+            INSERT INTO contacts (email, name, topics, source, status, created_at, updated_at)
+              VALUES ('a@example.com', 'A', '[]', 'introductions', 'new', '2026-11-01', '2026-11-01');
+        """)
+    assert run_migrations(open_database(old, migrate=False)) == [2, 3, 4]
+    contact = Contact.get(Contact.email == "a@example.com")
+    assert (schema_version(), contact.name, contact.paused_until) == (MIGRATIONS[-1][0], "A", None)
+    close_database()
+    new = tmp_path / "new.db"
+    open_database(new)
+    close_database()
+    assert sqlite_master(old) == sqlite_master(new)
+
+
+def test_the_migrations_leave_the_columns_and_indexes_the_models_name(tmp_path: Path) -> None:
+    """Every migration applied gives each model's table the columns (type, null, key) and indexes peewee makes."""
+    tables = [m for m in vars(models).values()
+              if isinstance(m, type) and issubclass(m, models.BaseModel) and m is not models.BaseModel]
+    from_models = peewee.SqliteDatabase(str(tmp_path / "models.db"))
+    with from_models.bind_ctx(tables):  # the models go back to the proxy afterwards
+        from_models.create_tables(tables)
+    migrated = open_database(tmp_path / "migrated.db")
+
+    def shape(db: peewee.Database) -> dict[str, tuple[set[tuple[object, ...]], set[tuple[object, ...]]]]:
+        names = [t for t in db.get_tables() if t != "schema_migrations"]
+        return {t: ({(c.name, c.data_type, c.null, c.primary_key) for c in db.get_columns(t)},
+                    {(i.name, tuple(i.columns), i.unique) for i in db.get_indexes(t)}) for t in names}
+
+    assert shape(migrated) == shape(from_models)

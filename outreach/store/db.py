@@ -1,4 +1,4 @@
-"""Opening the database, write transactions, and numbered schema migrations.
+"""Opening the database, write transactions, and applying the numbered schema migrations (migrations.py).
 
 SQLite (the default) runs in WAL mode with a busy timeout, and every write
 transaction starts IMMEDIATE so that the CLI and the daemon can write the same
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 import peewee
 
 from outreach.errors import DatabaseError
+from outreach.store.migrations import MIGRATIONS, SCHEMA_MIGRATIONS, statements
 
 logger = logging.getLogger(__name__)
 
@@ -127,79 +128,29 @@ def close_database() -> None:
 
 # ------------------------------------------------------------------ migrations
 
-Migration = Callable[[peewee.Database], None]
-
-
-def _v1_initial(db: peewee.Database) -> None:
-    from outreach.store.models import Contact, Draft, DraftEvent
-
-    db.create_tables([Contact, Draft, DraftEvent])
-
-
-def _v2_replies_interviews(db: peewee.Database) -> None:
-    from playhouse.migrate import SchemaMigrator, migrate
-
-    from outreach.store.models import Contact, Draft, FollowThrough, Interview, MailboxState, Reply, RuntimeState
-
-    migrator = SchemaMigrator.from_database(db)
-    # v1 creates tables from the current models, so a new database already has these columns.
-    for table, field in (("contacts", Contact.paused_until), ("drafts", Draft.recipient_errors)):
-        if field.column_name not in {c.name for c in db.get_columns(table)}:
-            migrate(migrator.add_column(table, field.column_name, field))
-    db.create_tables([MailboxState, Reply, Interview, FollowThrough, RuntimeState])
-
-
-def _v3_their_answer(db: peewee.Database) -> None:
-    from playhouse.migrate import SchemaMigrator, migrate
-
-    from outreach.store.models import Interview
-
-    migrator = SchemaMigrator.from_database(db)
-    present = {c.name for c in db.get_columns("interviews")}  # v2 made the table from the current model
-    for field in (Interview.their_answer, Interview.their_answer_reply_id, Interview.their_answer_at):
-        if field.column_name not in present:
-            migrate(migrator.add_column("interviews", field.column_name, field))
-
-
-def _v4_calendar(db: peewee.Database) -> None:
-    from outreach.store.models import CalendarEntry, SlotHold
-
-    db.create_tables([SlotHold, CalendarEntry])
-
-
-# Append new schema changes here with the next number; never edit one that has shipped.
-MIGRATIONS: list[tuple[int, str, Migration]] = [
-    (1, "contacts, drafts, draft events", _v1_initial),
-    (2, "mailbox state, replies, interviews, follow-through items, runtime state", _v2_replies_interviews),
-    (3, "interviews: the contact's answer after yes", _v3_their_answer),
-    (4, "calendar: slot holds, interviews written to the user's calendar", _v4_calendar),
-]
-
 
 def run_migrations(db: peewee.Database) -> list[int]:
     """Apply every migration newer than the database, each in its own transaction."""
-    from outreach.store.models import SchemaMigration
-
     with transaction():
-        db.create_tables([SchemaMigration])
-        done = {row.version for row in SchemaMigration.select(SchemaMigration.version)}
+        db.execute_sql(SCHEMA_MIGRATIONS)
+        done = {row[0] for row in db.execute_sql('SELECT "version" FROM "schema_migrations"')}
     applied = []
-    for version, name, migration in MIGRATIONS:
+    for version, name, script in MIGRATIONS:
         if version in done:
             continue
         with transaction():
             # Re-check inside the lock: another process may have migrated meanwhile.
-            if SchemaMigration.get_or_none(SchemaMigration.version == version):
+            if db.execute_sql('SELECT 1 FROM "schema_migrations" WHERE "version" = ?', (version,)).fetchone():
                 continue
             logger.info("applying database migration %s (%s)", version, name)
-            migration(db)
-            SchemaMigration.create(version=version, name=name, applied_at=datetime.now(UTC))
+            for statement in statements(script):
+                db.execute_sql(statement)
+            db.execute_sql('INSERT INTO "schema_migrations" ("version", "name", "applied_at") VALUES (?, ?, ?)',
+                           (version, name, str(datetime.now(UTC).replace(tzinfo=None))))
             applied.append(version)
     return applied
 
 
 def schema_version() -> int:
-    from outreach.store.models import SchemaMigration
-
-    row = SchemaMigration.select(peewee.fn.MAX(SchemaMigration.version)).scalar()
-    return int(row or 0)
+    row = database_proxy.obj.execute_sql('SELECT MAX("version") FROM "schema_migrations"').fetchone()
+    return int(row[0] or 0)

@@ -315,15 +315,6 @@ class CalendarEntry(BaseModel):
         table_name = "calendar_entries"
 
 
-class SchemaMigration(BaseModel):
-    version = peewee.IntegerField(primary_key=True)
-    name = peewee.CharField()
-    applied_at = UTCDateTimeField()
-
-    class Meta:
-        table_name = "schema_migrations"
-
-
 def utcnow() -> datetime:
     """Only entry points call this; stages take `now` from their caller."""
     return datetime.now(UTC)
