@@ -19,7 +19,7 @@ def test_set_moves_and_cancel_removes_the_event_from_the_cli(tmp_path: Path, rad
                                                              dav_user: str) -> None:
     """Each command says what it did to the calendar; the calendar holds one event, then none."""
     from outreach.intake.contacts import import_introductions, load_introductions
-    from outreach.interviews.records import record_from_reply
+    from outreach.interviews.answers import record_from_reply
     from outreach.replies.act import stored_result
 
     settings = calendar_settings(tmp_path, radicale, dav_user, introductions=INTRODUCTIONS)
@@ -52,7 +52,7 @@ def test_a_calendar_that_cannot_take_the_event_does_not_undo_the_change(tmp_path
                                                                         dav_user: str) -> None:
     """`interviews set` still sets the time; the calendar line says why it is not there yet."""
     from outreach.intake.contacts import import_introductions, load_introductions
-    from outreach.interviews.records import record_from_reply
+    from outreach.interviews.answers import record_from_reply
     from outreach.replies.act import stored_result
 
     settings = calendar_settings(tmp_path, radicale, dav_user, introductions=INTRODUCTIONS,

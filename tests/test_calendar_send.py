@@ -10,7 +10,7 @@ import yaml
 
 from outreach.calendar.slot_holds import for_draft
 from outreach.config.settings import Settings
-from outreach.interviews import records as interviews
+from outreach.interviews.answers import record_from_reply
 from outreach.outgoing import drafts
 from outreach.outgoing.drafts import compose_outreach_drafts, get_draft
 from outreach.outgoing.sync import import_file
@@ -93,7 +93,7 @@ def test_an_auto_approved_confirmation_over_busy_time_is_not_sent(tmp_path: Path
     camille = contact_named(mail_user)
     outreach = sent(camille, settings, NOW)
     answer = reply(camille, outreach, "accepted", NOW, result=accepted(start="2026-03-10T15:00:00+01:00"))
-    interview = interviews.record_from_reply(camille, answer, stored_result(answer), settings, NOW)
+    interview = record_from_reply(camille, answer, stored_result(answer), settings, NOW)
     confirmation = get_draft(interview.confirmation_draft_id)
     assert confirmation.status == S.APPROVED
     reason = "Camille Martin proposed Tuesday, March 10, 2026 at 10:00 AM EDT, but you have 'Team sync' then"

@@ -31,7 +31,7 @@ def config(tmp_path: Path) -> Path:
     alex, priya = contact(), contact("priya.n@example.org")
     yes = reply(alex, sent(alex, settings, NOW), "accepted", NOW + timedelta(hours=1),
                 result=accepted(start="2030-10-08T14:00:00-07:00", url="https://meet.example.com/abc"))
-    from outreach.interviews.records import record_from_reply
+    from outreach.interviews.answers import record_from_reply
     from outreach.replies.act import stored_result
 
     record_from_reply(alex, yes, stored_result(yes), settings, NOW + timedelta(hours=1))

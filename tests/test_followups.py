@@ -12,6 +12,7 @@ import pytest
 from outreach.config.settings import Settings
 from outreach.intake.contacts import pause_follow_ups, set_status
 from outreach.interviews import records as interviews
+from outreach.interviews.answers import record_from_reply
 from outreach.interviews.followups import add_business_days, create_due_drafts
 from outreach.outgoing import drafts
 from outreach.replies.act import stored_result
@@ -34,7 +35,7 @@ def interview_at(settings: Settings, start: str, minutes: int = 30) -> Interview
     outreach = sent(alex, settings, begin - timedelta(days=7))
     answer = reply(alex, outreach, "accepted", begin - timedelta(days=6),
                    result=accepted(start=begin.isoformat(), end=(begin + timedelta(minutes=minutes)).isoformat()))
-    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, begin - timedelta(days=6))
+    return record_from_reply(alex, answer, stored_result(answer), settings, begin - timedelta(days=6))
 
 
 def created(settings: Settings, now: datetime) -> list[str]:
@@ -78,7 +79,7 @@ def test_no_thank_you_for_a_cancelled_or_unscheduled_interview(settings: Setting
     interviews.cancel(interview.id, settings, at("2026-10-13 12:00"))
     priya = contact("priya.n@example.org")
     answer = reply(priya, None, "accepted", at("2026-10-10 12:00"), result=accepted(booking_url="https://b.example"))
-    interviews.record_from_reply(priya, answer, stored_result(answer), settings, at("2026-10-10 12:00"))
+    record_from_reply(priya, answer, stored_result(answer), settings, at("2026-10-10 12:00"))
     assert created(settings, at("2026-10-30 12:00")) == []
 
 

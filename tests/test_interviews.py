@@ -12,6 +12,8 @@ import pytest
 from outreach.config.settings import Settings
 from outreach.errors import InterviewError, NotesError
 from outreach.interviews import records as interviews
+from outreach.interviews.answers import record_from_reply
+from outreach.interviews.export import exportable
 from outreach.interviews.records import parse_when
 from outreach.outgoing import drafts
 from outreach.outgoing.prep import render_prep
@@ -35,7 +37,7 @@ def accept(settings: Settings, **meeting: object) -> Interview:
     alex = contact()
     outreach = sent(alex, settings, NOW)
     answer = reply(alex, outreach, "accepted", LATER, result=accepted(**meeting), message_id="<yes@example.com>")
-    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, LATER)
+    return record_from_reply(alex, answer, stored_result(answer), settings, LATER)
 
 
 def drafts_of(kind: str) -> list[tuple[int, str, str | None]]:
@@ -81,7 +83,7 @@ def test_the_same_reply_twice_records_once(settings: Settings) -> None:
     """Seeing a reply again returns the same interview and queues no second confirmation."""
     first = accept(settings, start="2026-10-08T14:00:00-07:00")
     answer = first.reply
-    again = interviews.record_from_reply(contact(), answer, stored_result(answer), settings, LATER + timedelta(hours=1))
+    again = record_from_reply(contact(), answer, stored_result(answer), settings, LATER + timedelta(hours=1))
     assert (again.id, Interview.select().count(), len(drafts_of("confirmation"))) == (first.id, 1, 1)
 
 
@@ -352,7 +354,7 @@ def test_a_later_yes_in_the_same_conversation_never_makes_a_second_interview(set
                   result=accepted(start="2026-10-09T10:00:00-07:00"))
     from outreach.replies.act import stored_result
 
-    same = interviews.record_from_reply(contact(), again, stored_result(again), settings, LATER + timedelta(hours=1))
+    same = record_from_reply(contact(), again, stored_result(again), settings, LATER + timedelta(hours=1))
     assert (same.id, Interview.select().count(), same.status, same.start, same.proposed_times, same.their_answer) == (
         interview.id, 1, "proposed", None, ["2026-10-09T10:00:00-07:00"], "other_time")
     assert drafts_of("confirmation") == [(interview.confirmation_draft_id, "rejected", "they proposed another time")]
@@ -363,5 +365,5 @@ def test_export_never_holds_two_events_for_one_conversation(settings: Settings) 
     first = accept(settings, start="2026-10-08T14:00:00-07:00")
     second = Interview.create(contact=contact(), status="scheduled", start=datetime(2026, 10, 7, 17, 0, tzinfo=UTC),
                               end=datetime(2026, 10, 7, 17, 30, tzinfo=UTC), created_at=LATER, updated_at=LATER)
-    assert [(i.id, i.start) for i in interviews.exportable()] == [(second.id, second.start)]
+    assert [(i.id, i.start) for i in exportable()] == [(second.id, second.start)]
     assert first.id != second.id

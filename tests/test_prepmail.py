@@ -19,6 +19,7 @@ from outreach.daemon.jobs import prep_brief_job
 from outreach.inbox.mailbox import watch_once
 from outreach.intake.contacts import import_introductions, load_introductions
 from outreach.interviews import records as interviews
+from outreach.interviews.answers import record_from_reply
 from outreach.interviews.prepmail import already_filed, deliver_prep_briefs, prep_due
 from outreach.outgoing.prep import render_prep
 from outreach.replies.act import stored_result
@@ -55,7 +56,7 @@ def schedule(settings: Settings, start: str = START) -> Interview:
     outreach = sent(alex, settings, NOW)
     answer = reply(alex, outreach, "accepted", NOW + timedelta(hours=1), result=accepted(start=start),
                    message_id="<yes@example.com>")
-    return interviews.record_from_reply(alex, answer, stored_result(answer), settings, NOW + timedelta(hours=1))
+    return record_from_reply(alex, answer, stored_result(answer), settings, NOW + timedelta(hours=1))
 
 
 def inbox(client: IMAPClient) -> list[tuple[tuple[bytes, ...], EmailMessage]]:

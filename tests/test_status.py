@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from outreach.cli.status import gather, render_text
 from outreach.interviews import records as interviews
+from outreach.interviews.answers import record_from_reply
 from outreach.outgoing import drafts
 from outreach.replies.act import stored_result
 from outreach.store.models import Reply
@@ -24,7 +25,7 @@ def scenario(tmp_path: Path) -> datetime:
     outreach = sent(alex, settings, NOW)
     answer = reply(alex, outreach, "accepted", NOW + timedelta(hours=2),
                    result=accepted(start="2026-10-07T18:00:00+00:00"))
-    interview = interviews.record_from_reply(alex, answer, stored_result(answer), settings, NOW + timedelta(hours=2))
+    interview = record_from_reply(alex, answer, stored_result(answer), settings, NOW + timedelta(hours=2))
     interviews.save_notes(interview.id, "## Follow through\n- [ ] 2026-10-09: send my portfolio\n- read the paper\n",
                           settings, NOW + timedelta(days=2))
     sent(alex, settings, NOW + timedelta(days=3), kind="thank_you", subject="Thank you")
@@ -81,10 +82,10 @@ def test_scheduling_and_notes_needs(tmp_path: Path) -> None:
     alex, priya = contact(), contact("priya.n@example.org")
     options = accepted(proposed=["2026-10-12T09:00:00-07:00", "2026-10-13T09:00:00-07:00"])
     first = reply(alex, sent(alex, settings, NOW), "accepted", NOW, result=options)
-    interviews.record_from_reply(alex, first, stored_result(first), settings, NOW)
+    record_from_reply(alex, first, stored_result(first), settings, NOW)
     second = reply(priya, sent(priya, settings, NOW), "accepted", NOW,
                    result=accepted(start="2026-10-06T15:00:00+00:00", end="2026-10-06T15:30:00+00:00"))
-    interviews.record_from_reply(priya, second, stored_result(second), settings, NOW)
+    record_from_reply(priya, second, stored_result(second), settings, NOW)
     status = gather(datetime(2026, 10, 6, 16, 0, tzinfo=UTC), NY).to_json()
     assert status["needs_you"] == [
         {"kind": "schedule", "id": 1, "text": "interview 1 with Alex Chen: pick one of 2 times",

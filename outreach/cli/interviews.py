@@ -34,7 +34,8 @@ def interviews(ctx: click.Context, as_json: bool) -> None:
 @pass_app
 def interviews_list(app: App, as_json: bool = False) -> None:
     """List interviews, soonest first."""
-    from outreach.interviews.records import interview_json, list_interviews
+    from outreach.interviews.export import interview_json
+    from outreach.interviews.records import list_interviews
 
     app.open_db()
     rows = list_interviews()
@@ -199,7 +200,8 @@ def _kept_path(app: App, interview_id: int) -> Path:
 def interviews_export(app: App, path: Path) -> None:
     """Write every scheduled (and held) interview to an .ics file a calendar app imports (one event each)."""
     from outreach.interviews.calendar_ics import export
-    from outreach.interviews.records import calendar_event, exportable
+    from outreach.interviews.export import exportable
+    from outreach.interviews.records import calendar_event
 
     app.open_db()
     events = [calendar_event(i) for i in exportable()]

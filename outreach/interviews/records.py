@@ -1,4 +1,5 @@
-"""Interview records: the only module that writes the interviews and follow_throughs tables.
+"""Interview records: with answers.py (what the contact says), the only modules that write the interviews and
+follow_throughs tables.
 
 proposed (accepted, no fixed time) -> scheduled -> held, or -> cancelled; scheduled -> proposed
 again when the contact asks for another time. Fixing a time the contact offered (or proposing one)
@@ -6,10 +7,8 @@ queues a confirmation draft with a calendar invitation; a time that came as the 
 calendar invitation is only recorded. Cancelling after our invitation went out queues its
 cancellation (METHOD:CANCEL) for approval.
 
-One conversation has at most one live (proposed or scheduled) interview. Every later reply in it
-is read against that interview (:func:`thread_context`) and answers about it (:func:`after_yes`):
-it confirms the time, proposes another, or asks to cancel (flagged for the user, never cancelled
-behind their back); it never creates a second one.
+What the contact's replies do to the interview (the yes that creates it, every answer after it) is
+answers.py's; what leaves the table for other programs (`.ics`, --json) is export.py's.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ from outreach.errors import InterviewError, NotFoundError
 from outreach.intake.contacts import add_referrals, set_status
 from outreach.interviews.calendar_ics import Event, attachment, cancellation, event_times, invitation
 from outreach.interviews.notes import blank_form, parse_notes
-from outreach.outgoing.drafts import create_draft, hold, reject
+from outreach.outgoing.drafts import create_draft, reject
 from outreach.outgoing.prep import interview_context
 from outreach.outgoing.render import render_for_contact
 from outreach.outgoing.threads import in_thread
@@ -40,14 +39,11 @@ from outreach.store.models import (
     DraftStatus,
     FollowThrough,
     Interview,
-    Reply,
     TheirAnswer,
 )
 from outreach.store.models import InterviewStatus as S
 
 if TYPE_CHECKING:
-    from outreach.classify.context import ThreadAnswer, ThreadContext
-    from outreach.classify.result import Classification
     from outreach.interviews.calendar_ics import Event
 
 logger = logging.getLogger(__name__)
@@ -94,41 +90,6 @@ def list_interviews() -> list[Interview]:
     return sorted(rows, key=lambda i: (i.start is None, i.start or i.created_at, i.id))
 
 
-def exportable() -> list[Interview]:
-    """What `interviews export` writes, by start: every held interview, and one scheduled interview per
-    conversation (the newest, should a database from before schema 3 hold two for one contact)."""
-    seen: set[int] = set()
-    out = []
-    for interview in sorted(list_interviews(), key=lambda i: i.id, reverse=True):
-        if interview.start is None or interview.status not in (S.SCHEDULED, S.HELD):
-            continue
-        if interview.status == S.SCHEDULED:
-            if interview.contact.id in seen:
-                continue
-            seen.add(interview.contact.id)
-        out.append(interview)
-    return sorted(out, key=lambda i: (i.start, i.id))
-
-
-def interview_json(interview: Interview, zone: ZoneInfo) -> dict[str, Any]:
-    """The --json object; times ISO-8601 in the user's zone (with its offset)."""
-    def iso(value: datetime | None) -> str | None:
-        return value.astimezone(zone).isoformat() if value is not None else None
-
-    contact = interview.contact
-    return {
-        "id": interview.id, "contact_email": contact.email, "status": interview.status,
-        "start": iso(interview.start), "end": iso(interview.end), "url": interview.url,
-        "booking_url": interview.booking_url, "proposed_times": list(interview.proposed_times or []),
-        "contact_name": contact.name, "company": contact.company, "location": interview.location,
-        "contact_timezone": contact.timezone, "thank_you_due_at": iso(interview.thank_you_due_at),
-        "thank_you_draft_id": interview.thank_you_draft_id,
-        "confirmation_draft_id": interview.confirmation_draft_id, "has_notes": interview.notes is not None,
-        "their_answer": interview.their_answer, "their_answer_at": iso(interview.their_answer_at),
-        "their_answer_reply_id": interview.their_answer_reply_id,
-    }
-
-
 def next_step(interview: Interview) -> str | None:
     """The command the user runs next for what the contact said, or None when nothing waits on them."""
     if interview.status not in LIVE:
@@ -139,160 +100,6 @@ def next_step(interview: Interview) -> str | None:
         return (f"outreach interviews set {interview.id} --pick N" if interview.proposed_times
                 else f"outreach interviews set {interview.id} --at WHEN")
     return None
-
-
-# ------------------------------------------------------------------ from the watcher
-
-
-def record_from_reply(contact: Contact, reply: Reply, result: Classification, settings: Settings,
-                      now: datetime) -> Interview:
-    """An accepted reply becomes an interview: scheduled when one start time is fixed, else proposed.
-
-    Idempotent per reply: seeing the same reply again returns the existing record. A time the
-    contact wrote gets a confirmation draft; their own calendar invitation is just recorded.
-    (People they pointed to are replies.act's: referrals are recorded in one place.)
-    """
-    existing = Interview.get_or_none(Interview.reply == reply.id)
-    if existing is not None:
-        return existing
-    live = live_interview(contact)
-    if live is not None:  # one conversation, one interview: a later yes is an answer about it
-        after_yes(live, reply, result, settings, now)
-        return get_interview(live.id)
-    from outreach.classify.result import Meeting
-
-    meeting = result.meeting or Meeting()
-    start, end = meeting.start, meeting.end
-    if start is not None and (end is None or end <= start):
-        end = start + timedelta(minutes=settings.interviews.default_minutes)
-    with transaction():
-        interview: Interview = Interview.create(
-            contact=contact, reply=reply,
-            status=S.SCHEDULED if start else S.PROPOSED,
-            start=start, end=end, url=meeting.url, booking_url=meeting.booking_url,
-            location=meeting.location, proposed_times=[t.isoformat() for t in result.proposed_times],
-            thank_you_due_at=thank_you_due(end, settings) if end else None,
-            created_at=now, updated_at=now,
-        )
-        _meeting_status(contact, now)
-        if start is not None and not result.from_invitation:
-            _queue_confirmation(interview, settings, now, "daemon")
-    logger.debug("interview %s with %s: %s", interview.id, contact.email, interview.status)
-    return get_interview(interview.id)
-
-
-def live_interview(contact: Contact) -> Interview | None:
-    """The conversation's interview that is still on (proposed or scheduled); the newest if ever several."""
-    return (Interview.select(Interview, Contact).join(Contact)
-            .where(Interview.contact == contact.id, Interview.status.in_(LIVE))
-            .order_by(Interview.id.desc()).first())
-
-
-def thread_context(contact: Contact, settings: Settings) -> ThreadContext | None:
-    """What the classifier reads a reply from `contact` against: the live interview's time or options, the
-    zones they were written in (the user's and the contact's), and the last message we sent them."""
-    from outreach.classify.context import ThreadContext
-
-    interview = live_interview(contact)
-    if interview is None:
-        return None
-    last = (Draft.select(Draft.body).where(Draft.contact == contact.id, Draft.status == DraftStatus.SENT)
-            .order_by(Draft.sent_at.desc(), Draft.id.desc()).first())
-    zones = tuple(dict.fromkeys(z for z in (settings.me.timezone, contact.timezone) if z))
-    return ThreadContext(scheduled=interview.start if interview.status == S.SCHEDULED else None,
-                         proposed=tuple(datetime.fromisoformat(t) for t in interview.proposed_times or []),
-                         zones=zones, last_sent_text=last.body if last is not None else None)
-
-
-def after_yes(interview: Interview, reply: Reply, result: Classification, settings: Settings,
-              now: datetime) -> list[str]:
-    """A reply in a conversation whose interview is live: what it says about the time, acted on.
-
-    Confirms: recorded, nothing to send. Their own invitation at a new time: the time is moved (no
-    confirmation of ours). Another time or options: the interview is proposed again with them, unsent
-    confirmations withdrawn, and the user picks (the next confirmation keeps the invitation's UID
-    with a higher SEQUENCE). Cancels, or their calendar declines: flagged for the user, unsent
-    confirmation and thank-you drafts held (back to pending); nothing is cancelled. Anything else
-    changes nothing here. Runs inside the caller's transaction; returns what was done.
-    """
-    answer = result.thread or _answer_from(result, interview)
-    if answer is None:
-        return []
-    with transaction():
-        return _act_on_answer(interview, reply, answer, result, settings, now)
-
-
-def _act_on_answer(interview: Interview, reply: Reply, answer: ThreadAnswer, result: Classification,
-                   settings: Settings, now: datetime) -> list[str]:
-    from outreach.classify import context as c
-
-    if answer.answer in (c.CONFIRMS, c.TENTATIVE):
-        if interview.status == S.SCHEDULED and answer.start in (None, interview.start):
-            said = TheirAnswer.CONFIRMED if answer.answer == c.CONFIRMS else TheirAnswer.TENTATIVE
-            _record_answer(interview, reply, said, now)
-            return [f"interview {interview.id} {ANSWER_PHRASES[said]}"]
-        if answer.start is None:
-            return []  # a yes with no time while options are open: the user still picks
-    if answer.answer in (c.CANCELS, c.DECLINES):
-        said = TheirAnswer.CANCEL if answer.answer == c.CANCELS else TheirAnswer.DECLINED
-        held = [d.id for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU)
-                for d in _hold_drafts(interview, kind, f"{ANSWER_PHRASES[said]} (reply {reply.id})", now)]
-        _record_answer(interview, reply, said, now)
-        return [f"interview {interview.id}: {ANSWER_PHRASES[said]}; nothing cancelled"
-                + (f"; draft(s) {', '.join(map(str, held))} held for you" if held else "")]
-    options = answer.options or ((answer.start,) if answer.start is not None else ())
-    if answer.invitation and len(options) == 1:
-        return [_move_to_their_invitation(interview, reply, options[0], result, settings, now)]
-    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they proposed another time", now, "daemon")
-    _check_move(interview, S.PROPOSED)
-    Interview.update(status=S.PROPOSED, start=None, end=None, thank_you_due_at=None, prep_sent_at=None,
-                     proposed_times=[t.isoformat() for t in options], updated_at=now,
-                     ).where(Interview.id == interview.id).execute()
-    _record_answer(interview, reply, TheirAnswer.OTHER_TIME, now)
-    how = (f"`outreach interviews set {interview.id} --pick N` ({len(options)} option(s))" if options
-           else f"`outreach interviews set {interview.id} --at WHEN`")
-    return [f"interview {interview.id}: {ANSWER_PHRASES[TheirAnswer.OTHER_TIME]}; {how}"]
-
-
-def _answer_from(result: Classification, interview: Interview) -> ThreadAnswer | None:
-    """An accepted result read without context (a stored reply resolved as accepted): its times, compared."""
-    from outreach.classify.context import CONFIRMS, RESCHEDULES, ThreadAnswer
-
-    start = result.meeting.start if result.meeting is not None else None
-    times = (start,) if start is not None else result.proposed_times
-    if result.intent != "accepted" or not times:
-        return None
-    if times == (interview.start,):
-        return ThreadAnswer(CONFIRMS, result.confidence, start=start, invitation=result.from_invitation)
-    return ThreadAnswer(RESCHEDULES, result.confidence, options=tuple(times), invitation=result.from_invitation)
-
-
-def _move_to_their_invitation(interview: Interview, reply: Reply, start: datetime, result: Classification,
-                              settings: Settings, now: datetime) -> str:
-    """Their calendar invitation names a new time: that is the time now (they hold it; we send nothing)."""
-    end = result.meeting.end if result.meeting is not None else None
-    if end is None or end <= start:
-        length = (interview.end - interview.start if interview.start and interview.end
-                  else timedelta(minutes=settings.interviews.default_minutes))
-        end = start + length
-    _withdraw_drafts(interview, DraftKind.CONFIRMATION, "they sent their own invitation", now, "daemon")
-    _check_move(interview, S.SCHEDULED)
-    Interview.update(status=S.SCHEDULED, start=start, end=end, thank_you_due_at=thank_you_due(end, settings),
-                     prep_sent_at=None, updated_at=now).where(Interview.id == interview.id).execute()
-    _record_answer(interview, reply, TheirAnswer.CONFIRMED, now)
-    return f"interview {interview.id} moved to {start.isoformat()} (their invitation)"
-
-
-def _record_answer(interview: Interview, reply: Reply, said: str, now: datetime) -> None:
-    Interview.update(their_answer=said, their_answer_reply_id=reply.id, their_answer_at=now, updated_at=now,
-                     ).where(Interview.id == interview.id).execute()
-
-
-def _hold_drafts(interview: Interview, kind: str, reason: str, now: datetime) -> list[Draft]:
-    """Unsent drafts of `kind` for the interview wait for the user again (approved -> pending)."""
-    rows = Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
-                                Draft.status.in_([DraftStatus.PENDING, DraftStatus.APPROVED]))
-    return [hold(d.id, now, "daemon", reason) for d in rows]
 
 
 # ------------------------------------------------------------------ the user's actions
@@ -307,7 +114,7 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
     confirmation.
     """
     interview = get_interview(interview_id)
-    _check_move(interview, S.SCHEDULED)
+    check_move(interview, S.SCHEDULED)
     if (at is None) == (pick is None):
         raise InterviewError("give either a time (--at) or the number of an option (--pick)")
     if pick is not None:
@@ -328,7 +135,7 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
     end = start + length
     draft = None
     with transaction():
-        _withdraw_drafts(interview, DraftKind.CONFIRMATION, "the interview time changed", now, actor)
+        withdraw_drafts(interview, DraftKind.CONFIRMATION, "the interview time changed", now, actor)
         moved = {} if interview.start == start else {"prep_sent_at": None}  # a new time gets a new prep brief
         Interview.update(status=S.SCHEDULED, start=start, end=end, url=url.strip() if url else interview.url,
                          thank_you_due_at=thank_you_due(end, settings), updated_at=now, **moved,
@@ -336,9 +143,9 @@ def set_time(interview_id: int, settings: Settings, now: datetime, actor: str = 
                          their_answer=None, their_answer_reply_id=None, their_answer_at=None,
                          ).where(Interview.id == interview.id).execute()
         interview = get_interview(interview_id)
-        _meeting_status(interview.contact, now)
+        meeting_status(interview.contact, now)
         if not interview.booking_url:
-            draft = _queue_confirmation(interview, settings, now, actor)
+            draft = queue_confirmation(interview, settings, now, actor)
     logger.info("interview %s set to %s", interview_id, start.isoformat())
     return get_interview(interview_id), draft
 
@@ -355,11 +162,11 @@ def cancel(interview_id: int, settings: Settings, now: datetime,
     interview = get_interview(interview_id)
     if interview.status == S.CANCELLED:
         return interview, None
-    _check_move(interview, S.CANCELLED)
+    check_move(interview, S.CANCELLED)
     draft = None
     with transaction():
         for kind in (DraftKind.CONFIRMATION, DraftKind.THANK_YOU):
-            _withdraw_drafts(interview, kind, "the interview was cancelled", now, actor)
+            withdraw_drafts(interview, kind, "the interview was cancelled", now, actor)
         Interview.update(status=S.CANCELLED, updated_at=now).where(Interview.id == interview.id).execute()
         interview = get_interview(interview_id)
         sent = _last_sent_confirmation(interview)
@@ -387,7 +194,7 @@ def save_notes(interview_id: int, text: str, settings: Settings, now: datetime) 
     if interview.start is None:
         raise InterviewError(f"interview {interview_id} has no time yet; record when it happened with "
                              f"`outreach interviews set {interview_id} --at WHEN` first")
-    _check_move(interview, S.HELD)
+    check_move(interview, S.HELD)
     notes = parse_notes(text, where=f"notes for interview {interview_id}")
     saved = NotesSaved(interview=interview)
     with transaction():
@@ -482,23 +289,23 @@ def parse_when(text: str, zone: ZoneInfo) -> datetime:
 # ------------------------------------------------------------------ internals
 
 
-def _check_move(interview: Interview, to: str) -> None:
+def check_move(interview: Interview, to: str) -> None:
     if to not in TRANSITIONS[interview.status]:
         raise InterviewError(f"interview {interview.id} is {interview.status}; it cannot become {to}")
 
 
-def _meeting_status(contact: Contact, now: datetime) -> None:
+def meeting_status(contact: Contact, now: datetime) -> None:
     if contact.status in (ContactStatus.NEW, ContactStatus.CONTACTED, ContactStatus.REPLIED, ContactStatus.LATER):
         set_status(contact, ContactStatus.MEETING, now)
 
 
-def _withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime, actor: str) -> None:
+def withdraw_drafts(interview: Interview, kind: str, reason: str, now: datetime, actor: str) -> None:
     for draft in Draft.select().where(Draft.kind == kind, Draft.related_id == interview.id,
                                       Draft.status.in_(UNSENT)):
         reject(draft.id, now, actor, reason=reason)
 
 
-def _queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
+def queue_confirmation(interview: Interview, settings: Settings, now: datetime, actor: str) -> Draft:
     event = calendar_event(interview)
     draft = _reply_draft(interview, "confirmation", interview_context(interview, interview.contact, settings),
                          attachment(invitation(event, settings, now)), settings, now, actor)

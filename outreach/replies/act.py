@@ -44,7 +44,7 @@ from outreach.config.settings import Settings
 from outreach.errors import NotFoundError, OutreachError
 from outreach.intake import contacts
 from outreach.intents import CLASSIFIED, RESOLUTIONS, Intent, meaning, where
-from outreach.interviews import records as interviews
+from outreach.interviews import answers as interviews
 from outreach.outgoing import drafts
 from outreach.replies.matching import (
     Match,
