@@ -29,6 +29,7 @@ from tests.test_daemon import NotifySocket, notify, start_daemon, stop
 __all__ = ["notify"]  # the fixture, imported for the SIGHUP test
 
 RECURSIVE_ALIAS = "bomb: &b [*b]\n"
+HANG_GUARD = 60  # seconds: a bomb that grew instead of being refused, never a slow machine
 
 
 # ------------------------------------------------------------------ YAML
@@ -37,9 +38,7 @@ RECURSIVE_ALIAS = "bomb: &b [*b]\n"
 def test_billion_laughs_in_introductions_is_refused_before_expanding(tmp_path: Path) -> None:
     """`outreach sync` on a nine-level bomb: one line naming the file and the alias's line, nothing imported."""
     config = write_config(tmp_path, billion_laughs() + ALEX_INTRODUCTION)
-    started = time.monotonic()
-    result = outreach("-c", str(config), "sync")
-    assert time.monotonic() - started < 10
+    result = outreach("-c", str(config), "sync")  # its 60 s timeout is the hang guard; bench_bounds times it
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (f"error: {tmp_path}/introductions.yaml:5: aliases expand this file by more than "
                              f"{MAX_ALIAS_VALUES:,} values (a YAML bomb?); write the values out instead of "
@@ -184,7 +183,7 @@ def test_template_bombs_stop_before_they_grow(tmp_path: Path, body: str, reason:
     started = time.monotonic()
     with pytest.raises(TemplateError) as error:
         render_for_contact(settings, contact())
-    assert time.monotonic() - started < 1
+    assert time.monotonic() - started < HANG_GUARD  # how fast: bench/bench_bounds.py
     assert str(error.value) == f"outreach.txt.j2, line 3, for alex.chen@example.com: {reason}"
 
 

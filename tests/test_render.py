@@ -173,7 +173,7 @@ def test_hostile_template_fails_cleanly(settings: Settings, body: str) -> None:
     started = time.monotonic()
     with pytest.raises(TemplateError) as error:
         render_for_contact(settings, contact())
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 60  # a hang guard (the render budget is 2 s); no speed figure here
     assert str(error.value).startswith(("outreach.txt.j2, line 3, for alex.chen@example.com: ",
                                         "outreach.txt.j2, for alex.chen@example.com: "))
 
