@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from outreach.config.settings import load_settings
+from outreach.config.reader import load_settings
 from outreach.store.db import close_database, open_database, transaction
 from outreach.store.models import Contact, Draft, FollowThrough, Interview, Reply
 from tests.helpers import write_config

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.store.db import open_database
 from outreach.testing.radicale_rig import RadicaleRig, calendar_config
 from tests.helpers import write_config

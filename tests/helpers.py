@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.store.db import open_database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.intake.contacts import import_introductions, load_introductions
 from outreach.outgoing import drafts
 from outreach.store.db import open_database

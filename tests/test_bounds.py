@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.bench_bounds import billion_laughs
-from outreach.config.settings import load_settings
+from outreach.config.reader import load_settings
 from outreach.config.yamlfile import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES
 from outreach.errors import ConfigError, IntroductionsError, TemplateError
 from outreach.intake.contacts import load_introductions

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from outreach.config.reader import load_settings
 from outreach.config.secrets import SecretSource
-from outreach.config.settings import Availability, CalendarSettings, load_settings
+from outreach.config.settings import Availability, CalendarSettings
 from outreach.errors import ConfigError
 from tests.helpers import write_config
 

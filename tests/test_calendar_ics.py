@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.interviews.calendar_ics import Event, attachment, cancellation, event_times, export, invitation
 from tests.helpers import write_config
 

@@ -91,7 +91,7 @@ def test_without_a_calendar_the_draft_is_as_before(tmp_path: Path) -> None:
     """No calendar section: no slots, no holds, and caldav is never imported."""
     import sys
 
-    from outreach.config.settings import load_settings
+    from outreach.config.reader import load_settings
     from outreach.store.db import open_database
     from tests.helpers import write_config
 

@@ -92,7 +92,7 @@ def test_a_crash_after_the_event_is_written_leaves_one_event_after_restart(tmp_p
     """Killed between "event written" and "entry committed", then run again: one event, at the right time."""
     settings = settings_for(tmp_path, radicale, dav_user)
     interview = accept(settings, start="2026-10-08T14:00:00-07:00")
-    script = ("from datetime import datetime; from outreach.config.settings import load_settings; "
+    script = ("from datetime import datetime; from outreach.config.reader import load_settings; "
               "from pathlib import Path; from outreach.store.db import open_database; "
               "from outreach.interviews.calendar_sync import sync_interviews; "
               f"s = load_settings(Path({str(settings.source)!r})); open_database(s.paths.database); "

@@ -217,7 +217,7 @@ def test_edit_header_injection_refused(cfg: Path, tmp_path: Path) -> None:
 
 def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
     """A sent draft cannot be edited; the editor is never opened."""
-    from outreach.config.settings import load_settings
+    from outreach.config.reader import load_settings
     from outreach.outgoing import drafts
     from outreach.store.db import open_database
     from tests.helpers import NOW
@@ -234,7 +234,7 @@ def test_edit_refused_once_sent(cfg: Path, tmp_path: Path) -> None:
 
 def approve_both(cfg: Path) -> tuple[int, int]:
     """Sync and approve both example drafts through the CLI; open the database for the test's own writes."""
-    from outreach.config.settings import load_settings
+    from outreach.config.reader import load_settings
     from outreach.store.db import open_database
 
     first, second = synced(cfg)

@@ -87,7 +87,7 @@ def test_set_pick_show_export_and_cancel(config: Path, tmp_path: Path) -> None:
 
 def test_cancel_after_a_sent_invitation_says_a_cancellation_waits(config: Path) -> None:
     """Alex's confirmation went out: cancelling queues a cancellation for approval and says so; again, nothing new."""
-    from outreach.config.settings import load_settings
+    from outreach.config.reader import load_settings
     from outreach.outgoing import drafts
     from outreach.store.db import open_database
     from outreach.store.models import Interview

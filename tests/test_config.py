@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.errors import ConfigError, SecretError
 from tests.helpers import write_config
 

@@ -96,7 +96,7 @@ def test_bad_entry_names_file_line_and_field(tmp_path: Path, text: str, message:
 
 def test_bad_entry_imports_nothing_through_sync(db: Path, tmp_path: Path) -> None:
     """One bad entry after good ones: sync fails and not even the good ones are written."""
-    from outreach.config.settings import load_settings
+    from outreach.config.reader import load_settings
     from outreach.outgoing.sync import sync_introductions
     from tests.helpers import write_config
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from outreach.config.settings import load_settings
+from outreach.config.reader import load_settings
 from outreach.errors import LoginRefused
 from outreach.logs import RedactingFilter, redact, register_secret
 from tests.helpers import write_config

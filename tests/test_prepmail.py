@@ -14,7 +14,8 @@ import pytest
 import yaml
 from imapclient import IMAPClient
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.daemon.jobs import prep_brief_job
 from outreach.inbox.mailbox import watch_once
 from outreach.intake.contacts import import_introductions, load_introductions

@@ -20,7 +20,8 @@ import pytest
 from imapclient import IMAPClient
 
 from outreach.classify import Classification, classify_message
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.inbox.mailbox import watch_once
 from outreach.intents import meaning
 from outreach.interviews.followups import create_due_drafts

@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.daemon.jobs import JobName, watch_job
 from outreach.daemon.loop import Daemon, Job
 from outreach.inbox.inboxwait import IdleWaiter, open_waiter

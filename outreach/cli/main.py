@@ -42,7 +42,7 @@ class App:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            from outreach.config.settings import load_settings
+            from outreach.config.reader import load_settings
 
             self._settings = load_settings(self.config_path)
         return self._settings

@@ -21,7 +21,8 @@ from types import FrameType
 from typing import Protocol
 
 from outreach.backoff import Backoff
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.daemon.sdnotify import Notifier, watchdog_interval_seconds
 from outreach.errors import OutreachError
 from outreach.store.db import open_database, storage_problem

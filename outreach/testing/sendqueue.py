@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from outreach.config.settings import Settings, load_settings
+from outreach.config.reader import load_settings
+from outreach.config.settings import Settings
 from outreach.intake.contacts import Introduction, get_contact, import_introductions
 from outreach.outgoing.drafts import approve, create_draft
 from outreach.store.db import open_database
