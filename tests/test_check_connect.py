@@ -87,7 +87,7 @@ def test_smtp_wrong_password(postfix: MailRig, tmp_path: Path) -> None:
 
 def test_wrong_port_is_named(postfix: MailRig, tmp_path: Path) -> None:
     """Nothing listening on the port: connection refused, naming the keys to check."""
-    from outreach.testing.mailrig import free_ports
+    from outreach.testing.processes import free_ports
 
     config = write_local_config(tmp_path, postfix)
     unused = free_ports(1)[0]

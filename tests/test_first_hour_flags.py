@@ -11,7 +11,7 @@ from pathlib import Path
 
 from outreach.testing import MailRig
 from outreach.testing.localconfig import write_local_config
-from outreach.testing.mailrig import free_ports
+from outreach.testing.processes import free_ports
 from tests.helpers import ROOT, write_config
 
 REPLIES = ROOT / "tests" / "data" / "replies"

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from outreach.testing import mailrig
 
 if TYPE_CHECKING:
-    from outreach.testing.mailrig import DEFAULT_USERS, Backend, MailRig, RigError, missing_binaries
+    from outreach.testing.mailrig import DEFAULT_USERS, Backend, MailRig, missing_binaries
+    from outreach.testing.processes import RigError
 
 __all__ = ["DEFAULT_USERS", "Backend", "MailRig", "RigError", "missing_binaries"]
 

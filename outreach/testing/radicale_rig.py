@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from outreach.testing.mailrig import RigError, _die_with_parent, _stop_process, free_ports
+from outreach.testing.processes import RigError, die_with_parent, free_ports, stop_process
 
 
 class RadicaleRig:
@@ -77,7 +77,7 @@ class RadicaleRig:
         log = self.log_file.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "radicale", "--config", str(config)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent,
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=die_with_parent,
             start_new_session=True,
         )
         log.close()
@@ -94,7 +94,7 @@ class RadicaleRig:
 
     def stop(self) -> None:
         if self.proc is not None:
-            _stop_process(self.proc)
+            stop_process(self.proc)
             self.proc = None
 
     def __enter__(self) -> RadicaleRig:

@@ -7,12 +7,15 @@ except the Debian binaries and /usr/share/dovecot/dh.pem.
 from __future__ import annotations
 
 import grp
+import json
 import os
 import pwd
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from outreach.testing.processes import RigError
 
 # recipients refused at RCPT by both SMTP backends (Postfix: rcpt_access map; aiosmtpd: defaults)
 DEFAULT_FAULTS = {
@@ -196,6 +199,19 @@ class Ports:
     fault_submission: int
     fault_smtps: int
 
+    def smtp_side(self, backend: str, fault: bool) -> tuple[int, int, int]:
+        """(smtp, submission, smtps) of Postfix, or with `fault` of the aiosmtpd server (the main ports when
+        it is the only SMTP server)."""
+        if fault or backend == "aiosmtpd":
+            if backend not in ("aiosmtpd", "both"):
+                raise RigError(f"this rig has no aiosmtpd fault server (smtp={backend!r})")
+            if backend == "aiosmtpd":
+                return self.smtp, self.submission, self.smtps
+            return self.fault_smtp, self.fault_submission, self.fault_smtps
+        if backend == "none":
+            raise RigError("this rig has no SMTP server (smtp='none')")
+        return self.smtp, self.submission, self.smtps
+
 
 def write_file(path: Path, text: str, mode: int = 0o644) -> Path:
     """Write a config file and backdate its mtime.
@@ -271,6 +287,32 @@ def dovecot_conf(root: Path, name: str, ports: Ports, mail_fsync: str) -> str:
 def mail_owner() -> tuple[str, str] | None:
     """The (user, group) owning the Maildirs when running as root; None when rootless."""
     return ("nobody", "nogroup") if os.geteuid() == 0 else None
+
+
+def write_users(root: Path, users: dict[str, str]) -> None:
+    # not write_file(): Dovecot notices a changed passwd-file by its mtime, so don't backdate it
+    path = root / "dovecot" / "users"
+    path.write_text(dovecot_users(users))
+    path.chmod(0o644)
+
+
+def write_postfix_maps(root: Path, ports: Ports, users: dict[str, str], domain: str) -> None:
+    domains = sorted({u.rsplit("@", 1)[1] for u in users} | {domain})
+    write_file(root / "postfix/conf/main.cf", postfix_main_cf(root, ports, domains))
+    write_file(root / "postfix/vmailbox", postfix_vmailbox(list(users)))
+    write_file(root / "postfix/rcpt_access", postfix_rcpt_access())
+
+
+def aiosmtpd_config(root: Path, ports: tuple[int, int, int], lmtp_port: int, faults_file: Path,
+                    journal_file: Path) -> str:
+    """The fault server's config.json: its (smtp, submission, smtps) ports, where it delivers, its faults."""
+    smtp, submission, smtps = ports
+    return json.dumps({
+        "smtp_port": smtp, "submission_port": submission, "smtps_port": smtps, "lmtp_port": lmtp_port,
+        "users_file": str(root / "dovecot/users"), "faults": DEFAULT_FAULTS, "faults_file": str(faults_file),
+        "journal_file": str(journal_file), "cert": str(root / "certs/server.pem"),
+        "key": str(root / "certs/server.key"),
+    }, indent=1)
 
 
 def postfix_main_cf(root: Path, ports: Ports, domains: list[str]) -> str:
