@@ -15,7 +15,7 @@ from outreach.config.yamlfile import MAX_ALIAS_VALUES, MAX_DEPTH, MAX_FILE_BYTES
 from outreach.errors import ConfigError, IntroductionsError, TemplateError
 from outreach.intake.contacts import load_introductions
 from outreach.interviews.followups import create_due_drafts
-from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.render import render_for_contact
 from outreach.outgoing.sandbox import MAX_CALL_DEPTH
 from outreach.store.models import Contact, Draft

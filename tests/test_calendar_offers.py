@@ -7,7 +7,7 @@ from pathlib import Path
 
 from outreach.calendar import slot_holds
 from outreach.outgoing import drafts
-from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.sync import import_file
 from outreach.store.models import SlotHold
 from outreach.testing.radicale_rig import RadicaleRig

@@ -12,7 +12,8 @@ from outreach.calendar.slot_holds import for_draft
 from outreach.config.settings import Settings
 from outreach.interviews.answers import record_from_reply
 from outreach.outgoing import drafts
-from outreach.outgoing.drafts import compose_outreach_drafts, get_draft
+from outreach.outgoing.compose import compose_outreach_drafts
+from outreach.outgoing.drafts import get_draft
 from outreach.outgoing.sync import import_file
 from outreach.replies.act import stored_result
 from outreach.sending.sender import run_once

@@ -12,6 +12,7 @@ from outreach.config.settings import Settings
 from outreach.errors import DraftStateError, NotFoundError, TemplateError
 from outreach.intake.contacts import set_status
 from outreach.outgoing import drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.sync import sync_introductions
 from outreach.sending import queue
 from outreach.sending.sendwindow import Hold
@@ -81,7 +82,7 @@ def test_sync_skips_suppressed_and_contacted(settings: Settings, tmp_path: Path)
     import_introductions(load_introductions(settings.paths.introductions), NOW)
     set_status(Contact.get(Contact.email == "alex.chen@example.com"), ContactStatus.DO_NOT_CONTACT, NOW)
     set_status(Contact.get(Contact.email == "priya.n@example.org"), ContactStatus.CONTACTED, NOW)
-    result = drafts.compose_outreach_drafts(settings, NOW, "daemon")
+    result = compose_outreach_drafts(settings, NOW, "daemon")
     assert (result.created, result.errors) == ([], [])
 
 

@@ -20,7 +20,7 @@ from imapclient import IMAPClient
 
 from outreach.config.settings import Settings
 from outreach.inbox.mailbox import watch_once
-from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.replies.matching import auth_failures
 from outreach.store.models import Contact, ContactStatus, Draft, Interview, Reply
 from outreach.testing import MailRig

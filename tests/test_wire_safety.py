@@ -17,6 +17,7 @@ import yaml
 from outreach.errors import HeaderInjectionError, IntroductionsError
 from outreach.intake.contacts import load_introductions
 from outreach.outgoing import drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.message import build_message
 from outreach.sending.sender import Outcome, run_once
 from outreach.store.models import Contact, Draft
@@ -122,7 +123,7 @@ def test_rendered_subject_with_an_encoded_line_break_makes_no_draft(tmp_path: Pa
     settings = example_settings(tmp_path)
     Contact.create(email="eve@example.com", name="Eve Adams", company=INJECTED_COMPANY, source="introductions",
                    created_at=NOW, updated_at=NOW)
-    result = drafts.compose_outreach_drafts(settings, NOW, "cli")
+    result = compose_outreach_drafts(settings, NOW, "cli")
     assert (result.created, Draft.select().count()) == ([], 0)
     assert result.errors == [
         "outreach.txt.j2: the subject rendered for eve@example.com contains a line break once its encoded words "

@@ -17,7 +17,7 @@ from outreach.inbox.mailbox import watch_once
 from outreach.interviews.calendar_sync import sync_interviews
 from outreach.interviews.followups import create_due_drafts
 from outreach.interviews.prepmail import deliver_prep_briefs
-from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.sync import composed_lines, import_file
 from outreach.sending.sender import reconcile, run_once, sender_lock
 from outreach.store.models import RuntimeState, utcnow

@@ -10,10 +10,10 @@ from outreach.config.settings import Settings
 from outreach.errors import TemplateError
 from outreach.intake.contacts import import_introductions, load_introductions
 from outreach.intake.samples import refuse_example_identity, refuse_sample_introductions
-from outreach.outgoing.drafts import compose_outreach_drafts
+from outreach.outgoing.compose import compose_outreach_drafts
 
 if TYPE_CHECKING:
-    from outreach.outgoing.drafts import ComposeResult
+    from outreach.outgoing.compose import ComposeResult
 
 
 def import_file(settings: Settings, now: datetime) -> str:
