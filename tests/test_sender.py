@@ -14,7 +14,8 @@ from outreach.config.settings import Settings
 from outreach.mailconn import open_smtp
 from outreach.outgoing.drafts import get_draft
 from outreach.outgoing.message import build_message
-from outreach.sending.sender import Outcome, run_once
+from outreach.sending.reconcile import Outcome
+from outreach.sending.sender import run_once
 from outreach.sending.smtpsession import transmit
 from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig

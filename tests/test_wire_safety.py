@@ -19,7 +19,8 @@ from outreach.intake.contacts import load_introductions
 from outreach.outgoing import drafts
 from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.message import build_message
-from outreach.sending.sender import Outcome, run_once
+from outreach.sending.reconcile import Outcome
+from outreach.sending.sender import run_once
 from outreach.store.models import Contact, Draft
 from outreach.store.models import DraftStatus as S
 from outreach.testing import MailRig

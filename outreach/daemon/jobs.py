@@ -19,7 +19,8 @@ from outreach.interviews.followups import create_due_drafts
 from outreach.interviews.prepmail import deliver_prep_briefs
 from outreach.outgoing.compose import compose_outreach_drafts
 from outreach.outgoing.sync import composed_lines, import_file
-from outreach.sending.sender import reconcile, run_once, sender_lock
+from outreach.sending.reconcile import reconcile
+from outreach.sending.sender import run_once, sender_lock
 from outreach.store.models import RuntimeState, utcnow
 
 logger = logging.getLogger(__name__)

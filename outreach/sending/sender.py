@@ -6,9 +6,8 @@ The order that makes "exactly once" hold across crashes:
 2. MAIL, RCPT, DATA; commit `reached_data_end` just before the final dot;
 3. after the server's 250: file the exact bytes in Sent, then mark the draft sent.
 
-A draft found in `sending` at start-up (`reconcile`) is looked for in Sent and in
-replies; found -> sent, else back to approved only if it never reached the final
-dot, else needs_review. Nothing is ever resent on a guess.
+A draft found in `sending` at start-up is settled by reconcile.py from the evidence
+in Sent and in replies. Nothing is ever resent on a guess.
 """
 
 from __future__ import annotations
@@ -18,11 +17,9 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import getaddresses
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from outreach.addresses import wire_address
 from outreach.calendar import slot_holds
@@ -49,6 +46,7 @@ from outreach.outgoing import drafts
 from outreach.outgoing.message import build_message, uses_smtputf8
 from outreach.outgoing.render import render_for_contact
 from outreach.sending import queue
+from outreach.sending.reconcile import Outcome, reconcile, settle_unknown
 from outreach.sending.sendpause import current_pause, pause_sending
 from outreach.sending.sendwindow import draft_hold, retry_delay, window_zone
 from outreach.sending.sentcopy import SentMailbox, file_copy, open_sent_mailbox
@@ -68,25 +66,6 @@ AUTH_PAUSE = timedelta(hours=1)
 RATE_LIMIT_PAUSE = timedelta(hours=1)
 QUOTA_PAUSE = timedelta(hours=24)
 Clock = Callable[[], datetime]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one draft (or to the whole run, when draft_id is None)."""
-
-    result: str  # sent | failed | deferred | needs_review | approved | pending | skipped | paused
-    detail: str
-    draft_id: int | None = None
-    to: str | None = None
-    until: datetime | None = None
-
-    def line(self, zone: ZoneInfo) -> str:
-        when = f" until {self.until.astimezone(zone):%Y-%m-%d %H:%M %Z}" if self.until else ""
-        if self.draft_id is None:
-            return f"sending {self.result}{when}: {self.detail}"
-        label = {"sent": f"sent to {self.to}", "approved": "back to approved",
-                 "needs_review": "needs review"}.get(self.result, self.result)
-        return f"draft {self.draft_id} {label}{when}: {self.detail}"
 
 
 # ------------------------------------------------------------------ one sender at a time
@@ -111,60 +90,6 @@ def run_once(settings: Settings, now: datetime, clock: Clock | None = None,
     """Reconcile drafts a crash left in `sending`, then send what is due."""
     with sender_lock(settings):
         return reconcile(settings, now) + send_due(settings, now, clock, should_stop)
-
-
-# ------------------------------------------------------------------ reconciliation
-
-
-def reconcile(settings: Settings, now: datetime) -> list[Outcome]:
-    """Settle drafts left in `sending` by a crash; re-check needs_review drafts for new evidence."""
-    stuck = drafts.list_drafts(S.SENDING)
-    review = drafts.list_drafts(S.NEEDS_REVIEW)
-    if not stuck and not review:
-        return []
-    outcomes = []
-    box: SentMailbox | None = None
-    try:
-        box = open_sent_mailbox(settings.imap)
-    except OutreachError as exc:
-        logger.warning("cannot look in Sent to reconcile: %s", exc)
-        if stuck:
-            outcomes.append(Outcome("skipped", f"{len(stuck)} draft(s) left in sending stay there until "
-                                               f"Sent can be searched: {exc}"))
-        return outcomes
-    try:
-        for draft in stuck:
-            outcomes.append(_settle_unknown(box, draft, now, "after a restart"))
-        for draft in review:
-            found = box.evidence(draft)
-            if found is not None:
-                drafts.mark_sent(draft.id, found.date or now, smtp_response=draft.smtp_response,
-                                 note=f"found in {found.where}")
-                outcomes.append(Outcome("sent", f"found in {found.where}", draft.id, draft.to_addr))
-    finally:
-        box.close()
-    return outcomes
-
-
-def _settle_unknown(box: SentMailbox | None, draft: Draft, now: datetime, when: str) -> Outcome:
-    """A draft in `sending` whose SMTP transaction ended without a verdict."""
-    found = None
-    if box is not None:
-        try:
-            found = box.evidence(draft)
-        except OutreachError as exc:
-            logger.warning("draft %s: cannot search Sent: %s", draft.id, exc)
-    if found is not None:
-        drafts.mark_sent(draft.id, found.date or now, note=f"{when}: found in {found.where}")
-        return Outcome("sent", f"found in {found.where} {when}", draft.id, draft.to_addr)
-    if not draft.reached_data_end:
-        drafts.release_to_approved(draft.id, now, note=f"{when}: the message never reached the final dot")
-        return Outcome("approved", f"{when}: it provably never went out; it will be sent again", draft.id)
-    note = (f"{when}: the connection ended after the message was handed over and no copy was found in Sent; "
-            f"it may have been delivered. Check with the recipient or your Sent folder, then "
-            f"`outreach drafts approve {draft.id}` to send it again or `outreach drafts reject {draft.id}`")
-    drafts.mark_needs_review(draft.id, now, note)
-    return Outcome("needs_review", note, draft.id)
 
 
 # ------------------------------------------------------------------ sending
@@ -345,7 +270,7 @@ class _Run:
         if draft.status != S.SENDING:
             return Outcome(draft.status, reason, draft_id, draft.to_addr)
         if draft.reached_data_end:
-            return _settle_unknown(self.box, draft, at, "after an unexpected error")
+            return settle_unknown(self.box, draft, at, "after an unexpected error")
         drafts.mark_failed(draft_id, at, reason)
         return Outcome("failed", reason, draft_id, draft.to_addr)
 
@@ -363,7 +288,7 @@ class _Run:
         text = str(exc)
         stop = "the server closed the connection" if exc.connection_lost else None
         if isinstance(exc, OutcomeUnknown):
-            return _settle_unknown(self.box, draft, at, "right after sending"), stop
+            return settle_unknown(self.box, draft, at, "right after sending"), stop
         if isinstance(exc, (RateLimited, AuthRefused)):
             drafts.release_to_approved(draft.id, at, note=f"refused: {text}")
             quota = "quota" in text.lower() or "daily" in text.lower()
