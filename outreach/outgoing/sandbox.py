@@ -16,18 +16,26 @@ import logging
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach.errors import RenderLimitError, TemplateError
+from outreach.outgoing.weights import (
+    FILTER_SIZE,
+    MAX_OUTPUT_CHARS,
+    METHOD_SIZE,
+    check_result,
+    check_size,
+    check_weight,
+    text_weight,
+)
 
 if TYPE_CHECKING:
     from jinja2 import BaseLoader, Template
     from jinja2.sandbox import SandboxedEnvironment
 
-MAX_OUTPUT_CHARS = 100_000  # a rendered message larger than this is a template bug
 MAX_RANGE = 1_000  # total items all range() calls in one render may produce
 MAX_RENDER_SECONDS = 2.0
 MAX_ARGUMENT = 1_000  # largest number a call or a padding filter may take (widths, counts)
@@ -47,7 +55,7 @@ def bounded_environment(loader: BaseLoader) -> SandboxedEnvironment:
         autoescape=False,
         keep_trailing_newline=True,
         auto_reload=True,  # the daemon picks up template edits
-        finalize=_check_weight,  # every `{{ value }}` before it becomes text
+        finalize=check_weight,  # every `{{ value }}` before it becomes text
     )
     env.filters = _BoundedFilters(env.filters)
     env.globals.pop("lipsum", None)
@@ -69,117 +77,6 @@ def _budget_range(*args: int) -> range:
     values = range(*args)
     _spend(len(values))
     return values
-
-
-def _check_size(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value).bit_length() > 256:
-        raise RenderLimitError("a number grew beyond 256 bits")
-    return _check_weight(value)
-
-
-def _check_weight(value: Any) -> Any:
-    _weight(value)
-    return value
-
-
-def _weight(value: Any) -> int:
-    """About how many characters `str(value)` would take: strings by length, containers by their items,
-    each shared reference counted again (that is how a few nested lists expand). Raises past the limit."""
-    from jinja2.utils import Namespace
-
-    known: dict[int, int] = {}
-
-    def weigh(item: Any) -> int:
-        if isinstance(item, str | bytes):
-            return len(item)
-        if isinstance(item, Namespace):  # `{% set ns.x = ... %}` stores values there, and str() shows them
-            item = object.__getattribute__(item, "_Namespace__attrs")
-        if not isinstance(item, list | tuple | set | frozenset | dict):
-            return 1
-        if id(item) in known:
-            return known[id(item)]
-        known[id(item)] = 0  # a container met again while weighing itself (cannot be built here, but cheap)
-        parts = (*item.keys(), *item.values()) if isinstance(item, dict) else item
-        total = len(parts)
-        for part in parts:
-            total += weigh(part)
-            if total > MAX_OUTPUT_CHARS:
-                raise RenderLimitError(f"a value grew beyond {MAX_OUTPUT_CHARS} characters")
-        known[id(item)] = total
-        return total
-
-    total = weigh(value)
-    if total > MAX_OUTPUT_CHARS:
-        raise RenderLimitError(f"a value grew beyond {MAX_OUTPUT_CHARS} characters")
-    return total
-
-
-def _check_result(what: str, size: int) -> None:
-    if size > MAX_OUTPUT_CHARS:
-        raise RenderLimitError(f"{what} would build about {size} characters (the limit is {MAX_OUTPUT_CHARS})")
-
-
-def _text_len(value: Any) -> int:
-    return len(value) if isinstance(value, str | bytes) else _weight(value)
-
-
-def _occurrences(subject: Any, old: Any, count: Any) -> int:
-    found = str(subject).count(str(old)) if not isinstance(subject, bytes) else subject.count(old)
-    return min(found, count) if isinstance(count, int) and count >= 0 else found
-
-
-def _replace_size(subject: Any, old: Any, new: Any, count: Any = None) -> int:
-    return _text_len(subject) + _occurrences(subject, old, count) * max(0, _text_len(new) - _text_len(old))
-
-
-def _join_size(items: Any, separator: Any) -> int:
-    return _weight(items) + _text_len(separator) * max(0, len(items) - 1)
-
-
-def _lines(text: Any) -> int:
-    return str(text).count("\n") + 1
-
-
-def _indent_size(text: Any, width: Any = 4, first: bool = False, blank: bool = False) -> int:
-    return _text_len(text) + _lines(text) * (width if isinstance(width, int) else _text_len(width))
-
-
-def _translate_size(text: Any, table: Any) -> int:
-    values = table.values() if isinstance(table, Mapping) else table if isinstance(table, list | tuple) else ()
-    longest = max((_text_len(v) for v in values if isinstance(v, str | bytes)), default=1)
-    return _text_len(text) * max(1, longest)
-
-
-def _expandtabs_size(text: Any, tabsize: int = 8) -> int:
-    return _text_len(text) + str(text).count("\t") * max(0, tabsize)
-
-
-def _wordwrap_size(environment: Any, text: Any, width: int = 79, break_long_words: bool = True,
-                   wrapstring: Any = None, *args: Any, **kwargs: Any) -> int:
-    return _text_len(text) + (_text_len(text) + 1) * _text_len(wrapstring or "\n")
-
-
-def _urlize_size(eval_ctx: Any, text: Any, trim_url_limit: Any = None, nofollow: bool = False,
-                 target: Any = None, rel: Any = None, *args: Any, **kwargs: Any) -> int:
-    # Linear (a link per word, markup around it), except the target and rel copied into every link.
-    words = len(str(text).split()) + 1
-    return 8 * _text_len(text) + words * (_text_len(target or "") + _text_len(rel or ""))
-
-
-# The operations that can multiply their input, by method of str/bytes and by filter: their result's size.
-_METHOD_SIZE: dict[str, Callable[..., int]] = {
-    "replace": _replace_size,
-    "join": lambda separator, items: _join_size(items, separator),
-    "translate": _translate_size,
-    "expandtabs": _expandtabs_size,
-}
-_FILTER_SIZE: dict[str, Callable[..., int]] = {
-    "replace": lambda eval_ctx, *args, **kwargs: _replace_size(*args, **kwargs),
-    "join": lambda eval_ctx, items, d="", attribute=None: _join_size(items, d),
-    "indent": _indent_size,
-    "wordwrap": _wordwrap_size,
-    "urlize": _urlize_size,
-}
 
 
 def _sandbox_class() -> type[SandboxedEnvironment]:
@@ -209,10 +106,10 @@ def _sandbox_class() -> type[SandboxedEnvironment]:
         intercepted_binops = frozenset(["*", "**", "%", "+"])
 
         def checked(self, value: Any) -> Any:
-            return _check_size(value)
+            return check_size(value)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            left_weight, right_weight = _weight(left), _weight(right)
+            left_weight, right_weight = text_weight(left), text_weight(right)
             if operator == "**" and isinstance(right, int) and abs(right) > 64:
                 raise RenderLimitError("exponent too large")
             if operator == "*":
@@ -222,24 +119,24 @@ def _sandbox_class() -> type[SandboxedEnvironment]:
                         raise RenderLimitError("a repeated value would be too large")
             if operator == "%" and isinstance(left, str):
                 _check_format(left)
-            return _check_size(super().call_binop(context, operator, left, right))
+            return check_size(super().call_binop(context, operator, left, right))
 
         def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             owner, name = getattr(__obj, "__self__", None), getattr(__obj, "__name__", "")
             if isinstance(owner, str) and name in ("format", "format_map"):
                 raise SecurityError("str.format can pad to any width; use filters such as `format` instead")
             _check_arguments(args, kwargs)
-            if isinstance(owner, str | bytes) and name in _METHOD_SIZE:
+            if isinstance(owner, str | bytes) and name in METHOD_SIZE:
                 if name == "join" and args:
                     args = (_materialised(args[0]), *args[1:])
-                _check_result(f"{type(owner).__name__}.{name}()", _METHOD_SIZE[name](owner, *args, **kwargs))
+                check_result(f"{type(owner).__name__}.{name}()", METHOD_SIZE[name](owner, *args, **kwargs))
             depth = getattr(_budget, "depth", 0)
             if depth >= MAX_CALL_DEPTH:
                 raise RenderLimitError(f"calls nested deeper than {MAX_CALL_DEPTH} (a macro or a recursive "
                                        "loop calling itself without end?)")
             _budget.depth = depth + 1
             try:
-                return _check_size(super().call(__context, __obj, *args, **kwargs))
+                return check_size(super().call(__context, __obj, *args, **kwargs))
             finally:
                 _budget.depth = depth
 
@@ -273,7 +170,7 @@ def _check_arguments(args: tuple[Any, ...], kwargs: Mapping[str, Any], numbers: 
     for value in (*args, *kwargs.values()):
         if numbers and isinstance(value, int) and not isinstance(value, bool) and value > MAX_ARGUMENT:
             raise RenderLimitError(f"argument {value} is too large")
-        _weight(value)
+        text_weight(value)
 
 
 def _check_format(text: str) -> None:
@@ -301,7 +198,7 @@ def _bounded_filter(name: str, function: Any) -> Any:
     """Weigh a filter's value and arguments before it runs, refuse results that would be too large,
     and check the result after."""
     passes_first = hasattr(function, "jinja_pass_arg")  # context, eval context or environment first
-    estimate = _FILTER_SIZE.get(name)
+    estimate = FILTER_SIZE.get(name)
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         values = args[1:] if passes_first else args
@@ -313,8 +210,8 @@ def _bounded_filter(name: str, function: Any) -> Any:
         if name == "format" and values and isinstance(values[0], str):
             _check_format(values[0])
         if estimate is not None:
-            _check_result(f"the {name} filter", estimate(*args, **kwargs))
-        return _check_size(function(*args, **kwargs))
+            check_result(f"the {name} filter", estimate(*args, **kwargs))
+        return check_size(function(*args, **kwargs))
 
     if passes_first:
         wrapper.jinja_pass_arg = function.jinja_pass_arg  # type: ignore[attr-defined]
