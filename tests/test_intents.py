@@ -14,7 +14,7 @@ from outreach.cli.status import funnel
 from outreach.intents import CLASSIFIED, MEANINGS, RESOLUTIONS, FollowUps, Intent
 from outreach.interviews.followups import create_follow_ups
 from outreach.outgoing.threads import conversation
-from outreach.replies import act as replies
+from outreach.replies import listing
 from tests.interview_fixtures import NOW, contact, make_settings, reply, sent
 
 CONTRACT = Path(__file__).parents[1] / "docs" / "classify-contract.md"
@@ -71,7 +71,7 @@ def test_every_consumer_reads_the_table(tmp_path: Path, intent: str) -> None:
     reply(alex, outreach, intent, NOW + timedelta(hours=2), text="Their words.")
     later = NOW + timedelta(days=30)
     drafted = create_follow_ups(settings, later, "daemon")
-    seen = (funnel(later)["replied"] == 1, replies.has_replied(alex),
+    seen = (funnel(later)["replied"] == 1, listing.has_replied(alex),
             [m.text for m in conversation(alex) if not m.ours] == ["Their words."], bool(drafted))
     counted, shown, followed = CONSUMERS[intent]
     assert seen == (counted, counted, shown, followed)

@@ -26,6 +26,7 @@ from outreach.inbox.mailbox import watch_once
 from outreach.intents import meaning
 from outreach.interviews.followups import create_due_drafts
 from outreach.replies import act as replies
+from outreach.replies import listing
 from outreach.replies.matching import Match, address_of
 from outreach.store.db import open_database
 from outreach.store.models import Contact, Draft, DraftKind, DraftStatus, Interview, Reply
@@ -137,7 +138,7 @@ def test_stored_result_is_the_contract_json_and_the_text_their_words(settings: S
     outcome = handle(raw, match, replies.Location("INBOX", 1, 7), settings)
     assert outcome is not None
     reply = Reply.get_by_id(outcome.reply.id)
-    assert (reply.text, reply.result, replies.reply_json(reply)["result"]) == (
+    assert (reply.text, reply.result, listing.reply_json(reply)["result"]) == (
         "Hi Sam,\n\nSure, happy to chat. Thursday at 2pm ET works for me.\n\nBest,\nAlex",
         {"intent": "accepted", "confidence": 0.9, "proposed_times": [], "referrals": [], "resume_after": None,
          "bounced_recipient": None, "meeting": {"start": "2026-10-08T14:00:00-04:00", "end": None, "url": None,
@@ -213,9 +214,9 @@ def test_auto_reply_is_not_a_reply(settings: Settings) -> None:
     draft = sent_draft("alex@example.com", "Alex Chen", NOW - timedelta(days=1), settings)
     record(settings, draft, result("auto_reply", 0.97))
     contact = Contact.get_by_id(draft.contact.id)
-    assert (replies.has_replied(contact), contact.status) == (False, "contacted")
+    assert (listing.has_replied(contact), contact.status) == (False, "contacted")
     record(settings, draft, result("declined"), key="<r2@example.com>")
-    assert replies.has_replied(contact) is True
+    assert listing.has_replied(contact) is True
 
 
 def outreach(config: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -32,7 +32,7 @@ def replies(ctx: click.Context, attention: bool, as_json: bool) -> None:
 @pass_app
 def replies_list(app: App, attention: bool = False, as_json: bool = False) -> None:
     """List replies, oldest first; `!` marks those waiting for you."""
-    from outreach.replies.act import held_because, list_replies, reply_json
+    from outreach.replies.listing import held_because, list_replies, reply_json
 
     app.open_db()
     rows = list_replies(attention=attention)

@@ -37,13 +37,13 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from email.message import Message
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from outreach.config.settings import Settings
 from outreach.errors import NotFoundError, OutreachError
 from outreach.intake import contacts
-from outreach.intents import CLASSIFIED, RESOLUTIONS, Intent, meaning, where
+from outreach.intents import CLASSIFIED, RESOLUTIONS, Intent, meaning
 from outreach.interviews import answers as interviews
 from outreach.outgoing import drafts
 from outreach.replies.matching import (
@@ -69,7 +69,6 @@ logger = logging.getLogger(__name__)
 ATTENTION_BELOW = 0.6
 LATER_DEFAULT_DAYS = 30
 AUTO_REPLY_DEFAULT_DAYS = 7
-ANSWERS = where(answer=True)
 ACTOR = "daemon"
 
 
@@ -99,12 +98,6 @@ def sender_phrase(reply: Reply) -> str:
     """'from alex@example.com', or 'from mallory@attacker.test about alex@example.com': the real sender."""
     sender = reply.from_addr or "an unknown sender"
     return f"from {sender}" if sender == reply.contact.email else f"from {sender} about {reply.contact.email}"
-
-
-def held_because(reply: Reply) -> str | None:
-    """Why a reply was not allowed to act (None when it was)."""
-    reason = (reply.result or {}).get("held")
-    return str(reason) if reason else None
 
 
 def reply_key(raw: bytes, message_id: str | None) -> str:
@@ -359,29 +352,6 @@ def stored_result(reply: Reply) -> Classification:
     from outreach.classify.result import Classification
 
     return Classification.from_json(reply.result or {})
-
-
-def list_replies(attention: bool = False) -> list[Reply]:
-    query = Reply.select(Reply, Contact).join(Contact)
-    if attention:
-        query = query.where(Reply.needs_attention == True)  # noqa: E712 (peewee expression)
-    return list(query.order_by(Reply.received_at, Reply.id))
-
-
-def has_replied(contact: Contact) -> bool:
-    """Did the person answer? Automatic replies and bounces do not count."""
-    return bool(Reply.select().where(Reply.contact == contact.id, Reply.intent.in_(ANSWERS)).exists())
-
-
-def reply_json(reply: Reply) -> dict[str, Any]:
-    return {
-        "id": reply.id, "contact_email": reply.contact.email, "intent": reply.intent,
-        "classified_intent": reply.classified_intent, "confidence": reply.confidence,
-        "received_at": reply.received_at.isoformat(), "needs_attention": reply.needs_attention,
-        "resolved_at": reply.resolved_at.isoformat() if reply.resolved_at else None,
-        "from": reply.from_addr, "subject": reply.subject, "message_id": reply.message_id,
-        "draft_id": reply.draft_id, "result": reply.result, "held": held_because(reply),
-    }
 
 
 # ------------------------------------------------------------------ reading the raw message
