@@ -7,8 +7,8 @@ A template is a `Subject:` line, a blank line, then the body. The context is
 `me`, `contact` (every introduction field, None when absent), `referrer`,
 `thread` ({subject, sent_on, message_id}), `interview` ({on, starts, ends,
 minutes, url, booking_url, their_start, offered, ...}: prep.interview_context)
-and `notes`; the last three are None unless the caller passes them. `slots` is the free times offered (start, end, user_start, day, time, text), [] without a
-calendar.
+and `notes`; the last three are None unless the caller passes them. `slots` is the free times offered
+(start, end, user_start, day, time, text), [] without a calendar.
 """
 
 from __future__ import annotations
