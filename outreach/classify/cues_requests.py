@@ -1,0 +1,302 @@
+"""Cue vocabularies for what a reply asks or points at: call it off, another time, busy until, never again, someone
+else, a question first, an employer's rule, and the negation words (:mod:`.cues` joins them)."""
+
+from __future__ import annotations
+
+# In a thread with a time already offered or set: calling it off, and asking for another time.
+CANCEL: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"something (?:has |just )?c[oa]me up",
+        r"(?:have|need|'ll have|will have|must|got) to cancel",
+        r"(?:can'?t|cannot|can not|won'?t be able to|will not be able to|unable to|not able to) make it",
+        r"cancel (?:our|the|this|tomorrow'?s) (?:call|meeting|chat|conversation)",
+        r"call (?:it|this) off",
+        r"no longer (?:be )?(?:able|available)",
+    ),
+    "es": (
+        r"(?:me )?(?:surgió|ha surgido) (?:algo|un imprevisto)",
+        r"un imprevisto",
+        r"tengo que cancelar",
+        r"no (?:voy a )?podr(?:é|ía) (?:asistir|conectarme|llegar)",
+        r"cancelar (?:la|nuestra) (?:llamada|reunión)",
+    ),
+    "fr": (
+        r"un (?:imprévu|empêchement)",
+        r"(?:je dois|je vais devoir) annuler",
+        r"annuler (?:notre|l['’]|le) ?(?:appel|rendez-vous|entretien)",
+        r"je ne (?:pourrai|peux) (?:plus )?pas",
+    ),
+    "de": (
+        r"(?:ist )?(?:mir )?(?:etwas|was) dazwischen ?gekommen",
+        r"muss (?:leider )?(?:absagen|stornieren)",
+        r"kann (?:leider )?(?:doch )?nicht (?:mehr )?(?:teilnehmen|dabei sein)",
+    ),
+    "pt": (
+        r"surgiu (?:um imprevisto|algo)",
+        r"(?:preciso|tenho que|vou ter que) cancelar",
+        r"não (?:vou|vai) (?:poder|conseguir)",
+    ),
+    "it": (r"(?:ho avuto )?un imprevisto", r"devo (?:annullare|disdire)", r"non riesco più", r"non potrò"),
+    "nl": (
+        r"(?:er )?is (?:iets )?tussen ?gekomen",
+        r"(?:moet|moeten) (?:helaas )?(?:afzeggen|annuleren)",
+        r"kan (?:helaas )?(?:toch )?niet (?:meer )?",
+    ),
+}
+RESCHEDULE: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"reschedul",
+        r"instead",
+        r"another (?:time|day|slot|date)",
+        r"different (?:time|day|slot|date)",
+        r"(?:move|push|shift|bump) (?:it|our|the|this)",
+        r"postpone",
+        r"could we (?:do|make it|try|move)",
+        r"how about",
+        r"would .{0,30} work (?:instead|better)",
+        r"works better",
+        r"(?:doesn'?t|does not|won'?t|no longer) work",
+    ),
+    "es": (
+        r"en su lugar",
+        r"otro (?:día|momento|horario)",
+        r"cambiar (?:la|de) (?:hora|fecha)",
+        r"mover",
+        r"reprogramar",
+        r"aplazar",
+        r"en vez de",
+    ),
+    "fr": (r"plutôt", r"un autre (?:jour|moment|créneau)", r"déplacer", r"reporter", r"décaler"),
+    "de": (r"stattdessen", r"verschieben", r"einen anderen (?:termin|tag|zeitpunkt)", r"lieber"),
+    "pt": (r"em vez disso", r"outro (?:dia|horário)", r"remarcar", r"adiar", r"mudar"),
+    "it": (r"invece", r"un altro (?:giorno|orario)", r"spostare", r"rimandare", r"posticipare"),
+    "nl": (
+        r"in plaats daarvan",
+        r"een ander (?:moment|tijdstip)",
+        r"andere dag",
+        r"verzetten",
+        r"verplaatsen",
+        r"uitstellen",
+        r"liever",
+    ),
+}
+
+
+# Busy until a day, without asking to be written to again: later only when nothing says no.
+BUSY_UNTIL: dict[str, tuple[str, ...]] = {
+    "en": (r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",),
+}
+
+# Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").
+UNSUBSCRIBE = {
+    "en": (
+        r"(?:remove|delete) (?:my|me) (?:email|address|details|data|name|from)",
+        r"this is spam",
+        r"(?:report|reported|reporting|mark|marked|marking) (?:this|you|it) as spam",
+        r"leave me alone",
+        r"stop (?:spamming|sending)",
+        r"(?:off|from) (?:your|the|this|that|whatever) (?:\w+ )?(?:list|mailing)",
+        r"(?:do not|don't|dont|never|please don't|please do not) (?:\w+ )?(?:contact|email|e-mail|message|write to|"
+        r"reach out to|get in touch with|bother|ping|call) me(?: again| anymore| any more)?\b(?!\s(?:until|before|till|"
+        r"after|for now))",
+        r"(?:don't|do not) (?:want|wish) to (?:receive|get|hear)",
+        r"(?:leave|keep|take) me (?:out|off) (?:of )?(?:any|all|your|future|further)\b",
+        r"(?:no|any) (?:future|further) (?:outreach|correspondence|emails|e-mails|messages|mailings)\b",
+    ),
+    "es": (
+        r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
+        r"(?:dejen|deje|deja) de (?:escribirme|enviarme|contactarme)",
+        r"(?:elim[íi]n|b[óo]rr|s[áa]qu)(?:en|e|a)me de",
+        r"(?:dar|den|de|d[ée])(?:me|nme)? de baja",
+        r"no me (?:escriba|escribas|contacte|contactes|env[íi]e) m[áa]s",
+        r"(?:de|en) (?:su|tu|vuestra|sus|tus) (?:lista|listas|base de datos)",
+        r"(?:borr|elimin|quit)\w* (?:mi|mis) (?:correo|direcci[óo]n|datos|contacto|email)",
+        r"no (?:quiero|deseo) (?:recibir|m[áa]s)",
+    ),
+    "fr": (
+        r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
+        r"(?:merci|veuillez) de ne plus",
+        r"retirez[- ]moi",
+        r"d[ée]sinscri",
+        r"cessez de",
+        r"(?:de|dans) (?:votre|ta|vos|tes) (?:liste|fichier|base)",
+        r"supprim\w* (?:mon|mes) (?:adresse|coordonn[ée]es|contact|donn[ée]es|e-?mail)",
+        r"ne (?:souhaite|veux|d[ée]sire) plus (?:recevoir|[êe]tre contact)",
+        r"ne plus (?:recevoir|[êe]tre contact)",
+    ),
+    "de": (
+        r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
+        r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
+        r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
+        r"keine weiteren (?:e-mails|mails|nachrichten|anfragen)",
+        r"(?:l[öo]sch|entfern)\w* (?:sie )?(?:meine|mich)",
+        r"(?:aus dem verteiler|austragen)",
+        r"unterlassen sie",
+        r"weitere (?:zusendungen|kontaktaufnahmen)",
+        r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
+        r"nicht wieder)",
+    ),
+    "pt": (
+        r"n[ãa]o (?:me )?(?:contacte|contate|escreva|envie|mande) mais",
+        r"remov(?:a|er|am)[- ]me",
+        r"descadastr",
+        r"parem? de me (?:escrever|contactar|contatar|enviar)",
+        r"(?:da|de|na) (?:sua|vossa|tua|seu|vosso) (?:lista|mailing|base de dados)",
+        r"(?:apag|remov|elimin|retir)\w* (?:o meu|meu|a minha|minha|os meus|meus) (?:contacto|contato|endere[çc]o|"
+        r"e-?mail|dados)",
+        r"n[ãa]o (?:quero|desejo) (?:receber|mais)",
+    ),
+    "it": (
+        r"non (?:mi )?(?:contatti|scriva|scrivete|contattate|scrivere|contattare) pi[ùu]",
+        r"(?:cancellatemi|rimuovetemi|toglietemi|disiscriv)",
+        r"non (?:mi )?(?:scriv|contatt|cerc|mand|invi)\w* pi[ùu]\b",
+        r"dalla (?:sua|tua|vostra) (?:lista|mailing)",
+        r"(?:cancell|rimuov|elimin)\w* (?:il mio|la mia|i miei) (?:indirizzo|contatto|e-?mail|dati)",
+        r"non (?:voglio|desidero) (?:pi[ùu] )?ricevere",
+    ),
+    "nl": (
+        r"geen (?:e-mails|mails|berichten) meer",
+        r"niet (?:meer|opnieuw) (?:contacteren|mailen|benaderen)",
+        r"uitschrijven",
+        r"(?:verwijder|haal) (?:me|mij)",
+        r"van (?:je|jullie|uw) (?:\w+)?lijst",
+        r"(?:verwijder|wis)\w* (?:mijn) (?:adres|gegevens|e-?mailadres)",
+        r"wil (?:geen|niet) (?:\w+ )?(?:meer )?ontvangen",
+    ),
+}
+
+# Not the right person; here is someone who is ("je mets en copie", "te recomiendo escribir a").
+NOT_ME = {
+    "en": (
+        r"(?:she|he|they)(?:'s| is| are| would be| will be| can| could| might)\b.{0,20}"
+        r"\b(?:better|the (?:right|best) (?:person|contact)|a great (?:person|contact)|perfect for)",
+        r"(?:she|he|they) (?:can|could|would|will) help",
+        r"(?:better|best) placed",
+        r"(?:a )?better fit\b",
+    ),
+    "es": (
+        r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
+        r"te (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
+        r"le (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
+        r"habl[áa] con",
+        r"(?:te |le )?copio a",
+        r"(?:te |le )?presento a",
+        r"de parte m[íi]a",
+        r"vas de mi parte",
+        r"(?:escr[íi]bele|escr[íi]banle|dec[íi]le|dile)\b",
+        r"no te voy a servir",
+        r"en copia",
+        r"(?:te|le|los) pongo en contacto",
+    ),
+    "fr": (
+        r"pas la (?:bonne )?personne",
+        r"mieux plac[ée]",
+        r"(?:je )?(?:mets|mettre) en copie",
+        r"je vous mets en (?:contact|relation)",
+        r"[ée]crivez[- ](?:leur|lui)",
+        r"de ma part",
+        r"je vous recommande de (?:contacter|[ée]crire)",
+    ),
+    "de": (
+        r"nicht (?:der|die) richtige (?:ansprechpartner|person)",
+        r"wenden sie sich (?:gern |gerne |bitte )?an",
+        r"in kopie",
+        r"auf mich (?:beziehen|berufen)",
+    ),
+    "pt": (
+        r"n[ãa]o sou a pessoa",
+        r"(?:fale|converse) com",
+        r"recomendo (?:que )?(?:fale|escreva|contacte|contate)",
+        r"(?:coloco|ponho) em c[óo]pia",
+        r"em c[óo]pia",
+        r"em meu nome",
+        r"de minha parte",
+    ),
+    "it": (
+        r"(?:la|ti) metto (?:volentieri )?in contatto",
+        r"(?:metto )?in copia",
+        r"(?:le|gli) scriva",
+        r"non sono la persona",
+        r"a mio nome",
+    ),
+    "nl": (
+        r"niet de (?:juiste|aangewezen) persoon",
+        r"neem (?:gerust )?contact op met",
+        r"(?:in de )?cc gezet",
+        r"zet .{0,20} in (?:de )?cc",
+        r"verwijs (?:je|u|jou) (?:\w+ )?door",
+        r"(?:zij|hij|die) weet (?:hier|daar|er) (?:\w+ )?meer (?:van|over)",
+    ),
+}
+
+# Asks something before agreeing ("avant de m'engager", "prima di fissare", "antes de agendar").
+BEFORE_COMMIT = {
+    "en": (r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)", r"first,? (?:could|can) you"),
+    "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
+    "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
+    "de": (r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)", r"vorab (?:eine )?frage"),
+    "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)",),
+    "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)",),
+    "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag"),
+}
+
+# A question's topic when it asks for more before saying yes.
+QUESTION = {
+    "en": (
+        r"(?:could|can|would) you (?:tell|share|say|clarify|explain|remind)",
+        r"what (?:exactly|kind|sort|type)",
+        r"how did you (?:get|find|hear)",
+        r"who (?:gave|passed|shared|referred)",
+        r"is (?:this|it) (?:about|for|related)",
+        r"are you (?:a student|job[- ]hunting|looking for)",
+        r"more context",
+        r"what'?s (?:this|it) (?:about|for)",
+        r"which (?:company|area|part|side)",
+        r"still (?:interested|keen|looking|on|need|want|stand)",
+        r"does (?:the|your) (?:request|offer|invitation) still",
+        r"what'?s (?:the|your) (?:goal|purpose|context|agenda)",
+        r"(?:can|could) you tell me (?:a bit )?more",
+        r"one question",
+    ),
+    "es": (
+        r"me cuentas",
+        r"cu[ée]ntame",
+        r"(?:es|ser[íi]a) para",
+        r"curr[íi]culum",
+        r"de qu[ée] (?:quieres|te gustar)",
+    ),
+    "fr": (r"s['’]agit-il", r"pouvez-vous", r"pourriez-vous me (?:dire|rappeler|pr[ée]ciser)", r"c\.?v\.?\b"),
+    "de": (
+        r"k[öo]nnten sie mir",
+        r"k[öo]nnen sie mir",
+        r"worum geht",
+        r"lebenslauf",
+        r"darf ich (?:fragen|wissen)",
+        r"geht es (?:dabei )?um",
+    ),
+    "pt": (r"pode(?:ria)? me (?:dizer|contar|enviar)", r"[ée] para", r"curr[íi]culo"),
+    "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
+    "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
+}
+
+# A rule of the employer's, which with a negation in the same sentence is a no (see intent._policy_refusal).
+POLICY = {
+    "en": (r"polic(?:y|ies)", r"compliance", r"(?:company|firm|our) rules?", r"guidelines?", r"employer"),
+    "es": (r"pol[íi]tica", r"normativa", r"normas? (?:de|internas?)"),
+    "fr": (r"politique", r"r[èe]gles? (?:internes?|de)", r"conformit[ée]", r"compliance"),
+    "de": (r"richtlinie\w*", r"compliance\w*", r"vorgaben", r"regel(?:n|ung)"),
+    "pt": (r"pol[íi]tica", r"normas? (?:internas?|da)", r"compliance"),
+    "it": (r"policy", r"politica aziendale", r"regolamento", r"norme (?:interne|aziendali)"),
+    "nl": (r"beleid", r"regels", r"richtlijn\w*", r"compliance"),
+}
+
+# Negation words, for sentence-level rules.
+NEGATION = {
+    "en": (r"not\b", r"\w+n't\b", r"no\b", r"never\b", r"prohibit\w*", r"forbid\w*", r"unable"),
+    "es": (r"no\b", r"nunca", r"prohib\w*", r"impide"),
+    "fr": (r"ne\b", r"n['’]", r"pas\b", r"interdi\w*"),
+    "de": (r"nicht\b", r"keine?\w*", r"verbiet\w*", r"untersag\w*"),
+    "pt": (r"n[ãa]o\b", r"nunca", r"pro[íi]b\w*", r"impede"),
+    "it": (r"non\b", r"vietat\w*", r"vieta", r"impedisce"),
+    "nl": (r"niet\b", r"geen\b", r"nooit", r"verbied\w*", r"verboden"),
+}
