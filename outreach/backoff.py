@@ -6,6 +6,11 @@ from __future__ import annotations
 import random
 
 
+def exponential_delay(failures: int, base: float, cap: float) -> float:
+    """base * 2**failures, at most `cap`: the wait after `failures` earlier failures in a row."""
+    return min(cap, base * 2 ** min(max(failures, 0), 30))
+
+
 class Backoff:
     """Exponential backoff: after n failures in a row wait d = base * 2**n, capped at `cap`. With `jitter`
     (equal jitter) the wait is between d/2 and d, so many clients coming back after one outage spread out."""
@@ -17,7 +22,7 @@ class Backoff:
 
     def next_delay(self) -> float:
         """Count one more failure; seconds to wait before the next attempt."""
-        delay = min(self.cap, self.base * 2 ** min(self.failures, 30))
+        delay = exponential_delay(self.failures, self.base, self.cap)
         self.failures += 1
         return delay / 2 + self.rng.uniform(0, delay / 2) if self.jitter else delay
 

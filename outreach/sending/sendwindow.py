@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from outreach.backoff import exponential_delay
 from outreach.config.settings import WEEKDAYS, Sending
 
 DAY = timedelta(hours=24)
@@ -117,4 +118,5 @@ def earliest_send(now: datetime, zone: ZoneInfo, sending: Sending, sent_times: S
 
 def retry_delay(attempts: int) -> timedelta:
     """Exponential backoff after the n-th failed attempt: 1, 2, 4 ... minutes, at most an hour."""
-    return min(RETRY_BASE * 2 ** min(max(attempts - 1, 0), 10), RETRY_CAP)
+    seconds = exponential_delay(attempts - 1, RETRY_BASE.total_seconds(), RETRY_CAP.total_seconds())
+    return timedelta(seconds=seconds)
