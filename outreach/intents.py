@@ -87,3 +87,7 @@ def meaning(intent: str) -> Meaning:
 def where(**wanted: object) -> tuple[str, ...]:
     """The intents whose meaning has every given value, for queries: ``where(answer=False)``."""
     return tuple(str(i) for i, m in MEANINGS.items() if all(getattr(m, k) == v for k, v in wanted.items()))
+
+
+# the stored intents that mean the person answered (counted as replied, shown in the conversation)
+ANSWERS: tuple[str, ...] = where(answer=True)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
-from outreach.intents import where
+from outreach.intents import ANSWERS
 from outreach.store.models import (
     Contact,
     Draft,
@@ -32,7 +32,6 @@ logger = logging.getLogger(__name__)
 
 STAGES = ("introductions", "drafted", "sent", "replied", "accepted", "held", "thanked")
 BAR_WIDTH = 30
-ANSWERS = where(answer=True)
 
 
 @dataclass

@@ -9,14 +9,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from outreach.calendar.clock import day
-from outreach.intents import where
+from outreach.intents import ANSWERS
 from outreach.store.models import Contact, Draft, DraftStatus, Reply
 
 if TYPE_CHECKING:
     from outreach.config.settings import Settings
 
 MAX_REFERENCES = 10
-ANSWERS = where(answer=True)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from outreach.intents import where
+from outreach.intents import ANSWERS
 from outreach.store.models import Contact, Reply
-
-ANSWERS = where(answer=True)
 
 
 def held_because(reply: Reply) -> str | None:
