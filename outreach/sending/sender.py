@@ -58,8 +58,6 @@ from outreach.store.models import DraftStatus as S
 if TYPE_CHECKING:
     import aiosmtplib
 
-    from outreach.calendar.dav import CalendarAccount
-
 logger = logging.getLogger(__name__)
 
 AUTH_PAUSE = timedelta(hours=1)
