@@ -17,7 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from outreach.config.settings import Settings
@@ -42,9 +42,6 @@ from outreach.store.models import (
     TheirAnswer,
 )
 from outreach.store.models import InterviewStatus as S
-
-if TYPE_CHECKING:
-    from outreach.interviews.calendar_ics import Event
 
 logger = logging.getLogger(__name__)
 
