@@ -96,13 +96,26 @@ def test_a_report_wakes_the_chained_jobs_at_once(settings: Settings) -> None:
     daemon, fakes, runs = loop(settings)
     daemon.tick(NOW)
     runs.clear()
-    fakes[JobName.WATCH].lines = ["INBOX: 1 new message, 1 reply"]
+    fakes[JobName.WATCH].lines = ["INBOX: 1 new message, 1 reply", "reply from ana@example.org: accepted"]
     later = NOW + timedelta(seconds=60)
     assert daemon.tick(later) == 0.0  # watch ran last-but-one: sync, due-drafts and send wait for the next pass
     fakes[JobName.WATCH].lines = []
     assert daemon.tick(later) == 10.0
     assert names(runs) == ["sync", "due-drafts", "prep-brief", "send", "watch", "calendar",
                            "sync", "due-drafts", "send"]
+
+
+def test_a_quiet_watch_pass_wakes_nothing(settings: Settings) -> None:
+    """A watch pass that only reports its summary (no reply recorded) leaves the chained jobs on their schedule."""
+    daemon, fakes, runs = loop(settings)
+    daemon.tick(NOW)
+    runs.clear()
+    fakes[JobName.WATCH].lines = ["INBOX: 2 new messages, 0 replies"]
+    assert daemon.tick(NOW + timedelta(seconds=60)) == 10.0
+    assert names(runs) == ["sync", "due-drafts", "prep-brief", "send", "watch", "calendar"]
+    runs.clear()
+    assert daemon.tick(NOW + timedelta(seconds=61)) == 9.0
+    assert runs == []
 
 
 def test_a_failing_job_backs_off_exponentially_up_to_30_minutes(settings: Settings,

@@ -66,6 +66,12 @@ def watch_job(settings: Settings, now: datetime) -> list[str]:
     return watch_once(settings, now)
 
 
+def watch_found_replies(lines: list[str]) -> bool:
+    """A watch pass's first line is its summary ("INBOX: 0 new messages, 0 replies"); each further line is a
+    reply it recorded, the only news the chained jobs (compose, due drafts, calendar, send) act on."""
+    return len(lines) > 1
+
+
 def due_drafts_job(settings: Settings, now: datetime) -> list[str]:
     """Thank-you notes and follow-ups whose time has come (catching up after downtime)."""
     return create_due_drafts(settings, now, "daemon")
@@ -100,7 +106,7 @@ def daemon_jobs(should_stop: Callable[[], bool] = lambda: False, poll_seconds: i
         Job(JobName.DUE_DRAFTS, 10, due_drafts_job, then=(JobName.SEND,)),
         Job(JobName.PREP_BRIEF, 60, prep_brief_job),
         Job(JobName.SEND, 20, lambda settings, now: send_job(settings, now, should_stop)),
-        Job(JobName.WATCH, poll_seconds, watch_job, idle_driven=True,
+        Job(JobName.WATCH, poll_seconds, watch_job, idle_driven=True, follow_up=watch_found_replies,
             then=(JobName.SYNC, JobName.DUE_DRAFTS, JobName.CALENDAR, JobName.SEND)),
         Job(JobName.CALENDAR, 60, calendar_job, then=(JobName.SEND,)),
     ]

@@ -64,6 +64,8 @@ class Job:
     idle_driven: bool = False
     # Jobs to run right away when this one reports something (new mail -> compose and send now).
     then: tuple[str, ...] = ()
+    # Whether a run's lines call for the `then` jobs (by default: any line at all).
+    follow_up: Callable[[list[str]], bool] = bool
     backoff: Backoff = field(init=False)
     next_at: datetime = NEVER  # the schedule's next look (NEVER: at the first pass)
     last_run: datetime = NEVER
@@ -238,6 +240,7 @@ class Daemon:
         if lines:
             self.last_summary = f"{job.name}: {lines[-1]}"[:200]
             self.notifier.status(self.last_summary)
+        if job.follow_up(lines):
             for other in self.jobs:
                 if other.name in job.then:
                     other.due_now = True
