@@ -90,8 +90,8 @@ class ThreadContext:
         if last is not None and not isinstance(last, str):
             raise ValueError("field 'last_sent_text': a string or null")
         return cls(
-            scheduled=_instant(scheduled, "scheduled") if scheduled is not None else None,
-            proposed=tuple(_instant(t, "proposed") for t in proposed),
+            scheduled=parse_instant(scheduled, "scheduled") if scheduled is not None else None,
+            proposed=tuple(parse_instant(t, "proposed") for t in proposed),
             zones=tuple(zones),
             last_sent_text=last[:MAX_LAST_SENT_CHARS] if last else None,
         )
@@ -122,13 +122,14 @@ class ThreadAnswer:
         return cls(
             str(data["answer"]),
             float(data.get("confidence") or 0.0),
-            _instant(start, "start") if start else None,
-            tuple(_instant(t, "options") for t in data.get("options") or ()),
+            parse_instant(start, "start") if start else None,
+            tuple(parse_instant(t, "options") for t in data.get("options") or ()),
             bool(data.get("invitation")),
         )
 
 
-def _instant(value: Any, name: str) -> datetime:
+def parse_instant(value: Any, name: str) -> datetime:
+    """An aware datetime from ISO-8601 text (``Z`` allowed); a ValueError names the field otherwise."""
     try:
         parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from outreach.classify.context import ThreadAnswer
+from outreach.classify.context import ThreadAnswer, parse_instant
 from outreach.intents import Intent
 
 
@@ -38,8 +38,8 @@ class Meeting:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Meeting:
         return cls(
-            _instant(data.get("start")),
-            _instant(data.get("end")),
+            _instant(data.get("start"), "meeting.start"),
+            _instant(data.get("end"), "meeting.end"),
             data.get("url"),
             data.get("location"),
             data.get("booking_url"),
@@ -109,7 +109,7 @@ class Classification:
             intent=Intent(data.get("intent") or Intent.UNKNOWN),
             confidence=float(data.get("confidence") or 0.0),
             meeting=meeting,
-            proposed_times=tuple(_required_instant(t) for t in data.get("proposed_times") or ()),
+            proposed_times=tuple(parse_instant(t, "proposed_times") for t in data.get("proposed_times") or ()),
             referrals=tuple(Referral(p.get("name"), str(p.get("email") or "")) for p in data.get("referrals") or ()),
             resume_after=date.fromisoformat(str(resume)) if resume else None,
             bounced_recipient=data.get("bounced_recipient"),
@@ -123,12 +123,5 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _instant(value: str | None) -> datetime | None:
-    return _required_instant(value) if value else None
-
-
-def _required_instant(value: str) -> datetime:
-    parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    if parsed.tzinfo is None:
-        raise ValueError(f"time without a UTC offset: {value!r}")
-    return parsed
+def _instant(value: str | None, name: str) -> datetime | None:
+    return parse_instant(value, name) if value else None
