@@ -6,10 +6,11 @@ wording only where structure leaves it open. In order:
 1. a calendar invitation, iMIP reply or booking confirmation with a start time is a
    person's answer (a tool sends it on their behalf): left to the person stage,
    except an iMIP REPLY with PARTSTAT=DECLINED, which is a decline;
-2. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
-   warning ``unknown``;
-3. ARF feedback reports (RFC 5965) and Microsoft JMRP complaints: ``unsubscribe``
+2. ARF feedback reports (RFC 5965) and Microsoft JMRP complaints: ``unsubscribe``
    (someone marked the user's mail as spam: never write again);
+3. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
+   warning ``unknown``; an MDN saying a server rule discarded the message unread
+   (RFC 5429 reject) is a failure too;
 4. read receipts (RFC 8098 MDN): ``unknown``;
 5. automatic replies (RFC 3834 ``Auto-Submitted``, X-Autoreply, vacation and
    ticket subjects): ``auto_reply`` with the return date; "I've left the company,
@@ -246,11 +247,12 @@ def read_automatic(
     """
     if _is_complaint(mail):
         return Verdict("unsubscribe", 0.97, "complaint")
-    if _is_receipt(mail):
-        return Verdict("unknown", 0.95, "receipt")
     bounce = find_bounce(mail, text, known)
     if bounce is not None and bounce.permanent:
+        # before receipts: a server's MDN saying a rule discarded the message (RFC 5429 reject) is a failure
         return Verdict("bounce", 0.99 if bounce.standard else 0.9, "bounce", bounced_recipient=bounce.recipient)
+    if _is_receipt(mail):
+        return Verdict("unknown", 0.95, "receipt")
     if bounce is not None:
         # a delay is not a failure yet: nothing to act on, but below 0.6 so the user hears their
         # message is late (a failure, if it comes, is a report of its own)

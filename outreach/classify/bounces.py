@@ -5,19 +5,31 @@ so that any caller (the classifier, the reply matcher) can ask the same question
 
 A notice needs the envelope of one before its content is read: a multipart/report
 of type delivery-status, an ``X-Failed-Recipients`` header, a mailer-daemon or
-postmaster sender, a failure subject, or a null return path (``Return-Path: <>``,
-RFC 5321 4.5.5) with failure wording. A person who writes "your message couldn't
+postmaster sender, a failure subject, or a null sender (``Return-Path: <>``, RFC
+5321 4.5.5, or a From with an empty address, ``"Jetmail System" <>``) with failure
+wording. A person who writes "your message couldn't
 be delivered to my old address" has none of these.
 
 Then, in order of trust:
 
-1. RFC 3464 per-recipient groups: ``Action: failed`` (or a 5.x.x ``Status``) is a
-   bounce, ``Action: delayed`` (or 4.x.x) a delay warning. The failed address is
-   ``Original-Recipient`` (what the user wrote to) before ``Final-Recipient``.
+1. RFC 3464 per-recipient groups, read before any envelope test (a list that mirrors
+   a notice to its owner makes it look like bulk mail): ``Action: delayed`` (or a
+   4.x.x ``Status`` beside an action word RFC 3464 does not define) is a delay
+   warning; ``delivered``, ``relayed`` and ``expanded`` are successes; ``failed`` and
+   any other word (``expired``, ``failure``, ``error``, ...) a failure. The failed
+   address is ``Original-Recipient`` (what the user wrote to) before ``Final-Recipient``.
+   An MDN (RFC 8098) is a receipt, except one a mail system writes to say a rule
+   discarded the message unread (RFC 5429 reject: ``automatic-action/...; deleted``).
 2. flufl.bounce (Mailman's detectors for Exim, qmail, Postfix, Exchange, Notes,
    Yahoo and other non-standard notices); it is imported only here, when a
    message already looks like a notice, because importing it costs ~15 ms.
 3. The wording of failures and delay warnings, and the recipient patterns below.
+
+A weaker envelope outside any thread (a failure subject behind a gateway's "RE:",
+or automatic mail returning a message) is a notice only when flufl.bounce reads a
+permanent failure and the sender's own text, above any quote, names that address
+beside failure wording. A forward of a notice and anything answering a thread
+(In-Reply-To, References) stay a person's message.
 
 Where the caller knows the user's contacts (``known``), a failed address that is
 one of them is preferred over any other the notice names.
@@ -35,6 +47,7 @@ from email.parser import HeaderParser
 from itertools import islice
 
 from outreach.classify.mime import Mail, parse_addresses
+from outreach.classify.quotes import quote_start
 from outreach.classify.referrals import EMAIL_RE
 
 logger = logging.getLogger(__name__)
@@ -97,6 +110,15 @@ REPLY_PREFIX = re.compile(
     r"^\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp|enc|fw|fwd|tr|wg|i)\s*(\[\d+\])?\s*:", re.I
 )
 _STATUS = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
+_SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
+_EMPTY_ADDRESS = re.compile(r"<\s*>\s*$")
+# A forward among the leading prefixes ("Fwd:", "RE: TR:"): a person passing a notice on.
+_FORWARD_PREFIX = re.compile(
+    r"^(\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp)\s*(\[\d+\])?\s*:)*"
+    r"\s*(fwd?|wg|tr|enc|rv|i)\s*(\[\d+\])?\s*:",
+    re.IGNORECASE,
+)
+_NEAR = 200  # characters either side of an address where failure wording confirms it
 MAX_TEXT = 8000
 
 
@@ -130,20 +152,26 @@ def _address(value: str) -> str | None:
 
 
 def _outcome(group: dict[str, str]) -> str:
-    """ "failed", "delayed", or "" (delivered, relayed, expanded, or not a recipient group)."""
-    action = group.get("action", "").lower()
-    if action.startswith("failed"):
-        return "failed"
-    if action.startswith("expired"):  # not in RFC 3464; SendGrid and others: retries gave up
+    """ "failed", "delayed", or "" (delivered, relayed, expanded, or not a recipient group).
+
+    RFC 3464 names five actions; any word other than its three successes and "delayed" is
+    read as a failure (``expired`` from SendGrid, ``failure`` from NTMail, ``error`` from
+    OpenSMTPD, ...), unless a 4.x.x status says the server is still trying.
+    """
+    action = group.get("action", "").strip().lower()
+    status = _STATUS.search(group.get("status", ""))
+    code = status.group(1) if status else ""
+    if action.startswith(("failed", "expired")):  # expired: retries gave up, whatever the last status
         return "failed"
     if action.startswith("delayed"):
         return "delayed"
+    if action.startswith(_SUCCESS_ACTIONS):
+        return ""
     if action:
+        return {"4": "delayed", "2": ""}.get(code, "failed")
+    if not code or ("final-recipient" not in group and "original-recipient" not in group):
         return ""
-    status = _STATUS.search(group.get("status", ""))
-    if status is None or ("final-recipient" not in group and "original-recipient" not in group):
-        return ""
-    return {"5": "failed", "4": "delayed"}.get(status.group(1), "")
+    return {"5": "failed", "4": "delayed"}.get(code, "")
 
 
 def _pick(candidates: Iterable[str | None], known: Collection[str], skip: Collection[str] = ()) -> str | None:
@@ -166,32 +194,105 @@ def _is_daemon(mail: Mail) -> bool:
 
 
 def _null_sender(mail: Mail) -> bool:
+    """``Return-Path: <>``, or a From whose address is empty (``"Jetmail System" <>``): no one to answer.
+
+    A list that mirrors a notice to its owner rewrites the Return-Path but keeps the From.
+    """
     path = mail.header("return-path").strip().lower()
-    return (path in ("<>", "") and "return-path" in mail.headers) or "mailer-daemon" in path
+    if (path in ("<>", "") and "return-path" in mail.headers) or "mailer-daemon" in path:
+        return True
+    return bool(_EMPTY_ADDRESS.search(mail.header("from")))
 
 
 def _failed_header(mail: Mail) -> list[str]:
     return [m.group(0).lower() for m in EMAIL_RE.finditer(mail.header("x-failed-recipients"))]
 
 
-def _returned_to(mail: Mail) -> list[str]:
-    """The To and Cc addresses of the message a notice returns (message/rfc822 or text/rfc822-headers)."""
+def _returned(mail: Mail) -> Message | None:
+    """The headers of the message a notice returns (message/rfc822 or text/rfc822-headers), if any."""
     if mail.message is None:
-        return []
+        return None
     for part in islice(mail.message.walk(), 32):
         ctype = part.get_content_type()
-        headers: Message | None = None
         if ctype == "message/rfc822":
             inner = part.get_payload()
-            headers = inner[0] if isinstance(inner, list) and inner and isinstance(inner[0], Message) else None
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                return inner[0]
         elif ctype == "text/rfc822-headers":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
-                headers = HeaderParser().parsestr(payload[: MAX_TEXT * 4].decode("utf-8", "replace"))
-        if headers is not None:
-            values = [str(headers.get(h, "")) for h in ("to", "cc")]
-            return [a for _, a in parse_addresses(", ".join(v for v in values if v))]
-    return []
+                return HeaderParser().parsestr(payload[: MAX_TEXT * 4].decode("utf-8", "replace"))
+    return None
+
+
+def _returned_to(mail: Mail) -> list[str]:
+    """The To and Cc addresses of the message a notice returns."""
+    headers = _returned(mail)
+    if headers is None:
+        return []
+    values = [str(headers.get(h, "")) for h in ("to", "cc")]
+    return [a for _, a in parse_addresses(", ".join(v for v in values if v))]
+
+
+def _mdn_rejection(mail: Mail) -> list[str | None] | None:
+    """The recipients of an MDN that reports the message discarded unread by a mail system, else None.
+
+    RFC 5429 (Sieve ``reject``) answers with ``Disposition: automatic-action/MDN-sent-automatically;
+    deleted`` from the mail system: nobody saw the message, a rule refused it. Any other MDN
+    (displayed, or deleted by the person's own client) is a read receipt, not a failure.
+    """
+    if mail.message is None:
+        return None
+    for part in islice(mail.message.walk(), 32):
+        if part.get_content_type() != "message/disposition-notification":
+            continue
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            fields = {k.lower(): str(v) for sub in payload[:4] if isinstance(sub, Message) for k, v in sub.items()}
+        else:
+            text = payload if isinstance(payload, str) else ""
+            fields = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in text.splitlines()[:40])}
+        mode, _, kind = fields.get("disposition", "").lower().partition(";")
+        if not (mode.strip().startswith("automatic-action") and kind.strip().startswith("deleted")):
+            return None
+        named = [_address(fields.get(k, "")) for k in ("original-recipient", "final-recipient")]
+        # Outlook's "Not read" is the same disposition sent by the recipient's own client: the
+        # rejection is the one a mail system writes, about someone else.
+        system = _is_daemon(mail) or bool(_EMPTY_ADDRESS.search(mail.header("from")))
+        return named if system and mail.from_addr not in named else None
+    return None
+
+
+def _hinted_notice(mail: Mail) -> bool:
+    """An envelope that only hints at a notice: read as one when flufl.bounce and the text agree.
+
+    Outside any thread (a person's client answering sets In-Reply-To or References), either a
+    failure subject behind a reply prefix (gateways answer "RE: <subject>: delivery failed"),
+    or automatic mail (Precedence, Auto-Submitted, a list that mirrors notices to its owner)
+    that returns a message. A forward of a notice is a person's message.
+    """
+    if mail.header("in-reply-to").strip() or mail.header("references").strip():
+        return False
+    subject = mail.header("subject")
+    failure = _FAIL_SUBJECT.search(subject)
+    if failure:
+        return not _FORWARD_PREFIX.match(subject)
+    precedence = mail.header("precedence").strip().lower()
+    submitted = mail.header("auto-submitted").strip().lower()
+    automatic = precedence in ("bulk", "junk", "list") or bool(submitted and not submitted.startswith("no"))
+    return bool(automatic or mail.header("list-id")) and _returned(mail) is not None
+
+
+def _named_as_failed(text: str, address: str) -> bool:
+    """Whether the sender's own text (above any quoted history) names ``address`` beside failure wording."""
+    lines = text[:MAX_TEXT].split("\n")
+    own = "\n".join(ln for ln in lines[: quote_start(lines)] if not ln.lstrip().startswith(">")).lower()
+    start = own.find(address)
+    while start >= 0:
+        if _FAIL_BODY.search(own[max(0, start - _NEAR) : start + len(address) + _NEAR]):
+            return True
+        start = own.find(address, start + 1)
+    return False
 
 
 def _flufl(mail: Mail) -> tuple[list[str], list[str]]:
@@ -280,13 +381,23 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         return Bounce(pick(named), permanent=False, standard=True)
     if any(g.get("action") for g in groups):
         return None  # delivered, relayed or expanded: a success report
+    if mail.report_type == "disposition-notification":
+        # An MDN is a receipt unless it says a rule discarded the message unread.
+        rejected = _mdn_rejection(mail)
+        if rejected is None:
+            return None
+        return Bounce(pick(rejected, _from_text(text), _returned_to(mail)), permanent=True, standard=True)
     head = text[:MAX_TEXT]
     ses = _ses_notification(head)
     if ses is not None:
         kind, found = ses
         return Bounce(pick(found), permanent=True, standard=False) if kind == "bounce" else None
     if not looks_like_notice(mail, text):
-        return None
+        if not _hinted_notice(mail):
+            return None
+        # Only a permanent failure that flufl.bounce reads and the text itself names is taken.
+        recipient = pick([a for a in _flufl(mail)[1] if _named_as_failed(text, a)])
+        return Bounce(recipient, permanent=True, standard=False) if recipient else None
     temporary, permanent = _flufl(mail)
     if permanent:
         # flufl's looser detectors may also return the sender or a Message-ID: prefer what the text confirms.

@@ -1,0 +1,233 @@
+"""Delivery failures recognised by structure: DSN action words, list-mirrored notices, null senders,
+gateway notices outside any thread, Sieve rejects, and the person who says "it bounced".
+
+Every message here is written for the test (no copy of a corpus or of flufl.bounce's data);
+bench/bench_external_bounces.py measures the same rules on flufl.bounce's 117 real notices.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from outreach.classify import classify_message
+from outreach.classify.bounces import Bounce, find_bounce
+from outreach.classify.mime import body_texts, read_mail
+
+USER = "Dana Kim <dana.kim@example.org>"
+ORIGINAL = "From: Dana Kim <dana.kim@example.org>\nTo: sam@far.example\nSubject: chat\n\nCoffee next week?\n"
+PERSON = {"accepted", "declined", "referral", "later", "question"}
+
+
+def _raw(headers: str, body: str, content_type: str = "text/plain; charset=utf-8") -> bytes:
+    head = f"To: {USER}\nDate: Wed, 21 Oct 2026 10:00:00 -0500\nMessage-ID: <n1@mx.far.example>\nMIME-Version: 1.0\n"
+    return f"{head}{headers}Content-Type: {content_type}\n\n{body}".encode()
+
+
+def _report(groups: str, *, headers: str = "", text: str = "Your message could not be delivered.\n") -> bytes:
+    """A multipart/report of type delivery-status with these per-recipient groups."""
+    body = (
+        f"--r\nContent-Type: text/plain\n\n{text}\n"
+        f"--r\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.far.example\n\n{groups}\n"
+        f"--r\nContent-Type: message/rfc822\n\n{ORIGINAL}\n--r--\n"
+    )
+    envelope = headers or "From: Mail Delivery System <MAILER-DAEMON@mx.far.example>\nReturn-Path: <>\n"
+    return _raw(
+        f"{envelope}Subject: Returned mail\n", body, "multipart/report; report-type=delivery-status; boundary=r"
+    )
+
+
+def _classify(raw: bytes, known: tuple[str, ...] = ()) -> dict[str, Any]:
+    return classify_message(raw, user_tz="America/Chicago", known_addresses=known).to_json()
+
+
+def _bounce(raw: bytes) -> Bounce | None:
+    mail = read_mail(raw)
+    plain, html = body_texts(mail)
+    return find_bounce(mail, plain or html)
+
+
+# RFC 3464 defines failed, delayed, delivered, relayed and expanded; MTAs write other words.
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        ("failed", "5.1.1"),
+        ("failure", "553 Exceeded maximum inbound message size"),  # no x.y.z code at all
+        ("error", "5.0.0"),
+        ("Undeliverable", ""),
+        ("expired", "4.4.7"),  # retries gave up: the last temporary status does not make it a delay
+        ("rejected", "5.7.1"),
+    ],
+)
+def test_any_action_word_but_the_successes_and_delayed_is_a_failure(action: str, status: str) -> None:
+    """A recipient group whose Action is not a success nor "delayed" reports a failure of that recipient."""
+    raw = _report(f"Final-Recipient: rfc822; sam@far.example\nAction: {action}\nStatus: {status}\n")
+    assert _bounce(raw) == Bounce("sam@far.example", permanent=True, standard=True)
+    out = _classify(raw)
+    assert (out["intent"], out["confidence"], out["bounced_recipient"]) == ("bounce", 0.99, "sam@far.example")
+
+
+@pytest.mark.parametrize("action", ["failure", "error", "retrying"])
+def test_an_unknown_action_with_a_4xx_status_is_a_delay(action: str) -> None:
+    """A temporary status beside a word RFC 3464 does not define: the server is still trying."""
+    raw = _report(f"Final-Recipient: rfc822; sam@far.example\nAction: {action}\nStatus: 4.2.2\n")
+    assert _bounce(raw) == Bounce("sam@far.example", permanent=False, standard=True)
+    assert _classify(raw)["intent"] == "unknown"
+
+
+@pytest.mark.parametrize("action", ["delivered", "relayed", "expanded"])
+def test_success_actions_are_not_failures(action: str) -> None:
+    """A report that the message was delivered, relayed or expanded is nothing to act on."""
+    raw = _report(f"Final-Recipient: rfc822; sam@far.example\nAction: {action}\nStatus: 2.0.0\n")
+    assert _bounce(raw) is None
+    assert _classify(raw)["intent"] != "bounce"
+
+
+def test_original_recipient_comes_before_final_recipient_with_any_failure_word() -> None:
+    raw = _report(
+        "Original-Recipient: rfc822; sam@far.example\nFinal-Recipient: rfc822; s.box@store.far.example\n"
+        "Action: error\nStatus: 5.2.1\n"
+    )
+    assert _classify(raw)["bounced_recipient"] == "sam@far.example"
+
+
+def test_a_dsn_mirrored_through_a_mailing_list_is_still_a_bounce() -> None:
+    """A list that passes a notice on to its owner rewrites the envelope and adds list headers;
+    the delivery-status report inside still decides, before any bulk-mail test."""
+    mirrored = (
+        "From: postmaster@mx.far.example\nReturn-Path: <owner-talk@lists.example.org>\n"
+        "Sender: owner-talk@lists.example.org\nPrecedence: bulk\nList-Id: Talk <talk.lists.example.org>\n"
+        "List-Unsubscribe: <mailto:talk-request@lists.example.org?subject=unsubscribe>\n"
+    )
+    raw = _report("Final-Recipient: rfc822;sam@far.example\nAction: failure\nStatus: 552\n", headers=mirrored)
+    out = _classify(raw)
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "sam@far.example")
+
+
+def test_an_empty_from_address_is_a_null_sender() -> None:
+    """`From: "Relay" <>` names no one to answer: with failure wording it is a notice, even when a list
+    mirrored it with its own Return-Path and list headers."""
+    raw = _raw(
+        'From: "Relay Gateway" <>\nReturn-Path: <owner-talk@lists.example.org>\nSubject: Mail Error\n'
+        "Precedence: bulk\nList-Id: Talk <talk.lists.example.org>\n",
+        "Your mail cannot be delivered to the following address:\n\n    sam@far.example (mailbox full)\n\n"
+        "Please check the address and try again.\n",
+    )
+    assert _bounce(raw) == Bounce("sam@far.example", permanent=True, standard=False)
+    assert _classify(raw)["intent"] == "bounce"
+
+
+def test_an_empty_from_address_without_failure_wording_is_not_a_bounce() -> None:
+    raw = _raw('From: "Relay Gateway" <>\nSubject: Weekly digest\n', "Three new posts this week.\n")
+    assert _bounce(raw) is None
+
+
+def test_a_gateway_notice_behind_a_reply_prefix_outside_any_thread() -> None:
+    """An ordinary address writing "RE: <subject>: delivery failed" without In-Reply-To or References,
+    whose text flufl.bounce reads as a failure naming the same address, is a notice."""
+    raw = _raw(
+        "From: gateway@relay.far.example\nSubject: RE: chat : delivery failed\n",
+        "Delivery to the following recipient failed permanently:\n\n     sam@far.example\n\n"
+        "----- Original message -----\n\nCoffee next week?\n",
+    )
+    assert _bounce(raw) == Bounce("sam@far.example", permanent=True, standard=False)
+    out = _classify(raw)
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "sam@far.example")
+
+
+def test_automatic_mail_returning_a_message_is_a_notice_when_flufl_and_the_text_agree() -> None:
+    """A product mailbox (not mailer-daemon) with Precedence: bulk that returns the message, and whose
+    text names the address as unknown, is a failure; the same mail with nothing failed is bulk."""
+    body = (
+        "--m\nContent-Type: text/plain\n\nThe following addresses had permanent fatal errors:\n"
+        "sam@far.example\n\nTranscript of session follows\n550 5.1.1 no such user here\n"
+        f"--m\nContent-Type: message/rfc822\n\n{ORIGINAL}\n--m--\n"
+    )
+    headers = "From: MailServer@mx.far.example\nPrecedence: bulk\nSubject: Warning: sam@far.example\n"
+    raw = _raw(headers, body, "multipart/mixed; boundary=m")
+    assert _classify(raw)["intent"] == "bounce"
+    assert _classify(raw)["bounced_recipient"] == "sam@far.example"
+    calm = body.replace("had permanent fatal errors", "were copied").replace("550 5.1.1 no such user here", "ok")
+    assert _classify(_raw(headers, calm, "multipart/mixed; boundary=m"))["intent"] == "unknown"
+
+
+def test_a_sieve_reject_mdn_from_the_mail_system_is_a_bounce() -> None:
+    """RFC 5429: a rule refused the message unread; the mail system says so with an MDN
+    `automatic-action/...; deleted`. That is a failure of the recipient, not a read receipt."""
+    raw = _raw(
+        "From: Mail Delivery Subsystem <admin@mx.far.example>\nSubject: Automatically rejected mail\n"
+        "Auto-Submitted: auto-replied (rejected)\n",
+        "--d\nContent-Type: text/plain\n\nYour message to <sam@far.example> was automatically rejected:\n"
+        "Mailbox over quota\n--d\nContent-Type: message/disposition-notification\n\n"
+        "Reporting-UA: mx.far.example; Sieve\nFinal-Recipient: rfc822; sam@far.example\n"
+        "Disposition: automatic-action/MDN-sent-automatically; deleted\n"
+        f"--d\nContent-Type: message/rfc822\n\n{ORIGINAL}\n--d--\n",
+        "multipart/report; report-type=disposition-notification; boundary=d",
+    )
+    out = _classify(raw)
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "sam@far.example")
+
+
+def test_a_not_read_mdn_from_the_recipient_is_a_receipt() -> None:
+    """Outlook's "Not read" carries the same disposition, sent by the recipient's own client: a receipt."""
+    raw = _raw(
+        "From: Sam Ford <sam@far.example>\nSubject: Not read: chat\n",
+        "--d\nContent-Type: text/plain\n\nYour message to Sam Ford was deleted without being read.\n"
+        "--d\nContent-Type: message/disposition-notification\n\nFinal-Recipient: rfc822; sam@far.example\n"
+        "Disposition: automatic-action/MDN-sent-automatically; deleted\n--d--\n",
+        "multipart/report; report-type=disposition-notification; boundary=d",
+    )
+    assert _bounce(raw) is None
+    assert (_classify(raw)["intent"], _classify(raw)["confidence"]) == ("unknown", 0.95)
+
+
+HUMAN_IT_BOUNCED = (
+    "Hi Dana,\n\nyour mail to my old address sam@old.example bounced (550 user unknown, could not be "
+    "delivered), so please use this one from now on. Tuesday at 2pm works for me.\n\nSam\n\n"
+    "On Tue, Oct 20, 2026 at 9:00 AM Dana Kim <dana.kim@example.org> wrote:\n> Coffee next week?\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        "Subject: Re: chat\nIn-Reply-To: <d1@example.org>\nReferences: <d1@example.org>\n",
+        # even under a failure subject: a person's client answering a thread sets In-Reply-To
+        "Subject: RE: Undeliverable: chat\nIn-Reply-To: <d1@example.org>\n",
+        # no thread headers, but no failure subject either: the envelope of an ordinary message
+        "Subject: Re: chat\n",
+    ],
+)
+def test_a_person_saying_it_bounced_is_a_persons_answer(headers: str) -> None:
+    """A person who writes "your mail to my old address bounced" in a normal reply is not a notice."""
+    raw = _raw(f"From: Sam Ford <sam@far.example>\n{headers}", HUMAN_IT_BOUNCED)
+    assert _bounce(raw) is None
+    out = _classify(raw)
+    assert out["intent"] != "bounce" and out["bounced_recipient"] is None
+
+
+def test_a_person_forwarding_a_notice_is_not_a_bounce() -> None:
+    """A forward (Fwd:, TR:, WG:) of a notice, even with no thread headers, is the person's message."""
+    raw = _raw(
+        "From: Sam Ford <sam@far.example>\nSubject: Fwd: Delivery failed\n",
+        "Dana, this came back when I wrote to my colleague; use jo.park@far.example instead.\n\n"
+        "---------- Forwarded message ---------\nFrom: gateway@relay.far.example\n\n"
+        "Delivery to the following recipient failed permanently:\n\n     jo@far.example\n\n"
+        "----- Original message -----\n",
+    )
+    assert _bounce(raw) is None
+    assert _classify(raw)["intent"] != "bounce"
+
+
+def test_gateway_evidence_must_be_in_the_senders_own_text() -> None:
+    """Outside any thread and under a failure subject, a notice that is only quoted is not the sender's."""
+    raw = _raw(
+        "From: Sam Ford <sam@far.example>\nSubject: RE: delivery failed\n",
+        "Odd, I got this back. Can you check?\n\n-----Original Message-----\nFrom: gateway@relay.far.example\n"
+        "Sent: Tuesday, October 20, 2026 9:00 AM\nTo: Sam Ford\nSubject: delivery failed\n\n"
+        "Delivery to the following recipient failed permanently:\n\n     jo@far.example\n\n"
+        "----- Original message -----\n",
+    )
+    assert _bounce(raw) is None
+    assert _classify(raw)["intent"] not in ("bounce",)
