@@ -121,7 +121,8 @@ def test_from_json_reads_what_older_rows_hold() -> None:
 
 def test_from_json_refuses_a_time_without_offset() -> None:
     """A stored time that is not an instant is an error naming the value, not a guess."""
-    with pytest.raises(ValueError, match=r"field 'proposed_times': '2026-10-08T14:00:00' has no UTC offset \(write e\.g\."):
+    message = r"field 'proposed_times': '2026-10-08T14:00:00' has no UTC offset \(write e\.g\."
+    with pytest.raises(ValueError, match=message):
         Classification.from_json({"intent": "accepted", "proposed_times": ["2026-10-08T14:00:00"]})
 
 
