@@ -79,7 +79,7 @@ def _dev_batches() -> dict[str, int]:
 def _parts() -> list[tuple[str, str, list[Path], str]]:
     """(corpus, part, files, user zone) for every labelled corpus; the new ones split tuning/held-out."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from corpus_split import CORPORA_DIR, NEW_CORPORA, split
+    from corpus_split import CORPORA_DIR, FRESH_CORPORA, FRESH_DIR, NEW_CORPORA, split
     from score_split import TZ
 
     parts = [(c, "all", sorted((DATA / c).glob("*.eml")), "America/Chicago") for c in CORPORA]
@@ -88,10 +88,10 @@ def _parts() -> list[tuple[str, str, list[Path], str]]:
     batch = _dev_batches()
     for number in sorted(set(batch.values())):
         parts.append((DEV, f"batch {number}", [f for f in dev if batch[f.stem] == number], DEV_TZ))
-    for corpus in NEW_CORPORA:
+    for corpus in NEW_CORPORA + FRESH_CORPORA:
         tuning, held = split(corpus)
         parts += [(corpus, "tuning", tuning, TZ[corpus]), (corpus, "held-out", held, TZ[corpus])]
-    assert all(f.parent.parent in (DATA, CORPORA_DIR) for _, _, files, _ in parts for f in files)
+    assert all(f.parent.parent in (DATA, CORPORA_DIR, FRESH_DIR) for _, _, files, _ in parts for f in files)
     parts = [p for p in parts if p[2]]
     return parts
 

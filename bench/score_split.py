@@ -24,7 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from corpus_split import CORPORA_DIR, ROOT, split
+from corpus_split import ROOT, split
+from corpus_split import folder as corpus_folder
 
 SCORER = Path("/work/shared/replies/score.py")
 TZ = {
@@ -32,6 +33,9 @@ TZ = {
     "human-intl": "America/Toronto",
     "automatic-mixed": "America/Chicago",
     "automatic": "America/Chicago",
+    "fresh-en": "America/Denver",
+    "fresh-intl": "Europe/Brussels",
+    "fresh-auto": "America/Toronto",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
@@ -44,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     tuning, held = split(args.corpus)
     files = tuning if args.part == "tuning" else held
-    labels = json.loads((CORPORA_DIR / args.corpus / "labels.json").read_text())
+    labels = json.loads((corpus_folder(args.corpus) / "labels.json").read_text())
     cmd = f"{ROOT / '.venv/bin/outreach'} classify --json --tz {TZ[args.corpus]}"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
