@@ -216,6 +216,10 @@ def test_dates(text: str, today: date, want: date) -> None:
         ("el martes 16 a las 9 (hora del Este)", ["2027-03-16T09:00:00-04:00"]),
         ("am Dienstag, 16. März, um 11 Uhr oder am Donnerstag, 18. März, um 15 Uhr",
          ["2027-03-16T11:00:00+01:00", "2027-03-18T15:00:00+01:00"]),
+        # a zone for both options, each read on its own day (Berlin changes its clocks on 28 March)
+        ("either Thursday, 25 March at 16:00 or Tuesday, 30 March at 16:00 (both Berlin time)",
+         ["2027-03-25T16:00:00+01:00", "2027-03-30T16:00:00+02:00"]),
+        ("either Mon 4pm or Wed 11am ET next week", ["2027-03-08T16:00:00-05:00", "2027-03-10T11:00:00-05:00"]),
     ],
 )  # fmt: skip
 def test_times(text: str, want: list[str]) -> None:
@@ -335,6 +339,14 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Não quero receber mais e-mails, obrigado.", ("unsubscribe", 0.9)),
         ("Non voglio più ricevere queste mail.", ("unsubscribe", 0.9)),
         ("Supprimez mon adresse de vos fichiers, merci.", ("unsubscribe", 0.9)),
+        ("Please delete my personal data and refrain from contacting me in the future.", ("unsubscribe", 0.9)),
+        # "yes" and "sure" that answer nothing: a refusal that mentions saying yes, a remark that is "pretty sure".
+        (
+            "Hi Sam,\n\nI'm not taking on these kinds of calls at the moment. My plate's full, and saying yes to"
+            " everything means doing none of it well.\n\nCaroline",
+            ("declined", 0.85),
+        ),
+        ("Sam! I'm pretty sure you taught my son. He still talks about your class.", ("unknown", 0.3)),
         # Yes, but weeks from now: a restart month or date is a deferral, in seven languages.
         ("Hi Sam,\n\nHappy to, but could we do it in May?\n\nTed", ("later", 0.55)),
         ("Hallo Sam,\n\ngerne, aber erst im Mai.\n\nUte", ("later", 0.8)),
@@ -459,3 +471,48 @@ def test_cc_named_in_the_text(body: str, cc: str, want: list[str]) -> None:
     """A Cc'd person counts when the text hands over to them by name or says they are copied."""
     out = classify_message(_mail(body, extra=f"Cc: {cc}\n"), user_tz=USER_TZ).to_json()
     assert [r["email"] for r in out["referrals"]] == want
+
+
+def _added_recipient(to: str, cc: str, body: str) -> bytes:
+    return (
+        f"From: Greg Hall <greg.hall@firm.example>\nTo: {to}\nCc: {cc}\nDate: Fri, 05 Mar 2027 10:00:00 -0600\n"
+        f"Subject: Re: 20 minutes?\n{IN_THREAD}Content-Type: text/plain; charset=utf-8\n\n{body}"
+        "\n\nFrom: Sam Rivera <sam.rivera@example.edu>\nSent: Thursday, March 4, 2027 2:00 PM\n"
+        "To: Greg Hall <greg.hall@firm.example>\nSubject: 20 minutes?\n\nWould you have 20 minutes?\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("to", "cc", "body", "want"),
+    [
+        (  # Outlook puts an @-mentioned colleague in To beside the user
+            "Sam Rivera <sam.rivera@example.edu>, Nadia Rahman <nadia.rahman@firm.example>",
+            "",
+            "Thanks for the note. @Nadia Rahman<mailto:nadia.rahman@firm.example> can you help Sam out?",
+            ("referral", ["nadia.rahman@firm.example"]),
+        ),
+        (  # a forward to a colleague, the user in Cc: the introduction is the referral
+            "Chris Morgan <chris.morgan@firm.example>",
+            "Sam Rivera <sam.rivera@example.edu>",
+            "Hi Chris, forwarding this along: you'd be a much better person for Sam to talk to.\n\n"
+            "Sam, meet Chris Morgan, who leads our research team.",
+            ("referral", ["chris.morgan@firm.example"]),
+        ),
+        (  # the same colleague in To, never named: only copied for information
+            "Sam Rivera <sam.rivera@example.edu>, Nadia Rahman <nadia.rahman@firm.example>",
+            "",
+            "Sorry, I can't take this on right now.",
+            ("declined", []),
+        ),
+    ],
+)
+def test_a_person_added_to_to_counts_like_a_cc(to: str, cc: str, body: str, want: tuple[str, list[str]]) -> None:
+    """Once the quoted history says which recipient is the user, a new person in To is read as a Cc'd one."""
+    out = classify_message(_added_recipient(to, cc, body), user_tz=USER_TZ).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == want
+
+
+def test_a_weekday_next_week_ignores_the_users_proposed_days() -> None:
+    """ "Wed 11am next week" is next week's Wednesday, even when the user proposed a later Wednesday."""
+    days = find_dates("I could do Wed 11am ET next week", date(2027, 3, 18), [date(2027, 3, 17), date(2027, 4, 7)])
+    assert [d.day for d in days] == [date(2027, 3, 24)]

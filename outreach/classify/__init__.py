@@ -134,12 +134,18 @@ def _classify(
     # not an answer, unless the new text points at a link and holds no link of its own.
     points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
     booking = body_links.booking or (links.booking if points else None)
-    exclude = set(known_addresses) | {mail.from_addr} | {a for _, a in mail.to_addrs}
+    exclude = set(known_addresses) | {mail.from_addr}
+    quoted = split.quoted + "\n" + html_split.quoted
+    # A reply may add someone new to To as well as Cc (an Outlook @-mention adds them to To; a forward introduces
+    # its To to the user in Cc): they count as Cc'd people do, once we can tell which recipient is the user (a
+    # known address, or one the quoted history holds); otherwise To is taken for the user.
+    added = [*mail.to_addrs, *mail.cc_addrs]
+    lowered_quote = quoted.lower()
+    if not any(a in exclude or a in lowered_quote for _, a in added):
+        exclude.update(a for _, a in mail.to_addrs)
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
         exclude.update(_addresses(mail.header(header)))
-    referrals = find_referrals(
-        split.body + "\n" + html_split.body, mail.cc_addrs, exclude, split.quoted + "\n" + html_split.quoted
-    )
+    referrals = find_referrals(split.body + "\n" + html_split.body, added, exclude, quoted)
 
     @cache
     def restart() -> date | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 # one vocabulary for a first answer and for an answer in a thread with a time set (context.read_thread).
 ACCEPT = {
     "en": (
-        r"(?:yes|yeah|yep|sure thing)\b",
+        r"(?<!say )(?<!saying )(?<!said )(?:yes|yeah|yep|sure thing)\b",
         r"more than happy",
         r"(?:i'd|i would) be (?:glad|happy|delighted)",
         r"(?:that|this|it) (?:works|suits)\b",

@@ -196,6 +196,12 @@ def _next_day_of_month(day: int, today: date) -> date | None:
 _MAYBE_DATE = re.compile(r"\d|" + _BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
 
 
+_NEXT_WEEK = re.compile(
+    r"[^.?!\n]{0,24}?\b(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
+    r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)\b"
+)
+
+
 def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateMention]:
     """All dates in ``text``; a weekday right before/after an explicit date merges with it.
 
@@ -225,7 +231,10 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
                 continue
             rel = (m.group("wrel") or "").lower()
             day = _weekday(name, rel, today)
-            if not rel:
+            if not rel and _NEXT_WEEK.match(text, m.end()):
+                # "Wed 11am ET next week": next week's Wednesday, whatever the user proposed.
+                day = _weekday(name, "next", today)
+            elif not rel:
                 day = next((h for h in sorted(hints) if h >= today and h.weekday() == target), day)
             found.append((DateMention(m.start(), m.end(), day, False), [], target))
         else:

@@ -19,7 +19,10 @@ _UNSUBSCRIBE = re.compile(
     r"\bunsubscribe\b|\bremove me (from|off)\b|\btake me off\b|\bopt(ing)?[- ]?out\b"
     r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
-    r"|\bno (more|further) (emails|e-mails|messages)\b|\A\W*(remove|unsubscribe|stop)\W*\Z",
+    r"|\bno (more|further) (emails|e-mails|messages|contact)\b"
+    r"|\brefrain from (contacting|e-?mailing|writing|messaging)\b"
+    r"|\b(delete|erase|remove) (all )?my (personal )?(data|details|information)\b"
+    r"|\A\W*(remove|unsubscribe|stop)\W*\Z",
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
@@ -38,12 +41,13 @@ _DECLINE = re.compile(
     r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
     r"(meet|help|chat|talk|speak|take (this|that|it|these) on|take on|do (this|it|that|these|informational)|make time|"
     r"participate|accommodate|commit|fit (this|it) in)\b"
-    r"|\b(not|no longer|stopped) (doing|taking|accepting|offering) (any )?(informational|these|calls|meetings|"
-    r"requests)\b|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
+    r"|\b(not|no longer|stopped) (doing|taking|accepting|offering)( on)? (any |any more |such )?(informational|these|"
+    r"this kind|calls|meetings|requests)\b"
+    r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
     r"|\bnot in a position to\b"
     r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
-    r"|\bplate is (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
+    r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
     r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
     r"informational)\b"
@@ -65,7 +69,9 @@ _ACCEPT = re.compile(
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
     r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b"
-    r"|\b(?<!make )(?<!making )(sure|absolutely|of course|yes)\b"
+    # "sure" and "yes" as an answer, not "I'm pretty sure you ...", "saying yes to everything"
+    r"|\b(?<!make )(?<!making )(?<!'m )(?<!am )(?<!pretty )(?<!not )(?<!be )(?<!quite )(?<!fairly )(?<!so )sure\b"
+    r"|\b(?<!say )(?<!saying )(?<!said )yes\b|\b(absolutely|of course)\b"
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b",

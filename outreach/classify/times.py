@@ -179,11 +179,18 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     return None
 
 
+# What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid".
+_BEFORE_ZONE = frozenset(
+    ("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each", "beide", "beides", "jeweils",
+     "ambos", "ambas", "todos", "todas", "tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "beide in")
+)
+
+
 def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
     """The zone written right after a time, whether one was written, and whether it is the user's."""
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
-    if m is None or window[: m.start()].strip(" ,()[]-") not in ("", "in the morning", "in the afternoon"):
+    if m is None or window[: m.start()].strip(" ,()[]-") not in _BEFORE_ZONE:
         return None, False, False
     tz = _zone_from(m, ref_tz, user_tz)
     yours = bool(m.group("yours")) or (tz is not None and user_tz is not None and str(tz) == str(user_tz))
