@@ -2204,7 +2204,7 @@ REPLIES += [
         "Thu, 6 May 2027 08:35:00 -0400",
         ("Sophie Lang", "sophie.lang@brightgrid.example"),
         "I'd be delighted. Either of your suggested times is fine, so let's go with the first one.\n\nSophie",
-        start=None,  # a choice by place, not by day, leaves the start open (classify_cases' convention)
+        start="2027-05-11T10:00:00-04:00",  # "the first one": the first of the user's quoted times
     ),
     R(
         "en-acc-assistant",

@@ -347,6 +347,15 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
             ("declined", 0.85),
         ),
         ("Sam! I'm pretty sure you taught my son. He still talks about your class.", ("unknown", 0.3)),
+        # Stopped taking such calls, in other words and languages.
+        ("Hola Sam,\n\nhace meses dejé de aceptar llamadas así. Te lo digo claro.\n\nJavi", ("declined", 0.85)),
+        ("Bonjour Sam,\n\nj'ai arrêté d'accepter ce genre d'échanges, désolée.\n\nAnne", ("declined", 0.85)),
+        ("Ciao Sam,\n\nho smesso di accettare questo tipo di chiamate.\n\nGino", ("declined", 0.85)),
+        ("Dag Sam, ik heb het veel te druk om hier tijd voor vrij te maken, sorry.\n\nBas", ("declined", 0.85)),
+        # A yes whose proposed dates do not suit, asking for others: an acceptance without a time yet.
+        ("Ciao Sam, volentieri! Quelle due date purtroppo non riesco. Quando ti andrebbe bene la settimana dopo?",
+         ("accepted", 0.55)),
+        ("Happy to! Unfortunately neither of those days works - what other times would suit you?", ("accepted", 0.55)),
         # Yes, but weeks from now: a restart month or date is a deferral, in seven languages.
         ("Hi Sam,\n\nHappy to, but could we do it in May?\n\nTed", ("later", 0.55)),
         ("Hallo Sam,\n\ngerne, aber erst im Mai.\n\nUte", ("later", 0.8)),
@@ -516,3 +525,25 @@ def test_a_weekday_next_week_ignores_the_users_proposed_days() -> None:
     """ "Wed 11am next week" is next week's Wednesday, even when the user proposed a later Wednesday."""
     days = find_dates("I could do Wed 11am ET next week", date(2027, 3, 18), [date(2027, 3, 17), date(2027, 4, 7)])
     assert [d.day for d in days] == [date(2027, 3, 24)]
+
+
+ORDINAL_QUOTE = (
+    "\n\nOn Tue, Mar 2, 2027, Sam Rivera <sam.rivera@example.edu> wrote:\n"
+    "> Could we talk on Tuesday, March 16 at 10:00 AM or Thursday, March 18 at 2:00 PM?\n> Sam\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Sure, the first option works for me.", "2027-03-16T10:00:00-04:00"),
+        ("Je tweede voorstel past me prima.", "2027-03-18T14:00:00-04:00"),
+        ("Perfecto, la primera opción me viene bien.", "2027-03-16T10:00:00-04:00"),
+        ("Gerne, der zweite Termin passt.", "2027-03-18T14:00:00-04:00"),
+        ("The first option doesn't work for me, sorry.", None),
+    ],
+)
+def test_a_reply_may_pick_the_users_time_by_its_rank(body: str, want: str | None) -> None:
+    """ "The first option works" picks that one of the user's quoted times, read in the user's zone."""
+    out = classify_message(_mail(body + ORDINAL_QUOTE, extra=IN_THREAD), user_tz=USER_TZ).to_json()
+    assert _instant((out["meeting"] or {}).get("start")) == _instant(want)

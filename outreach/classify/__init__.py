@@ -44,7 +44,7 @@ from outreach.classify.quotes import Split, split_reply
 from outreach.classify.referrals import find_referrals
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times, named_proposal
+from outreach.classify.times import find_times, named_proposal, ordinal_proposal
 from outreach.classify.zones import zone
 from outreach.intents import Intent
 
@@ -156,7 +156,10 @@ def _classify(
         """The one proposed time a reply picks by its day alone (only without a thread context)."""
         if times or context is not None:
             return None
-        return named_proposal(split.body, quoted_top, ref, zone(user_tz) if user_tz else None, proposed)
+        user_zone = zone(user_tz) if user_tz else None
+        return named_proposal(split.body, quoted_top, ref, user_zone, proposed) or ordinal_proposal(
+            split.body, quoted_top, ref, user_zone
+        )
 
     intent, confidence = decide(
         Evidence(

@@ -20,6 +20,7 @@ from outreach.classify.cues_requests import (
     CANCEL,
     NEGATION,
     NOT_ME,
+    OTHER_TIME,
     POLICY,
     QUESTION,
     RESCHEDULE,
@@ -42,6 +43,7 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "negation": NEGATION,
     "cancel": CANCEL,
     "reschedule": RESCHEDULE,
+    "other_time": OTHER_TIME,
 }
 
 

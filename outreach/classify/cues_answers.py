@@ -46,7 +46,7 @@ ACCEPT = {
         r"(?:podemos|puedo) (?:hablar|charlar|conversar|platicar|vernos|reunirnos)",
         r"(?:conversamos|platicamos|hablamos|charlamos)\b",
         r"(?:te|le|les) propongo",
-        r"(?:te|le) (?:parece|viene bien|va bien|queda bien|sirve)",
+        r"(?<!que )(?:te|le) (?:parece|viene bien|va bien|queda bien|sirve)",
         r"me viene (?:perfecto|bien|genial)",
         r"tengo (?:estos |algunos )?(?:espacios|huecos|horarios)",
         r"tengo disponibilidad",
@@ -54,7 +54,7 @@ ACCEPT = {
         r"por supuesto",
         r"cuenta conmigo",
         r"(?:perfecto|dale|vale|genial)\b",
-        r"claro(?: que s[íi])?\b",
+        r"(?<!\w )claro(?: que s[íi])?\b",  # "¡Claro!", "Sí, claro", not "decírtelo claro"
         r"me (?:late|sirve|queda bien|cuadra)",
         r"(?:hablamos|nos vemos|nos hablamos)(?: entonces| el)?\b",
         r"me va bien",
@@ -116,7 +116,7 @@ ACCEPT = {
         r"com certeza",
         r"vamos (?:marcar|conversar|falar)",
         r"topo\b",
-        r"claro\b",
+        r"(?<!\w )claro\b",
         r"bora\b",
         r"pode ser\b",
         r"combinado\b",
@@ -221,8 +221,12 @@ DECLINE = {
         r"no (?:puedo|podemos|podr[ée]|podr[íi]a|podremos|voy a poder|vamos a poder|me es posible|nos es posible|"
         r"llego)\b",
         r"no (?:\w+ )?(?:hago|hacemos|atiendo|atendemos|acepto|aceptamos|realizo|realizamos|mantenemos|ofrecemos)\b",
+        r"(?:dej[ée]|dejamos|hemos dejado|he dejado) de (?:aceptar|hacer|atender|tomar|dar)",
+        r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"(?:j['’]ai |nous avons )?arr[êe]t[ée] (?:d['’]accepter|de (?:prendre|faire|donner|r[ée]pondre [àa]))",
+        r"je n['’](?:accepte|prends|fais|donne) plus\b",
         r"(?:dois|vais|vois) (?:malheureusement )?(?:d[ée]cliner|refuser|passer mon tour)",
         r"passer mon tour",
         r"je ne (?:peux|pourrai|pourrais) pas",
@@ -237,6 +241,8 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"(?:nehme|mache|führe|biete) (?:\w+ ){0,3}keine (?:\w+ ){0,2}mehr\b",
+        r"(?:habe|haben) (?:\w+ ){0,3}aufgehört",
         r"(?:muss|m[üu]ssen) (?:ich |wir )?(?:ihnen |dir )?(?:leider )?absagen",
         r"\babsagen\b",
         r"(?:d[üu]rfen|darf|kann|k[öo]nnen) (?:wir|ich) (?:leider )?keine",
@@ -251,6 +257,8 @@ DECLINE = {
         r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
+        r"deix(?:ei|amos) de (?:aceitar|fazer|atender|dar)",
+        r"j[áa] n[ãa]o (?:aceito|fa[çc]o|atendo|dou)\b",
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
         r"n[ãa]o (?:posso|consigo|poderei|vou poder) (?:ajudar|participar|conversar|falar|aceitar)",
         r"tenho de (?:recusar|declinar)",
@@ -262,6 +270,8 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"(?:ho|abbiamo) smesso di (?:accettare|fare|dare)",
+        r"non (?:accetto|faccio|do) pi[ùu]\b",
         r"non (?:posso|possiamo|riesco|riusciamo|potr[òo]|potremo|ho tempo|abbiamo tempo)\b",
         r"non ce la (?:faccio|facciamo|far[òo])",
         r"non (?:sono|mi) interess",
@@ -271,6 +281,7 @@ DECLINE = {
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
+        r"(?:ben|zijn) (?:\w+ ){0,2}gestopt met",
         r"(?:kan|kun|zal) ik (?:je |u )?(?:hier )?(?:helaas )?niet",
         r"moet ik (?:je |u )?(?:helaas )?(?:afzeggen|bedanken|nee zeggen|passen)",
         r"geen (?:\w+ )?(?:tijd|ruimte|capaciteit)",
@@ -282,6 +293,7 @@ DECLINE = {
         r"geen (?:\w+ )?mogelijkheid",
         r"(?:ga|gaan|gaat)\b[^.!?\n]{0,30}\bniet (?:op|mee) in\b",
         r"geen (?:\w+ ){0,2}(?:gesprekken|afspraken|interviews|koffiegesprekken)",
+        r"(?:veel )?te druk om",
     ),
 }
 

@@ -82,6 +82,44 @@ RESCHEDULE: dict[str, tuple[str, ...]] = {
 }
 
 
+# Asking the user for another time than the ones proposed ("those dates don't work - when suits you the week
+# after?"): a yes with new dates to come, not a no.
+OTHER_TIME: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"when (?:would|does|is|could|might) (?:\w+ )?(?:work|suit|be (?:good|better|best))",
+        r"what (?:other )?(?:days?|times?) (?:would )?(?:work|suit)",
+        r"(?:another|other) (?:times?|days?|dates?|slots?)\b",
+        r"(?:the following|the next|the week after|later in the) week",
+    ),
+    "es": (
+        r"cu[áa]ndo (?:te|le|os|les) (?:vendr[íi]a|viene|va|ir[íi]a|queda|quedar[íi]a)",
+        r"(?:otro|otra) (?:d[íi]a|momento|fecha|semana|horario)",
+    ),
+    "fr": (
+        r"quand (?:est-ce que )?(?:vous|tu) (?:seriez|serais|[êe]tes|es|auriez|aurais)",
+        r"quand (?:cela|ça|ce serait) (?:vous|te)",
+        r"un autre (?:jour|moment|cr[ée]neau)",
+        r"d['’]autres (?:cr[ée]neaux|dates|disponibilit[ée]s)",
+    ),
+    "de": (
+        r"wann (?:würde|passt|ginge|hätten|hättest|wäre)",
+        r"(?:einen )?anderen (?:termin|tag|zeitpunkt)",
+        r"andere termine",
+    ),
+    "pt": (
+        r"quando (?:te|lhe|voc[êe]|vc) (?:fica|ficaria|daria|seria|serve|convém)",
+        r"outr[oa] (?:dia|data|hor[áa]rio|semana)",
+    ),
+    "it": (
+        r"quando (?:ti|le|vi) (?:andrebbe|va|farebbe|sarebbe|torna)",
+        r"(?:un altro|un'altra) (?:giorno|data|orario|settimana)",
+    ),
+    "nl": (
+        r"wanneer (?:past|zou|kan|schikt)",
+        r"een ander(?:e)? (?:moment|tijdstip|dag|datum|week)",
+    ),
+}
+
 # Busy until a day, without asking to be written to again: later only when nothing says no.
 BUSY_UNTIL: dict[str, tuple[str, ...]] = {
     "en": (r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",),
@@ -176,6 +214,8 @@ NOT_ME = {
     ),
     "es": (
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
+        r"no soy (?:la|el) (?:mejor )?persona",
+        r"qui[ée]n (?:te|le|os) (?:puede|podr[íi]a) (?:ayudar|orientar) (?:mucho )?(?:mejor|m[áa]s)",
         r"te (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
         r"le (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
         r"habl[áa] con",
@@ -189,7 +229,8 @@ NOT_ME = {
         r"(?:te|le|los) pongo en contacto",
     ),
     "fr": (
-        r"pas la (?:bonne )?personne",
+        r"pas la (?:\w+ )?personne",
+        r"(?:pourra|pourrait|saura|saurait) (?:bien )?mieux (?:vous|t['’])",
         r"mieux plac[ée]",
         r"(?:je )?(?:mets|mettre) en copie",
         r"je vous mets en (?:contact|relation)",
@@ -199,12 +240,17 @@ NOT_ME = {
     ),
     "de": (
         r"nicht (?:der|die) richtige (?:ansprechpartner|person)",
+        r"nicht (?:der|die) (?:\w+ )?(?:ansprechpartner\w*|ansprechperson|person)\b",
+        r"(?:der|die) falsche\b",
+        r"fragen sie (?:doch |lieber |am besten |gern |gerne )?(?:mal )?(?:bei )?(?:herrn?|frau|dr|mag|prof)\b",
+        r"(?:besser|eher) (?:geeignet|aufgehoben|weiterhelfen)",
         r"wenden sie sich (?:gern |gerne |bitte )?an",
         r"in kopie",
         r"auf mich (?:beziehen|berufen)",
     ),
     "pt": (
-        r"n[ãa]o sou a pessoa",
+        r"n[ãa]o sou (?:a|o) (?:\w+ ){0,2}(?:pessoa|indicad\w*|adequad\w*)",
+        r"quem (?:pode|poderia) (?:te |lhe )?ajudar (?:muito )?(?:mais|melhor)",
         r"(?:fale|converse) com",
         r"recomendo (?:que )?(?:fale|escreva|contacte|contate)",
         r"(?:coloco|ponho) em c[óo]pia",
@@ -216,11 +262,13 @@ NOT_ME = {
         r"(?:la|ti) metto (?:volentieri )?in contatto",
         r"(?:metto )?in copia",
         r"(?:le|gli) scriva",
-        r"non sono la persona",
+        r"non sono (?:la|il) (?:\w+ ){0,2}(?:persona|referente)",
+        r"chi (?:ti|la|vi) (?:pu[òo]|potrebbe) aiutare (?:molto )?(?:meglio|di pi[ùu])",
         r"a mio nome",
     ),
     "nl": (
-        r"niet de (?:juiste|aangewezen) persoon",
+        r"niet de (?:\w+ )?(?:persoon|contactpersoon|aanspreekpunt)",
+        r"(?:kan|kunnen) (?:je|jou|u) (?:veel )?beter (?:helpen|verder)",
         r"neem (?:gerust )?contact op met",
         r"(?:in de )?cc gezet",
         r"zet .{0,20} in (?:de )?cc",

@@ -217,6 +217,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
         return "later", 0.8 if sure else 0.55
+    if decline and accept and asks and not concrete and pattern("other_time").search(text):
+        # "Volentieri! Those two dates don't work for me - when would the week after suit you?"
+        return "accepted", 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):

@@ -181,8 +181,11 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 # What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid".
 _BEFORE_ZONE = frozenset(
-    ("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each", "beide", "beides", "jeweils",
-     "ambos", "ambas", "todos", "todas", "tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "beide in")
+    (
+        *("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each"),
+        *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
+        *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei"),
+    )
 )
 
 
@@ -216,8 +219,8 @@ def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo
             continue
         if m.group("inplace") and not _SENDER_IS.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # "in London" is where the sender is only after "I'm", "based", "je suis" ...
-        if any(m.start() - gap in ends for gap in range(13)):
-            continue
+        if any(text[end : m.start()].strip(" ,()[]-") in _BEFORE_ZONE for end in ends if 0 <= m.start() - end < 13):
+            continue  # the zone of the time right before it (see _zone_after)
         tz = _zone_from(m, ref_tz, user_tz)
         if tz is not None:
             zones.add(tz)
@@ -330,8 +333,7 @@ def named_proposal(
     body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
 ) -> datetime | None:
     """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
-    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own. ("The
-    first option works" names no day and stays without a start: the corpora's convention.)"""
+    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
     text = body[:MAX_CHARS].replace("’", "'")
     if not hints or _find_times(text):
         return None
@@ -343,5 +345,41 @@ def named_proposal(
     }
     if not days:
         return None
-    picked = [t for t in find_times(quoted, ref, user_tz).times if t.date() in days]
+    picked = [t for t in _users_times(quoted, ref, user_tz) if t.date() in days]
     return picked[0] if len(picked) == 1 else None
+
+
+# "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
+# "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
+_ORDINAL = re.compile(
+    r"\b(?:(?P<first>first|1st|former|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
+    r"|(?P<second>second|2nd|latter|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
+    r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
+    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|"
+    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)",
+    re.IGNORECASE,
+)
+
+
+def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | None) -> datetime | None:
+    """The time of the user's quoted proposal that the reply picks by its rank ("the first option works"),
+    when the reply gives no clock time of its own and picks only one."""
+    text = body[:MAX_CHARS].replace("’", "'")
+    if _find_times(text):
+        return None
+    ranks = {
+        0 if m.group("first") else 1
+        for clause in _clauses(text)
+        if not _NEGATIVE.search(clause)
+        for m in _ORDINAL.finditer(clause)
+    }
+    if len(ranks) != 1:
+        return None
+    offered = _users_times(quoted, ref, user_tz)
+    rank = ranks.pop()
+    return offered[rank] if len(offered) == 2 or (len(offered) > 2 and rank == 0) else None
+
+
+def _users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
+    """The times of the user's own quoted message: written in the user's zone where they name none."""
+    return find_times(quoted, ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times

@@ -94,7 +94,8 @@ mk("accepted-numbered-options-et", {"intent": "accepted", "meeting.start": None,
 mk("accepted-negated-slot", {"intent": "accepted", "meeting.start": "2026-10-14T15:00:00-05:00"},
    "Hi Jordan,\n\nI can't do Tuesday at 2pm, but Wednesday, October 14 at 3pm works for me.\n\nBest,\nAl\n" + QUOTE,
    date="Fri, 09 Oct 2026 08:00:00 -0500")
-mk("accepted-first-option-quoted-times-only", {"intent": "accepted", "meeting.start": None, "proposed_times": []},
+mk("accepted-first-option-quoted-times-only",
+   {"intent": "accepted", "meeting.start": "2026-10-13T14:00:00-05:00", "proposed_times": []},
    "Yes, the first option works for me. Talk then!\n\nSent from my iPhone\n" + QUOTE)
 mk("accepted-signature-office-hours-no-dashes", {"intent": "accepted", "meeting.start": "2026-10-16T11:00:00-04:00"},
    "Hi Jordan,\n\nSure, let's do Friday Oct 16 at 11am ET.\n\nKim Dale\nAssociate Director | Career Services\nOffice hours: Tuesdays 2-4pm ET\n" + QUOTE,
