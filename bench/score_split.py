@@ -36,6 +36,9 @@ TZ = {
     "fresh-en": "America/Denver",
     "fresh-intl": "Europe/Brussels",
     "fresh-auto": "America/Toronto",
+    "fresh-en2": "Europe/London",
+    "fresh-en3": "Australia/Sydney",
+    "fresh-intl2": "Europe/Madrid",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
