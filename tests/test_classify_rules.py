@@ -168,12 +168,21 @@ def test_links(text: str, video: str | None, booking: str | None) -> None:
     ("text", "today", "want"),
     [
         ("I will return on Monday, October 26.", date(2026, 10, 12), date(2026, 10, 26)),
-        ("out through Friday, October 23", date(2026, 10, 12), date(2026, 10, 24)),
+        ("out through Friday, October 23", date(2026, 10, 12), date(2026, 10, 26)),  # back on Monday
         ("ping me again the week of November 18", date(2026, 10, 20), date(2026, 11, 16)),
         ("follow up in January", date(2026, 10, 20), date(2027, 1, 1)),
         ("try me again in two weeks", date(2026, 10, 14), date(2026, 10, 28)),
         ("follow up with me in a bit", date(2026, 10, 14), None),
         ("reply within 2 business days", date(2026, 10, 14), None),
+        # a range of days away, in the seven languages: back the next working day after its last day
+        ("Je serai absente du 15 au 23 octobre.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("Estaré fuera desde el 15 hasta el 23 de octubre.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("Ich bin vom 15. bis 23. Oktober nicht im Büro.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("I'm away from October 15 to October 21.", date(2026, 10, 12), date(2026, 10, 22)),
+        ("Sono fuori ufficio dal 15 al 23 ottobre.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("Ik ben afwezig van 15 tot en met 23 oktober.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("Estarei ausente de 15 a 23 de outubro.", date(2026, 10, 12), date(2026, 10, 26)),
+        ("Away 15-23 October, back Tuesday 27th.", date(2026, 10, 12), date(2026, 10, 27)),
     ],
 )
 def test_resume_date(text: str, today: date, want: date | None) -> None:

@@ -28,7 +28,8 @@ _CUE_KINDS = {
     "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",
     "until": r"until|till|bis zum|bis|jusqu['’]au|jusqu['’]à|hasta el|hasta|até|fino al|fino a|tot(?! en met)",
     # "through Friday", and the last day of what keeps them busy ("the conference wraps up on May 28").
-    "through": r"through|thru|to|tot en met|t/m|einschließlich|(?:wraps?|winds?) up(?: on)?|ends?(?: on)?|"
+    "through": r"through|thru|to|tot en met|t/m|einschließlich",
+    "ends": r"(?:wraps?|winds?) up(?: on)?|ends?(?: on)?|"
     r"finish(?:es)?(?: on)?|is over(?: on)?|termina(?: el| em| a| il)?|acaba(?: el)?|se termine le|endet am|"
     r"finisce il|eindigt op",
 }
@@ -87,23 +88,43 @@ def _after_cue(text: str, start: int) -> str:
     return "back" if kinds[-1] == "until" and "back" in kinds else kinds[-1]
 
 
-_RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 2}
+_RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 2, "ends": 2}
+# The end of a range of days away ranks after a return day ("back on Monday 29th") and before a "from" (its start).
+_RANGE_RANK = 0.5
+_RANGE_END = re.compile(
+    r"(?<![\d.:/])\d{1,2}(?:\.|er|º|°|st|nd|rd|th)?(?:\s(?:" + _MONTH + r")\.?)?\s?"
+    r"(?:-|–|—|to|until|till|through|thru|au|al|a|à|bis|tot(?: en met)?|t/m|hasta|até|fino a)"
+    r"\s?(?:the |el |le |dem |zum |ao |o |il |al )?$"
+)
+
+
+def _next_working_day(day: date) -> date:
+    """The day after ``day``, or the Monday after when that falls on a weekend."""
+    day += timedelta(days=1)
+    return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
 def find_resume_date(text: str, today: date) -> date | None:
     """The first day the sender welcomes contact, or None when they name none."""
     text = text[:20_000]
     low = lowered(text)  # the cue words match lower-case text, position for position
-    best: tuple[int, date] | None = None
+    best: tuple[float, date] | None = None
     for mention in find_dates(text, today):
         if mention.day < today:
+            continue
+        if _RANGE_END.search(low, max(0, mention.start - 30), mention.start):
+            # "away from 15 to 26 March", "du 15 au 26 mars", "vom 15. bis 26. März": back the next working day
+            if best is None or best[0] > _RANGE_RANK:
+                best = (_RANGE_RANK, _next_working_day(mention.day))
             continue
         cue = _after_cue(low, mention.start)
         if not cue:
             continue
         day = mention.day
-        if cue in ("through", "after"):
-            day += timedelta(days=1)  # "away through Friday": back the day after; "until Monday": back Monday
+        if cue == "through":
+            day = _next_working_day(day)  # "away through Friday": back on Monday; "until Monday": back Monday
+        elif cue in ("after", "ends"):
+            day += timedelta(days=1)  # "after July 4th", "the conference wraps up on May 28": the day after
         elif cue == "week of":
             day -= timedelta(days=day.weekday())
         rank = _RANK[cue]
