@@ -206,7 +206,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
     # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
     points_on = not (accept and not decline and ev.names_proposed_day())
     if ev.referrals and (decline or not_me) and not concrete and points_on:
-        return "referral", 0.85
+        # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
+        return "referral", 0.85 if decline or not accept else 0.55
 
     # "Happy to, but could we push this to June?": a restart day well past the weeks the user asked about.
     def deferred() -> bool:
