@@ -68,7 +68,7 @@ _AUTO_BODY = re.compile(
 # "I've left the company": the one automatic reply whose named person is a referral.
 _LEFT = re.compile(
     r"\b(no longer (with|at|work(s|ing)? (at|for)|employed|part of|in the company)|"
-    r"(have|has|I've|I have) (left|moved on from)|left the (company|firm|organi[sz]ation|team)|"
+    r"(have|has|I've|I have) (left|moved on from)|left the (company|firm|organi[sz]ation|team)|I (left|quit)\b|"
     r"last day (at|with|was)|ya no (trabaja|trabajo|forma parte|está en|estoy en)|(dejó|dejé|ha dejado) la|"
     r"ne (fait|fais) plus partie|ne travaille plus|(a|ai) quitté|nicht mehr (bei|für|im|tätig|in)|"
     r"(hat|habe) (das unternehmen|die firma|\w+) verlassen|não (faz|trabalha|trabalho) mais|já não trabalha|"
@@ -227,13 +227,20 @@ def _relayed_person(mail: Mail, strength: float, text: str) -> bool:
     return (
         bool(mail.header("list-id") or mail.header("list-unsubscribe"))
         and in_thread(mail)
+        # sent to a list or a no-reply address (a repository's, a forum's), not to the user: a notification
+        and not any(_machine_address(address) for _, address in mail.to_addrs)
         and not _AUTO_SUBJECT.search(mail.header("subject"))
         and not (strength >= 0.97 or _AUTO_BODY.search(text[:_MAX_TEXT]))
     )
 
 
+def _machine_address(address: str) -> bool:
+    local, _, domain = address.partition("@")
+    return bool(_MACHINE_LOCAL.match(local)) or "noreply" in domain or "no-reply" in domain
+
+
 def _machine_sender(mail: Mail) -> bool:
-    return bool(_MACHINE_LOCAL.match(mail.from_addr.partition("@")[0]))
+    return _machine_address(mail.from_addr)
 
 
 def read_automatic(

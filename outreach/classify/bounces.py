@@ -101,6 +101,12 @@ _RECIPIENT_PATTERNS = [
     re.compile(r"rcpt to:\s*" + _ADDR, re.I),
     re.compile(r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*" + _ADDR + r"\s", re.I),
     re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
+    # an address opening its line with the reason after it: "a@b Invalid Address, ERROR_CODE :550 ... User unknown"
+    re.compile(
+        r"^[ \t>-]*" + _ADDR + r"[ \t:,]+(?:invalid|unknown|user unknown|no such|does not exist|not found|"
+        r"rejected|mailbox|recipient|address|host|domain|\d{3}\b|#?\d\.\d\.\d)",
+        re.I | re.M,
+    ),
     # an address alone on its line, perhaps with the reason: "<a@b> (unrecoverable error)", "a@b [User unknown]"
     re.compile(r"^[ \t>-]*" + _ADDR + r"[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\.\.\.[^\n]*)?[ \t]*$", re.M),
     re.compile(r"^to:[^\n@]*?" + _ADDR + r"[ \t]*$", re.I | re.M),
@@ -109,6 +115,8 @@ _RECIPIENT_PATTERNS = [
 REPLY_PREFIX = re.compile(
     r"^\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp|enc|fw|fwd|tr|wg|i)\s*(\[\d+\])?\s*:", re.I
 )
+# A returned message's own Message-ID, which looks like an address to a loose detector.
+_MESSAGE_ID = re.compile(r"^(?:message-id|in-reply-to|references):\s*<([^<>\s]+@[^<>\s]+)>", re.I | re.M)
 _STATUS = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
 _EMPTY_ADDRESS = re.compile(r"<\s*>\s*$")
@@ -401,8 +409,11 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     temporary, permanent = _flufl(mail)
     if permanent:
         # flufl's looser detectors may also return the sender or a Message-ID: prefer what the text confirms.
-        confirmed = set(_from_text(head)) | set(_returned_to(mail))
-        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], permanent), True, False)
+        named = _from_text(head)
+        confirmed = set(named) | set(_returned_to(mail))
+        ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[:MAX_TEXT * 4])}
+        unconfirmed = [a for a in permanent if a not in ids]
+        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], named, unconfirmed), True, False)
     subject = mail.header("subject")
     if temporary or _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head)):
         return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)

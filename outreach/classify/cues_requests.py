@@ -211,6 +211,8 @@ NOT_ME = {
         r"(?:she|he|they) (?:can|could|would|will) help",
         r"(?:better|best) placed",
         r"(?:a )?better fit\b",
+        r"(?:the )?(?:person|people|one) you(?:'ll| will|'d| would)? (?:want|need) (?:is|are|to)",
+        r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
     "es": (
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",

@@ -80,6 +80,17 @@ _NEGATIVE = re.compile(
     r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet)\b",
     re.IGNORECASE,
 )
+# Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
+_DAY_ABBR = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)"
+)
+_DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|bis|al|até|tot|t/m)\s)"
+_OPENING_HOURS = re.compile(
+    r"\b(?:office hours|opening hours|business hours|hours:|horario de atención|heures d'ouverture|öffnungszeiten|"
+    r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
+    r"|\b" + _DAY_ABBR + r"\w*\.?" + _DAY_TO + _DAY_ABBR + r"\w*\.?(?=[\s,:])",
+    re.IGNORECASE,
+)
 _CONVERSION = re.compile(
     r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
@@ -213,6 +224,7 @@ _ALL_TIMES = re.compile(r"\b(?:all|times?|hours?)\b[\s(:]*(?:are\s|in\s)?$", re.
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
     """A zone named apart from any time ("all Pacific time"), when exactly one is."""
     zones = set()
+    mine = False
     ends = {t.end for t in times}
     for m in ZONE_RE.finditer(text):
         if m.group("yours") or (m.group("region") and not _ALL_TIMES.search(text, max(0, m.start() - 20), m.start())):
@@ -221,9 +233,14 @@ def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo
             continue  # "in London" is where the sender is only after "I'm", "based", "je suis" ...
         if any(text[end : m.start()].strip(" ,()[]-") in _BEFORE_ZONE for end in ends if 0 <= m.start() - end < 13):
             continue  # the zone of the time right before it (see _zone_after)
+        if m.group("mine"):
+            mine = True  # "my time": where the sender is, when they say so, else the Date header's offset
+            continue
         tz = _zone_from(m, ref_tz, user_tz)
         if tz is not None:
             zones.add(tz)
+    if not zones and mine:
+        return ref_tz
     return zones.pop() if len(zones) == 1 else None
 
 
@@ -254,7 +271,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         previous_date = dates[-1] if dates and not times else None
-        if not times or _NEGATIVE.search(clause):
+        if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause):
             converted_from = False
             continue
         conversion = _CONVERSION.search(clause)

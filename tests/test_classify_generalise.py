@@ -1,0 +1,87 @@
+"""Readings learned from the fresh sets (tests/data/classify_fresh), each on a message written here in other words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from outreach.classify import classify_message
+from outreach.classify.times import find_times
+from outreach.classify.zones import zone
+
+USER = "Sam Rivera <sam.rivera@example.edu>"
+QUOTE = "\n\nOn Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n> Could we talk?\n"
+
+
+def _mail(body: str, *, sender: str = "Pat Lee <pat.lee@firm.example>", headers: str = "") -> bytes:
+    return (
+        f"From: {sender}\nTo: {USER}\nDate: Thu, 04 Feb 2027 10:00:00 -0500\nSubject: Re: 20 minutes?\n"
+        f"In-Reply-To: <sam-1@example.edu>\n{headers}Content-Type: text/plain; charset=utf-8\n\n{body}"
+    ).encode()
+
+
+def test_a_left_the_company_auto_reply_names_the_successor() -> None:
+    """ "I left X on <date>; please contact Y at y@" in an automatic reply is auto_reply with Y as the referral."""
+    body = "Thank you for your email. I left Firm Co on January 29 and this mailbox is not monitored. " \
+        "For the analytics team, please contact Elena Park at elena.park@firm.example."
+    out = classify_message(_mail(body, headers="Auto-Submitted: auto-generated\n")).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("auto_reply", ["elena.park@firm.example"])
+
+
+def test_a_notification_to_a_list_address_is_not_a_relayed_reply() -> None:
+    """A code-review notification in a thread, sent to a no-reply list address with the user in Cc, is bulk."""
+    raw = (
+        "From: Maya Lind <notifications@forge.example>\nTo: repo <repo@noreply.forge.example>\nCc: " + USER + "\n"
+        "Date: Fri, 12 Feb 2027 13:04:50 -0800\nSubject: Re: [sam/repo] Fix the hour (PR #14)\n"
+        "Precedence: list\nList-Id: sam/repo <repo.sam.forge.example>\nIn-Reply-To: <sam/repo/pull/14@forge.example>\n"
+        "Content-Type: text/plain\n\nLooks good. Could we name the argument explicitly here?\n"
+    ).encode()
+    assert classify_message(raw).to_json()["intent"] == "unknown"
+
+
+def test_a_bounce_names_the_address_its_text_reports_not_a_message_id() -> None:
+    """The failed address is the one the notice reports, never the returned message's Message-ID."""
+    raw = (
+        b"Return-Path: <>\nFrom: mailer-daemon@mail.provider.example\nTo: sam.rivera@example.edu\n"
+        b"Date: Thu, 11 Feb 2027 18:45:31 +0530\nSubject: Undelivered Mail Returned to Sender\n"
+        b"Auto-Submitted: auto-replied\nContent-Type: text/plain\n\n"
+        b"A message that you sent could not be delivered to one or more of its recipients. "
+        b"This is a permanent error.\n\n"
+        b"s.iyer@far.example Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <s.iyer@far.example>... "
+        b"User unknown\n\n"
+        b"Message-ID: <1kgv-9e0e-8752@example.edu>\nFrom: Sam Rivera <sam.rivera@example.edu>\n"
+        b"To: Sanjana Iyer <s.iyer@far.example>\nSubject: Informational interview request\n"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "s.iyer@far.example")
+
+
+def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
+    """A shared mailbox's person who says who to write to instead, with standing hours in the signature."""
+    body = "Hi Sam,\n\nDaniel moved on last year. The person you'll want is our data lead, Joon Park. You can reach " \
+        "him directly at joon.park@firm.example.\n\nMarisol\nMember Services | 416-555-0162 | " \
+        "Hours: Mon-Fri, 9 am - 5 pm ET"
+    out = classify_message(_mail(body + QUOTE, sender="Firm Co <help@firm.example>")).to_json()
+    assert (out["intent"], out["meeting"], [r["email"] for r in out["referrals"]]) == (
+        "referral",
+        None,
+        ["joon.park@firm.example"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Does Thu 2/25 at 4 work? That's my time, I'm in Vancouver.", ["2027-02-25T16:00:00-08:00"]),
+        ("Does Thu 2/25 at 4 work? That's my time.", ["2027-02-25T16:00:00+00:00"]),
+        ("Our office hours: Mon-Fri, 9 am - 5 pm ET.", []),
+        ("Horario de atención: lunes a viernes de 9 a 18 h.", []),
+    ],
+)
+def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]) -> None:
+    """ "my time" is the sender's named place when they give one, else the Date header's offset; standing hours
+    are not a proposal."""
+    ref = datetime(2027, 2, 19, 4, 41, tzinfo=zone("UTC"))
+    got = [t.timestamp() for t in find_times(text, ref, zone("America/Toronto")).times]
+    assert got == [datetime.fromisoformat(w).timestamp() for w in want]
