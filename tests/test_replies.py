@@ -11,10 +11,11 @@ import smtplib
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from imapclient import IMAPClient
@@ -414,3 +415,32 @@ def test_a_bounce_quoting_an_acceptance_bounces_the_contact_end_to_end(
     assert (Contact.get(Contact.email == "casey@example.test").status, Interview.select().count(),
             Contact.select().count(), create_due_drafts(settings, datetime.now(UTC) + timedelta(days=60), "daemon"),
             Reply.get().result["bounced_recipient"]) == ("bounced", 0, 1, [], "casey@example.test")
+
+
+# ------------------------------------------------------------------ understood in other languages, acted on end to end
+
+SPANISH_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                  "noviembre", "diciembre")
+
+
+def test_a_spanish_acceptance_with_a_time_becomes_an_interview_at_that_instant(
+        tmp_path: Path, mailrig: MailRig, mail_user: str, imap: Callable[..., IMAPClient]) -> None:
+    """A reply in Spanish under a Spanish quote attribution, with a day, a 24-hour time and "hora de Madrid", read
+    from the real inbox: the contact has a meeting and the interview starts at that instant (Madrid's offset on
+    that day), with the call link."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    sent = datetime.now(UTC) - timedelta(hours=2)
+    draft = sent_draft("lucia@example.es", "Lucía Romero", sent, settings)
+    day = (datetime.now(ZoneInfo("Europe/Madrid")) + timedelta(days=9)).date()
+    said = f"el {SPANISH_DAYS[day.weekday()]} {day.day} de {SPANISH_MONTHS[day.month - 1]} a las 16:30"
+    body = (f"¡Hola Sam!\n\nCon mucho gusto. Te propongo {said} (hora de Madrid) por videollamada: "
+            "https://meet.example.org/abc-defg-hij\n\nUn saludo,\nLucía\n\n"
+            f"El {sent:%d/%m/%Y}, Sam Rivera <{mail_user}> escribió:\n> ¿Tendría 20 minutos para una charla?\n")
+    imap(mail_user).append("INBOX", reply_to(draft, mail_user, body))
+    lines = watch_once(settings, datetime.now(UTC))
+    interview = Interview.get()
+    start = datetime.combine(day, time(16, 30), tzinfo=ZoneInfo("Europe/Madrid"))
+    assert (lines[1:], Contact.get().status, interview.start, interview.url) == (
+        ["reply 1 from lucia@example.es: accepted: interview 1 (scheduled)"],
+        "meeting", start.astimezone(UTC), "https://meet.example.org/abc-defg-hij")
