@@ -115,6 +115,9 @@ def accuracy() -> None:
             for field, want in labels[path.name].items():
                 tally[field] += 1
                 hits[field] += _same(field, want, _field(out, field))
+            if labels[path.name]["intent"] == "bounce":
+                tally["bounce recognised"] += 1
+                hits["bounce recognised"] += out["intent"] == "bounce"
             right = out["intent"] == labels[path.name]["intent"]
             confused[(labels[path.name]["intent"], out["intent"])] += not right
             confused[("acted", labels[path.name]["intent"] + "->" + out["intent"])] += (
