@@ -77,6 +77,8 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Does Thu 2/25 at 4 work? That's my time.", ["2027-02-25T16:00:00+00:00"]),
         ("Our office hours: Mon-Fri, 9 am - 5 pm ET.", []),
         ("Horario de atención: lunes a viernes de 9 a 18 h.", []),
+        ("I could do Friday 26 Feb, 5pm SGT (4am Toronto). Would that suit?", ["2027-02-26T17:00:00+08:00"]),
+        ("Friday 26 Feb at 9am PT / 12pm ET works", ["2027-02-26T09:00:00-08:00"]),
     ],
 )
 def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]) -> None:
@@ -85,3 +87,27 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
     ref = datetime(2027, 2, 19, 4, 41, tzinfo=zone("UTC"))
     got = [t.timestamp() for t in find_times(text, ref, zone("America/Toronto")).times]
     assert got == [datetime.fromisoformat(w).timestamp() for w in want]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("I'm afraid I'm snowed under and will have to give this one a miss. Good luck!", ("declined", 0.85)),
+        ("I'm stepping back from these conversations for now, sorry.", ("declined", 0.85)),
+        ("Just landed and the signal is terrible. Will read this properly once I'm back on wifi.", ("unknown", 0.4)),
+        ("?", ("unknown", 0.3)),
+        ("who gave u my email", ("question", 0.55)),
+        ("Unrelated, sorry, but did you ever get the data from Paulo?", ("unknown", 0.4)),
+        ("Could you send over your CV first? Then I'll know whether I can help.", ("question", 0.85)),
+    ],
+)
+def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
+    """Refusals, holding notes, bare marks, unpunctuated questions and asides, as the fresh sets wrote them."""
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["confidence"]) == want
+
+
+def test_a_vague_period_names_no_restart_day() -> None:
+    """ "Try me again in a few weeks" is later with no day (as the corpora label "unas semanas", "ein paar Wochen")."""
+    out = classify_message(_mail("Sorry, it's bedlam here. Could you try me again in a few weeks?" + QUOTE)).to_json()
+    assert (out["intent"], out["resume_after"]) == ("later", None)

@@ -281,7 +281,12 @@ NOT_ME = {
 
 # Asks something before agreeing ("avant de m'engager", "prima di fissare", "antes de agendar").
 BEFORE_COMMIT = {
-    "en": (r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)", r"first,? (?:could|can) you"),
+    "en": (
+        r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)",
+        r"first,? (?:could|can) you",
+        r"(?:send|share|forward) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé|portfolio|linkedin)\b"
+        r"[^.?!]{0,20}\bfirst\b",
+    ),
     "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
     "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
     "de": (r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)", r"vorab (?:eine )?frage"),

@@ -52,7 +52,8 @@ _DECLINE = re.compile(
     r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
     r"informational)\b"
     r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
-    r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b",
+    r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b"
+    r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(
@@ -196,9 +197,16 @@ def decide(ev: Evidence) -> tuple[str, float]:
     decline = _any(_DECLINE, "decline", text)
     not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
     later = _any(_LATER, "later", text)
-    asks = "?" in text or "¿" in text
+    # a question mark, or a short note that opens with a question word ("who gave u my email")
+    asks = "?" in text or "¿" in text or (len(text.split()) <= _TERSE_WORDS and _WH_START.match(text) is not None)
     question = asks and _any(_QUESTION, "question", text)
     before_commit = asks and _any(_BEFORE_COMMIT, "before_commit", text)
+    if _UNRELATED.search(text) and not concrete:
+        # "Unrelated, sorry, but did you ever get the data?": about something else
+        return "unknown", 0.4
+    if _HOLDING.search(text) and not (concrete or decline or ev.referrals):
+        # "Will read this properly once I'm back on wifi": they will answer; nothing to act on yet
+        return "unknown", 0.4
     if _misaddressed(ev) and (ev.user_named or not concrete):
         # Greeting someone else is mail meant for them, even with a time in it; when only the user's
         # address is known, a nickname is likelier than misdirected mail once a time is offered.
@@ -227,8 +235,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "later", 0.55
     if not concrete and _policy_refusal(text):
         return "declined", 0.85 if not accept else 0.55
-    if before_commit and not concrete:
-        return "question", 0.85
+    if before_commit and not ev.times:
+        # "Could you send your CV first?" (a booking page in the signature is no answer to that yet)
+        return "question", 0.85 if not ev.booking else 0.55
     if concrete:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
         doubt = decline or later or before_commit or not accept or deferred()
@@ -243,7 +252,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "referral", 0.5
     if _any(_WEAK_DECLINE, "weak_decline", text):
         return "declined", 0.5
-    if asks and ev.in_thread and len(text.split()) <= _SHORT_WORDS:
+    if asks and ev.in_thread and len(text.split()) <= _SHORT_WORDS and _WORD.search(text):
         # A short note asking something back, with nothing else said ("C'est pour un projet universitaire ?").
         return "question", 0.5
     return "unknown", 0.3
@@ -259,6 +268,22 @@ _FOOTER_LINE = re.compile(
     r"^.*(?:https?://|www\.|\bclick\b|\bpreferences\b|\byou (?:are )?receiv|\bthis (?:e-?mail|message) was sent)"
     r".*$",
     re.MULTILINE,
+)
+_TERSE_WORDS = 12
+_WH_START = re.compile(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
+_WORD = re.compile(r"[^\W\d_]{2}")
+_UNRELATED = re.compile(
+    r"\A\W*(?:\w+\W+){0,3}(?:(?:totally |completely )?unrelated|off[- ]topic|random one|different topic|"
+    r"on another note|sin relación con|hors sujet|anderes thema|fora do assunto|fuori tema|los van)\b"
+)
+# Saying they will answer properly later ("will read this properly once I'm back", "te respondo con calma").
+_HOLDING = re.compile(
+    r"\b(?:i'?ll|will|i will|let me) (?:read|look at|reply to|respond to|get back to you on|go through) "
+    r"(?:this|it|your (?:note|email|message))(?: \w+)? (?:properly|later|when|once|tomorrow|next week|soon)\b"
+    r"|\b(?:i'?ll|will) (?:reply|respond|answer|get back to you) (?:properly|in full|later|when|once)\b"
+    r"|\bte (?:respondo|contesto) (?:con calma|m[áa]s tarde|cuando)|\bje (?:te|vous) r[ée]ponds (?:plus tard|dès que)"
+    r"|\bich melde mich (?:später|sobald|wenn|nächste woche)|\b(?:te|lhe) respondo (?:depois|quando|com calma)"
+    r"|\bti rispondo (?:appena|quando|con calma)|\bik (?:reageer|antwoord) (?:later|zodra|als)"
 )
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
 _SENTENCE = re.compile(r"[^.!?¿¡\n]+")

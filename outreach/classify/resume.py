@@ -58,6 +58,7 @@ _PERIOD_CUE = re.compile(
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
 )
+_VAGUE = ("a few", "a couple", "a couple of")
 _MID = ("mid", "second half", "mediados", "mi-", "mitte", "meados", "metà", "half")
 _LATE = ("late", "end", "finales", "fin", "ende", "final", "fim", "fine", "eind")
 _NUMBERS = {
@@ -68,9 +69,6 @@ _NUMBERS = {
     "four": 4,
     "five": 5,
     "six": 6,
-    "a few": 3,
-    "a couple": 2,
-    "a couple of": 2,
     **dict.fromkeys(("un", "una", "une", "um", "uma", "een", "einem", "einer"), 1),
     **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
@@ -182,6 +180,8 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
         if re.search(r"week|semana|semaine|woche|settimana", m.group("nextunit"), re.IGNORECASE):
             return today + timedelta(days=7 - today.weekday())
         return date(today.year + (today.month == 12), today.month % 12 + 1, 1)
+    if m.group("n").lower() in _VAGUE:
+        return None  # "in a few weeks", "in a couple of months": no day to write again on
     count = _NUMBERS.get(m.group("n").lower())
     if count is None:
         count = int(m.group("n")) if m.group("n").isdigit() else 1

@@ -91,6 +91,8 @@ _OPENING_HOURS = re.compile(
     r"|\b" + _DAY_ABBR + r"\w*\.?" + _DAY_TO + _DAY_ABBR + r"\w*\.?(?=[\s,:])",
     re.IGNORECASE,
 )
+# What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
+_RESTATED = re.compile(r"(?:\s?(?:" + ZONE_RE.pattern + r"))?\s?(?:\(|/)\s?")
 _CONVERSION = re.compile(
     r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
@@ -281,8 +283,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
         shared = next((z for z in reversed(zones) if z[1] and (options or not z[2])), None)
         kept = False
+        previous_end = -1
         for t, (tz, named, yours) in zip(times, zones, strict=True):
             if conversion and t.start > conversion.start():
+                continue
+            # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
+            restated = _RESTATED.fullmatch(clause, previous_end, t.start) is not None and kept
+            previous_end = t.end
+            if restated:
                 continue
             if yours and not options and (kept or (converted_from and not dates)):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
