@@ -39,6 +39,9 @@ TZ = {
     "fresh-en2": "Europe/London",
     "fresh-en3": "Australia/Sydney",
     "fresh-intl2": "Europe/Madrid",
+    "fresh-auto2": "Europe/Berlin",
+    "fresh-en4": "America/Chicago",
+    "fresh-intl3": "Europe/Paris",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
