@@ -79,6 +79,9 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Horario de atención: lunes a viernes de 9 a 18 h.", []),
         ("I could do Friday 26 Feb, 5pm SGT (4am Toronto). Would that suit?", ["2027-02-26T17:00:00+08:00"]),
         ("Friday 26 Feb at 9am PT / 12pm ET works", ["2027-02-26T09:00:00-08:00"]),
+        ("let's do Friday Feb 26 at 7:30am your time, which I believe is 4:30pm.", ["2027-02-26T07:30:00-05:00"]),
+        ("Thursday works. Just so we're not caught out, let's lock in 1pm Sydney time.", ["2027-02-25T13:00:00+11:00"]),
+        ("Could we make it Friday 26 Feb 11:30am SGT? 1pm is when our meeting ends.", ["2027-02-26T11:30:00+08:00"]),
     ],
 )
 def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]) -> None:
@@ -99,6 +102,9 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("who gave u my email", ("question", 0.55)),
         ("Unrelated, sorry, but did you ever get the data from Paulo?", ("unknown", 0.4)),
         ("Could you send over your CV first? Then I'll know whether I can help.", ("question", 0.85)),
+        ("We're not hiring and neither of us has the bandwidth for calls right now. Sorry!", ("declined", 0.85)),
+        ("I've had to stop doing one-on-one career conversations this year.", ("declined", 0.85)),
+        ("Happy to point you in the right direction, but first: which stage interests you?", ("question", 0.85)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -111,3 +117,27 @@ def test_a_vague_period_names_no_restart_day() -> None:
     """ "Try me again in a few weeks" is later with no day (as the corpora label "unas semanas", "ein paar Wochen")."""
     out = classify_message(_mail("Sorry, it's bedlam here. Could you try me again in a few weeks?" + QUOTE)).to_json()
     assert (out["intent"], out["resume_after"]) == ("later", None)
+
+
+def test_an_outlook_recall_is_no_answer() -> None:
+    """Outlook's "Recall:" of a message (in any client language) is a notice, never a question or an answer."""
+    raw = _mail("Vanessa Roy would like to recall the message, \"RE: 20 minutes?\".").replace(
+        b"Subject: Re: 20 minutes?", b"Subject: Recall: 20 minutes?"
+    )
+    assert classify_message(raw).to_json()["intent"] == "unknown"
+
+
+def test_a_japanese_outlook_header_block_starts_the_quote() -> None:
+    """Outlook's Japanese header block (差出人, 送信日時, 宛先, 件名) starts the quoted history."""
+    body = (
+        "Dear Sam,\n\nI would be happy to speak with you.\n\n22 February (Mon) 14:00 JST is convenient for me.\n\n"
+        "差出人: Sam Rivera <sam.rivera@example.edu>\n送信日時: 2027年2月3日 8:05\n"
+        "宛先: Misaki Tanaka\n件名: 20 minutes?\n\n"
+        "Could we talk on Tuesday, February 16 at 10:00 AM ET?\n"
+    )
+    out = classify_message(_mail(body), user_tz="America/Toronto").to_json()
+    assert (out["intent"], out["meeting"]["start"], out["proposed_times"]) == (
+        "accepted",
+        "2027-02-22T14:00:00+09:00",
+        [],
+    )

@@ -114,6 +114,8 @@ _TEAM_WORDS = frozenset(
     ]
 )
 _MAX_TEXT = 6000
+# Outlook's message recall, in the client's language: a request to delete a message, never an answer.
+_RECALL = re.compile(r"^\s*(?:recall|rückruf|rappel|recuperar|richiamo|intrekken|relembrar|recuperação)\s*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -276,6 +278,8 @@ def read_automatic(
         back = find_resume_date(own, today)
         referrals = _replacements(mail, own, known)
         return Verdict("auto_reply", strength, "auto_reply", resume_after=back, referrals=referrals)
+    if _RECALL.match(mail.header("subject")):
+        return Verdict("unknown", 0.9, "notice")  # Outlook's "Recall:" of a message the sender regrets
     if _auto_submitted(mail) or _is_bulk(mail):
         return Verdict("unknown", 0.9, "bulk")
     if not in_thread(mail) and _machine_sender(mail):

@@ -30,6 +30,9 @@ ACCEPT = {
         r"(?:i'?ve |i have )?(?:put|pencil(?:l?ed)?|booked|blocked) (?:you|it|us) (?:down|in)\b",
         r"see you (?:there|on|at|next|soon|monday|tuesday|wednesday|thursday|friday)",
         r"(?:which|the time|\d{1,2}(?::\d\d)?\s?(?:[ap]\.?m\.?)?) works",
+        r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|(?:the )?\d{1,2}(?:st|nd|rd|th)) "
+        r"(?:works|suits|is (?:good|fine|great|perfect))",
+        r"lock (?:it |that |this )?in\b",
         r"works (?:great|perfectly|well|fine|for me)",
         r"sounds (?:good|great|perfect)",
         r"confirm(?:ed|ing)?\b",

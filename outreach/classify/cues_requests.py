@@ -284,6 +284,7 @@ BEFORE_COMMIT = {
     "en": (
         r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)",
         r"first,? (?:could|can) you",
+        r"(?:but|before that),? first\b",
         r"(?:send|share|forward) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé|portfolio|linkedin)\b"
         r"[^.?!]{0,20}\bfirst\b",
     ),

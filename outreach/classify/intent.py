@@ -53,7 +53,9 @@ _DECLINE = re.compile(
     r"informational)\b"
     r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
     r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b"
-    r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b",
+    r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b"
+    r"|\b(no|neither of us has|nobody has|don'?t have|do not have|haven'?t got|lack) (the )?(bandwidth|capacity)\b"
+    r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(

@@ -68,9 +68,10 @@ ZONE_RE = re.compile(
 _CLAUSE_SPLIT = re.compile(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
     r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])(?!(?<=\d\.\s)" + MONTH_PATTERN + r"\b)"
+    r"|(?<=[!?])\s+(?=\d)"  # "... work? 1pm Sydney is when our meeting ends"
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
-    r"|,?\s+\b(?:but|however|so|though)\b\s+"
+    r"|,?\s+\b(?:but|however|though)\b\s+|,\s+so\b\s+"  # not "just so we don't ..."
 )
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|doesn't work|does not work|"
@@ -94,7 +95,8 @@ _OPENING_HOURS = re.compile(
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
 _RESTATED = re.compile(r"(?:\s?(?:" + ZONE_RE.pattern + r"))?\s?(?:\(|/)\s?")
 _CONVERSION = re.compile(
-    r"\b(?:which|that|it)\s(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b|\bi\.e\.|\baka\b|=\s"
+    r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b"
+    r"|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
     r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
     re.IGNORECASE,
@@ -390,8 +392,8 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
     """The time of the user's quoted proposal that the reply picks by its rank ("the first option works"),
     when the reply gives no clock time of its own and picks only one."""
     text = body[:MAX_CHARS].replace("’", "'")
-    if _find_times(text):
-        return None
+    if find_times(text, ref, user_tz).times:
+        return None  # a time of their own ("the first one, that's 9am here" restates the same slot)
     ranks = {
         0 if m.group("first") else 1
         for clause in _clauses(text)
