@@ -141,3 +141,22 @@ def test_a_japanese_outlook_header_block_starts_the_quote() -> None:
         "2027-02-22T14:00:00+09:00",
         [],
     )
+
+
+def test_the_users_time_picked_by_rank_is_never_a_quote_header() -> None:
+    """ "Le premier créneau me convient" picks the first time of the user's proposal, not the time on the
+    attribution line above it ("Le 12/01/2028 à 19:04, ... a écrit :")."""
+    body = (
+        "Bonjour,\n\nLe premier créneau que vous proposez me convient tout à fait.\n\n"
+        "Le 02/02/2027 à 19:04, Sam Rivera a écrit :\n"
+        "> Je vous propose le mardi 16 février à 14h00 ou le jeudi 18 février à 10h00 (heure de Toronto).\n"
+    )
+    out = classify_message(_mail(body), user_tz="America/Toronto").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-16T14:00:00-05:00")
+
+
+def test_a_portuguese_greeting_is_not_someone_elses_name() -> None:
+    """ "Fala, Sam!" greets the user; "segunda não rola, mas pode ser terça às 10h" is Tuesday at 10."""
+    body = "Fala, Sam! Beleza?\n\nBora conversar sim. Segunda não rola pra mim, mas pode ser terça (9/2) às 10h?\n"
+    out = classify_message(_mail(body + QUOTE), user_tz="America/Toronto").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-09T10:00:00-05:00")

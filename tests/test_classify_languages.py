@@ -356,6 +356,13 @@ IN_THREAD = "In-Reply-To: <sam-1@example.edu>\n"
         ("Ciao Sam, volentieri! Quelle due date purtroppo non riesco. Quando ti andrebbe bene la settimana dopo?",
          ("accepted", 0.55)),
         ("Happy to! Unfortunately neither of those days works - what other times would suit you?", ("accepted", 0.55)),
+        # Not the right person, pointing at nobody: a decline, in other languages.
+        ("Bonjour Sam,\n\nje ne suis vraiment pas la bonne personne pour cela.\n\nN.", ("declined", 0.85)),
+        ("Hola Sam, no estoy haciendo este tipo de llamadas ahora mismo.", ("declined", 0.85)),
+        # Erasure requests and "stop contacting me", by law and in plain words.
+        ("Gelieve mij niet langer te contacteren en mijn persoonsgegevens te verwijderen.", ("unsubscribe", 0.9)),
+        ("Bitte um Löschung meiner personenbezogenen Daten.", ("unsubscribe", 0.9)),
+        ("Por favor, eliminen todos mis datos.", ("unsubscribe", 0.9)),
         # Yes, but weeks from now: a restart month or date is a deferral, in seven languages.
         ("Hi Sam,\n\nHappy to, but could we do it in May?\n\nTed", ("later", 0.55)),
         ("Hallo Sam,\n\ngerne, aber erst im Mai.\n\nUte", ("later", 0.8)),
@@ -540,6 +547,8 @@ ORDINAL_QUOTE = (
         ("Je tweede voorstel past me prima.", "2027-03-18T14:00:00-04:00"),
         ("Perfecto, la primera opción me viene bien.", "2027-03-16T10:00:00-04:00"),
         ("Gerne, der zweite Termin passt.", "2027-03-18T14:00:00-04:00"),
+        ("Het tweede tijdstip komt mij het beste uit. Stuur je een uitnodiging?", "2027-03-18T14:00:00-04:00"),
+        ("Opa! Pode contar comigo. O segundo horário fica ótimo pra mim.", "2027-03-18T14:00:00-04:00"),
         ("The first option doesn't work for me, sorry.", None),
     ],
 )

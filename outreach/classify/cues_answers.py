@@ -56,7 +56,7 @@ ACCEPT = {
         r"(?:s[íi]|claro)[,!]? (?:claro|podemos|con gusto|encantad)",
         r"por supuesto",
         r"cuenta conmigo",
-        r"(?:perfecto|dale|vale|genial)\b",
+        r"(?<!va )(?<!irá )(?<!vaya )(?:perfecto|dale|vale|genial)\b",  # not "seguro que te va genial"
         r"(?<!\w )claro(?: que s[íi])?\b",  # "¡Claro!", "Sí, claro", not "decírtelo claro"
         r"me (?:late|sirve|queda bien|cuadra)",
         r"(?:hablamos|nos vemos|nos hablamos)(?: entonces| el)?\b",
@@ -123,6 +123,8 @@ ACCEPT = {
         r"bora\b",
         r"pode ser\b",
         r"combinado\b",
+        r"(?:pode )?contar comigo",
+        r"fica (?:ótimo|otimo|bom|perfeito|bem) (?:pra|para) (?:mim|nós)",
         r"(?:fica|est[áa]) (?:[óo]timo|perfeito|bom)",
         r"(?:falamos|nos falamos|at[ée] l[áa])\b",
         r"até (?:segunda|terça|quarta|quinta|sexta)",
@@ -163,6 +165,7 @@ ACCEPT = {
         r"bevestigd",
         r"komt goed",
         r"klinkt goed",
+        r"komt (?:me|mij|ons) (?:\w+ ){0,2}uit\b(?! de)",
     ),
 }
 
@@ -213,6 +216,7 @@ DECLINE = {
         r"(?:person|fit|contact|match|help|use)\b",
     ),
     "es": (
+        r"no soy (?:la|el) (?:persona )?(?:m[áa]s )?(?:adecuad|indicad|id[óo]ne)\w*",
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
         r"hablar|comprometerme|aceptar|hacer)",
         r"tengo que (?:declinar|decir que no|rechazar)",
@@ -225,9 +229,11 @@ DECLINE = {
         r"llego)\b",
         r"no (?:\w+ )?(?:hago|hacemos|atiendo|atendemos|acepto|aceptamos|realizo|realizamos|mantenemos|ofrecemos)\b",
         r"(?:dej[ée]|dejamos|hemos dejado|he dejado) de (?:aceptar|hacer|atender|tomar|dar)",
+        r"no (?:estoy|estamos) (?:haciendo|aceptando|tomando|dando|atendiendo)\b",
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"pas (?:vraiment )?la (?:bonne|meilleure) personne",
         r"(?:j['’]ai |nous avons )?arr[êe]t[ée] (?:d['’]accepter|de (?:prendre|faire|donner|r[ée]pondre [àa]))",
         r"je n['’](?:accepte|prends|fais|donne) plus\b",
         r"(?:dois|vais|vois) (?:malheureusement )?(?:d[ée]cliner|refuser|passer mon tour)",
@@ -244,6 +250,7 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"nicht (?:wirklich )?(?:der|die) (?:richtige|passende) (?:ansprechpartner\w*|person)",
         r"(?:nehme|mache|führe|biete) (?:\w+ ){0,3}keine (?:\w+ ){0,2}mehr\b",
         r"(?:habe|haben) (?:\w+ ){0,3}aufgehört",
         r"(?:muss|m[üu]ssen) (?:ich |wir )?(?:ihnen |dir )?(?:leider )?absagen",
@@ -260,6 +267,7 @@ DECLINE = {
         r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
+        r"n[ãa]o sou (?:a|o) (?:pessoa )?(?:certa|indicad[ao]|adequad[ao])",
         r"deix(?:ei|amos) de (?:aceitar|fazer|atender|dar)",
         r"j[áa] n[ãa]o (?:aceito|fa[çc]o|atendo|dou)\b",
         r"n[ãa]o (?:tenho|terei) (?:qualquer |nenhuma )?(?:disponibilidade|tempo)",
@@ -273,6 +281,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"non sono (?:la|il) (?:persona )?(?:giust[ao]|adatt[ao]|indicat[ao])",
         r"(?:ho|abbiamo) smesso di (?:accettare|fare|dare)",
         r"non (?:accetto|faccio|do) pi[ùu]\b",
         r"non (?:posso|possiamo|riesco|riusciamo|potr[òo]|potremo|ho tempo|abbiamo tempo)\b",
@@ -284,6 +293,7 @@ DECLINE = {
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
+        r"niet de (?:juiste|aangewezen) persoon",
         r"(?:ben|zijn) (?:\w+ ){0,2}gestopt met",
         r"(?:kan|kun|zal) ik (?:je |u )?(?:hier )?(?:helaas )?niet",
         r"moet ik (?:je |u )?(?:helaas )?(?:afzeggen|bedanken|nee zeggen|passen)",
@@ -374,7 +384,7 @@ LATER = {
         r"sp[äa]ter (?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|melden|schreiben|sprechen|kontaktieren)",
     ),
     "pt": (
-        r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez)",
+        r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez|depois|daqui a|a partir)",
         r"(?:volte|voltar) a (?:escrever|falar|contactar|contatar)",
         r"(?:escreva|contacte|contate)-me\b.{0,30}\b(?:de novo|novamente|outra vez|a partir|daqui)",
         r"mais (?:para a frente|pra frente|adiante)",

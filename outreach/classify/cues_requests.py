@@ -142,6 +142,7 @@ UNSUBSCRIBE = {
         r"(?:no|any) (?:future|further) (?:outreach|correspondence|emails|e-mails|messages|mailings)\b",
     ),
     "es": (
+        r"(?:suprim|elimin|borr)\w* (?:todos )?(?:mis|los) datos",
         r"no (?:me )?(?:vuelva|vuelvas|vuelvan) a (?:escribir|contactar)",
         r"(?:dejen|deje|deja) de (?:escribirme|enviarme|contactarme)",
         r"(?:elim[íi]n|b[óo]rr|s[áa]qu)(?:en|e|a)me de",
@@ -163,6 +164,7 @@ UNSUBSCRIBE = {
         r"ne plus (?:recevoir|[êe]tre contact)",
     ),
     "de": (
+        r"l[öo]sch\w* (?:\w+ ){0,3}(?:meiner|meine) (?:\w+ )?daten",
         r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
         r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
@@ -175,6 +177,7 @@ UNSUBSCRIBE = {
         r"nicht wieder)",
     ),
     "pt": (
+        r"(?:elimin|apag|exclu)\w* (?:todos )?(?:os )?(?:meus|dos meus) dados",
         r"n[ãa]o (?:me )?(?:contacte|contate|escreva|envie|mande) mais",
         r"remov(?:a|er|am)[- ]me",
         r"descadastr",
@@ -185,6 +188,7 @@ UNSUBSCRIBE = {
         r"n[ãa]o (?:quero|desejo) (?:receber|mais)",
     ),
     "it": (
+        r"(?:cancell|elimin)\w* (?:tutti )?(?:i )?(?:miei|dei miei) dati",
         r"non (?:mi )?(?:contatti|scriva|scrivete|contattate|scrivere|contattare) pi[ùu]",
         r"(?:cancellatemi|rimuovetemi|toglietemi|disiscriv)",
         r"non (?:mi )?(?:scriv|contatt|cerc|mand|invi)\w* pi[ùu]\b",
@@ -193,6 +197,8 @@ UNSUBSCRIBE = {
         r"non (?:voglio|desidero) (?:pi[ùu] )?ricevere",
     ),
     "nl": (
+        r"(?:mij|me) niet (?:langer|meer) (?:te )?(?:contacteren|mailen|benaderen)",
+        r"(?:persoonsgegevens|gegevens) (?:\w+ ){0,4}(?:te )?verwijderen",
         r"geen (?:e-mails|mails|berichten) meer",
         r"niet (?:meer|opnieuw) (?:contacteren|mailen|benaderen)",
         r"uitschrijven",

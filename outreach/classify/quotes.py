@@ -151,6 +151,13 @@ def _below_quote(lines: list[str], cut: int) -> list[str]:
     return below[:end]
 
 
+def is_history_header(line: str) -> bool:
+    """An attribution ("On ... wrote:") or an Outlook header line ("Sent: ...") of quoted history: its date and
+    time say when a message was sent, not a time anyone proposes."""
+    line = line.lstrip("> ")
+    return bool(_ATTR_END.search(line) or _HEADER_FROM.match(line) or _HEADER_NEXT.match(line))
+
+
 def _signature_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         stripped = line.rstrip()

@@ -51,9 +51,11 @@ _PERIOD_CUE = re.compile(
     r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
     r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
     r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
-    r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|\d{1,2})\s"
+    r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|ten|diez|dix|zehn|dez|dieci|tien|fifteen|quince|quinze|"
+    r"vierzehn|quindici|veertien|\d{1,2})\s"
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
-    r"settimane?|mes[ei]|weken|week|maanden?)\b(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
+    r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
+    r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
@@ -72,6 +74,9 @@ _NUMBERS = {
     **dict.fromkeys(("un", "una", "une", "um", "uma", "een", "einem", "einer"), 1),
     **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
+    **dict.fromkeys(("ten", "diez", "dix", "zehn", "dez", "dieci", "tien"), 10),
+    **dict.fromkeys(("fifteen", "quince", "quinze", "quindici"), 15),
+    **dict.fromkeys(("vierzehn", "veertien"), 14),
 }
 
 
@@ -185,6 +190,8 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
     count = _NUMBERS.get(m.group("n").lower())
     if count is None:
         count = int(m.group("n")) if m.group("n").isdigit() else 1
+    if re.match(r"day|d[íi]a|jour|tag|giorn|dag", m.group("unit"), re.IGNORECASE):
+        return today + timedelta(days=min(count, 730))  # "dentro de quince días", "in 10 days"
     weekly = re.match(r"week|seman|semain|woche|settiman|weken", m.group("unit"), re.IGNORECASE)
     weeks = count if weekly else count * 4
     return today + timedelta(weeks=min(weeks, 104))

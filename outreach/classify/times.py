@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
 from outreach.classify.dates import MONTH_PATTERN, DateMention, alternation, find_dates
+from outreach.classify.quotes import is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|though)\b\s+|,\s+so\b\s+"  # not "just so we don't ..."
+    r"|,\s+(?:mas|pero|mais|aber|ma|maar)\s+"  # "segunda não rola, mas pode ser terça às 10h"
 )
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|doesn't work|does not work|"
@@ -409,4 +411,5 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
 
 def _users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
     """The times of the user's own quoted message: written in the user's zone where they name none."""
-    return find_times(quoted, ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
+    proposal = "\n".join(line for line in quoted.splitlines() if not is_history_header(line))
+    return find_times(proposal, ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
