@@ -82,6 +82,8 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("let's do Friday Feb 26 at 7:30am your time, which I believe is 4:30pm.", ["2027-02-26T07:30:00-05:00"]),
         ("Thursday works. Just so we're not caught out, let's lock in 1pm Sydney time.", ["2027-02-25T13:00:00+11:00"]),
         ("Could we make it Friday 26 Feb 11:30am SGT? 1pm is when our meeting ends.", ["2027-02-26T11:30:00+08:00"]),
+        ("Wednesday (2/24) I'm free anytime between 2 and 4pm ET, so pick a time.", ["2027-02-24T14:00:00-05:00"]),
+        ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
 )
 def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]) -> None:
@@ -105,6 +107,8 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("We're not hiring and neither of us has the bandwidth for calls right now. Sorry!", ("declined", 0.85)),
         ("I've had to stop doing one-on-one career conversations this year.", ("declined", 0.85)),
         ("Happy to point you in the right direction, but first: which stage interests you?", ("question", 0.85)),
+        ("I appreciate you thinking of me but I don't mentor anymore. Good luck to you.", ("declined", 0.85)),
+        ("October is wall-to-wall, sorry. Drop me a line again in November and I'll make time.", ("later", 0.8)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -160,3 +164,23 @@ def test_a_portuguese_greeting_is_not_someone_elses_name() -> None:
     body = "Fala, Sam! Beleza?\n\nBora conversar sim. Segunda não rola pra mim, mas pode ser terça (9/2) às 10h?\n"
     out = classify_message(_mail(body + QUOTE), user_tz="America/Toronto").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-09T10:00:00-05:00")
+
+
+def test_the_introducer_thanked_on_a_reply_all_is_no_referral() -> None:
+    """ "Thanks Renata for connecting us" to the Cc'd introducer keeps her out of the referrals."""
+    body = "Sam, sure thing, and thanks Renata for connecting us. Tuesday 2/16 at 3pm ET works for me."
+    raw = _mail(body + QUOTE, headers="Cc: Renata Flores <renata.flores@example.com>\n")
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["referrals"]) == ("accepted", [])
+
+
+def test_a_refusal_with_a_booking_page_in_its_signature_is_a_decline() -> None:
+    """A no with a "book time with me" link under it is declined: the link is the signature's standing offer."""
+    html = (
+        "<p>Hi Sam,<br>Appreciate you reaching out, but I'm going to pass. Good luck out there!<br>Kyle</p>"
+        "<table><tr><td>Kyle Brennan | Sales</td></tr><tr><td><a href='https://meetings.firm.example/kyle/demo'>"
+        "My calendar</a></td></tr></table>"
+    )
+    raw = _mail(html).replace(b"Content-Type: text/plain", b"Content-Type: text/html")
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["meeting"]) == ("declined", None)

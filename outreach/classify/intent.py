@@ -26,7 +26,8 @@ _UNSUBSCRIBE = re.compile(
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
-    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in)\b[^.?!]{0,50}"
+    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|"
+    r"drop me a (line|note|message|email))\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"
     r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
@@ -55,6 +56,7 @@ _DECLINE = re.compile(
     r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b"
     r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b"
     r"|\b(no|neither of us has|nobody has|don'?t have|do not have|haven'?t got|lack) (the )?(bandwidth|capacity)\b"
+    r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
@@ -195,9 +197,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "accepted", 0.95
     if _any(_UNSUBSCRIBE, "unsubscribe", _FOOTER_LINE.sub("", text)):
         return "unsubscribe", 0.9
-    concrete = ev.times > 0 or ev.booking
     accept = _affirmed(_ACCEPT, "accept", text)
     decline = _any(_DECLINE, "decline", text)
+    # A booking page beside a refusal and no yes is most often the signature's standing offer, not an answer.
+    concrete = ev.times > 0 or (ev.booking and not (decline and not accept))
     not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
     later = _any(_LATER, "later", text)
     # a question mark, or a short note that opens with a question word ("who gave u my email")
@@ -220,6 +223,11 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
         return "referral", 0.85 if decline or not accept else 0.55
 
+    if before_commit and not ev.times:
+        # "Could you send your CV first?" (a booking page in the signature is no answer to that yet), even beside
+        # a doubt ("I can't promise anything, but first: ..."): the reply waits on the user's answer
+        return "question", 0.85 if not (ev.booking or decline) else 0.55
+
     # "Happy to, but could we push this to June?": a restart day well past the weeks the user asked about.
     def deferred() -> bool:
         days = ev.resume_in_days()
@@ -238,9 +246,6 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "later", 0.55
     if not concrete and _policy_refusal(text):
         return "declined", 0.85 if not accept else 0.55
-    if before_commit and not ev.times:
-        # "Could you send your CV first?" (a booking page in the signature is no answer to that yet)
-        return "question", 0.85 if not ev.booking else 0.55
     if concrete:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
         doubt = decline or later or before_commit or not accept or deferred()

@@ -30,13 +30,15 @@ _BANNER = re.compile(
     re.IGNORECASE,
 )
 _HEADER_FROM = re.compile(
-    r"^\s*\**(from|von|de|van|da|från|fra|差出人|送信者|发件人|發件人|寄件者|보낸 사람)\s*[:：]\**\s*\S", re.IGNORECASE
+    r"^\s*\**(from|von|de|van|da|från|fra|od|от|מאת|差出人|送信者|发件人|發件人|寄件者|보낸 사람)\s*[:：]\**\s*\S",
+    re.IGNORECASE,
 )
 # Outlook's localised header block: Sent/Date, To, Cc and Subject in the client's language.
 _HEADER_NEXT = re.compile(
     r"^\s*\**(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado( el)?|asunto|para|"
     r"fecha|data|inviato|oggetto|a|assunto|verzonden|aan|onderwerp|datum|"
-    r"送信日時|日付|宛先|件名|发送时间|發送時間|寄件日期|收件人|收件者|主题|主旨|보낸 날짜|받는 사람|제목)\s*[:：]",
+    r"送信日時|日付|宛先|件名|发送时间|發送時間|寄件日期|收件人|收件者|主题|主旨|보낸 날짜|받는 사람|제목|"
+    r"נשלח|אל|נושא|отправлено|кому|тема|wysłano|do|temat|skickat|till|ämne)\s*[:：]",
     re.IGNORECASE,
 )
 # Lotus Notes quotes the original as "Name <address>" then its date on the next line, no labels.

@@ -61,6 +61,8 @@ def find_referrals(
         add(m.group(0), _name_before(body, m.start()))
     cued = cc and _CC_CUE.search(body)
     for name, email in cc:
+        if _thanked_only(body, name):
+            continue  # "thanks Renata for connecting us": the introducer kept on a reply-all
         if "," in name:  # Outlook's "Last, First"
             last, _, first = name.partition(",")
             name = f"{first.strip()} {last.strip()}"
@@ -69,3 +71,24 @@ def find_referrals(
         if cued or (len(first_name) > 1 and re.search(rf"\b{re.escape(first_name)}\b", body)):
             add(email, name or None)
     return out
+
+
+_THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie|bedankt|dank je)"
+
+
+def _thanked_only(body: str, name: str) -> bool:
+    """Whether the text names this Cc'd person only to thank them (for the introduction, most often)."""
+    first = name.replace(",", " ").split()[0] if name.split() else ""
+    if len(first) < 2:
+        return False
+    word = re.escape(first)
+    mentions = len(re.findall(rf"\b{word}\b", body))
+    thanked = len(
+        re.findall(
+            rf"{_THANKS}[^.!?\n]{{0,40}}\b{word}\b|\b{word}\b[,!]?\s(?:thanks|thank you)\b"
+            rf"|for (?:the )?(?:intro|introduction|connecting us)[,!]?\s{word}\b",
+            body,
+            re.IGNORECASE,
+        )
+    )
+    return mentions > 0 and thanked >= mentions

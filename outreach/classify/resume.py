@@ -75,8 +75,8 @@ _NUMBERS = {
     **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
     **dict.fromkeys(("ten", "diez", "dix", "zehn", "dez", "dieci", "tien"), 10),
-    **dict.fromkeys(("fifteen", "quince", "quinze", "quindici"), 15),
-    **dict.fromkeys(("vierzehn", "veertien"), 14),
+    # "dans quinze jours", "dentro de quince días": two weeks, as the idiom means
+    **dict.fromkeys(("fifteen", "quince", "quinze", "quindici", "vierzehn", "veertien"), 14),
 }
 
 

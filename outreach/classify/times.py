@@ -37,7 +37,14 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 # "at 3", "a las 12", "alle 15", "um 18", "om 16", "às 11", "à 19", "ore 18.00": an hour after these words.
-_AT = re.compile(r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas)\s?$", re.IGNORECASE)
+_AT = re.compile(
+    r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas|\bbetween|\bentre|\bzwischen|\btra|\btussen)\s?$",
+    re.IGNORECASE,
+)
+# "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time
+_BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
+_AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
+_NOT_AT = re.compile(r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om)\s?$", re.IGNORECASE)
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
@@ -158,6 +165,8 @@ def _find_times(text: str) -> list[_Time]:
         hour = _hour(start_hour, start_ap, strong)
         if hour is None:
             continue
+        if _NOT_AT.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "Monday works, just not at 3"
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):
         found.append(_Time(m.start(), m.end(), time(12, 0)))
@@ -172,8 +181,15 @@ def _ranges(text: str, found: list[_Time]) -> list[_Time]:
     """ "10am-3pm Montreal time": the range's start, reaching to its end (where a zone after it is read)."""
     out: list[_Time] = []
     for t in found:
-        if out and _RANGE_GAP.fullmatch(text, out[-1].end, t.start):
-            out[-1] = _Time(out[-1].start, t.end, out[-1].value)
+        joined = out and (
+            _RANGE_GAP.fullmatch(text, out[-1].end, t.start)
+            or (_AND.fullmatch(text, out[-1].end, t.start) and _BETWEEN.search(text, 0, out[-1].start))
+        )
+        if joined:
+            start = out[-1].value
+            if start.hour >= 12 and t.value.hour >= 12 and start > t.value:
+                start = start.replace(hour=start.hour - 12)  # "between 11 and 1pm": from 11 in the morning
+            out[-1] = _Time(out[-1].start, t.end, start)
             continue
         out.append(t)
     return out
@@ -277,6 +293,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         previous_date = dates[-1] if dates and not times else None
+        if times and dates and _NOT_AT.search(clause):
+            previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
         if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause):
             converted_from = False
             continue

@@ -128,9 +128,12 @@ def prepare(raw: bytes, match: Match, where: Location, settings: Settings,
         return None
     from outreach.classify import classify_message
 
-    context = interviews.thread_context(Contact.get_by_id(match.contact_id), settings)
-    result = classify_message(raw, user_tz=settings.me.timezone, known_addresses=[settings.me.email],
-                              context=context)
+    contact = Contact.get_by_id(match.contact_id)
+    context = interviews.thread_context(contact, settings)
+    # Whoever introduced the user to this contact is already part of the conversation, never a new referral
+    # when a reply-all keeps them in Cc ("thanks Renata for connecting us").
+    known = [settings.me.email, *([contact.referred_by_email] if contact.referred_by_email else [])]
+    result = classify_message(raw, user_tz=settings.me.timezone, known_addresses=known, context=context)
     return incoming(raw, key, match, where, result)
 
 
