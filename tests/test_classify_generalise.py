@@ -83,9 +83,14 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Thursday works. Just so we're not caught out, let's lock in 1pm Sydney time.", ["2027-02-25T13:00:00+11:00"]),
         ("Could we make it Friday 26 Feb 11:30am SGT? 1pm is when our meeting ends.", ["2027-02-26T11:30:00+08:00"]),
         ("Wednesday (2/24) I'm free anytime between 2 and 4pm ET, so pick a time.", ["2027-02-24T14:00:00-05:00"]),
+        ("Wie wär's mit Montag, 1. März, 10:00 oder Dienstag, 2. März, 15:30 (Wiener Zeit)?",
+         ["2027-03-01T10:00:00+01:00", "2027-03-02T15:30:00+01:00"]),
+        ("Mañana a las 9:30 me iría mejor que a las 12, ¿te va?", ["2027-02-20T09:30:00+00:00"]),
+        ("Mon agenda bouge énormément; réservez un créneau ici.", []),
+        ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
         ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
-)
+)  # fmt: skip
 def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]) -> None:
     """ "my time" is the sender's named place when they give one, else the Date header's offset; standing hours
     are not a proposal."""

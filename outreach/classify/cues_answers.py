@@ -56,7 +56,8 @@ ACCEPT = {
         r"(?:s[íi]|claro)[,!]? (?:claro|podemos|con gusto|encantad)",
         r"por supuesto",
         r"cuenta conmigo",
-        r"(?<!va )(?<!irá )(?<!vaya )(?:perfecto|dale|vale|genial)\b",  # not "seguro que te va genial"
+        # not "seguro que te va genial", "dale saludos a Mathieu"
+        r"(?<!va )(?<!irá )(?<!vaya )(?:perfecto|dale|vale|genial)\b(?! (?:saludos|recuerdos|un abrazo|besos))",
         r"(?<!\w )claro(?: que s[íi])?\b",  # "¡Claro!", "Sí, claro", not "decírtelo claro"
         r"me (?:late|sirve|queda bien|cuadra)",
         r"(?:hablamos|nos vemos|nos hablamos)(?: entonces| el)?\b",
@@ -139,7 +140,7 @@ ACCEPT = {
         r"va (?:benissimo|bene)",
         r"sono disponibile",
         r"possiamo (?:sentirci|parlare|vederci)",
-        r"certo\b",
+        r"certo\b(?! che (?:mi )?ricord)",  # not "certo che mi ricordo" (of course I remember)
         r"perfetto\b",
         r"facciamo\b",
         r"ok per me",

@@ -22,7 +22,7 @@ _CUE_KINDS = {
     "from": r"from|starting|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir(?: del?)?|"
     r"no antes del?|pas avant le|pas avant|nicht vor dem|nicht vor|n[ãa]o antes de|non prima del?|niet voor|"
     r"à partir du|à partir de|dès le|ab dem|ab|vanaf|desde el|desde|dal|dalla|a partire dal|a partir do dia|"
-    r"a partir d[oa]",
+    r"a partir d[oa]|da",
     # "after July 4th", "nach dem 10. Juni": the day after is the first one welcome.
     "after": r"after|após|depois d[eo]|despu[ée]s del?|nach dem|nach|dopo il|dopo|après le|après",
     "week of": r"week of|semaine du|semana del|woche vom|settimana del|week van",

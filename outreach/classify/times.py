@@ -44,7 +44,11 @@ _AT = re.compile(
 # "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
 _AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
-_NOT_AT = re.compile(r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om)\s?$", re.IGNORECASE)
+_NOT_AT = re.compile(
+    r"(?:\b(?:not|n't|nicht|pas|no|non|niet)|\b(?:than|instead of|mejor que|más que|plutôt que|statt|anstatt|"
+    r"invece che|em vez de|in plaats van))\s(?:at|before|um|à|a las|alle|om|às)\s?$",
+    re.IGNORECASE,
+)
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
@@ -94,7 +98,7 @@ _NEGATIVE = re.compile(
 _DAY_ABBR = (
     r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)"
 )
-_DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|bis|al|até|tot|t/m)\s)"
+_DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
 _OPENING_HOURS = re.compile(
     r"\b(?:office hours|opening hours|business hours|hours:|horario de atención|heures d'ouverture|öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
@@ -165,7 +169,7 @@ def _find_times(text: str) -> list[_Time]:
         hour = _hour(start_hour, start_ap, strong)
         if hour is None:
             continue
-        if _NOT_AT.search(text, max(0, m.start() - 12), m.start()):
+        if _NOT_AT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "Monday works, just not at 3"
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):

@@ -265,6 +265,28 @@ PLACES = {
     "brasilien": "America/Sao_Paulo",
     "brasile": "America/Sao_Paulo",
 }
+# German names a city's time by its adjective: "15:30 (Wiener Zeit)", "16 Uhr Berliner Zeit".
+PLACES.update(
+    {
+        "wiener": "Europe/Vienna",
+        "grazer": "Europe/Vienna",
+        "berliner": "Europe/Berlin",
+        "münchner": "Europe/Berlin",
+        "hamburger": "Europe/Berlin",
+        "frankfurter": "Europe/Berlin",
+        "kölner": "Europe/Berlin",
+        "zürcher": "Europe/Zurich",
+        "basler": "Europe/Zurich",
+        "genfer": "Europe/Zurich",
+        "pariser": "Europe/Paris",
+        "londoner": "Europe/London",
+        "brüsseler": "Europe/Brussels",
+        "amsterdamer": "Europe/Amsterdam",
+        "madrider": "Europe/Madrid",
+        "lissabonner": "Europe/Lisbon",
+        "new yorker": "America/New_York",
+    }
+)
 
 # Windows zone names used by Outlook/Exchange in TZID (a subset of CLDR's windowsZones.xml).
 WINDOWS = {
