@@ -42,6 +42,9 @@ TZ = {
     "fresh-auto2": "Europe/Berlin",
     "fresh-en4": "America/Chicago",
     "fresh-intl3": "Europe/Paris",
+    "fresh-en5": "America/New_York",
+    "fresh-intl4": "Europe/Amsterdam",
+    "fresh-auto3": "America/Chicago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
