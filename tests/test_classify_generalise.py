@@ -189,3 +189,13 @@ def test_a_refusal_with_a_booking_page_in_its_signature_is_a_decline() -> None:
     raw = _mail(html).replace(b"Content-Type: text/plain", b"Content-Type: text/html")
     out = classify_message(raw).to_json()
     assert (out["intent"], out["meeting"]) == ("declined", None)
+
+
+def test_a_shared_mailbox_naming_who_is_responsible_is_a_referral() -> None:
+    """ "Für Produktfragen ist bei uns Katrin zuständig; schreiben Sie ihr direkt: katrin@" points on."""
+    body = (
+        "Hallo Frau Rivera,\n\nvielen Dank für Ihre Nachricht. Für Fragen rund ums Produktmanagement ist bei uns "
+        "Katrin Albers zuständig. Am besten schreiben Sie ihr direkt: katrin.albers@firm.example\n\nPaul"
+    )
+    out = classify_message(_mail(body + QUOTE, sender="Firm | Kontakt <kontakt@firm.example>")).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["katrin.albers@firm.example"])

@@ -187,6 +187,9 @@ def test_links(text: str, video: str | None, booking: str | None) -> None:
         ("Escribime dentro de quince días y lo armamos.", date(2026, 10, 12), date(2026, 10, 26)),  # two weeks
         ("Melden Sie sich in vierzehn Tagen wieder.", date(2026, 10, 12), date(2026, 10, 26)),
         ("write me again in 10 days", date(2026, 10, 12), date(2026, 10, 22)),
+        # a return day on the next wrapped line, after an absence start written with dots
+        ("Ich werde ab 13.10.2026 nicht im Büro sein. Ich kehre zurück am\n16.10.2026.", date(2026, 10, 12),
+         date(2026, 10, 16)),
         ("Mi riscriva dopo Pasqua, diciamo da mercoledì 21 ottobre in poi.", date(2026, 10, 12), date(2026, 10, 21)),
     ],
 )

@@ -252,6 +252,8 @@ NOT_ME = {
         r"(?:der|die) falsche\b",
         r"fragen sie (?:doch |lieber |am besten |gern |gerne )?(?:mal )?(?:bei )?(?:herrn?|frau|dr|mag|prof)\b",
         r"(?:besser|eher) (?:geeignet|aufgehoben|weiterhelfen)",
+        r"(?:ist|sind) (?:bei uns )?(?:\w+ ){0,3}zuständig",
+        r"schreiben sie (?:ihr|ihm|ihnen) (?:am besten )?(?:direkt|gern|gerne)",
         r"wenden sie sich (?:gern |gerne |bitte )?an",
         r"in kopie",
         r"auf mich (?:beziehen|berufen)",

@@ -82,7 +82,8 @@ _NUMBERS = {
 
 def _after_cue(text: str, start: int) -> str:
     """The kind of the last cue in the sentence before ``start`` ("back", "from", ...), or ""."""
-    window = re.split(r"[.?!\n]", text[max(0, start - 60) : start])[-1]
+    # a sentence ends at ". " or a blank line: not inside "07.06.2027", nor at a wrapped line ("zurück am\n11.06.")
+    window = re.split(r"[.?!](?=\s)|\n\s*\n", text[max(0, start - 60) : start])[-1]
     cues = list(_CUE.finditer(window))
     kinds = [next(k for k, v in cue.groupdict().items() if v is not None).replace("_", " ") for cue in cues]
     if not kinds:
