@@ -413,7 +413,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         confirmed = set(in_text) | set(_returned_to(mail))
         ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[:MAX_TEXT * 4])}
         unconfirmed = [a for a in permanent if a not in ids]
-        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], in_text, unconfirmed), True, False)
+        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text), True, False)
     subject = mail.header("subject")
     if temporary or _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head)):
         return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)
