@@ -111,3 +111,12 @@ def write_config(directory: Path, introductions: str = INTRODUCTIONS, **override
     path.write_text(yaml.safe_dump(merge(BASE_CONFIG, overrides), sort_keys=False))
     (directory / "introductions.yaml").write_text(introductions)
     return path
+
+
+def delivery_report_body(groups: str, text: str, original: str, boundary: str) -> str:
+    """The parts of an RFC 3464 multipart/report: human text, the per-recipient groups, the returned message."""
+    return (
+        f"--{boundary}\nContent-Type: text/plain\n\n{text}\n"
+        f"--{boundary}\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.far.example\n\n{groups}\n"
+        f"--{boundary}\nContent-Type: message/rfc822\n\n{original}\n--{boundary}--\n"
+    )

@@ -19,6 +19,7 @@ import pytest
 from outreach.classify import classify_file, classify_message
 from outreach.classify.bounces import Bounce, find_bounce
 from outreach.classify.mime import body_texts, read_mail
+from tests.helpers import delivery_report_body
 
 ROOT = Path(__file__).parent.parent
 AUTOMATIC_INTENTS = ("bounce", "auto_reply", "unsubscribe", "unknown")
@@ -97,11 +98,7 @@ def _mail(headers: str, body: str = "", content_type: str = "text/plain; charset
 
 
 def _dsn(groups: str, *, text: str = "Delivery failed.\n", original: str = "") -> bytes:
-    body = (
-        f"--b\nContent-Type: text/plain\n\n{text}\n--b\nContent-Type: message/delivery-status\n\n"
-        f"Reporting-MTA: dns; mx.far.example\n\n{groups}\n"
-        f"--b\nContent-Type: message/rfc822\n\n{original}\n--b--\n"
-    )
+    body = delivery_report_body(groups, text, original, "b")
     return _mail(
         "Subject: Undelivered Mail Returned to Sender\nReturn-Path: <>\n",
         body,

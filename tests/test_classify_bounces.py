@@ -14,6 +14,7 @@ import pytest
 from outreach.classify import classify_message
 from outreach.classify.bounces import Bounce, find_bounce
 from outreach.classify.mime import body_texts, read_mail
+from tests.helpers import delivery_report_body
 
 USER = "Dana Kim <dana.kim@example.org>"
 ORIGINAL = "From: Dana Kim <dana.kim@example.org>\nTo: sam@far.example\nSubject: chat\n\nCoffee next week?\n"
@@ -27,11 +28,7 @@ def _raw(headers: str, body: str, content_type: str = "text/plain; charset=utf-8
 
 def _report(groups: str, *, headers: str = "", text: str = "Your message could not be delivered.\n") -> bytes:
     """A multipart/report of type delivery-status with these per-recipient groups."""
-    body = (
-        f"--r\nContent-Type: text/plain\n\n{text}\n"
-        f"--r\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.far.example\n\n{groups}\n"
-        f"--r\nContent-Type: message/rfc822\n\n{ORIGINAL}\n--r--\n"
-    )
+    body = delivery_report_body(groups, text, ORIGINAL, "r")
     envelope = headers or "From: Mail Delivery System <MAILER-DAEMON@mx.far.example>\nReturn-Path: <>\n"
     return _raw(
         f"{envelope}Subject: Returned mail\n", body, "multipart/report; report-type=delivery-status; boundary=r"
