@@ -87,6 +87,10 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
          ["2027-03-01T10:00:00+01:00", "2027-03-02T15:30:00+01:00"]),
         ("Mañana a las 9:30 me iría mejor que a las 12, ¿te va?", ["2027-02-20T09:30:00+00:00"]),
         ("Mon agenda bouge énormément; réservez un créneau ici.", []),
+        ("I could do Thursday 4/3 at 17:30 Israel time, or Monday 8/3 at 16:00 Israel time.",
+         ["2027-03-04T17:30:00+02:00", "2027-03-08T16:00:00+02:00"]),
+        ("Your Tuesday evening works. On my side that is Wednesday 24 February at 9:00 am Singapore time.",
+         ["2027-02-24T09:00:00+08:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
         ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
@@ -114,6 +118,9 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Happy to point you in the right direction, but first: which stage interests you?", ("question", 0.85)),
         ("I appreciate you thinking of me but I don't mentor anymore. Good luck to you.", ("declined", 0.85)),
         ("October is wall-to-wall, sorry. Drop me a line again in November and I'll make time.", ("later", 0.8)),
+        ("I used to do these, but I've stopped taking them on; my plate is simply too full.", ("declined", 0.85)),
+        ("Thanks. Let me know what specifically you'd like to cover.", ("question", 0.55)),
+        ("Thanks, invoice received. Let me know if the PO number changes.", ("unknown", 0.3)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -199,3 +206,21 @@ def test_a_shared_mailbox_naming_who_is_responsible_is_a_referral() -> None:
     )
     out = classify_message(_mail(body + QUOTE, sender="Firm | Kontakt <kontakt@firm.example>")).to_json()
     assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["katrin.albers@firm.example"])
+
+
+def test_an_inline_answer_picks_the_users_day() -> None:
+    """A reply written between the quoted lines ("Thursday. Tuesday I'm on shift") picks Thursday's proposed time."""
+    body = (
+        "On Sat, Feb 13, 2027 at 8:15 PM Sam Rivera <sam.rivera@example.edu> wrote:\n> Hi Dr. Romero,\n\n"
+        "Welcome to the dark side.\n\n> Would Tuesday, February 16 at 4:00 PM ET or Thursday, February 18 at "
+        "12:00 PM ET work for you?\n\nSure. Thursday. Tuesday I'm on shift in the ED.\n\n> Thank you!\n"
+    )
+    out = classify_message(_mail(body), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-18T12:00:00-05:00")
+
+
+def test_next_quarter_is_its_first_day() -> None:
+    """ "Reach back out next quarter" (in February) is later from 1 April."""
+    body = "We're under a hiring pause through the end of Q1. Please reach back out next quarter!"
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["resume_after"]) == ("later", "2027-04-01")

@@ -57,7 +57,8 @@ _DECLINE = re.compile(
     r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b"
     r"|\b(no|neither of us has|nobody has|don'?t have|do not have|haven'?t got|lack) (the )?(bandwidth|capacity)\b"
     r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
-    r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b",
+    r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
+    r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(
@@ -204,7 +205,12 @@ def decide(ev: Evidence) -> tuple[str, float]:
     not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
     later = _any(_LATER, "later", text)
     # a question mark, or a short note that opens with a question word ("who gave u my email")
-    asks = "?" in text or "¿" in text or (len(text.split()) <= _TERSE_WORDS and _WH_START.match(text) is not None)
+    asks = (
+        "?" in text
+        or "¿" in text
+        or (len(text.split()) <= _TERSE_WORDS and _WH_START.match(text) is not None)
+        or _INDIRECT_QUESTION.search(text) is not None
+    )
     question = asks and _any(_QUESTION, "question", text)
     before_commit = asks and _any(_BEFORE_COMMIT, "before_commit", text)
     if _UNRELATED.search(text) and not concrete:
@@ -278,6 +284,14 @@ _FOOTER_LINE = re.compile(
     re.MULTILINE,
 )
 _TERSE_WORDS = 12
+# A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:let me know|tell me|i'?d like to know) (?:what|whether|which|how|why|who|where)\b"
+    r"|\b(?:i'?m wondering|i was wondering|curious) (?:if|what|whether|which|how|why|who|where)\b"
+    r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
+    r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
+    r"|\blaat (?:me|u me) weten (?:wat|of|welke)\b"
+)
 _WH_START = re.compile(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
 _WORD = re.compile(r"[^\W\d_]{2}")
 _UNRELATED = re.compile(

@@ -56,6 +56,7 @@ _PERIOD_CUE = re.compile(
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
     r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
     r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
+    r"|\b(?P<quarter>next quarter|(?:in |from |after )?q(?P<q>[1-4])\b)"
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
@@ -141,9 +142,9 @@ def find_resume_date(text: str, today: date) -> date | None:
 
 # Asking to be written to again, by verb stem, in the seven languages.
 _RECONTACT = re.compile(
-    r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:out|me)|contact|get in touch|touch base|nudge|try me|check back|"
-    r"circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|[ée]cri|"
-    r"meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
+    r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
+    r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
+    r"[ée]cri|meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
     r"mail (?:me|mij)|neem)\w*",
 )
 
@@ -180,6 +181,14 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
         day = 15 if word.startswith(_MID) else 20 if word.startswith(_LATE) else 1
         start = date(today.year, month, day)
         return start if (start.year, start.month) >= (today.year, today.month) else date(today.year + 1, month, day)
+    if m.group("quarter"):
+        # "next quarter": its first day; "in Q2": the first day of that quarter, next year once it has begun
+        if m.group("q"):
+            month = 3 * (int(m.group("q")) - 1) + 1
+            start = date(today.year, month, 1)
+            return start if start > today else date(today.year + 1, month, 1)
+        month = 3 * ((today.month - 1) // 3 + 1) + 1
+        return date(today.year + (month > 12), (month - 1) % 12 + 1, 1)
     if m.group("newyear"):
         return date(today.year + 1, 1, 4 if "holiday" in m.group(0).lower() else 1)
     if m.group("nextunit"):

@@ -89,7 +89,8 @@ _CLAUSE_SPLIT = re.compile(
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|doesn't work|does not work|"
     r"don't work|won't work|tied up|busy|booked|packed|out of (?:the )?office|travell?ing|away|"
-    r"not free|tough|missed|off that day|on leave|conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
+    r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
+    r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
     r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
     r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet)\b",
     re.IGNORECASE,
@@ -286,6 +287,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         """A zone named apart from the times, looked for only when a time names none after it."""
         return _default_zone(text, all_times, ref_tz, user_tz)
     results: list[datetime] = []
+    restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
     clauses = _clauses(text)[:MAX_CLAUSES]
@@ -312,6 +314,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         previous_end = -1
         for t, (tz, named, yours) in zip(times, zones, strict=True):
             if conversion and t.start > conversion.start():
+                if named and (day := _date_for(t, dates) or (carried.day if carried else None)) is not None:
+                    restatements.append(_at(day, t.value, tz or ref_tz))
                 continue
             # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
             restated = _RESTATED.fullmatch(clause, previous_end, t.start) is not None and kept
@@ -340,7 +344,19 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 if all(value != r for r in results):
                     results.append(value)
         converted_from = kept
+    if not results:
+        # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
+        # time written is the restatement of the user's, and it is the instant
+        window = (ref - timedelta(hours=1), ref + timedelta(days=400))
+        results = [r for r in restatements if r is not None and window[0] <= r <= window[1]]
     return Found(results)
+
+
+def _at(day: date, value: time, tz: tzinfo) -> datetime | None:
+    try:
+        return datetime.combine(day, value, tzinfo=tz)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _clauses(text: str) -> list[str]:

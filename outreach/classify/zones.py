@@ -265,6 +265,50 @@ PLACES = {
     "brasilien": "America/Sao_Paulo",
     "brasile": "America/Sao_Paulo",
 }
+# More places people name their time by ("Israel time", "9am Dubai", "Phoenix time", "hora de Ciudad de México").
+PLACES.update(
+    {
+        "israel": "Asia/Jerusalem",
+        "tel aviv": "Asia/Jerusalem",
+        "jerusalem": "Asia/Jerusalem",
+        "dubai": "Asia/Dubai",
+        "uae": "Asia/Dubai",
+        "abu dhabi": "Asia/Dubai",
+        "nigeria": "Africa/Lagos",
+        "nairobi": "Africa/Nairobi",
+        "kenya": "Africa/Nairobi",
+        "johannesburg": "Africa/Johannesburg",
+        "cape town": "Africa/Johannesburg",
+        "south africa": "Africa/Johannesburg",
+        "cairo": "Africa/Cairo",
+        "manila": "Asia/Manila",
+        "jakarta": "Asia/Jakarta",
+        "bangkok": "Asia/Bangkok",
+        "korea": "Asia/Seoul",
+        "beijing": "Asia/Shanghai",
+        "shanghai": "Asia/Shanghai",
+        "china": "Asia/Shanghai",
+        "taipei": "Asia/Taipei",
+        "new zealand": "Pacific/Auckland",
+        "wellington": "Pacific/Auckland",
+        "ireland": "Europe/Dublin",
+        "mexico city": "America/Mexico_City",
+        "ciudad de méxico": "America/Mexico_City",
+        "phoenix": "America/Phoenix",
+        "arizona": "America/Phoenix",
+        "hawaii": "Pacific/Honolulu",
+        "honolulu": "Pacific/Honolulu",
+        "istanbul": "Europe/Istanbul",
+        "moscow": "Europe/Moscow",
+        "helsinki": "Europe/Helsinki",
+        "oslo": "Europe/Oslo",
+        "copenhagen": "Europe/Copenhagen",
+        "warsaw": "Europe/Warsaw",
+        "prague": "Europe/Prague",
+        "vienna": "Europe/Vienna",
+        "geneva": "Europe/Zurich",
+    }
+)
 # German names a city's time by its adjective: "15:30 (Wiener Zeit)", "16 Uhr Berliner Zeit".
 PLACES.update(
     {
