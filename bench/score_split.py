@@ -45,6 +45,8 @@ TZ = {
     "fresh-en5": "America/New_York",
     "fresh-intl4": "Europe/Amsterdam",
     "fresh-auto3": "America/Chicago",
+    "fresh-en6": "America/Los_Angeles",
+    "fresh-intl5": "Europe/Berlin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
