@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from outreach.classify import classify_message
+from outreach.classify.resume import find_resume_date
 from outreach.classify.times import find_times
 from outreach.classify.zones import zone
 
@@ -91,6 +92,16 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
          ["2027-03-04T17:30:00+02:00", "2027-03-08T16:00:00+02:00"]),
         ("Your Tuesday evening works. On my side that is Wednesday 24 February at 9:00 am Singapore time.",
          ["2027-02-24T09:00:00+08:00"]),
+        # clock times in words
+        ("¿te va bien el viernes 26 a las tres y media de la tarde?", ["2027-02-26T15:30:00+00:00"]),
+        ("Mercoledì 24 alle 15 e trenta ti andrebbe bene?", ["2027-02-24T15:30:00+00:00"]),
+        ("Passt Ihnen Dienstag, der 23. Februar, um halb drei?", ["2027-02-23T14:30:00+00:00"]),
+        ("Morgen om half vier kan ik wel.", ["2027-02-20T15:30:00+00:00"]),
+        ("How about half past two on Friday 26 February?", ["2027-02-26T14:30:00+00:00"]),
+        ("De las dos opciones que propone, la segunda me queda mejor.", []),
+        ("Je peux vous proposer mercredi 24 à 11h ou jeudi 25 à 17h30, dites-moi ce qui vous arrange.",
+         ["2027-02-24T11:00:00+00:00", "2027-02-25T17:30:00+00:00"]),
+        ("Je vous propose le jeudi 25 février à 10h00 (heure de Luxembourg).", ["2027-02-25T10:00:00+01:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
         ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
@@ -121,6 +132,8 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("I used to do these, but I've stopped taking them on; my plate is simply too full.", ("declined", 0.85)),
         ("Thanks. Let me know what specifically you'd like to cover.", ("question", 0.55)),
         ("Thanks, invoice received. Let me know if the PO number changes.", ("unknown", 0.3)),
+        ("Merci d'effacer l'ensemble des données me concernant et de ne plus m'écrire.", ("unsubscribe", 0.9)),
+        ("Ik wil best praten, maar nu gaat het niet. Kun je over een tijdje nog eens aankloppen?", ("later", 0.55)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -224,3 +237,25 @@ def test_next_quarter_is_its_first_day() -> None:
     body = "We're under a hiring pause through the end of Q1. Please reach back out next quarter!"
     out = classify_message(_mail(body + QUOTE)).to_json()
     assert (out["intent"], out["resume_after"]) == ("later", "2027-04-01")
+
+
+def test_an_address_inside_a_booking_link_is_no_referral() -> None:
+    """A booking URL that carries an address (".../bookwithme/user/5f1e@firm.example/...") names nobody."""
+    body = (
+        "Ich spreche gern mit Ihnen. Buchen Sie sich einen Termin: "
+        "https://outlook.example.com/bookwithme/user/5f1e2c7a9b@firm.example/meetingtype/Kennenlernen30?anonymous"
+    )
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["referrals"]) == ("accepted", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Me encuentro fuera de la oficina. Volveré el lunes 8 de febrero.", "2027-02-08"),
+        ("Volte a escrever-me daqui a duas semanas.", "2027-02-18"),
+    ],
+)
+def test_more_restart_days(text: str, want: str) -> None:
+    """ "Volveré el lunes 8", "daqui a duas semanas": a return in the future tense, a count in the feminine."""
+    assert find_resume_date(text, date(2027, 2, 4)).isoformat() == want

@@ -407,6 +407,8 @@ LATER = {
         r"pi[ùu] tardi",
     ),
     "nl": (
+        r"(?:nog eens|opnieuw|later) aankloppen",
+        r"over een (?:tijdje|poosje|paar weken|maand)",
         r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later|nog een (?:mail|bericht))",
         r"(?:neem|neemt) (?:later |dan )?(?:opnieuw |nog eens )?contact",
         r"later (?:opnieuw|nog eens|contact)",

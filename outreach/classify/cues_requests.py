@@ -153,6 +153,8 @@ UNSUBSCRIBE = {
         r"no (?:quiero|deseo) (?:recibir|m[áa]s)",
     ),
     "fr": (
+        r"effac\w* (?:l['’]ensemble des |toutes les |mes )?(?:donn[ée]es|informations)",
+        r"(?:de )?ne plus m['’](?:[ée]crire|contacter|envoyer|solliciter)",
         r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
         r"(?:merci|veuillez) de ne plus",
         r"retirez[- ]moi",

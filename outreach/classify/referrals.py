@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 logger = logging.getLogger(__name__)
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+EMAIL_RE = re.compile(r"(?<![\w.+\-/=%])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _ROLE = re.compile(
     r"^(no-?reply|do-?not-?reply|support|help|info|office|admin|postmaster|mailer-daemon|hr|jobs|careers|"
     r"recruiting|talent|hello|contact|team|sales|press|media|privacy|records|webmaster|notifications?)@",

@@ -17,7 +17,8 @@ from outreach.classify.dates import MONTHS, find_dates
 # The word just before a date says what the date is: the return day, a first welcome day, or the
 # last day away ("through Friday" means back on Saturday). Seven languages.
 _CUE_KINDS = {
-    "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|vuelvo|de retour|"
+    "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|regresaré|vuelvo|volveré|"
+    r"de vuelta|de regreso|voltarei|tornerò|rientrerò|de retour|"
     r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
     "from": r"from|starting|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir(?: del?)?|"
     r"no antes del?|pas avant le|pas avant|nicht vor dem|nicht vor|n[ãa]o antes de|non prima del?|niet voor|"
@@ -51,7 +52,7 @@ _PERIOD_CUE = re.compile(
     r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
     r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
     r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
-    r"zwei|dois|due|twee|tres|trois|drei|três|tre|drie|ten|diez|dix|zehn|dez|dieci|tien|fifteen|quince|quinze|"
+    r"zwei|dois|duas|due|twee|tres|trois|drei|três|tre|drie|ten|diez|dix|zehn|dez|dieci|tien|fifteen|quince|quinze|"
     r"vierzehn|quindici|veertien|\d{1,2})\s"
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
     r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
@@ -73,7 +74,7 @@ _NUMBERS = {
     "five": 5,
     "six": 6,
     **dict.fromkeys(("un", "una", "une", "um", "uma", "een", "einem", "einer"), 1),
-    **dict.fromkeys(("dos", "deux", "zwei", "dois", "due", "twee"), 2),
+    **dict.fromkeys(("dos", "deux", "zwei", "dois", "duas", "due", "twee"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
     **dict.fromkeys(("ten", "diez", "dix", "zehn", "dez", "dieci", "tien"), 10),
     # "dans quinze jours", "dentro de quince días": two weeks, as the idiom means

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
-from outreach.classify.dates import MONTH_PATTERN, DateMention, alternation, find_dates
+from outreach.classify.dates import MONTH_PATTERN, WEEKDAYS, DateMention, alternation, find_dates
 from outreach.classify.quotes import is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
@@ -96,14 +96,17 @@ _NEGATIVE = re.compile(
     re.IGNORECASE,
 )
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
+# A weekday as written in a range of days: its full name in the seven languages or a short form, nothing else
+# ("dites-moi" is no "Di-Mo").
 _DAY_ABBR = (
-    r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)"
+    r"(?:" + alternation(w for w in WEEKDAYS if "." not in w) + r"|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|"
+    r"jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)\.?(?!\w)"
 )
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
 _OPENING_HOURS = re.compile(
     r"\b(?:office hours|opening hours|business hours|hours:|horario de atención|heures d'ouverture|öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
-    r"|\b" + _DAY_ABBR + r"\w*\.?" + _DAY_TO + _DAY_ABBR + r"\w*\.?(?=[\s,:])",
+    r"|\b" + _DAY_ABBR + _DAY_TO + _DAY_ABBR + r"(?=[\s,:])",
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
@@ -142,6 +145,64 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
         return None
     # Without am/pm, 1-6 means afternoon in a meeting context; 24-hour times stay as written.
     return h + 12 if 1 <= h <= 6 else h
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("one", "una", "uno", "une", "eins", "een", "één", "um", "uma"), 1),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "twee", "due", "dois", "duas"), 2),
+    **dict.fromkeys(("three", "tres", "trois", "drei", "drie", "tre", "três"), 3),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quattro", "quatro"), 4),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "vijf", "cinque"), 5),
+    **dict.fromkeys(("six", "seis", "sechs", "zes", "sei"), 6),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben", "zeven", "sette", "sete"), 7),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht", "otto", "oito"), 8),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "negen", "nove"), 9),
+    **dict.fromkeys(("ten", "diez", "dix", "zehn", "tien", "dieci", "dez"), 10),
+    **dict.fromkeys(("eleven", "once", "onze", "elf", "undici"), 11),
+    **dict.fromkeys(("twelve", "doce", "douze", "zwölf", "twaalf", "dodici", "doze"), 12),
+}
+_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
+# media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
+_WORD_TIMES = [
+    (re.compile(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
+    (re.compile(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (re.compile(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
+    (re.compile(r"\b(?:om )?half (" + _NUMBER + r"|\d{1,2})\b(?! past)", re.I), lambda h: (h - 1, 30)),
+    (re.compile(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
+    (re.compile(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
+    (re.compile(r"\b(?:alle |ore )(\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+]
+_AFTERNOON_AFTER = re.compile(
+    r"\s*(?:de la tarde|de la noche|da tarde|da noite|di pomeriggio|del pomeriggio|in the afternoon|in the evening|"
+    r"pm|p\.m\.|nachmittags|abends|'s middags|'s avonds)",
+    re.I,
+)
+_LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
+
+
+def _clock_words(text: str) -> str:
+    """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30")."""
+    for pattern, value in _WORD_TIMES:
+
+        def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
+            word = m.group(1).lower()
+            hour, minute = value(int(word) if word.isdigit() else _NUMBER_WORDS[word])
+            hour = hour or 12
+            if hour < 12 and _AFTERNOON_AFTER.match(m.string, m.end()):
+                hour += 12
+            lead = _LEAD.match(m.group(0))
+            return f"{lead.group(0) if lead else ''}{hour}:{minute:02d}"
+
+        text = pattern.sub(digits, text)
+    return text
 
 
 def _find_times(text: str) -> list[_Time]:
@@ -276,7 +337,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 
     ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
     """
-    text = text[:MAX_CHARS].replace("’", "'")
+    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
     today = ref.date()
@@ -419,11 +480,14 @@ def named_proposal(
 # "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
 # "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
 _ORDINAL = re.compile(
-    r"\b(?:(?P<first>first|1st|former|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
-    r"|(?P<second>second|2nd|latter|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
+    r"\b(?:(?P<first>first|1st|former|earlier|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
+    r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
     r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
     r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|"
-    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)",
+    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
+    # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
+    r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
+    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b(?!\s(?:vez|fois|volta|keer|mal|semana|semaine))",
     re.IGNORECASE,
 )
 
@@ -435,7 +499,7 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
     if find_times(text, ref, user_tz).times:
         return None  # a time of their own ("the first one, that's 9am here" restates the same slot)
     ranks = {
-        0 if m.group("first") else 1
+        0 if m.group("first") or m.group("first2") else 1
         for clause in _clauses(text)
         if not _NEGATIVE.search(clause)
         for m in _ORDINAL.finditer(clause)

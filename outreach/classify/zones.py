@@ -307,6 +307,15 @@ PLACES.update(
         "prague": "Europe/Prague",
         "vienna": "Europe/Vienna",
         "geneva": "Europe/Zurich",
+        "luxembourg": "Europe/Luxembourg",
+        "luxemburg": "Europe/Luxembourg",
+        "luanda": "Africa/Luanda",
+        "angola": "Africa/Luanda",
+        "maputo": "Africa/Maputo",
+        "accra": "Africa/Accra",
+        "dakar": "Africa/Dakar",
+        "casablanca": "Africa/Casablanca",
+        "addis ababa": "Africa/Addis_Ababa",
     }
 )
 # German names a city's time by its adjective: "15:30 (Wiener Zeit)", "16 Uhr Berliner Zeit".
