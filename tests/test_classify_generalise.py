@@ -10,6 +10,7 @@ from outreach.classify import classify_message
 from outreach.classify.resume import find_resume_date
 from outreach.classify.times import find_times
 from outreach.classify.zones import zone
+from tests.helpers import delivery_report_body
 
 USER = "Sam Rivera <sam.rivera@example.edu>"
 QUOTE = "\n\nOn Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n> Could we talk?\n"
@@ -102,6 +103,7 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Je peux vous proposer mercredi 24 à 11h ou jeudi 25 à 17h30, dites-moi ce qui vous arrange.",
          ["2027-02-24T11:00:00+00:00", "2027-02-25T17:30:00+00:00"]),
         ("Je vous propose le jeudi 25 février à 10h00 (heure de Luxembourg).", ["2027-02-25T10:00:00+01:00"]),
+        ("How about Wednesday 24 February at 9 my time (Mountain)?", ["2027-02-24T09:00:00-07:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
         ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
@@ -259,3 +261,53 @@ def test_an_address_inside_a_booking_link_is_no_referral() -> None:
 def test_more_restart_days(text: str, want: str) -> None:
     """ "Volveré el lunes 8", "daqui a duas semanas": a return in the future tense, a count in the feminine."""
     assert find_resume_date(text, date(2027, 2, 4)).isoformat() == want
+
+
+def _notice(headers: str, body: str) -> dict[str, object]:
+    if "Content-Type" not in headers:
+        headers += "Content-Type: text/plain; charset=utf-8\n"
+    raw = f"To: Sam Rivera <sam.rivera@example.edu>\nDate: Thu, 04 Feb 2027 10:00:00 -0500\n{headers}\n{body}".encode()
+    return classify_message(raw).to_json()
+
+
+def test_automatic_notices_that_are_no_auto_reply() -> None:
+    """A no-reply notice outside any thread ("this is an automated message") and a "Delivered:" report are unknown,
+    though both carry Auto-Submitted."""
+    password = _notice(
+        "From: Alumni Network <no-reply@alumni.example>\nSubject: Your password was changed\n"
+        "Auto-Submitted: auto-generated\n",
+        "Your password was changed. This is an automated message; do not reply to this message.",
+    )
+    report = delivery_report_body(
+        "Final-Recipient: rfc822; pat@firm.example\nAction: delivered\nStatus: 2.0.0", "Delivered.", "", "d"
+    )
+    delivered = _notice(
+        "From: postmaster@firm.example\nSubject: Delivered: 20 minutes?\nAuto-Submitted: auto-replied\n"
+        "In-Reply-To: <sam-1@example.edu>\nMIME-Version: 1.0\n"
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=d\n",
+        report,
+    )
+    assert (password["intent"], delivered["intent"]) == ("unknown", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "want"),
+    [
+        (  # a Korean provider's notice: the server's answer names the address
+            "From: MAILER-DAEMON@mail.far.example\nReturn-Path: <>\nSubject: [발송실패] 20 minutes?\n",
+            "보내신 메일이 다음 수신자에게 전달되지 못했습니다.\n\n서버 응답 : 550 5.1.1 <jiwoo.park@far.example>: "
+            "Recipient address rejected: User unknown\n",
+            "jiwoo.park@far.example",
+        ),
+        (  # only the subject names it
+            "From: Mail System <postmaster@far.example>\nReturn-Path: <>\n"
+            "Subject: Undeliverable mail: g.olsen@far.example\n",
+            "Your message could not be delivered. The mailbox has been deactivated.\n",
+            "g.olsen@far.example",
+        ),
+    ],
+)
+def test_a_failed_address_named_where_the_notice_puts_it(headers: str, body: str, want: str) -> None:
+    """The failed address in a server answer quoted in any language, or in the subject alone."""
+    out = _notice(headers, body)
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", want)

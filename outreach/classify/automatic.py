@@ -187,8 +187,10 @@ def _auto_reply_strength(mail: Mail, text: str) -> float:
         return 0.97
     if mail.header("x-autoreply") or mail.header("x-autorespond") or precedence in ("auto_reply", "auto-reply"):
         return 0.95
-    if submitted and (in_thread(mail) or subject_cue or body_cue):
-        return 0.95  # Outlook marks its out-of-office replies auto-generated
+    if submitted and (in_thread(mail) or subject_cue or (body_cue and not _machine_sender(mail))):
+        # Outlook marks its out-of-office replies auto-generated; a no-reply notice outside any thread saying
+        # "this is an automated message" (a password change, a receipt) is a notification, not a reply
+        return 0.95
     if subject_cue:
         return 0.9 if body_cue or precedence in ("bulk", "junk", "list") else 0.75
     if mail.header("x-auto-response-suppress") and body_cue:
@@ -266,6 +268,8 @@ def read_automatic(
         # a delay is not a failure yet: nothing to act on, but below 0.6 so the user hears their
         # message is late (a failure, if it comes, is a report of its own)
         return Verdict("unknown", 0.5, "delay")
+    if mail.report_type in ("delivery-status", "global-delivery-status") or mail.delivery_status:
+        return Verdict("unknown", 0.9, "notice")  # "Delivered:", "Relayed:": a report of success, never a reply
     if invitation is not None:
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")

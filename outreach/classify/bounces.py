@@ -68,7 +68,7 @@ _FAIL_SUBJECT = re.compile(
     r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
     r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
     r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
-    r"mail could not be delivered|delivery error)",
+    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:)",
     re.IGNORECASE,
 )
 _DELAY = re.compile(
@@ -101,6 +101,8 @@ _RECIPIENT_PATTERNS = [
     re.compile(r"rcpt to:\s*" + _ADDR, re.I),
     re.compile(r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*" + _ADDR + r"\s", re.I),
     re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
+    # the server's answer quoted in any language's notice: "550 5.1.1 <a@b>: Recipient address rejected"
+    re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\s+<(?P<a>[^\s<>]+@[^\s<>]+)>", re.I),
     # an address opening its line with the reason after it: "a@b Invalid Address, ERROR_CODE :550 ... User unknown"
     re.compile(
         r"^[ \t>-]*" + _ADDR + r"[ \t:,]+(?:invalid|unknown|user unknown|no such|does not exist|not found|"
@@ -420,7 +422,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     returned = _returned_to(mail)
     failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
     if failed_header or _FAIL_BODY.search(head) or failure_subject or (returned and _null_sender(mail)):
-        recipient = pick(failed_header, _from_text(head), returned)
+        recipient = pick(failed_header, _from_text(head), returned, _from_subject(mail))
         return Bounce(recipient, permanent=True, standard=False)
     return None
 
@@ -434,3 +436,11 @@ def _from_text(text: str) -> list[str]:
             if EMAIL_RE.fullmatch(address):
                 found.append(address)
     return found
+
+
+def _from_subject(mail: Mail) -> list[str]:
+    """Addresses a failure subject names ("Undeliverable mail: a@b"), the last place a notice may name one."""
+    subject = mail.header("subject")
+    if not _FAIL_SUBJECT.search(subject):
+        return []
+    return [m.group(0).lower() for m in EMAIL_RE.finditer(subject)]

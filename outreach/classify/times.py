@@ -294,6 +294,11 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
     m = ZONE_RE.search(window)
     if m is None or window[: m.start()].strip(" ,()[]-") not in _BEFORE_ZONE:
         return None, False, False
+    if m.group("mine"):
+        # "9 my time (Mountain)": the zone the sender then names is what "my time" is
+        named = ZONE_RE.match(window, m.end() + 2) if window[m.end() : m.end() + 2] == " (" else None
+        if named is not None and not named.group("mine") and not named.group("yours"):
+            m = named
     tz = _zone_from(m, ref_tz, user_tz)
     yours = bool(m.group("yours")) or (tz is not None and user_tz is not None and str(tz) == str(user_tz))
     return tz, True, yours
