@@ -136,6 +136,12 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Thanks, invoice received. Let me know if the PO number changes.", ("unknown", 0.3)),
         ("Merci d'effacer l'ensemble des données me concernant et de ne plus m'écrire.", ("unsubscribe", 0.9)),
         ("Ik wil best praten, maar nu gaat het niet. Kun je over een tijdje nog eens aankloppen?", ("later", 0.55)),
+        ("Can't this time around, I'm afraid. Good luck with the search!", ("declined", 0.85)),
+        ("Thank you for your note. Please don't include me in future outreach of this kind.", ("unsubscribe", 0.9)),
+        ("I'd want to understand a bit more about what you're hoping to get from me. Let me know.", ("question", 0.55)),
+        ("Happy to consider it. Send over your CV and a few lines, and I'll see whether I'm useful.",
+         ("question", 0.85)),
+        ("This isn't really my area. Try Ben Ashford: linkedin.example/in/benashford", ("referral", 0.55)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:

@@ -220,6 +220,8 @@ NOT_ME = {
         r"(?:better|best) placed",
         r"(?:a )?better fit\b",
         r"(?:the )?(?:person|people|one) you(?:'ll| will|'d| would)? (?:want|need) (?:is|are|to)",
+        r"(?:isn't|is not|not) (?:really )?my (?:area|field|wheelhouse|expertise|world)\b",
+        r"(?:you should|you'd do better to) (?:talk|speak) to\b",
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
     "es": (
@@ -297,6 +299,8 @@ BEFORE_COMMIT = {
         r"(?:but|before that),? first\b",
         r"(?:send|share|forward) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé|portfolio|linkedin)\b"
         r"[^.?!]{0,20}\bfirst\b",
+        r"(?:send|share) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé)\b[^.?!]{0,80}"
+        r"\b(?:i'?ll see|then i'?ll|and i'?ll (?:see|decide|let you know))",
     ),
     "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
     "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),

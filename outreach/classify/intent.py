@@ -21,6 +21,7 @@ _UNSUBSCRIBE = re.compile(
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
     r"|\bno (more|further) (emails|e-mails|messages|contact)\b"
     r"|\brefrain from (contacting|e-?mailing|writing|messaging)\b"
+    r"|\b(don't|do not) include me in (any )?(future|further)\b"
     r"|\b(delete|erase|remove) (all )?my (personal )?(data|details|information)\b"
     r"|\A\W*(remove|unsubscribe|stop)\W*\Z",
 )
@@ -59,7 +60,8 @@ _DECLINE = re.compile(
     r"|\b(no|neither of us has|nobody has|don'?t have|do not have|haven'?t got|lack) (the )?(bandwidth|capacity)\b"
     r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
-    r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b",
+    r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
+    r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(
@@ -88,6 +90,7 @@ _QUESTION = re.compile(
     r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
     r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically|"
+    r"what you'?re hoping|what you'?d (like|want)|"
     r"what'?s your background|your background)\b",
 )
 _BEFORE_COMMIT = re.compile(
@@ -213,7 +216,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
         or _INDIRECT_QUESTION.search(text) is not None
     )
     question = asks and _any(_QUESTION, "question", text)
-    before_commit = asks and _any(_BEFORE_COMMIT, "before_commit", text)
+    # asked before agreeing: a question, or a request that is one ("send your CV first and I'll see")
+    before_commit = (asks and _BEFORE_COMMIT.search(text) is not None) or bool(pattern("before_commit").search(text))
     if _UNRELATED.search(text) and not concrete:
         # "Unrelated, sorry, but did you ever get the data?": about something else
         return "unknown", 0.4
@@ -226,6 +230,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
     points_on = not (accept and not decline and ev.names_proposed_day())
+    if not ev.referrals and not_me and not concrete and _PROFILE.search(original):
+        # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
+        return "referral", 0.55
     if ev.referrals and (decline or not_me) and not concrete and points_on:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
         return "referral", 0.85 if decline or not accept else 0.55
@@ -285,9 +292,11 @@ _FOOTER_LINE = re.compile(
     re.MULTILINE,
 )
 _TERSE_WORDS = 12
+_PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = re.compile(
-    r"\b(?:let me know|tell me|i'?d like to know) (?:what|whether|which|how|why|who|where)\b"
+    r"\b(?:let me know|tell me|i'?d like to know|i'?d (?:want|like) to understand) (?:what|whether|which|how|why|who|"
+    r"where|a bit more|more)\b"
     r"|\b(?:i'?m wondering|i was wondering|curious) (?:if|what|whether|which|how|why|who|where)\b"
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
     r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
