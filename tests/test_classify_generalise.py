@@ -104,6 +104,9 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
          ["2027-02-24T11:00:00+00:00", "2027-02-25T17:30:00+00:00"]),
         ("Je vous propose le jeudi 25 février à 10h00 (heure de Luxembourg).", ["2027-02-25T10:00:00+01:00"]),
         ("How about Wednesday 24 February at 9 my time (Mountain)?", ["2027-02-24T09:00:00-07:00"]),
+        ("Ti propongo martedì 23 febbraio alle 14:00, ora svizzera.", ["2027-02-23T14:00:00+01:00"]),
+        ("El viernes no puedo, ¿te viene bien el martes 23 a las 11 (hora de Buenos Aires)?",
+         ["2027-02-23T11:00:00-03:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
         ("I'm out Friday; Monday 2/22 works, just not at 3. Can we do 3:30 instead?", ["2027-02-22T15:30:00+00:00"]),
     ],
@@ -142,6 +145,7 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Happy to consider it. Send over your CV and a few lines, and I'll see whether I'm useful.",
          ("question", 0.85)),
         ("This isn't really my area. Try Ben Ashford: linkedin.example/in/benashford", ("referral", 0.55)),
+        ("Hallo, schicken Sie mir bitte vorab Ihren Lebenslauf. Danach melde ich mich.", ("question", 0.85)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -317,3 +321,16 @@ def test_a_failed_address_named_where_the_notice_puts_it(headers: str, body: str
     """The failed address in a server answer quoted in any language, or in the subject alone."""
     out = _notice(headers, body)
     assert (out["intent"], out["bounced_recipient"]) == ("bounce", want)
+
+
+def test_a_rank_pick_with_a_restatement_in_the_senders_zone() -> None:
+    """ "A primeira opção funciona pra mim (vai ser 10h aqui em São Paulo)": the user's first slot, in the zone the
+    user named for it ("horário de Munique"), not the sender's restatement."""
+    body = (
+        "Oi Sam, tudo bem?\n\nA primeira opção funciona pra mim (vai ser 10h aqui em São Paulo, tranquilo).\n\n"
+        "Em sex., 12 de fev. de 2027 às 14:00, Sam Rivera <sam.rivera@example.edu> escreveu:\n"
+        "> Eu poderia quinta-feira, 18 de fevereiro, às 14h ou sexta-feira, 19 de fevereiro, às 15h "
+        "(horário de Munique).\n"
+    )
+    out = classify_message(_mail(body), user_tz="Europe/Berlin").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-18T14:00:00+01:00")

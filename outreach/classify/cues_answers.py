@@ -125,6 +125,7 @@ ACCEPT = {
         r"pode ser\b",
         r"combinado\b",
         r"(?:pode )?contar comigo",
+        r"funciona (?:pra|para) (?:mim|n[óo]s)",
         r"fica (?:ótimo|otimo|bom|perfeito|bem) (?:pra|para) (?:mim|nós)",
         r"(?:fica|est[áa]) (?:[óo]timo|perfeito|bom)",
         r"(?:falamos|nos falamos|at[ée] l[áa])\b",

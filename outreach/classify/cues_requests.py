@@ -304,7 +304,11 @@ BEFORE_COMMIT = {
     ),
     "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
     "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
-    "de": (r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)", r"vorab (?:eine )?frage"),
+    "de": (
+        r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)",
+        r"vorab (?:eine )?frage",
+        r"schicken sie mir (?:bitte )?(?:vorab|zuerst|erst) (?:\w+ )?(?:lebenslauf|cv)",
+    ),
     "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)",),
     "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)",),
     "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag"),

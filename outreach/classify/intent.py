@@ -99,7 +99,7 @@ _BEFORE_COMMIT = re.compile(
 )
 _GREETING_WORD = (
     r"hi|hello|hey|dear|hola|buenas|buenos días|buenas tardes|estimad[oa]|bonjour|bonsoir|salut|cher|chère|hallo|"
-    r"fala|opa|salve|servus|grüezi|hej|"
+    r"fala|opa|salve|servus|grüezi|hej|coucou|"
     r"liebe[rs]?|guten tag|moin|olá|oi|car[oa]|prezad[oa]|ciao|buongiorno|buonasera|gentile|beste|dag|hoi|"
     r"monsieur|madame|señor|señora|senhor|senhora|signore|signora|herr|frau|mevrouw|meneer|sir|madam|team|"
     r"all|everyone|folks|there"

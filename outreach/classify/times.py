@@ -85,6 +85,7 @@ _CLAUSE_SPLIT = re.compile(
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|though)\b\s+|,\s+so\b\s+"  # not "just so we don't ..."
     r"|,\s+(?:mas|pero|mais|aber|ma|maar)\s+"  # "segunda não rola, mas pode ser terça às 10h"
+    r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|doesn't work|does not work|"
@@ -115,6 +116,7 @@ _CONVERSION = re.compile(
     r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b"
     r"|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
+    r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
     r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
     re.IGNORECASE,
 )
@@ -375,7 +377,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
         options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
-        shared = next((z for z in reversed(zones) if z[1] and (options or not z[2])), None)
+        # (a time restated in another zone right after one, "14h (10h em São Paulo)", shares nothing)
+        restating = [i > 0 and _RESTATED.fullmatch(clause, times[i - 1].end, t.start) is not None
+                     for i, t in enumerate(times)]
+        shared = next(
+            (z for z, again in zip(reversed(zones), reversed(restating), strict=True) if z[1] and not again
+             and (options or not z[2])),
+            None,
+        )
         kept = False
         previous_end = -1
         for t, (tz, named, yours) in zip(times, zones, strict=True):
