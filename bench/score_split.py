@@ -47,6 +47,8 @@ TZ = {
     "fresh-auto3": "America/Chicago",
     "fresh-en6": "America/Los_Angeles",
     "fresh-intl5": "Europe/Berlin",
+    "fresh-en7": "America/Toronto",
+    "fresh-intl6": "Europe/Vienna",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
