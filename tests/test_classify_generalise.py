@@ -105,6 +105,7 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Je vous propose le jeudi 25 février à 10h00 (heure de Luxembourg).", ["2027-02-25T10:00:00+01:00"]),
         ("How about Wednesday 24 February at 9 my time (Mountain)?", ["2027-02-24T09:00:00-07:00"]),
         ("Ti propongo martedì 23 febbraio alle 14:00, ora svizzera.", ["2027-02-23T14:00:00+01:00"]),
+        ("Could we do Monday 22 February, 10am Atlantic time?", ["2027-02-22T10:00:00-04:00"]),
         ("El viernes no puedo, ¿te viene bien el martes 23 a las 11 (hora de Buenos Aires)?",
          ["2027-02-23T11:00:00-03:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
@@ -146,6 +147,10 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
          ("question", 0.85)),
         ("This isn't really my area. Try Ben Ashford: linkedin.example/in/benashford", ("referral", 0.55)),
         ("Hallo, schicken Sie mir bitte vorab Ihren Lebenslauf. Danach melde ich mich.", ("question", 0.85)),
+        ("Sadly no -- I'm buried until the new year and I'd rather say no now than flake on you.", ("declined", 0.85)),
+        ("Our office does not conduct informational interviews and I am unable to make an exception.",
+         ("declined", 0.85)),
+        ("Seriously though, is this a job search thing or are you still freelancing?", ("question", 0.55)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -266,6 +271,7 @@ def test_an_address_inside_a_booking_link_is_no_referral() -> None:
     [
         ("Me encuentro fuera de la oficina. Volveré el lunes 8 de febrero.", "2027-02-08"),
         ("Volte a escrever-me daqui a duas semanas.", "2027-02-18"),
+        ("I'm on a boat with no bandwidth. Reach out Monday the 22nd or later.", "2027-02-22"),
     ],
 )
 def test_more_restart_days(text: str, want: str) -> None:
@@ -334,3 +340,18 @@ def test_a_rank_pick_with_a_restatement_in_the_senders_zone() -> None:
     )
     out = classify_message(_mail(body), user_tz="Europe/Berlin").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-18T14:00:00+01:00")
+
+
+def test_a_list_of_people_after_an_interjection_is_a_referral() -> None:
+    """ "Ha, I never say no, but this month I have to. Two people who'd be better: - Leila <leila@...>": "Ha" greets
+    nobody, and the list is the referral."""
+    body = (
+        "Ha, I get a lot of these and I never say no, but this month I have to. Two people who'd be better anyway:\n\n"
+        "- Leila Haddadi <leila@windward.example> -- ran comms at Windward\n"
+        "- Tom Barker, tom.barker@northernlights.example -- freelance strategy\n\nUse my name freely.\n"
+    )
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == (
+        "referral",
+        ["leila@windward.example", "tom.barker@northernlights.example"],
+    )

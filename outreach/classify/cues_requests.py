@@ -221,6 +221,8 @@ NOT_ME = {
         r"(?:a )?better fit\b",
         r"(?:the )?(?:person|people|one) you(?:'ll| will|'d| would)? (?:want|need) (?:is|are|to)",
         r"(?:isn't|is not|not) (?:really )?my (?:area|field|wheelhouse|expertise|world)\b",
+        r"not (?:\w+ )?(?:your|the) best bet\b",
+        r"you should (?:reach out to|contact|e-?mail|write to)\b",
         r"(?:you should|you'd do better to) (?:talk|speak) to\b",
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),

@@ -27,7 +27,7 @@ _UNSUBSCRIBE = re.compile(
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
-    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|"
+    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|"
     r"drop me a (line|note|message|email))\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"
@@ -61,7 +61,9 @@ _DECLINE = re.compile(
     r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
-    r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b",
+    r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
+    r"|\bsadly,? no\b|\b(rather|have to|'d better) say no\b|\bunable to make an exception\b"
+    r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
 _NOT_ME = re.compile(
@@ -90,7 +92,7 @@ _QUESTION = re.compile(
     r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
     r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically|"
-    r"what you'?re hoping|what you'?d (like|want)|"
+    r"what you'?re hoping|what you'?d (like|want)|is this (a|an|about|part of|on the record)|are you still|"
     r"what'?s your background|your background)\b",
 )
 _BEFORE_COMMIT = re.compile(
@@ -114,6 +116,7 @@ _NOT_NAMES = frozenset(
     for line in (
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
+        "ha haha hah oh ah aha well wow hmm ooh gosh yikes seriously honestly sadly happily",
         "merci parfait entendu désolé désolée oui non bien",
         "gracias perfecto claro vale listo hecho genial lamentablemente sí",
         "danke klar super gerne prima erledigt leider ja nein verstanden",
@@ -233,7 +236,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if not ev.referrals and not_me and not concrete and _PROFILE.search(original):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
-    if ev.referrals and (decline or not_me) and not concrete and points_on:
+    if ev.referrals and (decline or not_me) and not ev.times and points_on:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
         return "referral", 0.85 if decline or not accept else 0.55
 
@@ -247,7 +250,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         days = ev.resume_in_days()
         return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
 
-    if not concrete and (later or deferred()):
+    if not concrete and (later or (deferred() and not _FLAT_NO.search(text))):
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
         return "later", 0.8 if sure else 0.55
@@ -292,6 +295,8 @@ _FOOTER_LINE = re.compile(
     re.MULTILINE,
 )
 _TERSE_WORDS = 12
+# An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
+_FLAT_NO = re.compile(r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b")
 _PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = re.compile(

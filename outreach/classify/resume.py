@@ -94,6 +94,8 @@ def _after_cue(text: str, start: int) -> str:
     return "back" if kinds[-1] == "until" and "back" in kinds else kinds[-1]
 
 
+# "Monday the 26th or later", "from the 12th on", "le 3 et après": the date opens what follows.
+_ONWARD = re.compile(r"\s?(?:or later|or after|onwards?|on\b|and after|ou plus tard|o más tarde|oder später|ou depois)")
 _RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 2, "ends": 2}
 # The end of a range of days away ranks after a return day ("back on Monday 29th") and before a "from" (its start).
 _RANGE_RANK = 0.5
@@ -123,7 +125,7 @@ def find_resume_date(text: str, today: date) -> date | None:
             if best is None or best[0] > _RANGE_RANK:
                 best = (_RANGE_RANK, _next_working_day(mention.day))
             continue
-        cue = _after_cue(low, mention.start)
+        cue = _after_cue(low, mention.start) or ("from" if _ONWARD.match(low, mention.end) else "")
         if not cue:
             continue
         day = mention.day

@@ -75,7 +75,7 @@ ZONE_RE = re.compile(
     r"|(?P<inplace>\b(?i:in|en|em|a|à)\s))?"
     r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + _EAST + r")|(?!)))\b"
     r"(?P<place>(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)?(?(local)|(?(inplace)|(?(place)|(?!))))"
-    r"|(?P<region>\b(?i:pacific|eastern|central|mountain)\b)"
+    r"|(?P<region>\b(?i:pacific|eastern|central|mountain|atlantic)\b)"
 )
 _CLAUSE_SPLIT = re.compile(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")

@@ -16,6 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 logger = logging.getLogger(__name__)
 
 ABBREVIATIONS = {
+    "AST": "America/Halifax",
+    "ADT": "America/Halifax",
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
     "ET": "America/New_York",
     "EST": "America/New_York",
     "EDT": "America/New_York",
@@ -308,6 +312,10 @@ PLACES.update(
         "vienna": "Europe/Vienna",
         "geneva": "Europe/Zurich",
         "luxembourg": "Europe/Luxembourg",
+        "atlantic": "America/Halifax",
+        "halifax": "America/Halifax",
+        "newfoundland": "America/St_Johns",
+        "st. john's": "America/St_Johns",
         # a country's time by its adjective: "ora svizzera", "heure suisse", "Schweizer Zeit", "hora peninsular"
         "svizzera": "Europe/Zurich",
         "suisse": "Europe/Zurich",
