@@ -106,6 +106,9 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("How about Wednesday 24 February at 9 my time (Mountain)?", ["2027-02-24T09:00:00-07:00"]),
         ("Ti propongo martedì 23 febbraio alle 14:00, ora svizzera.", ["2027-02-23T14:00:00+01:00"]),
         ("Could we do Monday 22 February, 10am Atlantic time?", ["2027-02-22T10:00:00-04:00"]),
+        ("Je vous propose le jeudi 25 février à dix heures et demie, heure de Paris.", ["2027-02-25T10:30:00+01:00"]),
+        ("Che ne dice di venerdì 26 febbraio alle dieci e mezza?", ["2027-02-26T10:30:00+00:00"]),
+        ("¿Qué tal el miércoles 24 de febrero a las 16:00 de tu hora (Toronto)?", ["2027-02-24T16:00:00-05:00"]),
         ("El viernes no puedo, ¿te viene bien el martes 23 a las 11 (hora de Buenos Aires)?",
          ["2027-02-23T11:00:00-03:00"]),
         ("Accueil du public : du lundi au vendredi, 9h-12h et 14h-17h", []),
@@ -151,6 +154,9 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Our office does not conduct informational interviews and I am unable to make an exception.",
          ("declined", 0.85)),
         ("Seriously though, is this a job search thing or are you still freelancing?", ("question", 0.55)),
+        ("¿Me puedes mandar tu CV antes? Así veo en qué te puedo ayudar y no te hago perder el tiempo.",
+         ("question", 0.55)),
+        ("Antes de nada me gustaría saber de dónde has sacado mi correo", ("question", 0.5)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -272,6 +278,7 @@ def test_an_address_inside_a_booking_link_is_no_referral() -> None:
         ("Me encuentro fuera de la oficina. Volveré el lunes 8 de febrero.", "2027-02-08"),
         ("Volte a escrever-me daqui a duas semanas.", "2027-02-18"),
         ("I'm on a boat with no bandwidth. Reach out Monday the 22nd or later.", "2027-02-22"),
+        ("Estou fora do escritório. Regresso na segunda-feira, 15 de fevereiro.", "2027-02-15"),
     ],
 )
 def test_more_restart_days(text: str, want: str) -> None:
@@ -355,3 +362,10 @@ def test_a_list_of_people_after_an_interjection_is_a_referral() -> None:
         "referral",
         ["leila@windward.example", "tom.barker@northernlights.example"],
     )
+
+
+def test_a_formal_greeting_by_surname_greets_the_user() -> None:
+    """ "Madame Rivera," greets the user by surname: the time she proposes is read, not set aside as misdirected."""
+    body = "Madame Rivera,\n\nPourrions-nous plutôt nous parler le mardi 23 février à 15h (heure de Bruxelles) ?"
+    out = classify_message(_mail(body + QUOTE), user_tz="America/Toronto").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-23T15:00:00+01:00")

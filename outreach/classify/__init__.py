@@ -68,12 +68,12 @@ def _result(
 
 
 def _user_names(mail: Mail) -> frozenset[str]:
-    names = set()
+    """Every word of the recipients' names and address locals: a greeting may use the first name or, formally,
+    the surname ("Madame Demir", "Sehr geehrte Frau Ribeiro")."""
+    names: set[str] = set()
     for name, addr in mail.to_addrs:
-        if name.split():
-            first = name.replace(",", " ").split()
-            names.add((first[-1] if "," in name else first[0]).lower())
-        names.add(addr.split("@")[0].split(".")[0].lower())
+        names.update(word.lower() for word in name.replace(",", " ").split() if len(word) >= 2)
+        names.update(part.lower() for part in re.split(r"[._-]", addr.split("@")[0]) if len(part) >= 2)
     return frozenset(names)
 
 

@@ -304,7 +304,10 @@ BEFORE_COMMIT = {
         r"(?:send|share) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé)\b[^.?!]{0,80}"
         r"\b(?:i'?ll see|then i'?ll|and i'?ll (?:see|decide|let you know))",
     ),
-    "es": (r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",),
+    "es": (
+        r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",
+        r"(?:mandar|enviar|mandarme|enviarme) (?:tu |su |el )?(?:cv|curr[íi]culum)\b[^.?!]{0,12}\b(?:antes|primero)",
+    ),
     "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
     "de": (
         r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)",

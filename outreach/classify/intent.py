@@ -236,7 +236,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if not ev.referrals and not_me and not concrete and _PROFILE.search(original):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
-    if ev.referrals and (decline or not_me) and not ev.times and points_on:
+    # (a booking page with no yes beside a pointer is the signature's: "not your best bet, write to Maya")
+    if ev.referrals and (decline or not_me) and (not concrete or not (ev.times or accept)) and points_on:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
         return "referral", 0.85 if decline or not accept else 0.55
 
@@ -306,6 +307,8 @@ _INDIRECT_QUESTION = re.compile(
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
     r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
     r"|\blaat (?:me|u me) weten (?:wat|of|welke)\b"
+    r"|\b(?:me gustar[íi]a saber|j'aimerais savoir|ich w[üu]rde gern(?:e)? wissen|gostaria de saber|vorrei sapere|"
+    r"ik zou graag (?:willen )?weten)\b"
 )
 _WH_START = re.compile(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
 _WORD = re.compile(r"[^\W\d_]{2}")

@@ -18,7 +18,7 @@ from outreach.classify.dates import MONTHS, find_dates
 # last day away ("through Friday" means back on Saturday). Seven languages.
 _CUE_KINDS = {
     "back": r"back|return(?:ing|s)?|in the office|again|on or after|retorno|retorna|regreso|regresaré|vuelvo|volveré|"
-    r"de vuelta|de regreso|voltarei|tornerò|rientrerò|de retour|"
+    r"de vuelta|de regreso|voltarei|regresso|regressarei|tornerò|rientrerò|de retour|"
     r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
     "from": r"from|starting|beginning|once|any ?time|available(?: again)?|reachable|not before|a partir(?: del?)?|"
     r"no antes del?|pas avant le|pas avant|nicht vor dem|nicht vor|n[ãa]o antes de|non prima del?|niet voor|"

@@ -177,8 +177,9 @@ _WORD_TIMES = [
     (re.compile(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
     (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
-    (re.compile(r"\b(?:alle |ore )(\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\b(\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(?:alle |ore )(" + _NUMBER + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
+    (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (re.compile(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (re.compile(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
 ]
@@ -285,7 +286,7 @@ _BEFORE_ZONE = frozenset(
     (
         *("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each"),
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
-        *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei"),
+        *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
     )
 )
 
