@@ -57,7 +57,7 @@ _PERIOD_CUE = re.compile(
     r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
     r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
     r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
-    r"|\b(?P<quarter>next quarter|(?:in |from |after )?q(?P<q>[1-4])\b)"
+    r"|\b(?P<quarter>next quarter|(?:in |from |starting )q(?P<q>[1-4])\b)"
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
