@@ -191,8 +191,13 @@ _AFTERNOON_AFTER = re.compile(
 _LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
+_WORD_TIME_HINT = re.compile(r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie)\b", re.I)
+
+
 def _clock_words(text: str) -> str:
     """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30")."""
+    if not _WORD_TIME_HINT.search(text):
+        return text  # most replies write their times in digits: spare the fourteen patterns below
     for pattern, value in _WORD_TIMES:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
