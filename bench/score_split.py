@@ -49,6 +49,8 @@ TZ = {
     "fresh-intl5": "Europe/Berlin",
     "fresh-en7": "America/Toronto",
     "fresh-intl6": "Europe/Vienna",
+    "fresh-en8": "Asia/Singapore",
+    "fresh-intl7": "America/Santiago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
