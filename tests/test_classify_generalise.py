@@ -369,3 +369,15 @@ def test_a_formal_greeting_by_surname_greets_the_user() -> None:
     body = "Madame Rivera,\n\nPourrions-nous plutôt nous parler le mardi 23 février à 15h (heure de Bruxelles) ?"
     out = classify_message(_mail(body + QUOTE), user_tz="America/Toronto").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-23T15:00:00+01:00")
+
+
+def test_a_colleague_put_in_cc_in_german_is_a_referral() -> None:
+    """ "Ich habe meinen Kollegen Jonas Berger in Cc gesetzt. Jonas, magst du dich melden?" points on to Jonas."""
+    body = (
+        "Hallo Frau Rivera,\n\nich selbst bin inzwischen im Risikomanagement. "
+        "Ich habe aber meinen Kollegen Jonas Berger in Cc gesetzt.\n\n"
+        "Jonas, magst du dich direkt bei Frau Rivera melden?\n\nViele Grüße\nThomas"
+    )
+    raw = _mail(body + QUOTE, headers="Cc: Jonas Berger <jonas.berger@firm.example>\n")
+    out = classify_message(raw).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["jonas.berger@firm.example"])

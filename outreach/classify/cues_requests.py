@@ -223,6 +223,7 @@ NOT_ME = {
         r"(?:isn't|is not|not) (?:really )?my (?:area|field|wheelhouse|expertise|world)\b",
         r"not (?:\w+ )?(?:your|the) best bet\b",
         r"you should (?:reach out to|contact|e-?mail|write to)\b",
+        r"(?:put|added|adding|have|i've) (?:\w+ ){0,3}(?:in|on) cc\b",
         r"(?:you should|you'd do better to) (?:talk|speak) to\b",
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
@@ -262,6 +263,7 @@ NOT_ME = {
         r"schreiben sie (?:ihr|ihm|ihnen) (?:am besten )?(?:direkt|gern|gerne)",
         r"wenden sie sich (?:gern |gerne |bitte )?an",
         r"in kopie",
+        r"in (?:cc|kopie) (?:gesetzt|genommen)",
         r"auf mich (?:beziehen|berufen)",
     ),
     "pt": (
