@@ -157,6 +157,9 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("¿Me puedes mandar tu CV antes? Así veo en qué te puedo ayudar y no te hago perder el tiempo.",
          ("question", 0.55)),
         ("Antes de nada me gustaría saber de dónde has sacado mi correo", ("question", 0.5)),
+        ("Wait -- are you the one who wrote the flood series? If so, yes, but I have questions for you first.",
+         ("question", 0.85)),
+        ("Hey Tom -- can you send me the donor numbers before Thursday's meeting?", ("unknown", 0.4)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:

@@ -301,6 +301,7 @@ BEFORE_COMMIT = {
         r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)",
         r"first,? (?:could|can) you",
         r"(?:but|before that),? first\b",
+        r"questions? for (?:you|u) first\b",
         r"(?:send|share|forward) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé|portfolio|linkedin)\b"
         r"[^.?!]{0,20}\bfirst\b",
         r"(?:send|share) (?:me |over )?(?:\w+ ){0,2}(?:cv|resume|résumé)\b[^.?!]{0,80}"

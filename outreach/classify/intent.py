@@ -107,7 +107,7 @@ _GREETING_WORD = (
     r"all|everyone|folks|there"
 )
 _SALUTATION = re.compile(
-    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s*[–—,:]|\s*-(?=\s))",
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s*[–—,:]|\s*-{1,2}(?=\s))",
     re.MULTILINE,
 )
 # Words that open a reply the way a name would ("Done - sent you an invite", "No, sorry", "Perfecto, ...").
@@ -116,7 +116,7 @@ _NOT_NAMES = frozenset(
     for line in (
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
-        "ha haha hah oh ah aha well wow hmm ooh gosh yikes seriously honestly sadly happily",
+        "ha haha hah oh ah aha well wow hmm ooh gosh yikes seriously honestly sadly happily wait look listen fyi btw",
         "merci parfait entendu désolé désolée oui non bien",
         "gracias perfecto claro vale listo hecho genial lamentablemente sí",
         "danke klar super gerne prima erledigt leider ja nein verstanden",
