@@ -106,6 +106,8 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("How about Wednesday 24 February at 9 my time (Mountain)?", ["2027-02-24T09:00:00-07:00"]),
         ("Ti propongo martedì 23 febbraio alle 14:00, ora svizzera.", ["2027-02-23T14:00:00+01:00"]),
         ("Could we do Monday 22 February, 10am Atlantic time?", ["2027-02-22T10:00:00-04:00"]),
+        ("ok can. Thu 25 Feb 1530hrs at my office?", ["2027-02-25T15:30:00+00:00"]),
+        ("I could do Friday 26 February 4pm SG time (8am for me), if that suits?", ["2027-02-26T16:00:00+08:00"]),
         ("Je vous propose le jeudi 25 février à dix heures et demie, heure de Paris.", ["2027-02-25T10:30:00+01:00"]),
         ("Che ne dice di venerdì 26 febbraio alle dieci e mezza?", ["2027-02-26T10:30:00+00:00"]),
         ("¿Qué tal el miércoles 24 de febrero a las 16:00 de tu hora (Toronto)?", ["2027-02-24T16:00:00-05:00"]),
@@ -160,6 +162,8 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Wait -- are you the one who wrote the flood series? If so, yes, but I have questions for you first.",
          ("question", 0.85)),
         ("Hey Tom -- can you send me the donor numbers before Thursday's meeting?", ("unknown", 0.4)),
+        ("Quite hectic with our filing. Can we talk after Hari Raya? Pls drop me a msg again then.", ("later", 0.8)),
+        ("Currently we are in the midst of our filing. Kindly revert on or after 10th March.", ("later", 0.8)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:

@@ -23,7 +23,9 @@ ACCEPT = {
         r"(?:put|throw|pop|drop) (?:something|a (?:time|slot|call)) (?:in|on|into) my calendar",
         r"(?:send|sent|sending|just sent|'ve sent) (?:you |over )?(?:a |an |the )?(?:calendar |meeting |teams |zoom )?"
         r"(?:invite|invitation|link)",
-        r"(?:good|fine|great|perfect|ok|okay) (?:for|with|by) (?:me|us)\b",
+        r"(?:good|fine|great|perfect|ok|okay|better|best) (?:for|with|by) (?:me|us)\b",
+        r"(?:ok|okay|yes|sure),? can\b",
+        r"see (?:u|ya) (?:then|there)\b",
         r"(?:talk|speak|chat|see you) (?:to you )?then\b",
         r"gladly",
         r"(?:invite|invitation|calendar invite|link) (?:is )?(?:on (?:its|the) way|coming|incoming|sent|in your inbox)",

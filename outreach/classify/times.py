@@ -191,13 +191,18 @@ _AFTERNOON_AFTER = re.compile(
 _LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
-_WORD_TIME_HINT = re.compile(r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie)\b", re.I)
+_WORD_TIME_HINT = re.compile(
+    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie)\b|\d{4} ?(?:hrs|hours|h)\b", re.I
+)
+# "1530hrs", "0900 h": a 24-hour time written without its colon
+_MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
 
 
 def _clock_words(text: str) -> str:
     """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30")."""
     if not _WORD_TIME_HINT.search(text):
         return text  # most replies write their times in digits: spare the fourteen patterns below
+    text = _MILITARY.sub(r"\1:\2", text)
     for pattern, value in _WORD_TIMES:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
@@ -503,7 +508,7 @@ _ORDINAL = re.compile(
     r"\b(?:(?P<first>first|1st|former|earlier|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
     r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
     r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
-    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|"
+    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|"
     r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
     r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
