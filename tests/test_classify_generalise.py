@@ -164,6 +164,9 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Hey Tom -- can you send me the donor numbers before Thursday's meeting?", ("unknown", 0.4)),
         ("Quite hectic with our filing. Can we talk after Hari Raya? Pls drop me a msg again then.", ("later", 0.8)),
         ("Currently we are in the midst of our filing. Kindly revert on or after 10th March.", ("later", 0.8)),
+        ("Envoyez-moi d'abord votre CV, je verrai ensuite", ("question", 0.85)),
+        ("Je vous demande de supprimer l'ensemble de mes données personnelles et de ne plus me contacter.",
+         ("unsubscribe", 0.9)),
     ],
 )
 def test_readings_in_other_words(body: str, want: tuple[str, float]) -> None:
@@ -286,6 +289,7 @@ def test_an_address_inside_a_booking_link_is_no_referral() -> None:
         ("Volte a escrever-me daqui a duas semanas.", "2027-02-18"),
         ("I'm on a boat with no bandwidth. Reach out Monday the 22nd or later.", "2027-02-22"),
         ("Estou fora do escritório. Regresso na segunda-feira, 15 de fevereiro.", "2027-02-15"),
+        ("Con gusto, pero tengo un cierre. Escríbame de nuevo el lunes 22 de febrero, ya de regreso.", "2027-02-22"),
     ],
 )
 def test_more_restart_days(text: str, want: str) -> None:
@@ -388,3 +392,15 @@ def test_a_colleague_put_in_cc_in_german_is_a_referral() -> None:
     raw = _mail(body + QUOTE, headers="Cc: Jonas Berger <jonas.berger@firm.example>\n")
     out = classify_message(raw).to_json()
     assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["jonas.berger@firm.example"])
+
+
+def test_a_slot_word_is_no_office_hours() -> None:
+    """ "Va benissimo il primo orario che mi ha proposto": "orario" here is the slot, not opening hours, so the line
+    stays the reply's text and picks the user's first time."""
+    body = (
+        "Gentile Sam,\n\nva benissimo il primo orario che mi ha proposto.\n\nA presto,\nMarco\n\n"
+        "Il giorno 12 feb 2027, alle ore 13:00, Sam Rivera <sam.rivera@example.edu> ha scritto:\n"
+        "> Le propongo martedì 16 febbraio alle 10:00 o giovedì 18 febbraio alle 15:00 (ora di Toronto).\n"
+    )
+    out = classify_message(_mail(body), user_tz="America/Toronto").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-16T10:00:00-05:00")

@@ -137,6 +137,7 @@ ACCEPT = {
         r"fechado",
     ),
     "it": (
+        r"(?:mi )?va (?:benissimo|bene|alla grande)\b",
         r"(?:ben )?volentieri",
         r"con (?:molto )?piacere",
         r"(?:ti|le|vi) propongo",
@@ -356,6 +357,7 @@ LATER = {
         r"dentro de|a partir|despu[ée]s)",
         r"en unas (?:semanas|semanitas)",
         r"(?:vuelv|volv)\w* a (?:escribir|contactar|buscar|llamar|insistir)",
+        r"(?:escr[íi]b|cont[áa]ct|b[úu]sc|ll[áa]m)[ae](?:me|nos) de nuevo",
         r"(?:escr[íi]b|cont[áa]ct|b[úu]sc|ll[áa]m)[ae](?:me|nos)\b.{0,30}\ben (?:un|una|unas|unos|dos|tres|cuatro|\d+) "
         r"(?:d[íi]as|semanas?|mes(?:es)?)",
         r"pero (?:despu[ée]s|a partir|m[áa]s adelante)",

@@ -154,6 +154,8 @@ UNSUBSCRIBE = {
     ),
     "fr": (
         r"effac\w* (?:l['’]ensemble des |toutes les |mes )?(?:donn[ée]es|informations)",
+        r"supprim\w* (?:l['’]ensemble de |toutes )?mes donn[ée]es",
+        r"ne plus me (?:contacter|[ée]crire|solliciter)",
         r"(?:de )?ne plus m['’](?:[ée]crire|contacter|envoyer|solliciter)",
         r"ne (?:plus )?me (?:recontactez|contactez|[ée]crivez|sollicitez) (?:plus|pas)",
         r"(?:merci|veuillez) de ne plus",
@@ -311,7 +313,12 @@ BEFORE_COMMIT = {
         r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",
         r"(?:mandar|enviar|mandarme|enviarme) (?:tu |su |el )?(?:cv|curr[íi]culum)\b[^.?!]{0,12}\b(?:antes|primero)",
     ),
-    "fr": (r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)", r"une question pr[ée]alable"),
+    "fr": (
+        r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)",
+        r"une question pr[ée]alable",
+        r"envoyez-moi d['’]abord",
+        r"d['’]abord (?:votre|ton) cv",
+    ),
     "de": (
         r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)",
         r"vorab (?:eine )?frage",

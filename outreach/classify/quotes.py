@@ -78,8 +78,9 @@ _GREETING = re.compile(
 )
 _HOURS_LINE = re.compile(
     r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|"
-    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires|availability:|working hours|horario de atención|"
-    r"horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|orario|"
+    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires d['’]ouverture|horaires de bureau|availability:|working hours|"
+    r"horario de atención|horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|"
+    r"orari(?:o)? di (?:ufficio|apertura|lavoro|ricevimento)|"
     r"openingstijden|kantooruren|bereikbaar op)\b|平日|営業時間",
     re.IGNORECASE,
 )
