@@ -51,6 +51,8 @@ TZ = {
     "fresh-intl6": "Europe/Vienna",
     "fresh-en8": "Asia/Singapore",
     "fresh-intl7": "America/Santiago",
+    "fresh-en9": "Europe/Dublin",
+    "fresh-intl8": "Europe/Madrid",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
