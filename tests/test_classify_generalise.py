@@ -107,6 +107,8 @@ def test_a_help_desk_person_pointing_elsewhere_is_a_referral() -> None:
         ("Ti propongo martedì 23 febbraio alle 14:00, ora svizzera.", ["2027-02-23T14:00:00+01:00"]),
         ("Could we do Monday 22 February, 10am Atlantic time?", ["2027-02-22T10:00:00-04:00"]),
         ("ok can. Thu 25 Feb 1530hrs at my office?", ["2027-02-25T15:30:00+00:00"]),
+        ("Could do Thursday 25th at half two, or Friday 26th at 11, UK time.",
+         ["2027-02-25T14:30:00+00:00", "2027-02-26T11:00:00+00:00"]),
         ("I could do Friday 26 February 4pm SG time (8am for me), if that suits?", ["2027-02-26T16:00:00+08:00"]),
         ("Je vous propose le jeudi 25 février à dix heures et demie, heure de Paris.", ["2027-02-25T10:30:00+01:00"]),
         ("Che ne dice di venerdì 26 febbraio alle dieci e mezza?", ["2027-02-26T10:30:00+00:00"]),
@@ -165,6 +167,8 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Quite hectic with our filing. Can we talk after Hari Raya? Pls drop me a msg again then.", ("later", 0.8)),
         ("Currently we are in the midst of our filing. Kindly revert on or after 10th March.", ("later", 0.8)),
         ("Envoyez-moi d'abord votre CV, je verrai ensuite", ("question", 0.85)),
+        ("I'm far from design these days, but Tom on our content team would be perfect - drop him a line.",
+         ("referral", 0.55)),
         ("Je vous demande de supprimer l'ensemble de mes données personnelles et de ne plus me contacter.",
          ("unsubscribe", 0.9)),
     ],
@@ -404,3 +408,20 @@ def test_a_slot_word_is_no_office_hours() -> None:
     )
     out = classify_message(_mail(body), user_tz="America/Toronto").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-16T10:00:00-05:00")
+
+
+def test_grand_greets_nobody_and_the_slot_you_suggested_works() -> None:
+    """ "Grand, Tuesday at 4 works" is a yes, not a note to someone called Grand; "the first slot you suggested
+    works" picks the user's first time."""
+    grand = classify_message(_mail("Grand, Tuesday 16 Feb at 4 works. Talk then" + QUOTE)).to_json()
+    body = (
+        "Sam,\n\nThe first slot you suggested works. I'll send the link now.\n\nRob\n\n"
+        "On Tue, Feb 9, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n"
+        "> Could we talk on Tuesday, February 16 at 10:00 AM ET or Thursday, February 18 at 2:00 PM ET?\n"
+    )
+    first = classify_message(_mail(body), user_tz="America/New_York").to_json()
+    assert (grand["intent"], first["intent"], first["meeting"]["start"]) == (
+        "accepted",
+        "accepted",
+        "2027-02-16T10:00:00-05:00",
+    )

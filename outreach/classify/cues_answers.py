@@ -35,6 +35,7 @@ ACCEPT = {
         r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow|(?:the )?\d{1,2}(?:st|nd|rd|th)) "
         r"(?:works|suits|is (?:good|fine|great|perfect))",
         r"lock (?:it |that |this )?in\b",
+        r"(?:slot|time|option|one|suggestion|proposal)s? (?:you (?:suggested|proposed|offered) )?(?:works|suits)\b",
         r"works (?:great|perfectly|well|fine|for me)",
         r"sounds (?:good|great|perfect)",
         r"confirm(?:ed|ing)?\b",

@@ -224,6 +224,7 @@ NOT_ME = {
         r"(?:the )?(?:person|people|one) you(?:'ll| will|'d| would)? (?:want|need) (?:is|are|to)",
         r"(?:isn't|is not|not) (?:really )?my (?:area|field|wheelhouse|expertise|world)\b",
         r"not (?:\w+ )?(?:your|the) best bet\b",
+        r"(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b",
         r"you should (?:reach out to|contact|e-?mail|write to)\b",
         r"(?:put|added|adding|have|i've) (?:\w+ ){0,3}(?:in|on) cc\b",
         r"(?:you should|you'd do better to) (?:talk|speak) to\b",

@@ -117,6 +117,7 @@ _NOT_NAMES = frozenset(
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
         "ha haha hah oh ah aha well wow hmm ooh gosh yikes seriously honestly sadly happily wait look listen fyi btw",
+        "grand lovely brilliant cool excellent super fab fantastic ace aye righto",
         "merci parfait entendu désolé désolée oui non bien",
         "gracias perfecto claro vale listo hecho genial lamentablemente sí",
         "danke klar super gerne prima erledigt leider ja nein verstanden",
@@ -233,7 +234,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
     points_on = not (accept and not decline and ev.names_proposed_day())
-    if not ev.referrals and not_me and not concrete and _PROFILE.search(original):
+    if not ev.referrals and not_me and not concrete and (_PROFILE.search(original) or _TO_PERSON.search(text)):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
     # (a booking page with no yes beside a pointer is the signature's: "not your best bet, write to Maya")
@@ -299,6 +300,7 @@ _TERSE_WORDS = 12
 # An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
 _FLAT_NO = re.compile(r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b")
 _PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
+_TO_PERSON = re.compile(r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b")
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = re.compile(
     r"\b(?:let me know|tell me|i'?d like to know|i'?d (?:want|like) to understand) (?:what|whether|which|how|why|who|"

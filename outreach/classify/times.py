@@ -164,6 +164,8 @@ _NUMBER_WORDS = {
     **dict.fromkeys(("twelve", "doce", "douze", "zwölf", "twaalf", "dodici", "doze"), 12),
 }
 _NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
 # media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
 _WORD_TIMES = [
@@ -172,7 +174,9 @@ _WORD_TIMES = [
     (re.compile(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (re.compile(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
     (re.compile(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
-    (re.compile(r"\b(?:om )?half (" + _NUMBER + r"|\d{1,2})\b(?! past)", re.I), lambda h: (h - 1, 30)),
+    # Dutch "half vier" is half an hour before four; British "half two" is half past two
+    (re.compile(r"\b(?:om )?half (" + _DUTCH_NUMBER + r")\b", re.I), lambda h: (h - 1, 30)),
+    (re.compile(r"\bhalf (" + _ENGLISH_NUMBER + r")\b(?! past)", re.I), lambda h: (h, 30)),
     (re.compile(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
     (re.compile(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
