@@ -46,6 +46,8 @@ ACCEPT = {
         r"it'?s in my calendar",
     ),
     "es": (
+        r"me quedo con (?:tu|su|la|el)\b",
+        r"en principio s[íi]\b",
         r"con (?:mucho )?gusto",
         r"encantad[oa] de",
         r"me encantar[íi]a (?:charlar|hablar|conversar|platicar)",
@@ -115,6 +117,8 @@ ACCEPT = {
         r"freue mich",
     ),
     "pt": (
+        r"(?:acho que )?consigo,? sim\b",
+        r"fica (?:o|a) (?:primeir|segund)",
         r"com (?:muito )?prazer",
         r"terei (?:todo o |muito )?gosto",
         r"(?:eu )?proponho",
@@ -287,6 +291,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"(?:non credo di )?essere la persona giusta",
         r"non sono (?:la|il) (?:persona )?(?:giust[ao]|adatt[ao]|indicat[ao])",
         r"(?:ho|abbiamo) smesso di (?:accettare|fare|dare)",
         r"non (?:accetto|faccio|do) pi[ùu]\b",
@@ -365,6 +370,7 @@ LATER = {
         r"no antes de",
     ),
     "fr": (
+        r"(?:relance|recontacte|r[ée][ée]cris)-moi\b",
         r"(?:me )?relancer",
         r"relancez[- ]moi",
         r"(?:me )?recontacter",
@@ -413,6 +419,8 @@ LATER = {
         r"pi[ùu] tardi",
     ),
     "nl": (
+        r"later (?:in het jaar|dit jaar)",
+        r"(?:later|volgend jaar) (?:weer )?oppakken",
         r"(?:nog eens|opnieuw|later) aankloppen",
         r"over een (?:tijdje|poosje|paar weken|maand)",
         r"(?:stuur|mail) (?:me|mij)\b.{0,40}\b(?:opnieuw|nog eens|later|nog een (?:mail|bericht))",

@@ -169,6 +169,8 @@ UNSUBSCRIBE = {
     ),
     "de": (
         r"l[öo]sch\w* (?:\w+ ){0,3}(?:meiner|meine) (?:\w+ )?daten",
+        r"(?:meine|meiner) (?:\w+ )?daten (?:zu )?l[öo]schen",
+        r"mich nicht (?:weiter|mehr|länger) zu kontaktieren",
         r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
         r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
@@ -318,6 +320,7 @@ BEFORE_COMMIT = {
         r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)",
         r"une question pr[ée]alable",
         r"envoyez-moi d['’]abord",
+        r"avant (?:que l['’]on|qu['’]on|de) fix",
         r"d['’]abord (?:votre|ton) cv",
     ),
     "de": (

@@ -309,8 +309,8 @@ _INDIRECT_QUESTION = re.compile(
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
     r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
     r"|\blaat (?:me|u me) weten (?:wat|of|welke)\b"
-    r"|\b(?:me gustar[íi]a saber|j'aimerais savoir|ich w[üu]rde gern(?:e)? wissen|gostaria de saber|vorrei sapere|"
-    r"ik zou graag (?:willen )?weten)\b"
+    r"|\b(?:me gustar[íi]a (?:saber|entender)|j'aimerais savoir|ich w[üu]rde gern(?:e)? wissen|gostaria de saber|"
+    r"vorrei sapere|ik zou graag (?:willen )?weten)\b"
 )
 _WH_START = re.compile(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
 _WORD = re.compile(r"[^\W\d_]{2}")
