@@ -53,6 +53,8 @@ TZ = {
     "fresh-intl7": "America/Santiago",
     "fresh-en9": "Europe/Dublin",
     "fresh-intl8": "Europe/Madrid",
+    "fresh-en10": "America/Chicago",
+    "fresh-intl9": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
