@@ -176,6 +176,8 @@ def test_where_the_sender_says_they_are_is_their_time(text: str, want: list[str]
         ("Ich fordere Sie auf, meine personenbezogenen Daten zu löschen und mich nicht weiter zu kontaktieren.",
          ("unsubscribe", 0.9)),
         ("Merci de m'envoyer votre CV avant que l'on fixe quoi que ce soit.", ("question", 0.85)),
+        ("I'm afraid I'm not really in a position to help; I'd be the wrong person to ask.", ("declined", 0.85)),
+        ("Negative on the call. I left that world two years ago. Best of luck.", ("declined", 0.85)),
         ("Je vous demande de supprimer l'ensemble de mes données personnelles et de ne plus me contacter.",
          ("unsubscribe", 0.9)),
     ],

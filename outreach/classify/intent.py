@@ -48,7 +48,7 @@ _DECLINE = re.compile(
     r"this kind|calls|meetings|requests)\b"
     r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
-    r"|\bnot in a position to\b"
+    r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong person\b|\bnegative on (the|that|this)\b"
     r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
