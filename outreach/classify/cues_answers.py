@@ -243,6 +243,7 @@ DECLINE = {
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"(?:ne suis|n['’]est) pas disponible pour (?:ce genre|ce type|ces|de tels)",
         r"pas (?:vraiment )?la (?:bonne|meilleure) personne",
         r"(?:j['’]ai |nous avons )?arr[êe]t[ée] (?:d['’]accepter|de (?:prendre|faire|donner|r[ée]pondre [àa]))",
         r"je n['’](?:accepte|prends|fais|donne) plus\b",
@@ -291,6 +292,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"(?:sarebbe|sarei) di (?:ben )?poca utilit[àa]",
         r"(?:non credo di )?essere la persona giusta",
         r"non sono (?:la|il) (?:persona )?(?:giust[ao]|adatt[ao]|indicat[ao])",
         r"(?:ho|abbiamo) smesso di (?:accettare|fare|dare)",
@@ -356,6 +358,7 @@ LATER = {
         r"(?:but|only) (?:after|from|once)\b",
     ),
     "es": (
+        r"escr[íi]b(?:eme|ame|ime) a partir d",
         r"m[áa]s adelante",
         r"(?:escrib|contact|busc|llam)(?:irme|arme|eme|ame|ame)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|"
         r"a partir|despu[ée]s|m[áa]s adelante)",
