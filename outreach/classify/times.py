@@ -401,17 +401,13 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             None,
         )
         kept = False
-        previous_end = -1
-        for t, (tz, named, yours) in zip(times, zones, strict=True):
+        for t, (tz, named, yours), again in zip(times, zones, restating, strict=True):
             if conversion and t.start > conversion.start():
                 if named and (day := _date_for(t, dates) or (carried.day if carried else None)) is not None:
                     restatements.append(_at(day, t.value, tz or ref_tz))
                 continue
-            # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
-            restated = _RESTATED.fullmatch(clause, previous_end, t.start) is not None and kept
-            previous_end = t.end
-            if restated:
-                continue
+            if again and kept:
+                continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
             if yours and not options and (kept or (converted_from and not dates)):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
                 # its own, such as the next item of a list, is another option)
