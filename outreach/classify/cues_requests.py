@@ -128,7 +128,8 @@ BUSY_UNTIL: dict[str, tuple[str, ...]] = {
 # Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").
 UNSUBSCRIBE = {
     "en": (
-        r"(?:remove|delete) (?:my|me) (?:email|address|details|data|name|from)",
+        r"(?:remove|delete|erase) (?:all )?(?:my|me) (?:personal )?(?:email|address|details|data|information|name|"
+        r"from)",
         r"this is spam",
         r"(?:report|reported|reporting|mark|marked|marking) (?:this|you|it) as spam",
         r"leave me alone",

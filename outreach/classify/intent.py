@@ -22,7 +22,6 @@ _UNSUBSCRIBE = re.compile(
     r"|\bno (more|further) (emails|e-mails|messages|contact)\b"
     r"|\brefrain from (contacting|e-?mailing|writing|messaging)\b"
     r"|\b(don't|do not) include me in (any )?(future|further)\b"
-    r"|\b(delete|erase|remove) (all )?my (personal )?(data|details|information)\b"
     r"|\A\W*(remove|unsubscribe|stop)\W*\Z",
 )
 _LATER = re.compile(
@@ -37,7 +36,10 @@ _LATER = re.compile(
     r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
 )
+# An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
+_FLAT_NO = re.compile(r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b")
 _DECLINE = re.compile(
+    _FLAT_NO.pattern + r"|"
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
     r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
@@ -55,14 +57,14 @@ _DECLINE = re.compile(
     r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
     r"informational)\b"
     r"|\b(can'?t|cannot) do (a |the )?(chat|call|calls|chats|1:1)\b"
-    r"|\b(it'?s|that'?s) a no\b|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b"
+    r"|\bno from me\b|\bwouldn'?t want to promise\b|\bnot taking (on )?(any|new)\b"
     r"|\bgive (this|it|that)( one)? a miss\b|\bsit this one out\b|\bstep(ping|ped)? back from (these|this|such)\b"
     r"|\b(no|neither of us has|nobody has|don'?t have|do not have|haven'?t got|lack) (the )?(bandwidth|capacity)\b"
     r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
     r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
-    r"|\bsadly,? no\b|\b(rather|have to|'d better) say no\b|\bunable to make an exception\b"
+    r"|\bunable to make an exception\b"
     r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
 )
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
@@ -297,8 +299,6 @@ _FOOTER_LINE = re.compile(
     re.MULTILINE,
 )
 _TERSE_WORDS = 12
-# An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
-_FLAT_NO = re.compile(r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b")
 _PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
 _TO_PERSON = re.compile(r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b")
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
