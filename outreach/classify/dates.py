@@ -43,6 +43,22 @@ WEEKDAYS = {name: number for names, number in _WEEKDAY_NAMES for name in names.s
 WEEKDAYS.update({"Mo.": 0, "Di.": 1, "Mi.": 2, "Do.": 3, "Fr.": 4, "Sa.": 5, "So.": 6})
 
 
+# One to twelve in the seven languages: clock hours written in words ("las tres y media") and counts of weeks.
+NUMBER_WORDS = {
+    **dict.fromkeys(("one", "una", "uno", "une", "eins", "een", "één", "um", "uma"), 1),
+    **dict.fromkeys(("two", "dos", "deux", "zwei", "twee", "due", "dois", "duas"), 2),
+    **dict.fromkeys(("three", "tres", "trois", "drei", "drie", "tre", "três"), 3),
+    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quattro", "quatro"), 4),
+    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "vijf", "cinque"), 5),
+    **dict.fromkeys(("six", "seis", "sechs", "zes", "sei"), 6),
+    **dict.fromkeys(("seven", "siete", "sept", "sieben", "zeven", "sette", "sete"), 7),
+    **dict.fromkeys(("eight", "ocho", "huit", "acht", "otto", "oito"), 8),
+    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "negen", "nove"), 9),
+    **dict.fromkeys(("ten", "diez", "dix", "zehn", "tien", "dieci", "dez"), 10),
+    **dict.fromkeys(("eleven", "once", "onze", "elf", "undici"), 11),
+    **dict.fromkeys(("twelve", "doce", "douze", "zwölf", "twaalf", "dodici", "doze"), 12),
+}
+
 def alternation(names: Iterable[str]) -> str:
     """The names as one regex alternation, longest first, grouped by first character ("j(?:anuary|an|...)"):
     the engine then tries only the names that start with the character at hand, where a flat list of a hundred

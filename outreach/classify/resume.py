@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from outreach.classify.cues import lowered
 from outreach.classify.dates import MONTH_PATTERN as _MONTH
-from outreach.classify.dates import MONTHS, find_dates
+from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates
 
 # The word just before a date says what the date is: the return day, a first welcome day, or the
 # last day away ("through Friday" means back on Saturday). Seven languages.
@@ -67,17 +67,8 @@ _VAGUE = ("a few", "a couple", "a couple of")
 _MID = ("mid", "second half", "mediados", "mi-", "mitte", "meados", "metà", "half")
 _LATE = ("late", "end", "finales", "fin", "ende", "final", "fim", "fine", "eind")
 _NUMBERS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    **dict.fromkeys(("un", "una", "une", "um", "uma", "een", "einem", "einer"), 1),
-    **dict.fromkeys(("dos", "deux", "zwei", "dois", "duas", "due", "twee"), 2),
-    **dict.fromkeys(("tres", "trois", "drei", "três", "tre", "drie"), 3),
-    **dict.fromkeys(("ten", "diez", "dix", "zehn", "dez", "dieci", "tien"), 10),
+    **NUMBER_WORDS,
+    **dict.fromkeys(("a", "un", "einem", "einer"), 1),  # "in a month", "dans un mois", "in einem Monat"
     # "dans quinze jours", "dentro de quince días": two weeks, as the idiom means
     **dict.fromkeys(("fifteen", "quince", "quinze", "quindici", "vierzehn", "veertien"), 14),
 }

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
-from outreach.classify.dates import MONTH_PATTERN, WEEKDAYS, DateMention, alternation, find_dates
+from outreach.classify.dates import MONTH_PATTERN, NUMBER_WORDS, WEEKDAYS, DateMention, alternation, find_dates
 from outreach.classify.quotes import is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
@@ -149,21 +149,7 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
     return h + 12 if 1 <= h <= 6 else h
 
 
-_NUMBER_WORDS = {
-    **dict.fromkeys(("one", "una", "uno", "une", "eins", "een", "één", "um", "uma"), 1),
-    **dict.fromkeys(("two", "dos", "deux", "zwei", "twee", "due", "dois", "duas"), 2),
-    **dict.fromkeys(("three", "tres", "trois", "drei", "drie", "tre", "três"), 3),
-    **dict.fromkeys(("four", "cuatro", "quatre", "vier", "quattro", "quatro"), 4),
-    **dict.fromkeys(("five", "cinco", "cinq", "fünf", "vijf", "cinque"), 5),
-    **dict.fromkeys(("six", "seis", "sechs", "zes", "sei"), 6),
-    **dict.fromkeys(("seven", "siete", "sept", "sieben", "zeven", "sette", "sete"), 7),
-    **dict.fromkeys(("eight", "ocho", "huit", "acht", "otto", "oito"), 8),
-    **dict.fromkeys(("nine", "nueve", "neuf", "neun", "negen", "nove"), 9),
-    **dict.fromkeys(("ten", "diez", "dix", "zehn", "tien", "dieci", "dez"), 10),
-    **dict.fromkeys(("eleven", "once", "onze", "elf", "undici"), 11),
-    **dict.fromkeys(("twelve", "doce", "douze", "zwölf", "twaalf", "dodici", "doze"), 12),
-}
-_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
@@ -211,7 +197,7 @@ def _clock_words(text: str) -> str:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
             word = m.group(1).lower()
-            hour, minute = value(int(word) if word.isdigit() else _NUMBER_WORDS[word])
+            hour, minute = value(int(word) if word.isdigit() else NUMBER_WORDS[word])
             hour = hour or 12
             if hour < 12 and _AFTERNOON_AFTER.match(m.string, m.end()):
                 hour += 12
