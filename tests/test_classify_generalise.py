@@ -438,3 +438,69 @@ def test_grand_greets_nobody_and_the_slot_you_suggested_works() -> None:
         "accepted",
         "2027-02-16T10:00:00-05:00",
     )
+
+
+def test_an_introducer_answering_with_the_contact_on_copy_refers_nobody() -> None:
+    """The Cc'd person the user's quoted message greeted was the addressee all along, not a referral."""
+    raw = (
+        "From: Dan Okafor <dan.okafor@example.com>\nTo: " + USER + "\nCc: Ines Varga <ines.varga@lab.example>\n"
+        "Date: Thu, 04 Feb 2027 10:00:00 -0500\nSubject: Re: Intro via Dan\nIn-Reply-To: <sam-1@example.edu>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n"
+        "Sam, meet Ines; Ines, meet Sam. I'll let you two take it from here.\n\nDan\n\n"
+        "On Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n"
+        "> Hi Ines, Dan suggested I get in touch.\n> Could we talk for 20 minutes next week?\n"
+    ).encode()
+    out = classify_message(raw, user_tz="America/New_York").to_json()
+    assert (out["intent"], out["referrals"]) == ("unknown", [])
+
+
+def test_a_colleague_copied_in_by_the_addressee_is_still_a_referral() -> None:
+    """When the greeted person answers and copies someone else in, that someone is a referral."""
+    raw = (
+        "From: Ines Varga <ines.varga@lab.example>\nTo: " + USER + "\nCc: Omar Haddad <omar.haddad@lab.example>\n"
+        "Date: Thu, 04 Feb 2027 10:00:00 -0500\nSubject: Re: Intro via Dan\nIn-Reply-To: <sam-1@example.edu>\n"
+        "Content-Type: text/plain; charset=utf-8\n\nOmar runs our research team and is the better person; "
+        "I've copied him here.\n\nInes\n\n"
+        "On Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n> Hi Ines,\n> Could we talk?\n"
+    ).encode()
+    out = classify_message(raw, user_tz="America/New_York").to_json()
+    assert (out["intent"], out["referrals"]) == (
+        "referral",
+        [{"name": "Omar Haddad", "email": "omar.haddad@lab.example"}],
+    )
+
+
+def test_won_t_regret_it_is_no_decline() -> None:
+    """ "You won't regret it" recommends; only an unnegated regret is a weak decline."""
+    assert classify_message(_mail("Great idea, Sam. You won't regret it.")).to_json()["intent"] != "declined"
+    assert classify_message(_mail("I regret that I can't make time for this.")).to_json()["intent"] == "declined"
+
+
+def _ses_notice(json_body: str) -> bytes:
+    return (
+        "From: SES <no-reply@sns.amazonaws.com>\nTo: sam.rivera@example.edu\n"
+        "Date: Thu, 04 Feb 2027 10:00:00 +0000\nSubject: AWS Notification Message\n"
+        "Content-Type: text/plain; charset=UTF-8\n\n" + json_body + "\n\n--\nIf you wish to stop receiving "
+        "notifications from this topic, please click the link below to unsubscribe.\n"
+    ).encode()
+
+
+def test_an_ses_bounce_broken_by_sendmail_s_line_limit_is_still_read() -> None:
+    """Amazon SES's JSON bounce is read even where an MTA broke its long line with "!" and a fold."""
+    body = (
+        '{"notificationType":"Bounce","bounce":{"bounceType":"Permanent","bouncedRecipients":[{"emailAddress":'
+        '"ana.silva@far.example","action":"failed","status":"5.1.1"}]},"mail":{"headers":[{"name":"!\n '
+        'Subject","value":"Hello"}]}}'
+    )
+    out = classify_message(_ses_notice(body)).to_json()
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "ana.silva@far.example")
+
+
+def test_an_ses_complaint_is_an_unsubscribe_and_a_delivery_is_nothing() -> None:
+    """SES's complaint is a spam complaint like ARF (never write again); its delivery report is no answer."""
+    complaint = (
+        '{"notificationType":"Complaint","complaint":{"complainedRecipients":[{"emailAddress":"a@far.example"}]}}'
+    )
+    delivery = '{"notificationType":"Delivery","delivery":{"recipients":["a@far.example"]}}'
+    intents = [classify_message(_ses_notice(b)).to_json()["intent"] for b in (complaint, delivery)]
+    assert intents == ["unsubscribe", "unknown"]

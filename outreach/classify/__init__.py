@@ -40,7 +40,7 @@ from outreach.classify.dates import find_dates, mentions_weekday
 from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
-from outreach.classify.quotes import Split, split_reply
+from outreach.classify.quotes import Split, quoted_addressee, split_reply
 from outreach.classify.referrals import find_referrals
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
@@ -145,6 +145,9 @@ def _classify(
         exclude.update(a for _, a in mail.to_addrs)
     for header in ("reply-to", "sender", "return-path", "delivered-to", "x-original-to"):
         exclude.update(_addresses(mail.header(header)))
+    # Someone other than the person the user wrote to answers with that person on copy (the introducer, an
+    # assistant): the person the user wrote to is no referral.
+    exclude.update(_addressed_before(quoted_top, mail.from_name, added))
     referrals = find_referrals(split.body + "\n" + html_split.body, added, exclude, quoted)
 
     @cache
@@ -189,6 +192,22 @@ def _classify(
     if context is not None:
         fields["thread"] = calendar or read_thread(context, split.body, times, ref)
     return _result(intent, confidence, body=split.body, **fields)
+
+
+def _first_name(display: str) -> str:
+    """"Yusuf Demir" and Outlook's "Demir, Yusuf" -> "yusuf"."""
+    if "," in display:
+        display = display.partition(",")[2]
+    words = display.split()
+    return words[0].lower() if words else ""
+
+
+def _addressed_before(quoted_top: str, sender_name: str, added: list[tuple[str, str]]) -> list[str]:
+    """Addresses of the person the user's quoted message greeted, when someone else answers with them on copy."""
+    addressee = (quoted_addressee(quoted_top) or "").lower()
+    if not addressee or addressee == _first_name(sender_name):
+        return []
+    return [address for name, address in added if _first_name(name) == addressee]
 
 
 # An address anywhere in a header (the headers read with it only exclude addresses from the referrals, so a

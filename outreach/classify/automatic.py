@@ -6,7 +6,7 @@ wording only where structure leaves it open. In order:
 1. a calendar invitation, iMIP reply or booking confirmation with a start time is a
    person's answer (a tool sends it on their behalf): left to the person stage,
    except an iMIP REPLY with PARTSTAT=DECLINED, which is a decline;
-2. ARF feedback reports (RFC 5965) and Microsoft JMRP complaints: ``unsubscribe``
+2. ARF feedback reports (RFC 5965), Microsoft JMRP and Amazon SES complaints: ``unsubscribe``
    (someone marked the user's mail as spam: never write again);
 3. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
    warning ``unknown``; an MDN saying a server rule discarded the message unread
@@ -34,7 +34,7 @@ from datetime import date
 from email.message import Message
 from itertools import islice
 
-from outreach.classify.bounces import REPLY_PREFIX, find_bounce
+from outreach.classify.bounces import REPLY_PREFIX, find_bounce, ses_notification
 from outreach.classify.calendar import Invitation
 from outreach.classify.mime import Mail
 from outreach.classify.quotes import Split
@@ -149,9 +149,12 @@ def _auto_submitted(mail: Mail) -> str:
     return "" if not value or value.startswith("no") else value.split(";")[0].strip()
 
 
-def _is_complaint(mail: Mail) -> bool:
+def _is_complaint(mail: Mail, text: str) -> bool:
     if mail.report_type == "feedback-report":
         return True
+    ses = ses_notification(text)
+    if ses is not None:
+        return ses[0] == "complaint"  # Amazon SES's JSON form of the same report
     if mail.message is None:
         return False
     for count, part in enumerate(islice(mail.message.walk(), 32)):
@@ -201,10 +204,7 @@ def _auto_reply_strength(mail: Mail, text: str) -> float:
 
 
 def _sender_names(mail: Mail) -> list[str]:
-    from outreach.classify.mime import parse_addresses
-
-    pairs = parse_addresses(mail.header("from"))
-    words = pairs[0][0].replace(",", " ").split() if pairs else []
+    words = mail.from_name.replace(",", " ").split()
     return [w.lower() for w in words if len(w) >= 3]
 
 
@@ -256,7 +256,7 @@ def read_automatic(
     and signature; ``invitation`` the first calendar event with a start; ``today`` the Date
     header's day (for return dates); ``known`` lower-case addresses of the user and contacts.
     """
-    if _is_complaint(mail):
+    if _is_complaint(mail, text):
         return Verdict("unsubscribe", 0.97, "complaint")
     bounce = find_bounce(mail, text, known)
     if bounce is not None and bounce.permanent:

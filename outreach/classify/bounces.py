@@ -329,15 +329,22 @@ def _flufl(mail: Mail) -> tuple[list[str], list[str]]:
     return clean(temporary), clean(permanent)
 
 
-def _ses_notification(text: str) -> tuple[str, list[str]] | None:
-    """Amazon SES's JSON notice (notificationType Bounce/Complaint/Delivery) and the addresses it names."""
-    start = text.lstrip()
+# sendmail breaks a line longer than SMTP allows with "!" and a folded newline; SES writes its JSON on one line.
+_LONG_LINE_BREAK = re.compile(r"!\r?\n ")
+
+
+def ses_notification(text: str) -> tuple[str, list[str]] | None:
+    """Amazon SES's JSON notice (notificationType bounce/complaint/delivery) and the addresses it names."""
+    start = text.lstrip()[: MAX_TEXT * 4]
     if not start.startswith('{"notificationType"'):
         return None
     try:
-        data, _ = json.JSONDecoder().raw_decode(start[: MAX_TEXT * 4])
+        data, _ = json.JSONDecoder().raw_decode(start)
     except ValueError:
-        return None
+        try:
+            data, _ = json.JSONDecoder().raw_decode(_LONG_LINE_BREAK.sub("", start))
+        except ValueError:
+            return None
     kind = str(data.get("notificationType", "")) if isinstance(data, dict) else ""
     detail = data.get(kind.lower()) if kind else None
     found: list[str] = []
@@ -398,7 +405,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
             return None
         return Bounce(pick(rejected, _from_text(text), _returned_to(mail)), permanent=True, standard=True)
     head = text[:MAX_TEXT]
-    ses = _ses_notification(head)
+    ses = ses_notification(head)
     if ses is not None:
         kind, found = ses
         return Bounce(pick(found), permanent=True, standard=False) if kind == "bounce" else None

@@ -67,7 +67,8 @@ _DECLINE = re.compile(
     r"|\bunable to make an exception\b"
     r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
 )
-_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|regret)\b")
+# "you won't regret it" recommends; it declines nothing
+_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|(?<!n't )(?<!n’t )(?<!not )(?<!never )regret)\b")
 _NOT_ME = re.compile(
     r"\bnot (really |honestly )?(the )?(best|right|ideal|most relevant) (person|fit|contact)\b"
     r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"

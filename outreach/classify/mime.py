@@ -51,6 +51,7 @@ class Mail:
     headers: dict[str, str] = field(default_factory=dict)
     date: datetime | None = None
     from_addr: str = ""
+    from_name: str = ""
     to_addrs: list[tuple[str, str]] = field(default_factory=list)
     cc_addrs: list[tuple[str, str]] = field(default_factory=list)
     content_type: str = "text/plain"
@@ -254,7 +255,7 @@ def read_mail(raw: bytes) -> Mail:
             mail.headers[name] += ", " + decode_header_value(value)
     mail.date = parse_date(mail.header("date"))
     from_pairs = parse_addresses(mail.header("from"))
-    mail.from_addr = from_pairs[0][1] if from_pairs else ""
+    mail.from_name, mail.from_addr = from_pairs[0] if from_pairs else ("", "")
     mail.to_addrs = parse_addresses(mail.header("to"))
     mail.cc_addrs = parse_addresses(mail.header("cc"))
     mail.content_type = msg.get_content_type()

@@ -161,6 +161,18 @@ def is_history_header(line: str) -> bool:
     return bool(_ATTR_END.search(line) or _HEADER_FROM.match(line) or _HEADER_NEXT.match(line))
 
 
+def quoted_addressee(quoted: str) -> str | None:
+    """The first name the quoted message greets ("> Hi Yusuf –"): whom the user's message was written to."""
+    for line in quoted.split("\n")[:30]:
+        bare = line.lstrip("> \t")
+        if not bare.strip() or is_history_header(line) or (_ATTR_START.match(bare) and _ATTR_END.search(bare)):
+            continue
+        m = _GREETING.match(bare)
+        name = re.match(r"[\s,]*([A-ZÀ-Ý][\w'’-]+)", bare[m.end() :]) if m else None
+        return name.group(1) if name else None
+    return None
+
+
 def _signature_start(lines: list[str]) -> int:
     for i, line in enumerate(lines):
         stripped = line.rstrip()
