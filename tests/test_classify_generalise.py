@@ -504,3 +504,38 @@ def test_an_ses_complaint_is_an_unsubscribe_and_a_delivery_is_nothing() -> None:
     delivery = '{"notificationType":"Delivery","delivery":{"recipients":["a@far.example"]}}'
     intents = [classify_message(_ses_notice(b)).to_json()["intent"] for b in (complaint, delivery)]
     assert intents == ["unsubscribe", "unknown"]
+
+
+REFUSALS = [
+    "We're in a quiet period before earnings, so I can't take external calls. Apologies.",
+    "Honestly, I'm not comfortable getting on a call with someone I haven't met.",
+    "Our legal team asks us not to speak with people outside the company about our work.",
+    "Thanks for reaching out. We aren't hiring, so I don't think a conversation would be productive.",
+    "I'd rather not, to be honest.",
+    "Lamentablemente no voy a poder hacer la llamada, estoy muy liado.",
+    "Il ne m'est pas possible de faire des appels de ce genre. Bonne continuation.",
+    "Ein Telefonat ist mir leider nicht möglich. Viel Erfolg!",
+    "Prefiro não marcar essa conversa agora, espero que entenda.",
+    "Preferisco non fare colloqui informali, scusami.",
+    "Een gesprek lukt me helaas niet, te druk.",
+]
+
+
+@pytest.mark.parametrize("body", REFUSALS)
+def test_a_refusal_in_its_own_words_is_a_decline(body: str) -> None:
+    """The sender can't or won't have the call, in a sentence naming no day: declined, acted on."""
+    out = classify_message(_mail(body + QUOTE), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["confidence"]) == ("declined", 0.85)
+
+
+def test_a_refused_day_beside_another_is_no_decline() -> None:
+    """ "I can't do Thursday", "I can't wait to chat", "no puedo el jueves pero el viernes": not a no."""
+    bodies = [
+        "Sure, happy to talk. I can't do Thursday but Friday at 10 works.",
+        "I can't wait to chat! Friday at 10 works.",
+        "Claro, no puedo el jueves pero el viernes a las 10 me va bien.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE), user_tz="America/New_York").to_json() for b in bodies]
+    assert [(o["intent"], o["meeting"]["start"] if o["meeting"] else None) for o in outs] == [
+        ("accepted", "2027-02-05T10:00:00-05:00")
+    ] * 3

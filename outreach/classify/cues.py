@@ -18,6 +18,7 @@ from outreach.classify.cues_requests import (
     BEFORE_COMMIT,
     BUSY_UNTIL,
     CANCEL,
+    MEETING_WORD,
     NEGATION,
     NOT_ME,
     OTHER_TIME,
@@ -25,6 +26,8 @@ from outreach.classify.cues_requests import (
     QUESTION,
     RESCHEDULE,
     UNSUBSCRIBE,
+    UNWILLING,
+    WHEN_WORD,
 )
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl")
@@ -44,6 +47,9 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "cancel": CANCEL,
     "reschedule": RESCHEDULE,
     "other_time": OTHER_TIME,
+    "unwilling": UNWILLING,
+    "meeting_word": MEETING_WORD,
+    "when_word": WHEN_WORD,
 }
 
 

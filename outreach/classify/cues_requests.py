@@ -394,3 +394,68 @@ NEGATION = {
     "it": (r"non\b", r"vietat\w*", r"vieta", r"impedisce"),
     "nl": (r"niet\b", r"geen\b", r"nooit", r"verbied\w*", r"verboden"),
 }
+
+# The sender saying they cannot or will not, in the first person: with a word for the call in the same
+# sentence and no day or time in it, a no (see intent._refusal); "I can't do Tuesday" only moves a time.
+UNWILLING = {
+    "en": (
+        r"(?:i|we)(?: really| just| honestly| simply)? (?:can't|cannot|won't|wouldn't|couldn't|shouldn't)"
+        r"(?! (?:wait|believe|thank|recommend|stress|resist|imagine|help but|say no|promise)\b)",
+        r"(?:i|we)(?:'m| am|'re| are)(?: really| just| honestly)? (?:not |un)(?:able|going|comfortable|available)",
+        r"(?:don't|do not) think (?:a|an|the|that|any|this) (?:call|chat|conversation|meeting|talk)",
+        r"(?:i|we)'?d (?:rather|prefer) not",
+        r"(?:asks?|told|tells?|want) (?:us|me|employees|staff) not to",
+        r"(?:won't|doesn't|does not|isn't|is not) (?:make sense|work|going to work|something)",
+        r"(?:had|have) to stop saying yes",
+    ),
+    "es": (
+        r"no (?:puedo|podr[ée]|podemos|podremos|voy a poder|me es posible|me ser[áa] posible|me veo)",
+        r"prefiero no",
+    ),
+    "fr": (
+        r"(?:je|nous) ne (?:peux|pourrai|pourrais|pouvons|souhaite|vais pas pouvoir)",
+        r"(?:il |ce )?(?:ne m['’]est|n['’]est) pas possible",
+        r"je pr[ée]f[èe]re ne pas",
+    ),
+    "de": (
+        r"(?:ich|wir) (?:kann|können|werde|möchte|würde)(?: \w+){0,3} (?:nicht|kein\w*)",
+        r"(?:ist|wäre) (?:mir|uns) (?:leider )?nicht möglich",
+    ),
+    "pt": (
+        r"n[ãa]o (?:posso|poderei|podemos|vou (?:poder|conseguir)|consigo|conseguirei|me [ée] poss[íi]vel)",
+        r"prefiro n[ãa]o",
+    ),
+    "it": (
+        r"non (?:posso|potr[òo]|possiamo|riesco|riuscir[òo]|mi [èe] possibile)",
+        r"preferisco (?:di )?non",
+    ),
+    "nl": (
+        r"(?:ik|wij|we) (?:kan|kunnen|zal|wil)(?: \w+){0,3} (?:niet|geen)",
+        r"lukt (?:mij |me |ons )?(?:helaas )?niet",
+    ),
+}
+
+# The call itself, for the sentence-level no above.
+MEETING_WORD: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"(?:calls?|chats?|conversations?|meetings?|coffees?|talk|speak|meet|connect|zoom|interviews?|"
+        r"informationals?|external|these|this|that|it)\b",
+    ),
+    "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar)\b",),
+    "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio)\b",),
+    "de": (r"(?:gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch)\b",),
+    "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar)\b",),
+    "it": (r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci)\b",),
+    "nl": (r"(?:gesprek\w*|belletje|afspraak|koffie|call|spreken|praten)\b",),
+}
+
+# Words of a time or day: a sentence that holds one moves the call rather than refusing it.
+WHEN_WORD: dict[str, tuple[str, ...]] = {
+    "en": (r"(?:week|weekend|morning|afternoon|evening|slots?|times|dates|day|month|until|till)\b",),
+    "es": (r"(?:semana|mañana|tarde|horario|hasta|antes|despu[ée]s|d[íi]a|mes|hora)\b",),
+    "fr": (r"(?:semaine|matin|apr[èe]s-midi|soir|cr[ée]neau\w*|jusqu|avant|apr[èe]s|jour|mois|heure)\b",),
+    "de": (r"(?:woche|vormittag|nachmittag|abend|termin\w*|bis|vor|nach|tag|monat|uhr)\b",),
+    "pt": (r"(?:semana|manh[ãa]|tarde|hor[áa]rio|at[ée]|antes|depois|dia|m[êe]s|hora)\b",),
+    "it": (r"(?:settimana|mattin\w*|pomeriggio|sera|orari\w*|fino|prima|dopo|giorn\w*|mese|ora)\b",),
+    "nl": (r"(?:week|ochtend|middag|avond|tijd\w*|tot|voor|na|dag|maand|uur)\b",),
+}

@@ -211,7 +211,7 @@ def _next_day_of_month(day: int, today: date) -> date | None:
     return None
 
 
-_MAYBE_DATE = re.compile(r"\d|" + _BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
+MAYBE_DATE = re.compile(r"\d|" + _BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
 
 
 _NEXT_WEEK = re.compile(
@@ -229,7 +229,7 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
     found: list[tuple[DateMention, list[date], int | None]] = []
     # A day alone counts from the last explicit date before it ("until 15 June; from the 16th" is 16 June).
     anchor = today
-    if not _MAYBE_DATE.search(text):
+    if not MAYBE_DATE.search(text):
         return []  # every date form needs a digit, a weekday or a relative word: most clauses have none
     for m in DATE_RE.finditer(text):
         if m.group("ord"):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
+from outreach.classify.dates import MAYBE_DATE, MONTH_PATTERN
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,8 @@ _DECLINE = re.compile(
     r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
     r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong person\b|\bnegative on (the|that|this)\b"
-    r"|\bi'?ll have to say no\b|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
+    r"|\bi'?ll have to say no\b|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
+    r"|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
     r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
@@ -266,7 +268,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):
         return "later", 0.55
-    if not concrete and _policy_refusal(text):
+    if not concrete and (_policy_refusal(text) or _refusal(text)):
         return "declined", 0.85 if not accept else 0.55
     if concrete:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
@@ -334,6 +336,19 @@ _SENTENCE = re.compile(r"[^.!?¿¡\n]+")
 
 # "cant", "wont", "dont": contractions typed without their apostrophe (never "dont" alone: French for "whose").
 _CONTRACTION = re.compile(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b")
+
+
+_MONTH = re.compile(r"\b" + MONTH_PATTERN + r"\b")
+
+
+def _refusal(text: str) -> bool:
+    """A sentence where the sender cannot or will not have the call, naming no day or time ("we can't take
+    external calls", "no voy a poder reunirme"): a no in words no phrase list foresees."""
+    unwilling, call, when = pattern("unwilling"), pattern("meeting_word"), pattern("when_word")
+    return any(
+        unwilling.search(s) and call.search(s) and not (when.search(s) or MAYBE_DATE.search(s) or _MONTH.search(s))
+        for s in _SENTENCE.findall(text)
+    )
 
 
 def _policy_refusal(text: str) -> bool:

@@ -84,7 +84,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|though)\b\s+|,\s+so\b\s+"  # not "just so we don't ..."
-    r"|,\s+(?:mas|pero|mais|aber|ma|maar)\s+"  # "segunda não rola, mas pode ser terça às 10h"
+    r"|,\s+(?:aber|ma|maar)\s+|,?\s+(?:mas|pero|mais)\s+"  # "segunda não rola mas pode ser terça às 10h"
+    # ("aber", "ma" and "maar" also mean "really" or "only": they split a clause only after a comma)
     r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
 _NEGATIVE = re.compile(
