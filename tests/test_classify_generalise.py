@@ -539,3 +539,32 @@ def test_a_refused_day_beside_another_is_no_decline() -> None:
     assert [(o["intent"], o["meeting"]["start"] if o["meeting"] else None) for o in outs] == [
         ("accepted", "2027-02-05T10:00:00-05:00")
     ] * 3
+
+
+def test_until_a_bare_month_resumes_on_its_first_day() -> None:
+    """ "On leave until April" in five languages: back on 1 April; a later month asked for wins."""
+    texts = [
+        "I am on leave until April, after that gladly.",
+        "Estoy de baja hasta abril.",
+        "Ich bin bis April in Elternzeit.",
+        "Estou de licença até abril; depois disso, com prazer.",
+        "Ik ben tot april met verlof.",
+        "Busy until the end of May; write to me in June.",
+    ]
+    assert [find_resume_date(t, date(2027, 2, 4)) for t in texts] == [date(2027, 4, 1)] * 5 + [date(2027, 6, 1)]
+
+
+def test_busy_for_weeks_then_all_yours_is_later() -> None:
+    """ "Heads-down for the next six weeks; after that I'm all yours" and "give it a few weeks" defer the call."""
+    bodies = [
+        "I'm heads-down on a launch for the next six weeks; after that I'm all yours.",
+        "We're mid-reorg. Give it a few weeks and circle back?",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["later", "later"]
+
+
+def test_i_m_in_is_a_yes() -> None:
+    """ "I'm in." standing alone accepts; "I'm in London" does not."""
+    bodies = ("I'm in. Send an invite.", "I'm in London.")
+    outs = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies]
+    assert outs == ["accepted", "unknown"]

@@ -122,7 +122,12 @@ OTHER_TIME: dict[str, tuple[str, ...]] = {
 
 # Busy until a day, without asking to be written to again: later only when nothing says no.
 BUSY_UNTIL: dict[str, tuple[str, ...]] = {
-    "en": (r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",),
+    "en": (
+        r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up)\b.{0,40}\b(?:until|till|through)\b",
+        # "heads-down for the next six weeks; after that I'm all yours"
+        r"(?:for|over) the next (?:few|couple of|\w+) (?:weeks|months)\b[^.?!]{0,60}\bafter (?:that|which)\b",
+        r"give it (?:a few|a couple of|another|\w+) (?:days|weeks|months)\b",
+    ),
 }
 
 # Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").

@@ -84,7 +84,7 @@ _ACCEPT = re.compile(
     r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
-    r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b"
+    r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b|\bi'm in\b(?=[.!,]|\Z)"
     # "sure" and "yes" as an answer, not "I'm pretty sure you ...", "saying yes to everything"
     r"|\b(?<!make )(?<!making )(?<!'m )(?<!am )(?<!pretty )(?<!not )(?<!be )(?<!quite )(?<!fairly )(?<!so )sure\b"
     r"|\b(?<!say )(?<!saying )(?<!said )yes\b|\b(absolutely|of course)\b"

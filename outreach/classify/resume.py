@@ -42,7 +42,7 @@ _CUE = re.compile(
 # "à partir de juin", "begin juni", "a metà giugno", "em junho", "finales de mayo".
 _BEFORE_MONTH = (
     r"in|after|from|to|early|mid-?|late|end of|beginning of|start of|(?:first|second) half of|"
-    r"(?:the )?(?:first|1st) (?:week|days) of|en|a partir de|desde|"
+    r"(?:the )?(?:first|1st) (?:week|days) of|en|a partir de|desde|until|till|hasta|bis|até|tot|"
     r"después de|principios de|"
     r"mediados de|finales de|fin de|début|mi-|fin|à partir de|après|dès|im|ab|nach|anfang|mitte|ende|em|a partir de|"
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
@@ -151,14 +151,20 @@ def _sentence(text: str, pos: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*$")
+_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*(?:the\s)?$")
+# "away until April" (a month after "until" opens the match itself): the month's first day, when nothing better
+_UNTIL_WORD = re.compile(r"(?:until|till|hasta|bis|até|tot)\b.*")
 
 
 def _period(text: str, today: date) -> date | None:
     # "away until the end of May, write to me in June": the month after "until" is not the restart, nor is
     # one already begun ("not in May; ask again early June").
     matches = list(_PERIOD_CUE.finditer(text))
-    free = [m for m in matches if not _UNTIL_BEFORE.search(text[max(0, m.start() - 12) : m.start()])]
+    free = [
+        m
+        for m in matches
+        if not (_UNTIL_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _UNTIL_WORD.fullmatch(m.group(0)[:6]))
+    ]
     # "I start a sabbatical next week ... get in touch once I'm back in August": a period in the sentence that
     # asks to be written to again comes first, then one after a return or restart word.
     free.sort(key=lambda m: (not _RECONTACT.search(_sentence(text, m.start())), not _after_cue(text, m.start())))
