@@ -568,3 +568,14 @@ def test_i_m_in_is_a_yes() -> None:
     bodies = ("I'm in. Send an invite.", "I'm in London.")
     outs = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies]
     assert outs == ["accepted", "unknown"]
+
+
+def test_a_yes_that_asks_about_the_user_first_is_a_question() -> None:
+    """A yes beside a question about the user (their role, their program, the record) waits on the user."""
+    bodies = [
+        "Sounds good - what's your current role?",
+        "Sure thing. Remind me which program you're in?",
+        "Happy to, in principle. Would this be on the record? I can't speak for the company.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["confidence"]) for o in outs] == [("question", 0.55)] * 3

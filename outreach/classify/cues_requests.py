@@ -443,8 +443,9 @@ UNWILLING = {
 # The call itself, for the sentence-level no above.
 MEETING_WORD: dict[str, tuple[str, ...]] = {
     "en": (
-        r"(?:calls?|chats?|conversations?|meetings?|coffees?|talk|speak|meet|connect|zoom|interviews?|"
-        r"informationals?|external|these|this|that|it)\b",
+        # ("I can't speak for the company", "can't talk for long": a limit, not a no)
+        r"(?:calls?|chats?|conversations?|meetings?|coffees?|meet|connect|zoom|interviews?|"
+        r"informationals?|external|these|this|that|it)\b|(?:talk|speak)\b(?! for\b)",
     ),
     "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar)\b",),
     "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio)\b",),

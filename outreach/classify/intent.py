@@ -44,7 +44,7 @@ _DECLINE = re.compile(
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
     r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
-    r"(meet|help|chat|talk|speak|take (this|that|it|these) on|take on|take (informational|these|such|any)|"
+    r"(meet|help|chat|(talk|speak)(?! for\b)|take (this|that|it|these) on|take on|take (informational|these|such|any)|"
     r"do (this|it|that|these|informational)|make time|"
     r"participate|accommodate|commit|fit (this|it) in)\b"
     r"|\b(not|no longer|stopped) (doing|taking|accepting|offering)( on)? (any |any more |such )?(informational|these|"
@@ -98,7 +98,9 @@ _QUESTION = re.compile(
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
     r"could you (send|share|tell)|can you (send|share|tell)|what (topics|questions)|what specifically|"
     r"what you'?re hoping|what you'?d (like|want)|is this (a|an|about|part of|on the record)|are you still|"
-    r"what'?s your background|your background)\b",
+    r"what'?s your background|your background|what'?s your (current )?(role|title|position|job)|"
+    r"which (program|programme|school|course|university|class|cohort)|remind me (which|what|who|where)|"
+    r"(on|off) the record)\b",
 )
 _BEFORE_COMMIT = re.compile(
     r"\bbefore (i|we) (commit|say yes|agree|set (something|anything|a time) up|schedule|book|confirm)\b"
