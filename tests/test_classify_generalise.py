@@ -579,3 +579,16 @@ def test_a_yes_that_asks_about_the_user_first_is_a_question() -> None:
     ]
     outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
     assert [(o["intent"], o["confidence"]) for o in outs] == [("question", 0.55)] * 3
+
+
+def test_a_yes_with_but_first_and_a_question_is_a_question() -> None:
+    """ "Con gusto, pero antes: ¿...?", "Gern, aber vorab: ...?": the yes waits on the user's answer."""
+    bodies = [
+        "Con gusto, pero antes: ¿qué tipo de puesto estás buscando?",
+        "Gern, aber vorab: Für welche Rolle interessieren Sie sich?",
+        "Avec plaisir, mais d'abord : quel poste visez-vous ?",
+        "Claro, mas antes: que tipo de vaga procura?",
+        "Volentieri, ma prima: che ruolo cerchi?",
+        "Graag, maar eerst: welke rol zoek je?",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["question"] * 6

@@ -320,6 +320,7 @@ BEFORE_COMMIT = {
     ),
     "es": (
         r"antes de (?:agendar|comprometerme|confirmar|aceptar|decidir|responder)",
+        r"pero (?:antes|primero)\s*[:,–-]?\s*¿",  # "con gusto, pero antes: ¿qué buscas?"
         r"(?:mandar|enviar|mandarme|enviarme) (?:tu |su |el )?(?:cv|curr[íi]culum)\b[^.?!]{0,12}\b(?:antes|primero)",
     ),
     "fr": (
@@ -328,15 +329,17 @@ BEFORE_COMMIT = {
         r"envoyez-moi d['’]abord",
         r"avant (?:que l['’]on|qu['’]on|de) fix",
         r"d['’]abord (?:votre|ton) cv",
+        r"mais (?:avant (?:tout|cela|ça)?|d['’]abord)\s*:",
     ),
     "de": (
         r"bevor (?:ich|wir) (?:zusage|einen termin|zusagen|uns festlegen)",
         r"vorab (?:eine )?frage",
+        r"aber (?:vorab|zuerst|erst)\s*:",
         r"schicken sie mir (?:bitte )?(?:vorab|zuerst|erst) (?:\w+ )?(?:lebenslauf|cv)",
     ),
-    "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)",),
-    "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)",),
-    "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag"),
+    "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)", r"mas (?:antes|primeiro)\s*:"),
+    "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)", r"ma prima\s*:"),
+    "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag", r"maar eerst\s*:"),
 }
 
 # A question's topic when it asks for more before saying yes.
