@@ -592,3 +592,16 @@ def test_a_yes_with_but_first_and_a_question_is_a_question() -> None:
         "Graag, maar eerst: welke rol zoek je?",
     ]
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["question"] * 6
+
+
+def test_my_calendar_does_not_allow_it_is_a_decline() -> None:
+    """ "Mi agenda no me lo permite" and its kin in the other languages say no."""
+    bodies = [
+        "Me encantaría ayudarte, pero mi agenda no me lo permite. Te deseo lo mejor.",
+        "Mon emploi du temps ne me le permet pas.",
+        "Mein Kalender lässt das leider nicht zu.",
+        "A minha agenda não permite, infelizmente.",
+        "La mia agenda non me lo consente, purtroppo.",
+        "Mijn agenda laat het helaas niet toe.",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["declined"] * 6

@@ -226,6 +226,7 @@ DECLINE = {
         r"(?:person|fit|contact|match|help|use)\b",
     ),
     "es": (
+        r"(?:agenda|tiempo|calendario|trabajo) no me lo permite",
         r"no soy (?:la|el) (?:persona )?(?:m[áa]s )?(?:adecuad|indicad|id[óo]ne)\w*",
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
         r"hablar|comprometerme|aceptar|hacer)",
@@ -243,6 +244,7 @@ DECLINE = {
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"(?:agenda|emploi du temps|temps) ne me le permet pas",
         r"(?:ne suis|n['’]est) pas disponible pour (?:ce genre|ce type|ces|de tels)",
         r"pas (?:vraiment )?la (?:bonne|meilleure) personne",
         r"(?:j['’]ai |nous avons )?arr[êe]t[ée] (?:d['’]accepter|de (?:prendre|faire|donner|r[ée]pondre [àa]))",
@@ -261,6 +263,7 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"(?:kalender|zeit|terminkalender) (?:lässt|erlaubt) (?:es|das) (?:leider |mir )*nicht",
         r"nicht (?:wirklich )?(?:der|die) (?:richtige|passende) (?:ansprechpartner\w*|person)",
         r"(?:nehme|mache|führe|biete) (?:\w+ ){0,3}keine (?:\w+ ){0,2}mehr\b",
         r"(?:habe|haben) (?:\w+ ){0,3}aufgehört",
@@ -278,6 +281,7 @@ DECLINE = {
         r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
+        r"(?:agenda|tempo) n[ãa]o (?:me )?(?:permite|deixa)",
         r"n[ãa]o sou (?:a|o) (?:pessoa )?(?:certa|indicad[ao]|adequad[ao])",
         r"deix(?:ei|amos) de (?:aceitar|fazer|atender|dar)",
         r"j[áa] n[ãa]o (?:aceito|fa[çc]o|atendo|dou)\b",
@@ -292,6 +296,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"(?:agenda|tempo) non me lo (?:permette|consente)",
         r"(?:sarebbe|sarei) di (?:ben )?poca utilit[àa]",
         r"(?:non credo di )?essere la persona giusta",
         r"non sono (?:la|il) (?:persona )?(?:giust[ao]|adatt[ao]|indicat[ao])",
@@ -306,6 +311,7 @@ DECLINE = {
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
+        r"(?:agenda|tijd) (?:laat|staat) (?:het|dat) (?:helaas )?niet toe",
         r"niet de (?:juiste|aangewezen) persoon",
         r"(?:ben|zijn) (?:\w+ ){0,2}gestopt met",
         r"(?:kan|kun|zal) ik (?:je |u )?(?:hier )?(?:helaas )?niet",
