@@ -605,3 +605,18 @@ def test_my_calendar_does_not_allow_it_is_a_decline() -> None:
         "Mijn agenda laat het helaas niet toe.",
     ]
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["declined"] * 6
+
+
+def test_o_clock_and_a_good_slot_are_read() -> None:
+    """ "10 o'clock Eastern" and "three o'clock ET" are times; "your Friday slot is good" picks the user's slot."""
+    bodies = [
+        "Let's say Feb 9th, 10 o'clock Eastern.",
+        "Tuesday at three o'clock ET works.", "Your Friday slot is good."]
+    slots = "> Could we talk on Thursday 11 Feb at 2pm ET or Friday 12 Feb at 10am ET?"
+    quote = QUOTE.replace("> Could we talk?", slots)
+    outs = [classify_message(_mail(b + quote), user_tz="America/New_York").to_json() for b in bodies]
+    assert [(o["intent"], o["meeting"]["start"]) for o in outs] == [
+        ("accepted", "2027-02-09T10:00:00-05:00"),
+        ("accepted", "2027-02-09T15:00:00-05:00"),
+        ("accepted", "2027-02-12T10:00:00-05:00"),
+    ]

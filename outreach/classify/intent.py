@@ -90,7 +90,8 @@ _ACCEPT = re.compile(
     r"|\b(?<!say )(?<!saying )(?<!said )yes\b|\b(absolutely|of course)\b"
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
-    r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b",
+    r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b"
+    r"|\b(slot|time|option|one|date)('s| is| looks) (good|fine|great|perfect|ideal|best)\b",
 )
 _QUESTION = re.compile(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"

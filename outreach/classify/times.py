@@ -32,7 +32,7 @@ TIME_RE = re.compile(
     r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
     r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
     r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
-    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs)\b)?"
+    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs|o'clock|o’clock)(?!\w))?"
     r"(?![\d/])",
     re.IGNORECASE,
 )
@@ -173,6 +173,7 @@ _WORD_TIMES = [
     (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (re.compile(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (re.compile(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+    (re.compile(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
 _AFTERNOON_AFTER = re.compile(
     r"\s*(?:de la tarde|de la noche|da tarde|da noite|di pomeriggio|del pomeriggio|in the afternoon|in the evening|"
@@ -183,7 +184,9 @@ _LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = re.compile(
-    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie)\b|\d{4} ?(?:hrs|hours|h)\b", re.I
+    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock)\b"
+    r"|\d{4} ?(?:hrs|hours|h)\b",
+    re.I,
 )
 # "1530hrs", "0900 h": a 24-hour time written without its colon
 _MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
