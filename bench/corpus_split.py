@@ -22,7 +22,8 @@ FRESH_CORPORA = (
     *("fresh-en", "fresh-intl", "fresh-auto", "fresh-en2", "fresh-en3", "fresh-intl2"),
     *("fresh-auto2", "fresh-en4", "fresh-intl3", "fresh-en5", "fresh-intl4", "fresh-auto3"),
     *("fresh-en6", "fresh-intl5", "fresh-en7", "fresh-intl6", "fresh-en8", "fresh-intl7"),
-    *("fresh-en9", "fresh-intl8", "fresh-en10", "fresh-intl9"),
+    *("fresh-en9", "fresh-intl8", "fresh-en10", "fresh-intl9", "fresh-intl10"),
+    *("fresh-en13",),
 )
 
 

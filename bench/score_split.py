@@ -55,6 +55,8 @@ TZ = {
     "fresh-intl8": "Europe/Madrid",
     "fresh-en10": "America/Chicago",
     "fresh-intl9": "Europe/Rome",
+    "fresh-intl10": "Europe/Lisbon",
+    "fresh-en13": "America/Vancouver",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

@@ -620,3 +620,26 @@ def test_o_clock_and_a_good_slot_are_read() -> None:
         ("accepted", "2027-02-09T15:00:00-05:00"),
         ("accepted", "2027-02-12T10:00:00-05:00"),
     ]
+
+
+def test_no_longer_having_such_calls_and_not_available_decline() -> None:
+    """ "I no longer do these calls" and a bare "not available" say no, in the seven languages."""
+    bodies = [
+        "I no longer take calls like this, sorry.",
+        "Ya no hago este tipo de reuniones.",
+        "J'ai décidé de ne plus faire d'entretiens individuels.",
+        "Ich führe keine solchen Gespräche mehr.",
+        "Deixei de fazer conversas deste género.",
+        "Non faccio più colloqui di questo tipo.",
+        "Zulke gesprekken doe ik niet meer.",
+        "Grazie ma non sono disponibile. In bocca al lupo",
+        "Neste momento não dá, desculpe.",
+        "Thanks, but I'm not available.",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["declined"] * 10
+
+
+def test_take_me_off_your_distribution_list_unsubscribes() -> None:
+    """ "Bitte nehmen Sie mich aus Ihrem Verteiler" / "keine weiteren Zuschriften" is never write again."""
+    body = "Bitte nehmen Sie mich aus Ihrem Verteiler. Ich wünsche keine weiteren Zuschriften dieser Art."
+    assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "unsubscribe"

@@ -182,6 +182,7 @@ ACCEPT = {
 # Say no, without pointing anywhere else.
 DECLINE = {
     "en": (
+        r"(?:i\'m|i am) (?:not |un)available(?=[.,;!]|\s*$)",
         r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
         r"not possible for me",
         r"not something i (?:can|do)",
@@ -226,6 +227,7 @@ DECLINE = {
         r"(?:person|fit|contact|match|help|use)\b",
     ),
     "es": (
+        r"no estoy disponible(?=[.,;!]|\s*$)",
         r"(?:agenda|tiempo|calendario|trabajo) no me lo permite",
         r"no soy (?:la|el) (?:persona )?(?:m[áa]s )?(?:adecuad|indicad|id[óo]ne)\w*",
         r"no (?:puedo|podr[ée]|voy a poder|me es posible|es posible) (?:atender|ayudar|participar|reunirme|"
@@ -244,6 +246,7 @@ DECLINE = {
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"je ne suis pas disponible(?=[.,;!]|\s*$)",
         r"(?:agenda|emploi du temps|temps) ne me le permet pas",
         r"(?:ne suis|n['’]est) pas disponible pour (?:ce genre|ce type|ces|de tels)",
         r"pas (?:vraiment )?la (?:bonne|meilleure) personne",
@@ -263,6 +266,7 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"(?:bin|sind) (?:leider )?nicht verfügbar(?=[.,;!]|\s*$)",
         r"(?:kalender|zeit|terminkalender) (?:lässt|erlaubt) (?:es|das) (?:leider |mir )*nicht",
         r"nicht (?:wirklich )?(?:der|die) (?:richtige|passende) (?:ansprechpartner\w*|person)",
         r"(?:nehme|mache|führe|biete) (?:\w+ ){0,3}keine (?:\w+ ){0,2}mehr\b",
@@ -281,6 +285,7 @@ DECLINE = {
         r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
+        r"n[ãa]o estou dispon[íi]vel(?=[.,;!]|\s*$)", r"n[ãa]o d[áa](?=[,.!;]|\s*$)",
         r"(?:agenda|tempo) n[ãa]o (?:me )?(?:permite|deixa)",
         r"n[ãa]o sou (?:a|o) (?:pessoa )?(?:certa|indicad[ao]|adequad[ao])",
         r"deix(?:ei|amos) de (?:aceitar|fazer|atender|dar)",
@@ -296,6 +301,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"non sono disponibile(?=[.,;!]|\s*$)",
         r"(?:agenda|tempo) non me lo (?:permette|consente)",
         r"(?:sarebbe|sarei) di (?:ben )?poca utilit[àa]",
         r"(?:non credo di )?essere la persona giusta",
@@ -311,6 +317,7 @@ DECLINE = {
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
+        r"ben (?:helaas )?niet beschikbaar(?=[.,;!]|\s*$)",
         r"(?:agenda|tijd) (?:laat|staat) (?:het|dat) (?:helaas )?niet toe",
         r"niet de (?:juiste|aangewezen) persoon",
         r"(?:ben|zijn) (?:\w+ ){0,2}gestopt met",

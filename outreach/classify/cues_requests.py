@@ -180,9 +180,9 @@ UNSUBSCRIBE = {
         r"keine (?:weiteren )?(?:e-mails|mails|nachrichten|anfragen) (?:mehr|an|von)",
         r"nicht (?:mehr|wieder) (?:kontaktieren|anschreiben|anzuschreiben|zu kontaktieren)",
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
-        r"keine weiteren (?:e-mails|mails|nachrichten|anfragen)",
+        r"keine weiteren (?:e-mails|mails|nachrichten|anfragen|zuschriften|zusendungen)",
         r"(?:l[öo]sch|entfern)\w* (?:sie )?(?:meine|mich)",
-        r"(?:aus dem verteiler|austragen)",
+        r"(?:aus (?:ihrem|deinem|dem|ihrer|der|eurem) (?:e-?mail-?)?(?:verteiler|liste|mailingliste)|austragen)",
         r"unterlassen sie",
         r"weitere (?:zusendungen|kontaktaufnahmen)",
         r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
@@ -407,6 +407,7 @@ NEGATION = {
 # sentence and no day or time in it, a no (see intent._refusal); "I can't do Tuesday" only moves a time.
 UNWILLING = {
     "en": (
+        r"(?:i|we) no longer",
         r"(?:i|we)(?: really| just| honestly| simply)? (?:can't|cannot|won't|wouldn't|couldn't|shouldn't)"
         r"(?! (?:wait|believe|thank|recommend|stress|resist|imagine|help but|say no|promise)\b)",
         r"(?:i|we)(?:'m| am|'re| are)(?: really| just| honestly)? (?:not |un)(?:able|going|comfortable|available)",
@@ -417,27 +418,33 @@ UNWILLING = {
         r"(?:had|have) to stop saying yes",
     ),
     "es": (
+        r"ya no (?:hago|acepto|tomo|doy|tengo)",
         r"no (?:puedo|podr[ée]|podemos|podremos|voy a poder|me es posible|me ser[áa] posible|me veo)",
         r"prefiero no",
     ),
     "fr": (
+        r"ne plus (?:faire|prendre|accepter|donner|avoir)|(?:je|nous) ne (?:fais|prends|accepte|donne)s? plus",
         r"(?:je|nous) ne (?:peux|pourrai|pourrais|pouvons|souhaite|vais pas pouvoir)",
         r"(?:il |ce )?(?:ne m['’]est|n['’]est) pas possible",
         r"je pr[ée]f[èe]re ne pas",
     ),
     "de": (
+        r"kein\w* (?:\w+ ){0,3}mehr\b",
         r"(?:ich|wir) (?:kann|können|werde|möchte|würde)(?: \w+){0,3} (?:nicht|kein\w*)",
         r"(?:ist|wäre) (?:mir|uns) (?:leider )?nicht möglich",
     ),
     "pt": (
+        r"n[ãa]o (?:fa[çc]o|aceito|dou|tenho|fazemos) mais|deixei de (?:fazer|aceitar|dar|ter)",
         r"n[ãa]o (?:posso|poderei|podemos|vou (?:poder|conseguir)|consigo|conseguirei|me [ée] poss[íi]vel)",
         r"prefiro n[ãa]o",
     ),
     "it": (
+        r"non (?:faccio|accetto|do|prendo|facciamo) più",
         r"non (?:posso|potr[òo]|possiamo|riesco|riuscir[òo]|mi [èe] possibile)",
         r"preferisco (?:di )?non",
     ),
     "nl": (
+        r"(?:doe|neem|accepteer|doen) (?:ik|we|wij) (?:\w+ )?(?:niet meer|geen)",
         r"(?:ik|wij|we) (?:kan|kunnen|zal|wil)(?: \w+){0,3} (?:niet|geen)",
         r"lukt (?:mij |me |ons )?(?:helaas )?niet",
     ),
@@ -460,11 +467,13 @@ MEETING_WORD: dict[str, tuple[str, ...]] = {
 
 # Words of a time or day: a sentence that holds one moves the call rather than refusing it.
 WHEN_WORD: dict[str, tuple[str, ...]] = {
+    # (no short words another language uses otherwise: Dutch "na" and "voor" are Portuguese "in the" and Dutch
+    # "for"; Italian "ora" and "prima" are also "now" and "first"; "Tag" opens "Guten Tag")
     "en": (r"(?:week|weekend|morning|afternoon|evening|slots?|times|dates|day|month|until|till)\b",),
     "es": (r"(?:semana|mañana|tarde|horario|hasta|antes|despu[ée]s|d[íi]a|mes|hora)\b",),
     "fr": (r"(?:semaine|matin|apr[èe]s-midi|soir|cr[ée]neau\w*|jusqu|avant|apr[èe]s|jour|mois|heure)\b",),
-    "de": (r"(?:woche|vormittag|nachmittag|abend|termin\w*|bis|vor|nach|tag|monat|uhr)\b",),
+    "de": (r"(?:woche|vormittag|nachmittag|abend|termin\w*|bis|monat|uhr)\b",),
     "pt": (r"(?:semana|manh[ãa]|tarde|hor[áa]rio|at[ée]|antes|depois|dia|m[êe]s|hora)\b",),
-    "it": (r"(?:settimana|mattin\w*|pomeriggio|sera|orari\w*|fino|prima|dopo|giorn\w*|mese|ora)\b",),
-    "nl": (r"(?:week|ochtend|middag|avond|tijd\w*|tot|voor|na|dag|maand|uur)\b",),
+    "it": (r"(?:settimana|mattin\w*|pomeriggio|sera|orari\w*|fino|dopo|giorn\w*|mese)\b",),
+    "nl": (r"(?:week|ochtend|middag|avond|tijdstip\w*|tot|dag|maand|uur)\b",),
 }
