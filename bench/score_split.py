@@ -57,6 +57,9 @@ TZ = {
     "fresh-intl9": "Europe/Rome",
     "fresh-intl10": "Europe/Lisbon",
     "fresh-en13": "America/Vancouver",
+    "fresh-en11": "America/Phoenix",
+    "fresh-en12": "Africa/Johannesburg",
+    "fresh-intl11": "America/Mexico_City",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

@@ -643,3 +643,30 @@ def test_take_me_off_your_distribution_list_unsubscribes() -> None:
     """ "Bitte nehmen Sie mich aus Ihrem Verteiler" / "keine weiteren Zuschriften" is never write again."""
     body = "Bitte nehmen Sie mich aus Ihrem Verteiler. Ich wünsche keine weiteren Zuschriften dieser Art."
     assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "unsubscribe"
+
+
+def test_a_no_in_so_many_words_beside_a_busy_period_is_a_decline() -> None:
+    """ "My last day is March 3 ... I'm going to decline", "the answer has to be no", "hard pass": declined."""
+    bodies = [
+        "Bad timing: my last day here is Feb 26 and then I'm off for a long break. I'm going to decline. Good luck.",
+        "I'm in hearings every day this week and next. So the answer has to be no. I'm sorry.",
+        "Another quick 20 minutes, the eleventh this month. Hard pass.",
+        "A call isn't going to happen for me right now, sorry.",
+        "That's kind of you, but I'm the wrong guy for this.",
+        "I can't take this one on, I'm afraid.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["confidence"]) for o in outs] == [("declined", 0.85)] * 6
+
+
+def test_an_introducer_thanked_and_kept_on_copy_is_no_referral() -> None:
+    """A Cc'd person thanked "for thinking of me" and only spoken of is the introducer; one pointed to is not."""
+    def reply(text: str) -> dict[str, object]:
+        raw = _mail(text + QUOTE).replace(b"In-Reply-To:", b"Cc: Ingrid Berg <ingrid.berg@corp.example>\nIn-Reply-To:")
+        return classify_message(raw).to_json()
+
+    kept = reply("Hi Sam (and thanks, Ingrid, for thinking of me), I can't take this one on. "
+                 "I'm keeping Ingrid on the thread so she knows.")
+    pointed = reply("Thanks, Ingrid, for the intro! I'm not the right person, but Ingrid knows the team well; "
+                    "talk to Ingrid.")
+    assert [(o["intent"], len(o["referrals"])) for o in (kept, pointed)] == [("declined", 0), ("referral", 1)]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
 from outreach.classify.dates import MAYBE_DATE, MONTH_PATTERN
+from outreach.classify.resume import RECONTACT
 
 logger = logging.getLogger(__name__)
 
@@ -38,21 +39,32 @@ _LATER = re.compile(
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
 )
 # An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
-_FLAT_NO = re.compile(r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b")
+_FLAT_NO = re.compile(
+    r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b|\bhard pass\b"
+    r"|\b(?:the |my )?answer (?:has to be|is|will have to be|'s) (?:a )?no\b"
+)
+# A no said in so many words ("I'm going to decline"): a busy period beside it explains the no, it asks for no
+# later call unless the sender asks to be written to again.
+_SAYS_NO = re.compile(
+    r"\b(?:must|have to|going to|need to|'ll have to|will have to|got to|'m going to|i'?ll) (?:decline|say no|pass)\b"
+)
 _DECLINE = re.compile(
     _FLAT_NO.pattern + r"|"
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
     r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
-    r"(meet|help|chat|(talk|speak)(?! for\b)|take (this|that|it|these) on|take on|take (informational|these|such|any)|"
+    r"(meet|help|chat|(talk|speak)(?! for\b)|take (this|that|it|these)( one)? on|take on|"
+    r"take (informational|these|such|any)|"
     r"do (this|it|that|these|informational)|make time|"
     r"participate|accommodate|commit|fit (this|it) in)\b"
     r"|\b(not|no longer|stopped) (doing|taking|accepting|offering)( on)? (any |any more |such )?(informational|these|"
     r"this kind|calls|meetings|requests)\b"
     r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
-    r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong person\b|\bnegative on (the|that|this)\b"
-    r"|\bi'?ll have to say no\b|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
+    r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong (person|guy|gal|one|contact)\b"
+    r"|\bnegative on (the|that|this)\b"
+    r"|\bi'?ll have to say no\b|\b(?:isn't|is not|won't be) (?:going to )?happen(?:ing)?\b"
+    r"|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
     r"|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
@@ -260,7 +272,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
         days = ev.resume_in_days()
         return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
 
-    if not concrete and (later or (deferred() and not _FLAT_NO.search(text))):
+    says_no = bool(_FLAT_NO.search(text) or _SAYS_NO.search(text)) and not RECONTACT.search(text)
+    if not concrete and not says_no and (later or deferred()):
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
         return "later", 0.8 if sure else 0.55

@@ -77,7 +77,8 @@ _THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazi
 
 
 def _thanked_only(body: str, name: str) -> bool:
-    """Whether the text names this Cc'd person only to thank them (for the introduction, most often)."""
+    """Whether the text thanks this Cc'd person (for the introduction, most often) and never points the user to
+    them."""
     first = name.replace(",", " ").split()[0] if name.split() else ""
     if len(first) < 2:
         return False
@@ -91,4 +92,17 @@ def _thanked_only(body: str, name: str) -> bool:
             re.IGNORECASE,
         )
     )
-    return mentions > 0 and thanked >= mentions
+    if mentions == 0 or thanked == 0:
+        return False
+    # thanked, and otherwise only spoken of ("I'm keeping Ingrid on the thread"), never pointed to
+    return thanked >= mentions or not re.search(
+        rf"\b{_POINT_TO}\s(?:\w+\s)?{word}\b|\b{word}\b(?:'s)?\s(?:{_POINT_FROM})\b", body, re.IGNORECASE
+    )
+
+
+# "talk to Omar", "reach out to my colleague Omar"; "Omar can help", "Omar knows the space", "Omar's your person"
+_POINT_TO = r"(?:talk|speak|chat|reach out|write|e-?mail|ask|contact|connect with|ping|try|meet|call)(?:\s(?:to|with))?"
+_POINT_FROM = (
+    r"can|could|would|will|is (?:the|a|your|much|far|better|best|great|happy|glad)|knows|runs|leads|handles|manages|"
+    r"owns|covers|does|works|has|your person|the person|better|best"
+)

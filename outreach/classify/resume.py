@@ -136,7 +136,7 @@ def find_resume_date(text: str, today: date) -> date | None:
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
-_RECONTACT = re.compile(
+RECONTACT = re.compile(
     r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
     r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
     r"[ée]cri|meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
@@ -167,7 +167,7 @@ def _period(text: str, today: date) -> date | None:
     ]
     # "I start a sabbatical next week ... get in touch once I'm back in August": a period in the sentence that
     # asks to be written to again comes first, then one after a return or restart word.
-    free.sort(key=lambda m: (not _RECONTACT.search(_sentence(text, m.start())), not _after_cue(text, m.start())))
+    free.sort(key=lambda m: (not RECONTACT.search(_sentence(text, m.start())), not _after_cue(text, m.start())))
     for m in free or matches:
         day = _period_day(m, today)
         if day is not None and (day >= today or m is (free or matches)[-1]):
