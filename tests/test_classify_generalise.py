@@ -670,3 +670,39 @@ def test_an_introducer_thanked_and_kept_on_copy_is_no_referral() -> None:
     pointed = reply("Thanks, Ingrid, for the intro! I'm not the right person, but Ingrid knows the team well; "
                     "talk to Ingrid.")
     assert [(o["intent"], len(o["referrals"])) for o in (kept, pointed)] == [("declined", 0), ("referral", 1)]
+
+
+def test_a_weekday_is_fine_and_a_link_later_accepts_the_user_s_slot() -> None:
+    """ "Tuesday is fine. I'll send a link closer to the time" picks the user's Tuesday; it defers nothing."""
+    quote = QUOTE.replace("> Could we talk?", "> Could we talk on Tuesday 9 Feb at 2pm ET or Friday 12 Feb at 10am ET?")
+    body = "Tuesday is fine. I'll send a Teams link closer to the time, but pencil it in."
+    out = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-09T14:00:00-05:00")
+
+
+def test_resume_on_and_send_me_a_reminder_is_later() -> None:
+    """ "I will only resume on 17th February. Kindly send me a reminder then" is later, from that day."""
+    body = "I am proceeding on leave from Monday and will only resume on 17th February. Kindly send me a reminder then."
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["resume_after"]) == ("later", "2027-02-17")
+
+
+def test_kindly_confirm_who_referred_you_is_a_question() -> None:
+    """A question put as a request without a question mark ("Kindly confirm who referred you") asks back."""
+    body = "Kindly confirm who referred you to me, as I do not recognise your name. Once confirmed I will revert."
+    assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "question"
+
+
+def test_a_phone_only_pointer_is_a_referral_with_no_address() -> None:
+    """ "Phone my mate Pieter on 082 555 0176, he's expecting your call": a referral with nobody to write to."""
+    body = "I'm not in risk anymore, so I'll leave this one. But phone my mate Pieter on 082 555 0176."
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["referrals"]) == ("referral", [])
+
+
+def test_greeting_the_introducer_first_is_not_misaddressed_mail() -> None:
+    """ "Kwame, thanks for the intro! / Sam - I'm not best placed ..." is written to the user too."""
+    body = ("Kwame, thanks for the intro!\n\nSam - I don't think I'm best placed. Ayanda on my team runs it; "
+            "her address is ayanda.ngcobo@pay.example, drop her a line.")
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["ayanda.ngcobo@pay.example"])

@@ -360,7 +360,9 @@ LATER = {
         r"(?:try|ask|ping|email|write to) me (?:again )?(?:in|after|next|later|once|around)",
         r"(?:could|can|would) you (?:try|reach out|ping|email|write|follow up|check in)\b.{0,30}"
         r"\b(?:in|after|next|later|once|around)\b",
-        r"closer to (?:the )?(?:date|time|end)",
+        # "ping me closer to the date", not "I'll send a link closer to the time"
+        r"(?:reach|ping|try|ask|get|write|e-?mail|check|follow|contact|nudge)\w*(?: (?:me|back|up|again|out|in touch))*"
+        r"[^.?!]{0,20}closer to (?:the )?(?:date|time|end)",
         r"let'?s (?:reconnect|revisit|talk|chat|pick this up|circle back|touch base) (?:in|after|next|once|when|"
         r"later|around)",
         r"(?:feel free to|please|do) (?:reach out|follow up|ping me|email me|get in touch|nudge me)\b.{0,30}"

@@ -29,12 +29,13 @@ _UNSUBSCRIBE = re.compile(
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|"
-    r"drop me a (line|note|message|msg|email)|revert)\b[^.?!]{0,50}"
+    r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"
     r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
     r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b"
+    r"|\b(look at|try|aim for|push (it|this) to) (the )?week of\b"
     r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
 )
@@ -88,7 +89,9 @@ _NOT_ME = re.compile(
     r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"
     r"|\b(recommend|suggest) (you )?(reach(ing)? out|talk(ing)?|speak(ing)?|contact(ing)?)\b"
     r"|\b(reach out to|talk to|speak (to|with)|contact) (my colleague|him|her|them)\b|\bi sent you\b"
-    r"|\b(people|person|someone) i'?d recommend\b|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
+    r"|\b(people|person|someone) i'?d recommend\b|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b"
+    r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
+    r"|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
 # An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
 _MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
@@ -103,7 +106,8 @@ _ACCEPT = re.compile(
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b"
-    r"|\b(slot|time|option|one|date)('s| is| looks) (good|fine|great|perfect|ideal|best)\b",
+    r"|\b(slot|time|option|one|date|monday|tuesday|wednesday|thursday|friday)('s| is| looks) (good|fine|great|perfect|"
+    r"ideal|best)\b|\bpencil (it|me|us|that) in\b",
 )
 _QUESTION = re.compile(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
@@ -184,7 +188,10 @@ def _misaddressed(ev: Evidence) -> bool:
         return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
     if name in _NOT_NAMES or any(pattern(cue).match(lowered(first)) for cue in ("accept", "decline", "later")):
         return False
-    return name not in ev.user_names
+    if name in ev.user_names:
+        return False
+    # "Kwame, thanks for the intro! / Thabo – ...": the introducer first, then the user on a line of their own
+    return not any(m.group("name").lower() in ev.user_names for m in _SALUTATION.finditer(ev.text))
 
 
 def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
@@ -319,12 +326,18 @@ _FOOTER_LINE = re.compile(
 )
 _TERSE_WORDS = 12
 _PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
-_TO_PERSON = re.compile(r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b")
+_TO_PERSON = re.compile(
+    r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b"
+    r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
+    r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
+)
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = re.compile(
     r"\b(?:let me know|tell me|i'?d like to know|i'?d (?:want|like) to understand) (?:what|whether|which|how|why|who|"
     r"where|a bit more|more)\b"
     r"|\b(?:i'?m wondering|i was wondering|curious) (?:if|what|whether|which|how|why|who|where)\b"
+    r"|\b(?:kindly|please|could you|can you) (?:confirm|advise|clarify|let me know|tell me|share) "
+    r"(?:who|what|which|how|why|whether|if|where)\b"
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
     r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
     r"|\blaat (?:me|u me) weten (?:wat|of|welke)\b"

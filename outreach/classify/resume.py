@@ -17,7 +17,8 @@ from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates
 # The word just before a date says what the date is: the return day, a first welcome day, or the
 # last day away ("through Friday" means back on Saturday). Seven languages.
 _CUE_KINDS = {
-    "back": r"back|return(?:ing|s)?|in the office|again|on or after|de nuevo el|à nouveau le|di nuovo il|"
+    "back": r"back|return(?:ing|s)?|resum(?:e|ing)|in the office|again|on or after|de nuevo el|à nouveau le|"
+    r"di nuovo il|"
     r"de novo n[oa]|opnieuw op|retorno|retorna|regreso|regresaré|vuelvo|volveré|"
     r"de vuelta|de regreso|voltarei|regresso|regressarei|tornerò|rientrerò|de retour|"
     r"retour|zurück|wieder|terug|opnieuw|rientro|di ritorno|de volta|volto|bereikbaar|erreichbar|joignable",
