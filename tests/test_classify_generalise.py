@@ -706,3 +706,28 @@ def test_greeting_the_introducer_first_is_not_misaddressed_mail() -> None:
             "her address is ayanda.ngcobo@pay.example, drop her a line.")
     out = classify_message(_mail(body + QUOTE)).to_json()
     assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["ayanda.ngcobo@pay.example"])
+
+
+def test_a_weekday_typed_in_lower_case_is_a_day() -> None:
+    """ "fri at 11am works" from a phone is Friday; "mon" and "sun" stay words (French "my", the sun)."""
+    out = classify_message(_mail("fri at 11am works. not 10, 11."), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-05T11:00:00-05:00")
+
+
+def test_a_refusal_beside_a_colleague_s_address_is_a_referral() -> None:
+    """ "I won't be the one to talk to. Dr. Tanabe would be an excellent person to ask: her address is ..." """
+    body = ("I'm tied up with a trial for weeks, so I won't be the one to talk to. Dr. Yuki Tanabe would be an "
+            "excellent person to ask. Her address is ytanabe@ip.example.")
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("referral", ["ytanabe@ip.example"])
+
+
+def test_shan_t_and_this_won_t_work_decline_but_unless_it_doesn_t_work_accepts() -> None:
+    """ "I shan't be able to help" and "This won't work for me" say no; "... unless it doesn't work" is a yes."""
+    bodies = [
+        "I'm afraid I shan't be able to help on this occasion.",
+        "This won't work for me, sorry.",
+        "Let's do Friday 12 Feb at 10am ET. No need to reply unless it doesn't work for you.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE), user_tz="America/New_York").to_json() for b in bodies]
+    assert [(o["intent"], o["confidence"]) for o in outs] == [("declined", 0.85), ("declined", 0.85), ("accepted", 0.9)]

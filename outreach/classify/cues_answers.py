@@ -182,6 +182,8 @@ ACCEPT = {
 # Say no, without pointing anywhere else.
 DECLINE = {
     "en": (
+        r"(?<!if )(?<!unless )(?:this|that|it|a call|a chat)(?: just)? (?:won't|doesn't|does not|isn't going to) "
+        r"work for (?:me|us)",
         r"(?:i\'m|i am) (?:not |un)available(?=[.,;!]|\s*$)",
         r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
         r"not possible for me",

@@ -408,13 +408,13 @@ NEGATION = {
 UNWILLING = {
     "en": (
         r"(?:i|we) no longer",
-        r"(?:i|we)(?: really| just| honestly| simply)? (?:can't|cannot|won't|wouldn't|couldn't|shouldn't)"
+        r"(?:i|we)(?: really| just| honestly| simply)? (?:can't|cannot|won't|wouldn't|couldn't|shouldn't|shan't)"
         r"(?! (?:wait|believe|thank|recommend|stress|resist|imagine|help but|say no|promise)\b)",
         r"(?:i|we)(?:'m| am|'re| are)(?: really| just| honestly)? (?:not |un)(?:able|going|comfortable|available)",
         r"(?:don't|do not) think (?:a|an|the|that|any|this) (?:call|chat|conversation|meeting|talk)",
         r"(?:i|we)'?d (?:rather|prefer) not",
         r"(?:asks?|told|tells?|want) (?:us|me|employees|staff) not to",
-        r"(?:won't|doesn't|does not|isn't|is not) (?:make sense|work|going to work|something)",
+        r"(?:won't|doesn't|does not|isn't|is not) (?:make sense|something)",
         r"(?:had|have) to stop saying yes",
     ),
     "es": (
@@ -450,19 +450,20 @@ UNWILLING = {
     ),
 }
 
-# The call itself, for the sentence-level no above.
+# The call itself, for the sentence-level no above (or "this", "that", "it" right after the refusal, see
+# intent._refusal).
 MEETING_WORD: dict[str, tuple[str, ...]] = {
     "en": (
         # ("I can't speak for the company", "can't talk for long": a limit, not a no)
         r"(?:calls?|chats?|conversations?|meetings?|coffees?|meet|connect|zoom|interviews?|"
-        r"informationals?|external|these|this|that|it)\b|(?:talk|speak)\b(?! for\b)",
+        r"informationals?|external|requests?)\b|(?:talk|speak)\b(?! for\b)",
     ),
-    "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar)\b",),
-    "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio)\b",),
-    "de": (r"(?:gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch)\b",),
-    "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar)\b",),
-    "it": (r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci)\b",),
-    "nl": (r"(?:gesprek\w*|belletje|afspraak|koffie|call|spreken|praten)\b",),
+    "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar|solicitud)\b",),
+    "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio|demande)\b",),
+    "de": (r"(?:gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch|anfrage)\b",),
+    "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar|pedido)\b",),
+    "it": (r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci|richiesta)\b",),
+    "nl": (r"(?:gesprek\w*|belletje|afspraak|koffie|call|spreken|praten|verzoek)\b",),
 }
 
 # Words of a time or day: a sentence that holds one moves the call rather than refusing it.

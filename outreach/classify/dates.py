@@ -75,7 +75,9 @@ MONTH_PATTERN = r"(?i:" + alternation([m for m in MONTHS if len(m) > 3 or m in (
 _WEEKDAY = (
     r"(?:(?i:" + alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
     # "Mon 4pm", "Mon at 4", not French "Mon agenda" (an abbreviation before an ordinary lower-case word)
-    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
+    # (typed in lower case on a phone too, "fri at 11", but never "mon", "sat" or "sun": French "my", English words)
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|tue|tues|wed|thu|thur|thurs|fri)"
+    r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
     r"this|or|works?|is|would|could|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
 _BARE_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"(?!\w)")

@@ -53,7 +53,7 @@ _DECLINE = re.compile(
     _FLAT_NO.pattern + r"|"
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
-    r"|\b(won't|will not|can't|cannot|can not|unable to|not able to|not be able to)( be able to)? "
+    r"|\b(won't|will not|can't|cannot|can not|shan't|shall not|unable to|not able to|not be able to)( be able to)? "
     r"(meet|help|chat|(talk|speak)(?! for\b)|take (this|that|it|these)( one)? on|take on|"
     r"take (informational|these|such|any)|"
     r"do (this|it|that|these|informational)|make time|"
@@ -89,7 +89,9 @@ _NOT_ME = re.compile(
     r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"
     r"|\b(recommend|suggest) (you )?(reach(ing)? out|talk(ing)?|speak(ing)?|contact(ing)?)\b"
     r"|\b(reach out to|talk to|speak (to|with)|contact) (my colleague|him|her|them)\b|\bi sent you\b"
-    r"|\b(people|person|someone) i'?d recommend\b|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b"
+    r"|\b(people|person|someone) i'?d recommend\b"
+    r"|\b(excellent|great|good|ideal|right) (person|contact) to (ask|talk|speak)\b"
+    r"|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b"
     r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
@@ -234,7 +236,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if _any(_UNSUBSCRIBE, "unsubscribe", _FOOTER_LINE.sub("", text)):
         return "unsubscribe", 0.9
     accept = _affirmed(_ACCEPT, "accept", text)
-    decline = _any(_DECLINE, "decline", text)
+    decline = _any(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text)
     # A booking page beside a refusal and no yes is most often the signature's standing offer, not an answer.
     concrete = ev.times > 0 or (ev.booking and not (decline and not accept))
     not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
@@ -291,8 +293,6 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):
         return "later", 0.55
-    if not concrete and (_policy_refusal(text) or _refusal(text)):
-        return "declined", 0.85 if not accept else 0.55
     if concrete:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
         doubt = decline or later or before_commit or not accept or deferred()
@@ -374,13 +374,30 @@ def _refusal(text: str) -> bool:
     """A sentence where the sender cannot or will not have the call, naming no day or time ("we can't take
     external calls", "no voy a poder reunirme"): a no in words no phrase list foresees."""
     unwilling, call, when = pattern("unwilling"), pattern("meeting_word"), pattern("when_word")
-    return any(
-        unwilling.search(s) and call.search(s) and not (when.search(s) or MAYBE_DATE.search(s) or _MONTH.search(s))
-        for s in _SENTENCE.findall(text)
-    )
+    for sentence in _sentences(text):
+        refused = unwilling.search(sentence)
+        if not refused or when.search(sentence) or MAYBE_DATE.search(sentence) or _MONTH.search(sentence):
+            continue
+        if call.search(sentence) or _PRONOUN_AFTER.match(sentence, refused.end()):
+            return True
+    return False
+
+
+# "I can't do this", "I'm not available for that": what is refused is the request itself.
+_PRONOUN_AFTER = re.compile(
+    r"(?:\s[\w']+){0,3}\s(?:this|that|it|these|esto|eso|ça|cela|das|es|isso|isto|questo|ci[òo]|dit|dat)\b"
+)
 
 
 def _policy_refusal(text: str) -> bool:
     """A sentence that names a rule and a negation ("por política de la empresa no podemos ...")."""
     rule, negation = pattern("policy"), pattern("negation")
-    return any(rule.search(s) and negation.search(s) for s in _SENTENCE.findall(text))
+    return any(rule.search(s) and negation.search(s) for s in _sentences(text))
+
+
+# A plain-text line wrapped mid-sentence (a lower-case word on each side of the break) is one sentence.
+_WRAPPED = re.compile(r"(?<=[a-zà-ÿ,])\n(?=[a-zà-ÿ])")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE.findall(_WRAPPED.sub(" ", text))
