@@ -731,3 +731,42 @@ def test_shan_t_and_this_won_t_work_decline_but_unless_it_doesn_t_work_accepts()
     ]
     outs = [classify_message(_mail(b + QUOTE), user_tz="America/New_York").to_json() for b in bodies]
     assert [(o["intent"], o["confidence"]) for o in outs] == [("declined", 0.85), ("declined", 0.85), ("accepted", 0.9)]
+
+
+def test_turning_down_one_day_and_taking_the_other_is_an_acceptance() -> None:
+    """ "El miércoles no voy a poder ... el jueves que proponés me viene bárbaro": the user's Thursday, acted on."""
+    quote = QUOTE.replace("> Could we talk?", "> - miércoles 10 de febrero, 11:00 h\n> - jueves 11 de febrero, 15:00 h")
+    body = ("Uh, el miércoles no voy a poder porque tengo planning todo el día. Pero el jueves que proponés me viene "
+            "bárbaro, ya lo agendo.")
+    out = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["confidence"], out["meeting"]["start"]) == (
+        "accepted",
+        0.9,
+        "2027-02-11T15:00:00-05:00",
+    )
+
+
+def test_a_day_off_beside_a_refusal_of_the_call_is_still_a_no() -> None:
+    """ "Estou saindo de férias na sexta e não vou conseguir encaixar essa conversa": the day is the reason."""
+    body = "Estou saindo de férias na sexta e não vou conseguir encaixar essa conversa."
+    assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "declined"
+
+
+def test_latin_american_and_french_turns_of_phrase() -> None:
+    """ "esta vez paso", "decidí no aceptar llamadas", "escríbeme la semana que entra", "je reprends le 1er
+    avril : écrivez-moi à ce moment-là", "sprich gern mit Jana (jana@...)"."""
+    bodies = [
+        "Me encantaría darte una mano, pero no estoy pudiendo sumar nada más. Así que esta vez paso, perdoname.",
+        "Este semestre decidí no aceptar llamadas de este tipo. No es nada personal.",
+        "Ahorita ando hasta el cuello con un release. Escríbeme la semana que entra y lo cuadramos.",
+        "Je pars en congé la semaine prochaine. Je reprends le 1er avril : écrivez-moi à ce moment-là.",
+        "Ich bin eher im Engineering. Sprich gern mit Jana Krüger (jana.krueger@havel.example), sie ist Senior PM.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["resume_after"]) for o in outs] == [
+        ("declined", None),
+        ("declined", None),
+        ("later", "2027-02-08"),
+        ("later", "2027-04-01"),
+        ("referral", None),
+    ]

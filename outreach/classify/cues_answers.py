@@ -46,6 +46,8 @@ ACCEPT = {
         r"it'?s in my calendar",
     ),
     "es": (
+        r"me viene (?:b[áa]rbaro|b[áa]rbara|ideal|de diez)",
+        r"(?:ya )?(?:lo|la|te lo) agend(?:o|amos)",
         r"me quedo con (?:tu|su|la|el)\b",
         r"en principio s[íi]\b",
         r"con (?:mucho )?gusto",
@@ -229,6 +231,8 @@ DECLINE = {
         r"(?:person|fit|contact|match|help|use)\b",
     ),
     "es": (
+        r"(?:esta vez|por esta vez|por ahora) paso\b|\bpaso (?:esta vez|por esta vez|por ahora)",
+        r"no (?:estoy|ando) pudiendo",
         r"no estoy disponible(?=[.,;!]|\s*$)",
         r"(?:agenda|tiempo|calendario|trabajo) no me lo permite",
         r"no soy (?:la|el) (?:persona )?(?:m[áa]s )?(?:adecuad|indicad|id[óo]ne)\w*",
@@ -375,6 +379,7 @@ LATER = {
         r"(?:but|only) (?:after|from|once)\b",
     ),
     "es": (
+        r"(?:escr[íi]b|cont[áa]ct|b[úu]sc)[ae]me (?:la semana|el (?:mes|lunes)) que (?:entra|viene)",
         r"escr[íi]b(?:eme|ame|ime) a partir d",
         r"m[áa]s adelante",
         r"(?:escrib|contact|busc|llam)(?:irme|arme|eme|ame|ame)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|"
@@ -390,6 +395,8 @@ LATER = {
         r"no antes de",
     ),
     "fr": (
+        r"(?:[ée]criv|recontact|relanc)ez-moi (?:à ce moment-là|alors|à partir|dès|apr[èe]s)",
+        r"(?:[ée]cris|recontacte|relance)-moi (?:à ce moment-là|alors|à partir|dès|apr[èe]s)",
         r"(?:relance|recontacte|r[ée][ée]cris)-moi\b",
         r"(?:me )?relancer",
         r"relancez[- ]moi",

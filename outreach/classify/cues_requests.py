@@ -265,6 +265,9 @@ NOT_ME = {
         r"je vous recommande de (?:contacter|[ée]crire)",
     ),
     "de": (
+        r"sprich (?:doch |lieber |am besten |gern |gerne )?(?:mal )?mit",
+        r"wende dich (?:gern |gerne |bitte |doch )?an",
+        r"meld(?:e|\w*) dich (?:gern |gerne |doch )?(?:bei|an)",
         r"nicht (?:der|die) richtige (?:ansprechpartner|person)",
         r"nicht (?:der|die) (?:\w+ )?(?:ansprechpartner\w*|ansprechperson|person)\b",
         r"(?:der|die) falsche\b",
@@ -418,6 +421,8 @@ UNWILLING = {
         r"(?:had|have) to stop saying yes",
     ),
     "es": (
+        r"decid[íi] no (?:aceptar|hacer|tomar|dar|tener)",
+        r"no (?:acepto|hago|tomo|doy)\b",
         r"ya no (?:hago|acepto|tomo|doy|tengo)",
         r"no (?:puedo|podr[ée]|podemos|podremos|voy a poder|me es posible|me ser[áa] posible|me veo)",
         r"prefiero no",
@@ -469,11 +474,12 @@ MEETING_WORD: dict[str, tuple[str, ...]] = {
 # Words of a time or day: a sentence that holds one moves the call rather than refusing it.
 WHEN_WORD: dict[str, tuple[str, ...]] = {
     # (no short words another language uses otherwise: Dutch "na" and "voor" are Portuguese "in the" and Dutch
-    # "for"; Italian "ora" and "prima" are also "now" and "first"; "Tag" opens "Guten Tag")
+    # "for"; Italian "ora" and "prima" are also "now" and "first"; "Tag" opens "Guten Tag"; "Termine" and
+    # "terminando" are French and Spanish words)
     "en": (r"(?:week|weekend|morning|afternoon|evening|slots?|times|dates|day|month|until|till)\b",),
     "es": (r"(?:semana|mañana|tarde|horario|hasta|antes|despu[ée]s|d[íi]a|mes|hora)\b",),
     "fr": (r"(?:semaine|matin|apr[èe]s-midi|soir|cr[ée]neau\w*|jusqu|avant|apr[èe]s|jour|mois|heure)\b",),
-    "de": (r"(?:woche|vormittag|nachmittag|abend|termin\w*|bis|monat|uhr)\b",),
+    "de": (r"(?:woche|vormittag|nachmittag|abend|termin(?:en|s)?|terminvorschl\w*|bis|monat|uhr)\b",),
     "pt": (r"(?:semana|manh[ãa]|tarde|hor[áa]rio|at[ée]|antes|depois|dia|m[êe]s|hora)\b",),
     "it": (r"(?:settimana|mattin\w*|pomeriggio|sera|orari\w*|fino|dopo|giorn\w*|mese)\b",),
     "nl": (r"(?:week|ochtend|middag|avond|tijdstip\w*|tot|dag|maand|uur)\b",),

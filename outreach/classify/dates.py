@@ -213,7 +213,9 @@ def _next_day_of_month(day: int, today: date) -> date | None:
     return None
 
 
-MAYBE_DATE = re.compile(r"\d|" + _BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
+# A weekday or a day named relative to today ("tomorrow", "mañana"): the text points at a day.
+DAY_WORD = re.compile(_BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
+MAYBE_DATE = re.compile(r"\d|" + DAY_WORD.pattern)
 
 
 _NEXT_WEEK = re.compile(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
-from outreach.classify.dates import MAYBE_DATE, MONTH_PATTERN
+from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN
 from outreach.classify.resume import RECONTACT
 
 logger = logging.getLogger(__name__)
@@ -142,7 +142,8 @@ _NOT_NAMES = frozenset(
     for line in (
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
-        "ha haha hah oh ah aha well wow hmm ooh gosh yikes seriously honestly sadly happily wait look listen fyi btw",
+        "ha haha hah oh ah aha uh um umm eh well wow hmm ooh gosh yikes seriously honestly sadly happily wait look",
+        "listen fyi btw",
         "grand lovely brilliant cool excellent super fab fantastic ace aye righto",
         "merci parfait entendu désolé désolée oui non bien",
         "gracias perfecto claro vale listo hecho genial lamentablemente sí",
@@ -201,6 +202,22 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
     return bool(english.search(text) or pattern(cue).search(text))
 
 
+def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
+    """Like :func:`_any`, but a cue in a sentence that names a day ("el miércoles no voy a poder") turns down that
+    day, not the call."""
+    for regex in (english, pattern(cue)):
+        for m in regex.finditer(text):
+            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
+            end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())), len(text))
+            if not DAY_WORD.search(text, start, end):
+                return True
+    return False
+
+
+# Where a clause ends: a sentence's end, or "and"/"but" ("I'm off on Friday and can't fit this call in").
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]|\s(?:and|but|e|y|et|und|aber|pero|mas|mais|ma|maar)\s")
+
+
 # A negation earlier in the same clause ("that's not really something I can do"); a comma, a dash or "but"
 # closes its scope ("No worries, happy to chat", "not sure yet but happy to").
 _NEGATED = re.compile(
@@ -236,7 +253,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if _any(_UNSUBSCRIBE, "unsubscribe", _FOOTER_LINE.sub("", text)):
         return "unsubscribe", 0.9
     accept = _affirmed(_ACCEPT, "accept", text)
-    decline = _any(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text)
+    decline = _undated(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text)
     # A booking page beside a refusal and no yes is most often the signature's standing offer, not an answer.
     concrete = ev.times > 0 or (ev.booking and not (decline and not accept))
     not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
@@ -297,6 +314,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # A restart day weeks off beside a time or booking page ("slammed until March; book after the 15th").
         doubt = decline or later or before_commit or not accept or deferred()
         return "accepted", 0.9 if not doubt else 0.55
+    if accept and not (decline or later or asks) and ev.names_proposed_day():
+        # "Thursday works for me": a yes and a day of the user's own proposal agree
+        return "accepted", 0.9
     if accept and question:
         return "question", 0.55
     if accept:

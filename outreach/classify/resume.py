@@ -18,6 +18,7 @@ from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates
 # last day away ("through Friday" means back on Saturday). Seven languages.
 _CUE_KINDS = {
     "back": r"back|return(?:ing|s)?|resum(?:e|ing)|in the office|again|on or after|de nuevo el|à nouveau le|"
+    r"reprends|reprendrai|me reincorporo|retomo|riprendo|"
     r"di nuovo il|"
     r"de novo n[oa]|opnieuw op|retorno|retorna|regreso|regresaré|vuelvo|volveré|"
     r"de vuelta|de regreso|voltarei|regresso|regressarei|tornerò|rientrerò|de retour|"
@@ -60,7 +61,8 @@ _PERIOD_CUE = re.compile(
     r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
     r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
     r"|\b(?P<quarter>next quarter|(?:in |from |starting )q(?P<q>[1-4])\b)"
-    r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que viene|(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
+    r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que (?:viene|entra)|"
+    r"(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
     r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
 )

@@ -94,7 +94,9 @@ _NEGATIVE = re.compile(
     r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
     r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
     r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
-    r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet)\b",
+    r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
+    r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|non potr[òo]|"
+    r"lukt (?:me |mij )?niet)\b",
     re.IGNORECASE,
 )
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
