@@ -770,3 +770,17 @@ def test_latin_american_and_french_turns_of_phrase() -> None:
         ("later", "2027-04-01"),
         ("referral", None),
     ]
+
+
+def test_a_yes_with_a_question_beyond_logistics_is_a_question() -> None:
+    """A yes asking about the user ("do you know LCA?") waits on them; one asking "Zoom or phone?" accepts."""
+    bodies = [
+        "Gerne, aber bevor wir etwas ausmachen: Haben Sie schon Erfahrung mit Ökobilanzen?",
+        "Sure, happy to chat. Zoom or phone?",
+        "Oi Sam, tudo bem? Claro, vamos conversar.",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == [
+        "question",
+        "accepted",
+        "accepted",
+    ]

@@ -317,7 +317,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if accept and not (decline or later or asks) and ev.names_proposed_day():
         # "Thursday works for me": a yes and a day of the user's own proposal agree
         return "accepted", 0.9
-    if accept and question:
+    if accept and (question or _asks_about_more_than_logistics(text)):
         return "question", 0.55
     if accept:
         return "accepted", 0.55
@@ -413,6 +413,28 @@ def _policy_refusal(text: str) -> bool:
     """A sentence that names a rule and a negation ("por política de la empresa no podemos ...")."""
     rule, negation = pattern("policy"), pattern("negation")
     return any(rule.search(s) and negation.search(s) for s in _sentences(text))
+
+
+# What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
+# only such a question is an acceptance; a yes with any other question waits on the user's answer.
+_LOGISTICS = re.compile(
+    r"\b(?:time|times|when|day|zone|timezone|number|phone|cell|mobile|call|zoom|teams|meet|link|invite|calendar|"
+    r"works?|suits?|free|available|morning|afternoon|evening|week|date|slot|ok|okay|good|fine|minutes|min|mins|"
+    r"video|dial|ring|skype|whatsapp|location|where|address|coffee|lunch|office|options?|better|prefer|either|"
+    # greetings asked as questions ("Oi Marco, tudo bem?", "how are you?")
+    r"tudo bem|how are you|how's it going|c[óo]mo (?:est[áa]s|and[áa]s|vas)|ça va|comment vas|wie geht|come stai|"
+    r"hoe gaat|"
+    r"hora|horario|horário|heure|uhr|zeit|termin|ora|orario|tijd|uur|llamada|appel|anruf|chiamata|chamada|"
+    r"número|numéro|nummer|numero|enlace|lien|link|invitación|invitation|einladung|invito|convite|uitnodiging)\b"
+)
+
+
+def _asks_about_more_than_logistics(text: str) -> bool:
+    """A question sentence ("...?") that speaks of none of the call's logistics."""
+    return any(
+        _WORD.search(q) and not _LOGISTICS.search(q) and not MAYBE_DATE.search(q)
+        for q in re.findall(r"[^.!?\n]*\?", text)
+    )
 
 
 # A plain-text line wrapped mid-sentence (a lower-case word on each side of the break) is one sentence.
