@@ -60,6 +60,7 @@ TZ = {
     "fresh-en11": "America/Phoenix",
     "fresh-en12": "Africa/Johannesburg",
     "fresh-intl11": "America/Mexico_City",
+    "fresh-en14": "Pacific/Auckland",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
