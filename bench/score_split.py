@@ -61,6 +61,7 @@ TZ = {
     "fresh-en12": "Africa/Johannesburg",
     "fresh-intl11": "America/Mexico_City",
     "fresh-en14": "Pacific/Auckland",
+    "fresh-intl13": "America/Sao_Paulo",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
