@@ -62,6 +62,7 @@ TZ = {
     "fresh-intl11": "America/Mexico_City",
     "fresh-en14": "Pacific/Auckland",
     "fresh-intl13": "America/Sao_Paulo",
+    "fresh-intl12": "Europe/Zurich",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

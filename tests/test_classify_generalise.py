@@ -784,3 +784,30 @@ def test_a_yes_with_a_question_beyond_logistics_is_a_question() -> None:
         "accepted",
         "accepted",
     ]
+
+
+def test_kiwi_and_aussie_turns_of_phrase() -> None:
+    """ "give Rawiri a ring", "I'm not your guy", "refrain from sending further emails", "Tuesday week ... hit me
+    up then", "I've cc'd my colleague" after "the commercial side" (no "merci" inside "commercial")."""
+    bodies = [
+        "I'm not the one for this but give Rawiri a ring on 021 555 0142, tell him Rangi sent you.",
+        "No worries Sam, but I'm not your guy I'm afraid - I left edtech two years ago.",
+        "Please refrain from sending further emails to this address.",
+        "This week and next are carnage sorry. Tuesday week I'll have more room - hit me up then.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["resume_after"]) for o in outs] == [
+        ("referral", None),
+        ("declined", None),
+        ("unsubscribe", None),
+        ("later", "2027-02-16"),
+    ]
+    cc = _mail("I look after the commercial side, so I've cc'd my colleague Priya, who leads design." + QUOTE)
+    cc = cc.replace(b"In-Reply-To:", b"Cc: Priya Raman <priya.raman@firm.example>\nIn-Reply-To:")
+    assert classify_message(cc).to_json()["referrals"] == [{"name": "Priya Raman", "email": "priya.raman@firm.example"}]
+
+
+def test_not_wanting_to_get_her_hopes_up_is_no_unsubscribe() -> None:
+    """An internal note ("don't want to get her hopes up") asks nobody to stop writing."""
+    body = "Pita - another career-change one. Can you check the budget before I reply? Don't want to get her hopes up."
+    assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "unknown"

@@ -143,7 +143,8 @@ UNSUBSCRIBE = {
         r"(?:do not|don't|dont|never|please don't|please do not) (?:\w+ )?(?:contact|email|e-mail|message|write to|"
         r"reach out to|get in touch with|bother|ping|call) me(?: again| anymore| any more)?\b(?!\s(?:until|before|till|"
         r"after|for now))",
-        r"(?:don't|do not) (?:want|wish) to (?:receive|get|hear)",
+        r"(?:don't|do not) (?:want|wish) to (?:receive|get|hear) (?:any|these|this|such|further|more|other|e-?mails?|"
+        r"messages?|requests?|from)\b",
         r"(?:leave|keep|take) me (?:out|off) (?:of )?(?:any|all|your|future|further)\b",
         r"(?:no|any) (?:future|further) (?:outreach|correspondence|emails|e-mails|messages|mailings)\b",
     ),

@@ -22,14 +22,14 @@ _UNSUBSCRIBE = re.compile(
     r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
     r"|\bno (more|further) (emails|e-mails|messages|contact)\b"
-    r"|\brefrain from (contacting|e-?mailing|writing|messaging)\b"
+    r"|\brefrain from (contacting|e-?mailing|writing|messaging|sending)\b"
     r"|\b(don't|do not) include me in (any )?(future|further)\b"
     r"|\A\W*(remove|unsubscribe|stop)\W*\Z",
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|"
-    r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|revert)\b[^.?!]{0,50}"
+    r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|hit me up|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"
     r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
@@ -63,6 +63,7 @@ _DECLINE = re.compile(
     r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
     r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong (person|guy|gal|one|contact)\b"
+    r"|\b(?<!probably )(?<!perhaps )(?<!maybe )not your (guy|gal|man|woman|person|best bet)\b"
     r"|\bnegative on (the|that|this)\b"
     r"|\bi'?ll have to say no\b|\b(?:isn't|is not|won't be) (?:going to )?happen(?:ing)?\b"
     r"|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
@@ -91,7 +92,7 @@ _NOT_ME = re.compile(
     r"|\b(reach out to|talk to|speak (to|with)|contact) (my colleague|him|her|them)\b|\bi sent you\b"
     r"|\b(people|person|someone) i'?d recommend\b"
     r"|\b(excellent|great|good|ideal|right) (person|contact) to (ask|talk|speak)\b"
-    r"|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b"
+    r"|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b|\bnot (really )?the (right )?(one|guy|gal) for\b"
     r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
@@ -350,6 +351,7 @@ _TO_PERSON = re.compile(
     r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b"
     r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
+    r"|\bgive (?:\w+ ){1,2}a (?:ring|call|bell|buzz|shout)\b|\btell (?:him|her|them) \w+ sent you\b"
 )
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = re.compile(

@@ -86,7 +86,7 @@ def _thanked_only(body: str, name: str) -> bool:
     mentions = len(re.findall(rf"\b{word}\b", body))
     thanked = len(
         re.findall(
-            rf"{_THANKS}[^.!?\n]{{0,40}}\b{word}\b|\b{word}\b[,!]?\s(?:thanks|thank you)\b"
+            rf"\b{_THANKS}[^.!?\n]{{0,40}}\b{word}\b|\b{word}\b[,!]?\s(?:thanks|thank you)\b"
             rf"|for (?:the )?(?:intro|introduction|connecting us)[,!]?\s{word}\b",
             body,
             re.IGNORECASE,

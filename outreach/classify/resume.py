@@ -121,6 +121,8 @@ def find_resume_date(text: str, today: date) -> date | None:
                 best = (_RANGE_RANK, _next_working_day(mention.day))
             continue
         cue = _after_cue(low, mention.start) or ("from" if _ONWARD.match(low, mention.end) else "")
+        if not cue and RECONTACT.search(_sentence(low, mention.start)):
+            cue = "from"  # "Tuesday week I'll have more room - hit me up then"
         if not cue:
             continue
         day = mention.day
@@ -141,6 +143,7 @@ def find_resume_date(text: str, today: date) -> date | None:
 # Asking to be written to again, by verb stem, in the seven languages.
 RECONTACT = re.compile(
     r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
+    r"hit me up|"
     r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
     r"[ée]cri|meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
     r"mail (?:me|mij)|neem)\w*",
