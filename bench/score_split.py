@@ -63,6 +63,8 @@ TZ = {
     "fresh-en14": "Pacific/Auckland",
     "fresh-intl13": "America/Sao_Paulo",
     "fresh-intl12": "Europe/Zurich",
+    "fresh-auto4": "America/Denver",
+    "fresh-en15": "Asia/Kolkata",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

@@ -811,3 +811,46 @@ def test_not_wanting_to_get_her_hopes_up_is_no_unsubscribe() -> None:
     """An internal note ("don't want to get her hopes up") asks nobody to stop writing."""
     body = "Pita - another career-change one. Can you check the budget before I reply? Don't want to get her hopes up."
     assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "unknown"
+
+
+def _portuguese(body: str, *, to: str = USER, cc: str = "") -> bytes:
+    quote = "\n\nEm ter., 2 de fev. de 2027 às 09:00, Sam Rivera <sam.rivera@example.edu> escreveu:\n> Oi, tudo bem?\n"
+    headers = f"Cc: {cc}\n" if cc else ""
+    return (
+        f"From: Rafa Moura <rafa.moura@firm.example>\nTo: {to}\n{headers}Date: Thu, 04 Feb 2027 10:00:00 -0300\n"
+        f"Subject: Re: conversa\nIn-Reply-To: <sam-1@example.edu>\nContent-Type: text/plain; charset=utf-8\n\n"
+        f"{body}{quote}"
+    ).encode()
+
+
+def test_a_nickname_and_a_thanked_introducer_are_no_misaddressed_mail() -> None:
+    """ "Carla, valeu pela ponte! / Sammy, prazer ..." is written to the user; "Hoi Sanne" to a Cc'd colleague
+    and "Rach - see below" to To with the user (the quoted author) only on copy are not."""
+    cc = "Carla Dias <carla.dias@example.net>"
+    body = "Carla, valeu pela ponte!\n\nSammy, prazer. Que tal segunda, 8 de fevereiro, às 11h?"
+    accepted = classify_message(_portuguese(body, cc=cc), user_tz="America/Sao_Paulo").to_json()
+    colleague = classify_message(_portuguese("Hoi Carla,\n\nWeet jij wie dit is?", cc=cc)).to_json()
+    forwarded = classify_message(
+        _portuguese("Rach - see below. Do you know him at all?", to="Rachel Ortiz <rachel@firm.example>", cc=USER)
+    ).to_json()
+    assert (accepted["intent"], accepted["meeting"]["start"], colleague["intent"], forwarded["intent"]) == (
+        "accepted",
+        "2027-02-08T11:00:00-03:00",
+        "unknown",
+        "unknown",
+    )
+
+
+def test_portuguese_and_spanish_pointers_and_pings() -> None:
+    """ "te sirve más hablar con X: x@", "me dá um toque na terça, 16", "só depois disso consigo perceber"."""
+    bodies = [
+        "Para UX writing te sirve mucho más hablar con Daniela Gómez: daniela.gomez@example.org.",
+        "Depois do dia 15 fica melhor pra mim. Me dá um toque na terça, 16, que a gente acha um horário?",
+        "Poderia indicar-me que temas gostaria de abordar? Só depois disso consigo perceber se faz sentido.",
+    ]
+    outs = [classify_message(_portuguese(b)).to_json() for b in bodies]
+    assert [(o["intent"], o["resume_after"]) for o in outs] == [
+        ("referral", None),
+        ("later", "2027-02-16"),
+        ("question", None),
+    ]

@@ -67,11 +67,22 @@ def _result(
     return Classification(Intent(intent), round(confidence, 2), referrals=people, **fields)
 
 
-def _user_names(mail: Mail) -> frozenset[str]:
-    """Every word of the recipients' names and address locals: a greeting may use the first name or, formally,
+def _user(mail: Mail, quoted_top: str) -> list[tuple[str, str]]:
+    """The recipients that are the user: the author of the quoted message when they are on To or Cc (a reply
+    answers them; "Rach - see below" to a colleague with the user on copy is not for the user), else To."""
+    author = _ADDRESS.search(quoted_top[:600])
+    if author:
+        mine = [(n, a) for n, a in (*mail.to_addrs, *mail.cc_addrs) if a == author.group(0).lower()]
+        if mine:
+            return mine
+    return mail.to_addrs
+
+
+def _user_names(user: list[tuple[str, str]]) -> frozenset[str]:
+    """Every word of the user's names and address locals: a greeting may use the first name or, formally,
     the surname ("Madame Demir", "Sehr geehrte Frau Ribeiro")."""
     names: set[str] = set()
-    for name, addr in mail.to_addrs:
+    for name, addr in user:
         names.update(word.lower() for word in name.replace(",", " ").split() if len(word) >= 2)
         names.update(part.lower() for part in re.split(r"[._-]", addr.split("@")[0]) if len(part) >= 2)
     return frozenset(names)
@@ -164,6 +175,7 @@ def _classify(
             split.body, quoted_top, ref, user_zone
         )
 
+    user = _user(mail, quoted_top)
     intent, confidence = decide(
         Evidence(
             text=split.body,
@@ -171,8 +183,10 @@ def _classify(
             booking=booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
-            user_names=_user_names(mail),
-            user_named=any(name.strip() for name, _ in mail.to_addrs),
+            user_names=_user_names(user),
+            user_first_names=frozenset(_first_name(name) for name, _ in user if name.strip()),
+            copied_names=frozenset(name.split()[0].lower() for name, _ in mail.cc_addrs if name.split()),
+            user_named=any(name.strip() for name, _ in user),
             resume_in_days=lambda: (day - ref.date()).days if (day := restart()) is not None else None,
             in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
             names_proposed_day=lambda: picked() is not None,

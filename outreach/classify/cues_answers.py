@@ -56,7 +56,7 @@ ACCEPT = {
         r"(?:podemos|puedo) (?:hablar|charlar|conversar|platicar|vernos|reunirnos)",
         r"(?:conversamos|platicamos|hablamos|charlamos)\b",
         r"(?:te|le|les) propongo",
-        r"(?<!que )(?:te|le) (?:parece|viene bien|va bien|queda bien|sirve)",
+        r"(?<!que )(?:te|le) (?:parece|viene bien|va bien|queda bien|sirve(?! (?:mucho )?m[áa]s))",
         r"me viene (?:perfecto|bien|genial)",
         r"tengo (?:estos |algunos )?(?:espacios|huecos|horarios)",
         r"tengo disponibilidad",
@@ -424,6 +424,8 @@ LATER = {
         r"sp[äa]ter (?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|melden|schreiben|sprechen|kontaktieren)",
     ),
     "pt": (
+        r"me d[áa] um toque\b.{0,30}\b(?:depois|na|no|em|a partir|semana|dia)",
+        r"depois do dia \d{1,2} fica melhor",
         r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez|depois|daqui a|a partir)",
         r"(?:volte|voltar) a (?:escrever|falar|contactar|contatar)",
         r"(?:escreva|contacte|contate)-me\b.{0,30}\b(?:de novo|novamente|outra vez|a partir|daqui)",

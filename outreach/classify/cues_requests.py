@@ -240,6 +240,7 @@ NOT_ME = {
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
     "es": (
+        r"(?:m[áa]s|mejor) (?:hablar|habla|charlar|escribir|escr[íi]bele) con",
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
         r"no soy (?:la|el) (?:mejor )?persona",
         r"qui[ée]n (?:te|le|os) (?:puede|podr[íi]a) (?:ayudar|orientar) (?:mucho )?(?:mejor|m[áa]s)",
@@ -282,6 +283,7 @@ NOT_ME = {
         r"auf mich (?:beziehen|berufen)",
     ),
     "pt": (
+        r"(?:mais|melhor) (?:falar|conversar|escrever) com",
         r"n[ãa]o sou (?:a|o) (?:\w+ ){0,2}(?:pessoa|indicad\w*|adequad\w*)",
         r"quem (?:pode|poderia) (?:te |lhe )?ajudar (?:muito )?(?:mais|melhor)",
         r"(?:fale|converse) com",
@@ -341,7 +343,11 @@ BEFORE_COMMIT = {
         r"aber (?:vorab|zuerst|erst)\s*:",
         r"schicken sie mir (?:bitte )?(?:vorab|zuerst|erst) (?:\w+ )?(?:lebenslauf|cv)",
     ),
-    "pt": (r"antes de (?:marcar|agendar|confirmar|aceitar)", r"mas (?:antes|primeiro)\s*:"),
+    "pt": (
+        r"antes de (?:marcar|agendar|confirmar|aceitar)",
+        r"mas (?:antes|primeiro)\s*:",
+        r"s[óo] depois (?:disso )?(?:consigo|posso|vou) (?:perceber|decidir|ver|dizer|avaliar)",
+    ),
     "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)", r"ma prima\s*:"),
     "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag", r"maar eerst\s*:"),
 }
@@ -380,7 +386,13 @@ QUESTION = {
         r"darf ich (?:fragen|wissen)",
         r"geht es (?:dabei )?um",
     ),
-    "pt": (r"pode(?:ria)? me (?:dizer|contar|enviar)", r"[ée] para", r"curr[íi]culo"),
+    "pt": (
+        r"pode(?:ria)? me (?:dizer|contar|enviar)",
+        r"[ée] para",
+        r"curr[íi]culo",
+        r"(?:poderia|pode|podia) indicar-me",
+        r"(?:que|quais) (?:temas|assuntos|t[óo]picos)",
+    ),
     "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
     "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
 }

@@ -167,6 +167,10 @@ class Evidence:
     invitation: bool
     referrals: int
     user_names: frozenset[str]
+    # The user's first names, for nicknames ("Bia" for Beatriz).
+    user_first_names: frozenset[str] = frozenset()
+    # First names of the people on copy: a reply may greet the introducer first ("Carla, valeu pela ponte!").
+    copied_names: frozenset[str] = frozenset()
     # The user's display name is on the message (To: "Sam Rivera <...>"), not only an address.
     user_named: bool = False
     # Days from the message to the restart day the sender names ("a partir del 12 de abril", "in June"),
@@ -177,6 +181,14 @@ class Evidence:
     in_thread: bool = True
     # The text names a day of the user's quoted proposal ("Thursday works"): a function, like resume_in_days.
     names_proposed_day: Callable[[], bool] = lambda: False
+
+
+_THANKED = re.compile(r"\b(?:thanks|thank you|thx|cheers|valeu|obrigad[oa]|gracias|merci|danke|grazie|bedankt|dank)\b")
+
+
+def _nickname(name: str, first_names: frozenset[str]) -> bool:
+    """A short name with the initial of the user's first name ("Bia" for Beatriz, "Cami" for Camila)."""
+    return len(name) <= 4 and any(len(first) > len(name) and first[0] == name[0] for first in first_names)
 
 
 def _misaddressed(ev: Evidence) -> bool:
@@ -192,8 +204,10 @@ def _misaddressed(ev: Evidence) -> bool:
         return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
     if name in _NOT_NAMES or any(pattern(cue).match(lowered(first)) for cue in ("accept", "decline", "later")):
         return False
-    if name in ev.user_names:
+    if name in ev.user_names or _nickname(name, ev.user_first_names):
         return False
+    if name in ev.copied_names and _THANKED.search(lowered(first)):
+        return False  # "Carla, valeu pela ponte!": the introducer on copy, thanked before the user is answered
     # "Kwame, thanks for the intro! / Thabo – ...": the introducer first, then the user on a line of their own
     return not any(m.group("name").lower() in ev.user_names for m in _SALUTATION.finditer(ev.text))
 

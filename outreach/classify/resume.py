@@ -143,7 +143,7 @@ def find_resume_date(text: str, today: date) -> date | None:
 # Asking to be written to again, by verb stem, in the seven languages.
 RECONTACT = re.compile(
     r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
-    r"hit me up|"
+    r"hit me up|me d[áa] um toque|"
     r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
     r"[ée]cri|meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
     r"mail (?:me|mij)|neem)\w*",
