@@ -854,3 +854,52 @@ def test_portuguese_and_spanish_pointers_and_pings() -> None:
         ("later", "2027-02-16"),
         ("question", None),
     ]
+
+
+def test_a_plain_text_gateway_notice_names_its_final_recipient() -> None:
+    """A spam gateway's plain notice with "Final-Recipient: rfc822; a@b" in its text names that address."""
+    raw = (
+        b"Return-Path: <>\nFrom: Spam Firewall <postmaster@gw.far.example>\nTo: sam.rivera@example.edu\n"
+        b"Subject: **Message you sent blocked by our bulk email filter**\nDate: Wed, 25 Apr 2029 10:25:19 -0400\n"
+        b"Auto-Submitted: auto-replied\nContent-Type: text/plain\n\nYour message to: wliu@far.example\n"
+        b"was blocked by our Spam Firewall. The email you sent has NOT BEEN DELIVERED.\n\n"
+        b"Final-Recipient: rfc822; wliu@far.example\nAction: failed\n"
+        b"Status: 5.7.1 (Message content rejected)\n"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "wliu@far.example")
+
+
+def test_a_service_notification_in_a_thread_is_no_relayed_reply() -> None:
+    """A forge's comment notice (list headers, a notifications@ sender, nothing of the user's quoted) is bulk."""
+    raw = (
+        "From: Jonas Koenig <notifications@forge.example>\nTo: " + USER + "\nDate: Tue, 08 May 2029 01:12:40 -0700\n"
+        "Subject: Re: [org/kit] Add survey export (Issue #41)\nIn-Reply-To: <org/kit/issues/41@forge.example>\n"
+        "List-ID: org/kit <kit.org.forge.example>\nPrecedence: list\nContent-Type: text/plain\n\n"
+        "Thanks, the export looks good. Can you also add the interview guide? Happy to review on Thursday.\n"
+    ).encode()
+    assert classify_message(raw).to_json()["intent"] == "unknown"
+
+
+def test_a_help_desk_thread_reads_only_the_newest_comment() -> None:
+    """In a ticket's comments (rule, author, time stamp; newest first) the stamps and older comments are history."""
+    body = (
+        "##- Please type your reply above this line -##\n\nYour request (48211) has been updated.\n"
+        "----------------------------------------------\n\nMark Oduya (Support)\n\nFeb 4, 2027, 15:02 UTC\n\n"
+        "Hi Sam, we ship a big release soon. Could you write again from March 1 on? Glad to talk after that.\n\n"
+        "----------------------------------------------\n\nSam Rivera\n\nFeb 2, 2027, 19:20 UTC\n\n"
+        "Could we talk on Friday 5 Feb at 10am or Monday 8 Feb at 2pm?\n"
+    )
+    out = classify_message(_mail(body)).to_json()
+    assert (out["intent"], out["resume_after"], out["proposed_times"]) == ("later", "2027-03-01", [])
+
+
+def test_your_message_has_been_logged_is_an_automatic_acknowledgement() -> None:
+    """A CRM's "Thanks for getting in touch! Your message has been logged and routed" is an auto-reply."""
+    raw = (
+        "From: Tessa Nguyen <tessa@brightcurrent.example>\nTo: " + USER + "\nDate: Mon, 23 Apr 2029 02:10:06 +0000\n"
+        "Subject: Thanks for reaching out to BrightCurrent\nAuto-Submitted: auto-generated\n"
+        "List-Unsubscribe: <https://hs.brightcurrent.example/unsubscribe>\nContent-Type: text/plain\n\n"
+        "Hi Sam,\nThanks for getting in touch! Your message has been logged and routed to the right person.\n"
+    ).encode()
+    assert classify_message(raw).to_json()["intent"] == "auto_reply"

@@ -59,6 +59,7 @@ _AUTO_BODY = re.compile(
     r"on vacation|limited access to (my )?e-?mail|no access to (my )?e-?mail|away from (my )?(desk|e-?mail)|"
     r"your (request|ticket) \(?#?\w*\)? has been (created|received)|"
     r"we(('ve| have))? received your (message|request|e-?mail)|"
+    r"your (message|request|e-?mail|enquiry|inquiry) has been (received|logged|routed|forwarded|passed|assigned)|"
     r"this is an automated|do not reply to this (e-?mail|message)|confirming that we received|"
     r"this (mailbox|address|inbox) (is no longer monitored|does not accept replies)|"
     r"abwesend|nicht im büro|absent du bureau|en congé|fuera de la oficina|de vacaciones|"
@@ -226,7 +227,7 @@ def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[st
     return out
 
 
-def _relayed_person(mail: Mail, strength: float, text: str) -> bool:
+def _relayed_person(mail: Mail, strength: float, text: str, quoted: str) -> bool:
     """A platform passing a person's reply into the user's thread: list headers, but an answer."""
     return (
         bool(mail.header("list-id") or mail.header("list-unsubscribe"))
@@ -235,6 +236,8 @@ def _relayed_person(mail: Mail, strength: float, text: str) -> bool:
         and not any(_machine_address(address) for _, address in mail.to_addrs)
         and not _AUTO_SUBJECT.search(mail.header("subject"))
         and not (strength >= 0.97 or _AUTO_BODY.search(text[:_MAX_TEXT]))
+        # a machine mailbox ("notifications@") that quotes nothing of the user's is a service's own notice
+        and not (_machine_sender(mail) and not quoted.strip())
     )
 
 
@@ -276,7 +279,7 @@ def read_automatic(
         return None
     own = split.body + "\n" + split.signature
     strength = _auto_reply_strength(mail, own)
-    if _relayed_person(mail, strength, own):
+    if _relayed_person(mail, strength, own, split.quoted):
         return None
     if strength:
         back = find_resume_date(own, today)

@@ -89,7 +89,7 @@ _FAIL_BODY = re.compile(
     r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b)",
     re.IGNORECASE,
 )
-_ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+?)>?"
+_ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+)>?"
 # Where notices name the failed address, most specific first; the last is the To: line of the
 # returned message's headers when a notice copies them into its text.
 _RECIPIENT_PATTERNS = [
@@ -416,7 +416,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         recipient = pick([a for a in _flufl(mail)[1] if _named_as_failed(text, a)])
         return Bounce(recipient, permanent=True, standard=False) if recipient else None
     temporary, permanent = _flufl(mail)
-    if permanent:
+    if permanent or _TEXT_FAILED.search(head):
         # flufl's looser detectors may also return the sender or a Message-ID: prefer what the text confirms.
         in_text = _from_text(head)
         confirmed = set(in_text) | set(_returned_to(mail))
@@ -432,6 +432,10 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         recipient = pick(failed_header, _from_text(head), returned, _from_subject(mail))
         return Bounce(recipient, permanent=True, standard=False)
     return None
+
+
+# RFC 3464's fields written into a plain-text notice (spam gateways): "Action: failed", "Status: 5.7.1".
+_TEXT_FAILED = re.compile(r"^\s*(?:action:\s*failed\b|status:\s*5\.\d{1,3}\.\d{1,3}\b)", re.I | re.M)
 
 
 def _from_text(text: str) -> list[str]:

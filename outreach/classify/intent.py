@@ -28,7 +28,7 @@ _UNSUBSCRIBE = re.compile(
 )
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
-    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|"
+    r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|write again|"
     r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|hit me up|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"

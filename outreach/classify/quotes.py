@@ -13,6 +13,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from outreach.classify.dates import MONTHS, alternation
+
 logger = logging.getLogger(__name__)
 
 MAX_LINES = 4000
@@ -84,6 +86,15 @@ _HOURS_LINE = re.compile(
     r"openingstijden|kantooruren|bereikbaar op)\b|平日|営業時間",
     re.IGNORECASE,
 )
+# A line that is nothing but a date with its year and a clock time ("Apr 19, 2029, 16:02 UTC", "19/04/2029
+# 16:02"): when a help desk or forum posted a comment, never a time anyone proposes.
+_ANY_MONTH = r"(?i:" + alternation(MONTHS) + r")"
+STAMP_LINE = re.compile(
+    r"^[ \t]*(?:" + _ANY_MONTH + r"\.? \d{1,2},? \d{4}|\d{1,2}\.? " + _ANY_MONTH + r"\.? \d{4}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}),?(?: at)? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
 _MAX_SIG_LINES = 14
 
 
@@ -126,10 +137,21 @@ def _is_notes_header(lines: list[str], i: int) -> bool:
     return bool(_NOTES_FROM.match(lines[i])) and any(_NOTES_DATE.match(ln) for ln in lines[i + 1 : i + 3])
 
 
+def _comment_header(lines: list[str], i: int) -> bool:
+    """A help desk's comment header: a rule, then within a few lines the author and a time stamp line."""
+    return bool(_RULE.match(lines[i])) and any(STAMP_LINE.match(ln) for ln in lines[i + 1 : i + 6])
+
+
 def quote_start(lines: list[str]) -> int:
     """Index of the first line of quoted history, or len(lines)."""
+    comments = 0
     for i, line in enumerate(lines):
         if not line.strip():
+            continue
+        if _comment_header(lines, i):
+            comments += 1
+            if comments == 2:
+                return i  # a ticket's comments, newest first: from the second one on, history
             continue
         if _BANNER.match(line) or _is_attribution(lines, i) or _is_header_block(lines, i):
             return i

@@ -50,7 +50,9 @@ _BEFORE_MONTH = (
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
 )
 _PERIOD_CUE = re.compile(
+    # (not "from April 23": a month with its day is a date, read by find_dates)
     r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
+    r"(?!\.?\s?\d)"
     r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
     r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
     r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"

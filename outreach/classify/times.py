@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
 from outreach.classify.dates import MONTH_PATTERN, NUMBER_WORDS, WEEKDAYS, DateMention, alternation, find_dates
-from outreach.classify.quotes import is_history_header
+from outreach.classify.quotes import STAMP_LINE, is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
 logger = logging.getLogger(__name__)
@@ -351,7 +351,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 
     ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
     """
-    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
+    text = STAMP_LINE.sub("", _clock_words(text[:MAX_CHARS].replace("’", "'")))
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
     today = ref.date()
