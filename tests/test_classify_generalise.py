@@ -903,3 +903,26 @@ def test_your_message_has_been_logged_is_an_automatic_acknowledgement() -> None:
         "Hi Sam,\nThanks for getting in touch! Your message has been logged and routed to the right person.\n"
     ).encode()
     assert classify_message(raw).to_json()["intent"] == "auto_reply"
+
+
+def test_indian_and_gulf_business_english() -> None:
+    """Third-person refusals from assistants, "regrets his inability", "no use to you", "Sir wants to know
+    whether ...", "before I respond, may I ask ..." and a note passed on to the boss ("see below request")."""
+    bodies = [
+        "Regrettably, Mr. Saeed does not take part in informational meetings owing to his commitments.",
+        "Sir has gone through the same. He regrets his inability to meet owing to prior commitments.",
+        "I left consulting two years back, so I'd genuinely be no use to you on BRSR, sorry.",
+        "Sir wants to know whether this is with regard to the CFO Forum panel. Kindly revert.",
+        "Before I respond to your request, may I ask how you obtained my e-mail address?",
+        "Sir, please see below request from a chartered accountant. Shall I block Wednesday 11:00 for him?",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [o["intent"] for o in outs] == ["declined", "declined", "declined", "question", "question", "unknown"]
+
+
+def test_a_link_s_query_string_asks_nothing() -> None:
+    """ "Your Tuesday slot works. Zoom: https://zoom.example/j/1?pwd=x" is an acceptance, not a question."""
+    quote = QUOTE.replace("> Could we talk?", "> Could we talk on Tuesday 9 Feb at 2pm ET or Friday 12 Feb at 10am ET?")
+    body = "Your Tuesday slot works perfectly. Here's my Zoom: https://zoom.example.com/j/841?pwd=terraverde"
+    out = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()
+    assert (out["intent"], out["confidence"], out["meeting"]["start"]) == ("accepted", 0.9, "2027-02-09T14:00:00-05:00")

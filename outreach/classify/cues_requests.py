@@ -315,7 +315,7 @@ NOT_ME = {
 # Asks something before agreeing ("avant de m'engager", "prima di fissare", "antes de agendar").
 BEFORE_COMMIT = {
     "en": (
-        r"before (?:i|we) (?:go ahead|decide|say|set|agree|find)",
+        r"before (?:i|we) (?:go ahead|decide|say|set|agree|find|respond|reply|answer|consider)",
         r"first,? (?:could|can) you",
         r"(?:but|before that),? first\b",
         r"questions? for (?:you|u) first\b",

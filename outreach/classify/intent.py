@@ -80,7 +80,9 @@ _DECLINE = re.compile(
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
     r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
-    r"|\bunable to make an exception\b"
+    r"|\bunable to make an exception\b|\binability to\b|\b(be|am) (genuinely |really |of )?no use to you\b"
+    r"|\b(does not|doesn't|do not|don't|no longer) (take part in|participate in|take|accept|hold|offer|conduct) "
+    r"(any |such |these )?(informational|networking|exploratory)? ?(meetings|calls|interviews|conversations|chats)\b"
     r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
 )
 # "you won't regret it" recommends; it declines nothing
@@ -275,7 +277,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
     later = _any(_LATER, "later", text)
     # a question mark, or a short note that opens with a question word ("who gave u my email")
     asks = (
-        "?" in text
+        "?" in _URL.sub("", text)  # not a link's query string ("zoom.example/j/1?pwd=...")
         or "¿" in text
         or (len(text.split()) <= _TERSE_WORDS and _WH_START.match(text) is not None)
         or _INDIRECT_QUESTION.search(text) is not None
@@ -283,6 +285,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
     question = asks and _any(_QUESTION, "question", text)
     # asked before agreeing: a question, or a request that is one ("send your CV first and I'll see")
     before_commit = (asks and _BEFORE_COMMIT.search(text) is not None) or bool(pattern("before_commit").search(text))
+    if _PASSED_ON.search(text):
+        # "Sir, please see below request from a CA in Mumbai. Shall I block 20 minutes for him?": a note about
+        # the user to someone else, even with a time in it
+        return "unknown", 0.4
     if _UNRELATED.search(text) and not concrete:
         # "Unrelated, sorry, but did you ever get the data?": about something else
         return "unknown", 0.4
@@ -372,6 +378,7 @@ _INDIRECT_QUESTION = re.compile(
     r"\b(?:let me know|tell me|i'?d like to know|i'?d (?:want|like) to understand) (?:what|whether|which|how|why|who|"
     r"where|a bit more|more)\b"
     r"|\b(?:i'?m wondering|i was wondering|curious) (?:if|what|whether|which|how|why|who|where)\b"
+    r"|\b(?:wants|would like|wishes|needs) to know (?:if|what|whether|which|how|why|who|where)\b"
     r"|\b(?:kindly|please|could you|can you) (?:confirm|advise|clarify|let me know|tell me|share) "
     r"(?:who|what|which|how|why|whether|if|where)\b"
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
@@ -431,6 +438,8 @@ def _policy_refusal(text: str) -> bool:
     return any(rule.search(s) and negation.search(s) for s in _sentences(text))
 
 
+_PASSED_ON = re.compile(r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 # What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
 # only such a question is an acceptance; a yes with any other question waits on the user's answer.
 _LOGISTICS = re.compile(
@@ -449,7 +458,7 @@ def _asks_about_more_than_logistics(text: str) -> bool:
     """A question sentence ("...?") that speaks of none of the call's logistics."""
     return any(
         _WORD.search(q) and not _LOGISTICS.search(q) and not MAYBE_DATE.search(q)
-        for q in re.findall(r"[^.!?\n]*\?", text)
+        for q in re.findall(r"[^.!?\n]*\?", _URL.sub("", text))
     )
 
 
