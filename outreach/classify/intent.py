@@ -148,6 +148,8 @@ _NOT_NAMES = frozenset(
         "ha haha hah oh ah aha uh um umm eh well wow hmm ooh gosh yikes seriously honestly sadly happily wait look",
         "listen fyi btw",
         "grand lovely brilliant cool excellent super fab fantastic ace aye righto",
+        "regrettably fortunately luckily frankly honestly truthfully personally actually anyway hopefully ideally",
+        "apparently basically currently normally usually otherwise meanwhile incidentally admittedly",
         "merci parfait entendu désolé désolée oui non bien",
         "gracias perfecto claro vale listo hecho genial lamentablemente sí",
         "danke klar super gerne prima erledigt leider ja nein verstanden",
