@@ -65,6 +65,7 @@ TZ = {
     "fresh-intl12": "Europe/Zurich",
     "fresh-auto4": "America/Denver",
     "fresh-en15": "Asia/Kolkata",
+    "fresh-en17": "Europe/London",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

@@ -926,3 +926,25 @@ def test_a_link_s_query_string_asks_nothing() -> None:
     body = "Your Tuesday slot works perfectly. Here's my Zoom: https://zoom.example.com/j/841?pwd=terraverde"
     out = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()
     assert (out["intent"], out["confidence"], out["meeting"]["start"]) == ("accepted", 0.9, "2027-02-09T14:00:00-05:00")
+
+
+def test_swiss_and_dutch_replies() -> None:
+    """ "Avant de fixer quoi que ce soit ... ?" asks; "@Fabienne: Kannst du das beantworten?" is for a colleague;
+    "deshalb sage ich lieber ab" declines; "Wat zoek je precies? ... ik wil niet dat je ..." asks."""
+    bodies = [
+        "Avant de fixer quoi que ce soit, j'aimerais comprendre : visez-vous un poste chez nous ?",
+        "Grundsätzlich sehr gerne, aber ich möchte nichts versprechen, deshalb sage ich lieber ab.",
+        "Wat zoek je precies? Ik heb geen vacatures, dus ik wil niet dat je verkeerde verwachtingen hebt.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies]
+    note = _mail("@Fabienne: Kannst du das bitte beantworten? Wir haben keine Kapazität. Merci!" + QUOTE)
+    note = note.replace(b"In-Reply-To:", b"Cc: Fabienne Suter <fabienne.suter@alpin.example>\nIn-Reply-To:")
+    assert [*outs, classify_message(note).to_json()["intent"]] == ["question", "declined", "question", "unknown"]
+
+
+def test_a_refused_hour_keeps_its_day_for_the_next_offer() -> None:
+    """ "Donnerstag, 11.2. geht, aber nicht um 15 Uhr ... Wäre Ihnen um 14.30 Uhr recht?": Thursday at 14:30."""
+    body = ("Donnerstag, 11.2. geht, aber nicht um 15 Uhr, da habe ich schon einen Kundentermin. "
+            "Wäre Ihnen um 14.30 Uhr recht?")
+    out = classify_message(_mail(body + QUOTE), user_tz="Europe/Zurich").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-11T14:30:00-05:00")

@@ -272,6 +272,7 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
         r"(?:bin|sind) (?:leider )?nicht verfügbar(?=[.,;!]|\s*$)",
         r"(?:kalender|zeit|terminkalender) (?:lässt|erlaubt) (?:es|das) (?:leider |mir )*nicht",
         r"nicht (?:wirklich )?(?:der|die) (?:richtige|passende) (?:ansprechpartner\w*|person)",

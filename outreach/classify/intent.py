@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
-from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN
+from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN, WEEKDAYS
 from outreach.classify.resume import RECONTACT
 
 logger = logging.getLogger(__name__)
@@ -136,7 +136,8 @@ _GREETING_WORD = (
     r"all|everyone|folks|there"
 )
 _SALUTATION = re.compile(
-    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)(?:\s*[–—,:]|\s*-{1,2}(?=\s))",
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?@?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)"
+    r"(?:\s*[–—,:]|\s*-{1,2}(?=\s))",
     re.MULTILINE,
 )
 # Words that open a reply the way a name would ("Done - sent you an invite", "No, sorry", "Perfecto, ...").
@@ -206,11 +207,13 @@ def _misaddressed(ev: Evidence) -> bool:
         return False
     if m.group("greeting") and not ev.user_named:
         return False  # "Hi Sam," when only the user's address is known: Sam may well be the user
-    if name in _NOT_NAMES or any(pattern(cue).match(lowered(first)) for cue in ("accept", "decline", "later")):
+    if name in _NOT_NAMES or name in WEEKDAYS:
+        return False  # "Donnerstag, 11.2. geht", "Tuesday - works" (not months: "Marco", "April" are names)
+    if any(pattern(cue).match(lowered(first)) for cue in ("accept", "decline", "later")):
         return False
     if name in ev.user_names or _nickname(name, ev.user_first_names):
         return False
-    if name in ev.copied_names and _THANKED.search(lowered(first)):
+    if name in ev.copied_names and _THANKED.search(lowered(first)[: m.end() + 30]):
         return False  # "Carla, valeu pela ponte!": the introducer on copy, thanked before the user is answered
     # "Kwame, thanks for the intro! / Thabo – ...": the introducer first, then the user on a line of their own
     return not any(m.group("name").lower() in ev.user_names for m in _SALUTATION.finditer(ev.text))
@@ -431,6 +434,10 @@ def _refusal(text: str) -> bool:
 # "I can't do this", "I'm not available for that": what is refused is the request itself.
 _PRONOUN_AFTER = re.compile(
     r"(?:\s[\w']+){0,3}\s(?:this|that|it|these|esto|eso|ça|cela|das|es|isso|isto|questo|ci[òo]|dit|dat)\b"
+    # the pronoun ends what is refused ("I can't do this.", "for that one"), it opens no clause ("ik wil niet
+    # dat je ...", "I don't think that ...")
+    r"(?=\s*(?:[.,;:!?)]|$)|\s(?:one|kind|type|sort|right now|at the moment|for now|this time|request|anymore|"
+    r"any more|either|now)\b)"
 )
 
 

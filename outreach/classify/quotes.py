@@ -62,7 +62,9 @@ _CLOSING = re.compile(
     r"viele grüße|viele grüsse|beste grüße|mit freundlichen grüßen|liebe grüße|saludos|"
     r"un saludo|cordialement|bien à vous|groeten|met vriendelijke groet|hälsningar|"
     r"un cordial saludo|saludos cordiales|atentamente|un abrazo|abrazo|abrazos|abs|beijos?|"
-    r"bien cordialement|bonne (journée|soirée|fin de semaine|chance)|salutations|amitiés|au plaisir|"
+    r"bien cordialement|bonne (journée|soirée|fin de semaine|chance|continuation)|salutations|amitiés|au plaisir|"
+    r"meilleures salutations|sincères salutations|salutations (distinguées|cordiales)|meilleurs messages|"
+    r"bien à toi|belle (journée|soirée)|"
     r"à bientôt|à très vite|à (lundi|mardi|mercredi|jeudi|vendredi)|a (martedì|giovedì|lunedì|venerdì)|"
     r"cordiali saluti|saluti|a presto|distinti saluti|un caro saluto|"
     r"freundliche grüsse|freundliche grüße|herzliche grüße|beste grüsse|lg|"
@@ -79,7 +81,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _HOURS_LINE = re.compile(
-    r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|"
+    r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|permanence|"
     r"sprechzeiten|öffnungszeiten|bürozeiten|horaires d['’]ouverture|horaires de bureau|availability:|working hours|"
     r"horario de atención|horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|"
     r"orari(?:o)? di (?:ufficio|apertura|lavoro|ricevimento)|"

@@ -49,6 +49,10 @@ _NOT_AT = re.compile(
     r"invece che|em vez de|in plaats van))\s(?:at|before|um|à|a las|alle|om|às)\s?$",
     re.IGNORECASE,
 )
+# An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
+_REFUSED_HOUR = re.compile(
+    r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om|às)\s?\d", re.IGNORECASE
+)
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
@@ -108,7 +112,8 @@ _DAY_ABBR = (
 )
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
 _OPENING_HOURS = re.compile(
-    r"\b(?:office hours|opening hours|business hours|hours:|horario de atención|heures d'ouverture|öffnungszeiten|"
+    r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
+    r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
     r"|\b" + _DAY_ABBR + _DAY_TO + _DAY_ABBR + r"(?=[\s,:])",
     re.IGNORECASE,
@@ -369,11 +374,16 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     clause_times = [_find_times(clause)[:MAX_PER_CLAUSE] for clause in clauses]
     for i, clause in enumerate(clauses):
         # Dates matter only next to a time: in this clause, or carried into the next one.
-        needed = clause_times[i] or (i + 1 < len(clauses) and clause_times[i + 1])
+        following = clauses[i + 1] if i + 1 < len(clauses) else ""
+        needed = clause_times[i] or (following and (clause_times[i + 1] or _REFUSED_HOUR.search(following)))
         dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
-        previous_date = dates[-1] if dates and not times else None
+        refused = _REFUSED_HOUR.search(clause) or (times and _NEGATIVE.search(clause))
+        if refused and not dates:
+            pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
+        else:
+            previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
         if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause):
