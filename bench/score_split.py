@@ -66,6 +66,7 @@ TZ = {
     "fresh-auto4": "America/Denver",
     "fresh-en15": "Asia/Kolkata",
     "fresh-en17": "Europe/London",
+    "fresh-en16": "America/New_York",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
