@@ -67,6 +67,7 @@ TZ = {
     "fresh-en15": "Asia/Kolkata",
     "fresh-en17": "Europe/London",
     "fresh-en16": "America/New_York",
+    "fresh-intl15": "Europe/Berlin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
