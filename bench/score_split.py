@@ -68,6 +68,7 @@ TZ = {
     "fresh-en17": "Europe/London",
     "fresh-en16": "America/New_York",
     "fresh-intl15": "Europe/Berlin",
+    "fresh-intl14": "Europe/Paris",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

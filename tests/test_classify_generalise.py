@@ -948,3 +948,19 @@ def test_a_refused_hour_keeps_its_day_for_the_next_offer() -> None:
             "Wäre Ihnen um 14.30 Uhr recht?")
     out = classify_message(_mail(body + QUOTE), user_tz="Europe/Zurich").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2027-02-11T14:30:00-05:00")
+
+
+def test_hiring_rules_and_redirecting_to_a_former_student() -> None:
+    """ "asked that employees not hold informational meetings ... can't be more helpful" declines; "I'm going to
+    redirect you ... the person you really want is Dr. Cole: imani.cole@..." refers, beside a retirement."""
+    bodies = [
+        "Our partners have asked that employees not hold one-on-one informational meetings. Sorry I can't be "
+        "more helpful.",
+        "I'm going to redirect you, since I retire in December. The person you really want is Dr. Imani Cole: "
+        "imani.cole@frontrange.example.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], [r["email"] for r in o["referrals"]]) for o in outs] == [
+        ("declined", []),
+        ("referral", ["imani.cole@frontrange.example"]),
+    ]

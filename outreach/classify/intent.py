@@ -80,7 +80,9 @@ _DECLINE = re.compile(
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
     r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
-    r"|\bunable to make an exception\b|\binability to\b|\b(be|am) (genuinely |really |of )?no use to you\b"
+    r"|\bunable to make an exception\b|\binability to\b|\bcan'?t be (of )?(more |much |any )?(help|helpful|use)\b"
+    r"|\bnot (to )?(hold|take|have|do) (one-on-one |1:1 |individual )?(informational )?(meetings|calls|interviews)\b"
+    r"|\b(be|am) (genuinely |really |of )?no use to you\b"
     r"|\b(does not|doesn't|do not|don't|no longer) (take part in|participate in|take|accept|hold|offer|conduct) "
     r"(any |such |these )?(informational|networking|exploratory)? ?(meetings|calls|interviews|conversations|chats)\b"
     r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
@@ -95,6 +97,7 @@ _NOT_ME = re.compile(
     r"|\b(people|person|someone) i'?d recommend\b"
     r"|\b(excellent|great|good|ideal|right) (person|contact) to (ask|talk|speak)\b"
     r"|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b|\bnot (really )?the (right )?(one|guy|gal) for\b"
+    r"|\bredirect you\b|\bthe (person|people|one) you (really |actually )?want\b"
     r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
