@@ -69,6 +69,7 @@ TZ = {
     "fresh-en16": "America/New_York",
     "fresh-intl15": "Europe/Berlin",
     "fresh-intl14": "Europe/Paris",
+    "fresh-auto5": "Australia/Sydney",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 

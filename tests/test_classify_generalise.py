@@ -964,3 +964,36 @@ def test_hiring_rules_and_redirecting_to_a_former_student() -> None:
         ("declined", []),
         ("referral", ["imani.cole@frontrange.example"]),
     ]
+
+
+def test_scots_and_irish_replies() -> None:
+    """ "Give me a shout Tuesday fortnight", "I wouldn't be much use to you", "can't take anything else on",
+    "get back to me after that", and a webinar's date (with "sign up") is no proposal."""
+    bodies = [
+        "Aye happy to but I'm between site visits. Give me a shout Tuesday fortnight and we'll get something in.",
+        "I'd love to but I'm finishing up here at the end of the month, I wouldn't be much use to you. Sorry!",
+        "Sorry, I'm up to my eyes with a tender and can't take anything else on.",
+        "Yes I'd be happy to chat - but it's mad here until after the Easter hols. Can you get back to me after that?",
+        "Unfortunately I can't do one-to-one calls at the moment. The next open webinar is on Wednesday 10 Feb at "
+        "12:30 and you can sign up here: https://events.example.org/april",
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["resume_after"]) for o in outs] == [
+        ("later", "2027-02-23"),
+        ("declined", None),
+        ("declined", None),
+        ("later", None),
+        ("declined", None),
+    ]
+
+
+def test_fine_second_option_and_a_question_before_saying_yes() -> None:
+    """ "Fine. Second option." picks the user's second slot; "Quick one before I say yes - is your 10:00 BST?"
+    asks, though it restates the user's time; "times that would work for me" are proposals, not conversions."""
+    slots = "> Two times that would work for me: Tuesday 9 Feb at 10:00, or\n> Friday 12 Feb at 12:00 - both ET."
+    quote = QUOTE.replace("> Could we talk?", slots)
+    picked = classify_message(_mail("Sam,\n\nFine. Second option. Call my mobile." + quote),
+                              user_tz="America/New_York").to_json()
+    asked = classify_message(_mail("Quick one before I say yes - is your 10:00 on Tuesday the 9th ET or PT?" + quote),
+                             user_tz="America/New_York").to_json()
+    assert (picked["meeting"]["start"], asked["intent"]) == ("2027-02-12T12:00:00-05:00", "question")

@@ -218,7 +218,7 @@ DAY_WORD = re.compile(_BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list
 MAYBE_DATE = re.compile(r"\d|" + DAY_WORD.pattern)
 
 
-_WEEK_AFTER = re.compile(r"\s(?i:week)\b(?!\s?(?:of|end|day|ly))")
+_WEEK_AFTER = re.compile(r"\s((?i:week|fortnight))\b(?!\s?(?:of|end|day|ly))")
 _NEXT_WEEK = re.compile(
     r"[^.?!\n]{0,24}?\b(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
     r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)\b"
@@ -254,9 +254,9 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
                 continue
             rel = (m.group("wrel") or "").lower()
             day = _weekday(name, rel, today)
-            if not rel and _WEEK_AFTER.match(text, m.end()):
-                # British "Tuesday week": the Tuesday a week after the coming one
-                day = _weekday(name, "", today) + timedelta(days=7)
+            if not rel and (after := _WEEK_AFTER.match(text, m.end())):
+                # British "Tuesday week" and "Tuesday fortnight": a week or two after the coming Tuesday
+                day = _weekday(name, "", today) + timedelta(days=14 if after.group(1).lower() == "fortnight" else 7)
             elif not rel and _NEXT_WEEK.match(text, m.end()):
                 # "Wed 11am ET next week": next week's Wednesday, whatever the user proposed.
                 day = _weekday(name, "next", today)

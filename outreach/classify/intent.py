@@ -29,6 +29,7 @@ _UNSUBSCRIBE = re.compile(
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|write again|"
+    r"get back to me|give me a shout|"
     r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|hit me up|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|"
@@ -82,7 +83,8 @@ _DECLINE = re.compile(
     r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
     r"|\bunable to make an exception\b|\binability to\b|\bcan'?t be (of )?(more |much |any )?(help|helpful|use)\b"
     r"|\bnot (to )?(hold|take|have|do) (one-on-one |1:1 |individual )?(informational )?(meetings|calls|interviews)\b"
-    r"|\b(be|am) (genuinely |really |of )?no use to you\b"
+    r"|\b(be|am) (genuinely |really |of )?no use to you\b|\bwouldn'?t be (of )?(much|any) (use|help)\b"
+    r"|\btake (anything|any more|anything more|anything else) on\b"
     r"|\b(does not|doesn't|do not|don't|no longer) (take part in|participate in|take|accept|hold|offer|conduct) "
     r"(any |such |these )?(informational|networking|exploratory)? ?(meetings|calls|interviews|conversations|chats)\b"
     r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
@@ -114,6 +116,7 @@ _ACCEPT = re.compile(
     r"|\bi can do\b|\bi('m| am) (free|available|around)\b|\bhow about\b|\bwould .{0,30} work for you\b"
     r"|\b(grab|pick|book) (a|any|an open)\b|\b(calendar|meeting) invite\b|\bsend (you )?(an |a )?invite\b"
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b"
+    r"|(?:\A|\n)\W*(fine|grand|done)[.!]"
     r"|\b(slot|time|option|one|date|monday|tuesday|wednesday|thursday|friday)('s| is| looks) (good|fine|great|perfect|"
     r"ideal|best)\b|\bpencil (it|me|us|that) in\b",
 )
@@ -127,6 +130,7 @@ _QUESTION = re.compile(
     r"which (program|programme|school|course|university|class|cohort)|remind me (which|what|who|where)|"
     r"(on|off) the record)\b",
 )
+_BEFORE_YES = re.compile(r"\bbefore (?:i|we) (?:say yes|commit|confirm|agree|accept)\b")
 _BEFORE_COMMIT = re.compile(
     r"\bbefore (i|we) (commit|say yes|agree|set (something|anything|a time) up|schedule|book|confirm)\b"
     r"|\bquick question\b",
@@ -317,6 +321,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
         return "referral", 0.85 if decline or not accept else 0.55
 
+    if ev.times and asks and _BEFORE_YES.search(text):
+        # "Quick one before I say yes - is your 10:00 on Tuesday BST or GMT?": the time is the user's, asked about
+        return "question", 0.55
     if before_commit and not ev.times:
         # "Could you send your CV first?" (a booking page in the signature is no answer to that yet), even beside
         # a doubt ("I can't promise anything, but first: ..."): the reply waits on the user's answer

@@ -82,7 +82,7 @@ _NUMBERS = {
 def _after_cue(text: str, start: int) -> str:
     """The kind of the last cue in the sentence before ``start`` ("back", "from", ...), or ""."""
     # a sentence ends at ". " or a blank line: not inside "07.06.2027", nor at a wrapped line ("zurück am\n11.06.")
-    window = re.split(r"[.?!](?=\s)|\n\s*\n", text[max(0, start - 60) : start])[-1]
+    window = re.split(r"[.?!;](?=\s)|\n\s*\n", text[max(0, start - 60) : start])[-1]
     cues = list(_CUE.finditer(window))
     kinds = [next(k for k, v in cue.groupdict().items() if v is not None).replace("_", " ") for cue in cues]
     if not kinds:
@@ -145,7 +145,7 @@ def find_resume_date(text: str, today: date) -> date | None:
 # Asking to be written to again, by verb stem, in the seven languages.
 RECONTACT = re.compile(
     r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
-    r"hit me up|me d[áa] um toque|"
+    r"hit me up|give me a shout|get back to me|me d[áa] um toque|"
     r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
     r"[ée]cri|meld|schreib|kontaktier|procur|escrev|contat|ricontatt|riscriv|scriv|risentiamoci|stuur (?:me|mij)|"
     r"mail (?:me|mij)|neem)\w*",

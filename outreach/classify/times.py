@@ -49,6 +49,8 @@ _NOT_AT = re.compile(
     r"invece che|em vez de|in plaats van))\s(?:at|before|um|à|a las|alle|om|às)\s?$",
     re.IGNORECASE,
 )
+# A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
+_EVENT = re.compile(r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration)\b", re.I)
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
 _REFUSED_HOUR = re.compile(
     r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om|às)\s?\d", re.IGNORECASE
@@ -121,7 +123,8 @@ _OPENING_HOURS = re.compile(
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
 _RESTATED = re.compile(r"(?:\s?(?:" + ZONE_RE.pattern + r"))?\s?(?:\(|/)\s?")
 _CONVERSION = re.compile(
-    r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:should|would|will|is|'s)\s(?:be\s)?|\bthat's\b"
+    # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
+    r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
     r"|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
     r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
@@ -386,7 +389,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
-        if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause):
+        if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
             converted_from = False
             continue
         conversion = _CONVERSION.search(clause)
