@@ -997,3 +997,42 @@ def test_fine_second_option_and_a_question_before_saying_yes() -> None:
     asked = classify_message(_mail("Quick one before I say yes - is your 10:00 on Tuesday the 9th ET or PT?" + quote),
                              user_tz="America/New_York").to_json()
     assert (picked["meeting"]["start"], asked["intent"]) == ("2027-02-12T12:00:00-05:00", "question")
+
+
+def test_exim_s_delay_warning_is_no_failure() -> None:
+    """Exim's "Warning: message delayed 24 hours ... No action is required" is a delay, whatever flufl reads."""
+    raw = (
+        b"Return-path: <>\nAuto-Submitted: auto-replied\nFrom: Mail Delivery System <Mailer-Daemon@mx.isp.example>\n"
+        b"To: sam.rivera@example.edu\nSubject: Warning: message 1sTz3U-005WOw-9Q delayed 24 hours\n"
+        b"Date: Tue, 21 Sep 2032 19:51:13 +1000\nContent-Type: text/plain\n\n"
+        b"This message was created automatically by mail delivery software.\nA message that you sent has not yet "
+        b"been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.isp.example.\n\n"
+        b"The address to which the message has not yet been delivered is:\n\n  sam.kaur@isp.example\n\n"
+        b"No action is required on your part. Delivery attempts will continue for some time.\n"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["bounced_recipient"]) == ("unknown", None)
+
+
+def test_a_list_server_s_moderation_notice_is_no_auto_reply() -> None:
+    """ "Your message awaits moderator approval" (Auto-Submitted, list headers, outside a thread) is a notice."""
+    raw = (
+        b"From: group <group+owners@groups.example>\nTo: sam.rivera@example.edu\n"
+        b"Date: Sun, 12 Sep 2032 16:03:40 -0700\n"
+        b"Subject: Your message to group awaits moderator approval\nAuto-Submitted: auto-replied\nPrecedence: list\n"
+        b"List-ID: <group.groups.example>\nContent-Type: text/plain\n\nA moderator will review your message shortly.\n"
+    )
+    assert classify_message(raw).to_json()["intent"] == "unknown"
+
+
+def test_an_html_notice_s_recipient_s_row_names_the_failed_address() -> None:
+    """An HTML-only notice's "Recipient(s) | a@b" table row names the failed address."""
+    raw = (
+        b"Return-Path: <>\nFrom: Mail Delivery System <mailer-daemon@mail.host.example>\nTo: sam.rivera@example.edu\n"
+        b"Subject: Undelivered Mail Returned to Sender\nDate: Thu, 23 Sep 2032 10:17:49 +0530\n"
+        b"Content-Type: text/html; charset=UTF-8\n\n<p>We are unable to deliver your message to the following "
+        b"recipient(s).</p><table><tr><td>Recipient(s)</td><td><b>arjun@volt.example</b></td></tr>"
+        b"<tr><td>Error code</td><td>550 5.1.1 User does not exist</td></tr></table>"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["bounced_recipient"]) == ("bounce", "arjun@volt.example")

@@ -187,6 +187,8 @@ def _auto_reply_strength(mail: Mail, text: str) -> float:
     subject = mail.header("subject")
     body_cue = bool(_AUTO_BODY.search(text[:_MAX_TEXT]))
     subject_cue = bool(_AUTO_SUBJECT.search(subject))
+    if submitted == "auto-replied" and _is_bulk(mail) and not in_thread(mail):
+        return 0.0  # a list server's notice ("your message awaits moderator approval"), not a person away
     if submitted == "auto-replied":
         return 0.97
     if mail.header("x-autoreply") or mail.header("x-autorespond") or precedence in ("auto_reply", "auto-reply"):

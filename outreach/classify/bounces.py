@@ -99,7 +99,9 @@ _RECIPIENT_PATTERNS = [
     re.compile(r"delivered to\s+" + _ADDR + r"\s+because", re.I),
     re.compile(r"(?:deliver\w*|sen[dt])\s+(?:your\s+)?(?:mail|message|e-?mail)\s+to:?\s*" + _ADDR, re.I),
     re.compile(r"rcpt to:\s*" + _ADDR, re.I),
-    re.compile(r"(?:recipient address|failed recipient|original recipient|recipient)s?:?\s*" + _ADDR + r"\s", re.I),
+    re.compile(
+        r"(?:recipient address|failed recipient|original recipient|recipient)(?:s|\(s\))?:?\s*" + _ADDR + r"\s", re.I
+    ),
     re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
     # the server's answer quoted in any language's notice: "550 5.1.1 <a@b>: Recipient address rejected"
     re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\s+<(?P<a>[^\s<>]+@[^\s<>]+)>", re.I),
@@ -416,6 +418,12 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         recipient = pick([a for a in _flufl(mail)[1] if _named_as_failed(text, a)])
         return Bounce(recipient, permanent=True, standard=False) if recipient else None
     temporary, permanent = _flufl(mail)
+    subject = mail.header("subject")
+    warned = _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head))
+    if warned and not _TEXT_FAILED.search(head):
+        # "Warning: message delayed 24 hours ... No action is required": flufl's Exim reader takes the address
+        # still queued for a failure
+        return Bounce(pick(temporary, permanent, _from_text(head)), permanent=False, standard=False)
     if permanent or _TEXT_FAILED.search(head):
         # flufl's looser detectors may also return the sender or a Message-ID: prefer what the text confirms.
         in_text = _from_text(head)
@@ -423,8 +431,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[:MAX_TEXT * 4])}
         unconfirmed = [a for a in permanent if a not in ids]
         return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text), True, False)
-    subject = mail.header("subject")
-    if temporary or _DELAY.search(subject) or (_DELAY.search(head) and not _PERMANENT.search(head)):
+    if temporary:
         return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)
     returned = _returned_to(mail)
     failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
