@@ -1036,3 +1036,28 @@ def test_an_html_notice_s_recipient_s_row_names_the_failed_address() -> None:
     )
     out = classify_message(raw).to_json()
     assert (out["intent"], out["bounced_recipient"]) == ("bounce", "arjun@volt.example")
+
+
+def test_an_explicit_no_in_other_languages_beside_a_busy_period() -> None:
+    """ "je vais devoir passer mon tour ... jusqu'en septembre" and "ce ne sera pas possible : je quitte ... dans
+    trois semaines" decline; "schreib mir nach den Herbstferien nochmal" is a later."""
+    bodies = [
+        "Malheureusement je vais devoir passer mon tour : je pars en tournée jusqu'en septembre.",
+        "Oui sur le principe. Mais non, en pratique, ce ne sera pas possible : je quitte la Biennale dans trois "
+        "semaines.",
+        "Coole Anfrage! Gerade herrscht hier Chaos. Schreib mir einfach nach den Herbstferien nochmal.",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["declined", "declined", "later"]
+
+
+def test_a_phone_pointer_and_a_cc_in_dutch_and_german() -> None:
+    """ "Ruf aber unbedingt mal Stefan an, mobil unter 0171 ..." refers with no address; "Daan (in de cc)" refers."""
+    phone = classify_message(_mail("Ich bin leider raus. Ruf aber unbedingt mal Stefan Maurer an: 0171 39200 47."
+                                   + QUOTE)).to_json()
+    cc = _mail("Ik zit bij finance. Daan (in de cc) is onze product owner. Daan, wil jij Sam een berichtje sturen?"
+               + QUOTE).replace(b"In-Reply-To:", b"Cc: Daan Hendriks <daan.hendriks@firm.example>\nIn-Reply-To:")
+    cc_out = classify_message(cc).to_json()
+    assert [(o["intent"], [r["email"] for r in o["referrals"]]) for o in (phone, cc_out)] == [
+        ("referral", []),
+        ("referral", ["daan.hendriks@firm.example"]),
+    ]

@@ -25,6 +25,8 @@ from outreach.classify.cues_requests import (
     POLICY,
     QUESTION,
     RESCHEDULE,
+    SAYS_NO,
+    TO_PERSON,
     UNSUBSCRIBE,
     UNWILLING,
     WHEN_WORD,
@@ -50,6 +52,8 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "unwilling": UNWILLING,
     "meeting_word": MEETING_WORD,
     "when_word": WHEN_WORD,
+    "says_no": SAYS_NO,
+    "to_person": TO_PERSON,
 }
 
 

@@ -252,6 +252,7 @@ DECLINE = {
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
+        r"ne (?:sera|serait) pas possible",
         r"je ne suis pas disponible(?=[.,;!]|\s*$)",
         r"(?:agenda|emploi du temps|temps) ne me le permet pas",
         r"(?:ne suis|n['’]est) pas disponible pour (?:ce genre|ce type|ces|de tels)",
@@ -272,6 +273,7 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"bin (?:ich )?(?:leider |selbst )*raus\b",
         r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
         r"(?:bin|sind) (?:leider )?nicht verfügbar(?=[.,;!]|\s*$)",
         r"(?:kalender|zeit|terminkalender) (?:lässt|erlaubt) (?:es|das) (?:leider |mir )*nicht",
@@ -411,6 +413,7 @@ LATER = {
         r"plus tard",
     ),
     "de": (
+        r"schreib\w* (?:sie |du )?mir\b.{0,40}\b(?:nochmal|noch einmal|wieder|erneut)",
         r"melden sie sich\b.{0,40}\bwieder",
         r"meld(?:e|en) dich\b.{0,40}\bwieder",
         r"schreiben sie mir\b.{0,40}\b(?:wieder|nochmal|noch einmal|erneut)",

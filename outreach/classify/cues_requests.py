@@ -302,6 +302,7 @@ NOT_ME = {
         r"a mio nome",
     ),
     "nl": (
+        r"\(?in de cc\)?",
         r"niet de (?:\w+ )?(?:persoon|contactpersoon|aanspreekpunt)",
         r"(?:kan|kunnen) (?:je|jou|u) (?:veel )?beter (?:helpen|verder)",
         r"neem (?:gerust )?contact op met",
@@ -496,4 +497,31 @@ WHEN_WORD: dict[str, tuple[str, ...]] = {
     "pt": (r"(?:semana|manh[ãa]|tarde|hor[áa]rio|at[ée]|antes|depois|dia|m[êe]s|hora)\b",),
     "it": (r"(?:settimana|mattin\w*|pomeriggio|sera|orari\w*|fino|dopo|giorn\w*|mese)\b",),
     "nl": (r"(?:week|ochtend|middag|avond|tijdstip\w*|tot|dag|maand|uur)\b",),
+}
+
+# A no said in so many words ("je vais devoir passer mon tour", "ce ne sera pas possible"): a busy period
+# beside it explains the no rather than asking for a later call (see intent._SAYS_NO for English).
+SAYS_NO: dict[str, tuple[str, ...]] = {
+    "es": (r"(?:tengo|voy a tener|tendr[ée]) que (?:declinar|decir que no|rechazar)", r"esta vez paso"),
+    "fr": (
+        r"(?:dois|vais devoir|devrai) (?:malheureusement )?(?:d[ée]cliner|passer mon tour|refuser|dire non)",
+        r"ce ne sera pas possible",
+    ),
+    "de": (
+        r"muss (?:ich )?(?:ihnen |dir )?(?:leider )?absagen",
+        r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
+    ),
+    "pt": (r"(?:tenho|vou ter) (?:de|que) (?:recusar|declinar|dizer que n[ãa]o)", r"n[ãa]o vai (?:dar|rolar)"),
+    "it": (r"devo (?:purtroppo )?(?:declinare|rinunciare|dire di no)",),
+    "nl": (r"moet (?:ik )?(?:helaas )?(?:nee zeggen|afzeggen|passen)",),
+}
+
+# Pointing the user to someone by phone or chat, with no address to write to ("ruf Stefan an").
+TO_PERSON: dict[str, tuple[str, ...]] = {
+    "es": (r"ll[áa]ma(?:le|la)? a\b", r"escr[íi]bele al whatsapp"),
+    "fr": (r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b"),
+    "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
+    "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),
+    "it": (r"chiama(?:lo|la)\b", r"sentilo\b|sentila\b"),
+    "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b",),
 }

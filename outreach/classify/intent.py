@@ -313,7 +313,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
     points_on = not (accept and not decline and ev.names_proposed_day())
-    if not ev.referrals and not_me and not concrete and (_PROFILE.search(original) or _TO_PERSON.search(text)):
+    to_person = _PROFILE.search(original) or _any(_TO_PERSON, "to_person", text)
+    if not ev.referrals and not concrete and to_person and (not_me or decline):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
     # (a booking page with no yes beside a pointer is the signature's: "not your best bet, write to Maya")
@@ -334,7 +335,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         days = ev.resume_in_days()
         return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
 
-    says_no = bool(_FLAT_NO.search(text) or _SAYS_NO.search(text)) and not RECONTACT.search(text)
+    says_no = bool(_FLAT_NO.search(text) or _any(_SAYS_NO, "says_no", text)) and not RECONTACT.search(text)
     if not concrete and not says_no and (later or deferred()):
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
