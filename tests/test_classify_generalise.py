@@ -1061,3 +1061,21 @@ def test_a_phone_pointer_and_a_cc_in_dutch_and_german() -> None:
         ("referral", []),
         ("referral", ["daan.hendriks@firm.example"]),
     ]
+
+
+def test_portuguese_from_portugal_and_brazil() -> None:
+    """ "A primeira hipótese ... serve-me perfeitamente" picks the first slot; "vou passar dessa vez" declines;
+    "na outra semana eu consigo, me chama" is a later from the Monday two weeks on."""
+    slots = "> Podemos falar na terça, 9 de fevereiro, às 10h, ou na sexta, 12 de fevereiro, às 15h?"
+    quote = QUOTE.replace("> Could we talk?", slots)
+    body = "Com todo o gosto. A primeira hipótese que sugeriu serve-me perfeitamente."
+    picked = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in (
+        "Oi Sam, obrigado por lembrar de mim, mas vou passar dessa vez. Abs",
+        "Essa semana tô enrolada. Na outra semana eu consigo, me chama lá que a gente marca",
+    )]
+    assert [(picked["intent"], picked["meeting"]["start"])] + [(o["intent"], o["resume_after"]) for o in outs] == [
+        ("accepted", "2027-02-09T10:00:00-05:00"),
+        ("declined", None),
+        ("later", "2027-02-15"),
+    ]

@@ -119,6 +119,8 @@ ACCEPT = {
         r"freue mich",
     ),
     "pt": (
+        r"com (?:todo o )?gosto",
+        r"serve-me\b|(?:me )?serve (?:perfeitamente|bem|[óo]timo)",
         r"(?:acho que )?consigo,? sim\b",
         r"fica (?:o|a) (?:primeir|segund)",
         r"com (?:muito )?prazer",
@@ -294,6 +296,7 @@ DECLINE = {
         r"(?:solche|diese|derartige)n? (?:anfragen|gespr[äa]che|termine|treffen)\b[^.!?\n]{0,50}\bnicht\b",
     ),
     "pt": (
+        r"(?:vou passar|passo) (?:dessa|desta|essa|esta) vez",
         r"n[ãa]o estou dispon[íi]vel(?=[.,;!]|\s*$)", r"n[ãa]o d[áa](?=[,.!;]|\s*$)",
         r"(?:agenda|tempo) n[ãa]o (?:me )?(?:permite|deixa)",
         r"n[ãa]o sou (?:a|o) (?:pessoa )?(?:certa|indicad[ao]|adequad[ao])",
@@ -428,6 +431,7 @@ LATER = {
         r"sp[äa]ter (?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|melden|schreiben|sprechen|kontaktieren)",
     ),
     "pt": (
+        r"me chama\b.{0,20}\b(?:que|e) a gente marca",
         r"me d[áa] um toque\b.{0,30}\b(?:depois|na|no|em|a partir|semana|dia)",
         r"depois do dia \d{1,2} fica melhor",
         r"me procura\b.{0,20}\b(?:de novo|novamente|outra vez|depois|daqui a|a partir)",

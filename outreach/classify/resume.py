@@ -63,6 +63,8 @@ _PERIOD_CUE = re.compile(
     r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
     r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
     r"|\b(?P<quarter>next quarter|(?:in |from |starting )q(?P<q>[1-4])\b)"
+    # "the week after next", "na outra semana": the Monday two weeks on
+    r"|\b(?P<weekafter>(?:the )?week after next|(?:na|a) outra semana|la semana siguiente a la pr[óo]xima)\b"
     r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que (?:viene|entra)|"
     r"(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
     r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
@@ -200,6 +202,8 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
         return date(today.year + (month > 12), (month - 1) % 12 + 1, 1)
     if m.group("newyear"):
         return date(today.year + 1, 1, 4 if "holiday" in m.group(0).lower() else 1)
+    if m.group("weekafter"):
+        return today + timedelta(days=14 - today.weekday())
     if m.group("nextunit"):
         if re.search(r"week|semana|semaine|woche|settimana", m.group("nextunit"), re.IGNORECASE):
             return today + timedelta(days=7 - today.weekday())

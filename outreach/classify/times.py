@@ -513,7 +513,7 @@ _ORDINAL = re.compile(
     r"\b(?:(?P<first>first|1st|former|earlier|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
     r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
     r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
-    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|"
+    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|hip[óo]tese|"
     r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
     r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
