@@ -1079,3 +1079,19 @@ def test_portuguese_from_portugal_and_brazil() -> None:
         ("declined", None),
         ("later", "2027-02-15"),
     ]
+
+
+def test_an_exchange_utc_date_hides_the_sender_s_zone() -> None:
+    """A time with no zone under an Exchange "+0000" Date (Thread-Index) or "-0000" is read in the user's zone;
+    a plain "+0000" (a London clock in winter) stays UTC."""
+    body = "Either works, so let's lock in the first one - Monday 8th at 4pm."
+
+    def start(date: str, headers: str = "") -> str:
+        raw = _mail(body + QUOTE, headers=headers).replace(b"Thu, 04 Feb 2027 10:00:00 -0500", date.encode())
+        return classify_message(raw, user_tz="Pacific/Auckland").to_json()["meeting"]["start"]
+
+    assert [
+        start("Wed, 03 Feb 2027 21:10:28 +0000", "Thread-Index: AQHZ8xkN3kq0\n"),
+        start("Wed, 03 Feb 2027 21:10:28 -0000"),
+        start("Wed, 03 Feb 2027 21:10:28 +0000"),
+    ] == ["2027-02-08T16:00:00+13:00", "2027-02-08T16:00:00+13:00", "2027-02-08T16:00:00+00:00"]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
@@ -88,6 +88,16 @@ def _user_names(user: list[tuple[str, str]]) -> frozenset[str]:
     return frozenset(names)
 
 
+def _sender_zone_unknown(mail: Mail) -> bool:
+    """A Date header in UTC that hides the sender's zone: "-0000" (RFC 5322 3.3), or "+0000" stamped by an
+    Exchange server (Thread-Index, X-MS-Exchange headers), which writes UTC whatever the sender's clock says."""
+    if mail.date is None or mail.date.utcoffset() != timedelta(0):
+        return False
+    value = mail.header("date").rstrip()
+    exchange = ("thread-index", "x-ms-exchange-organization-authas", "x-ms-has-attach", "x-ms-tnef-correlator")
+    return value.endswith("-0000") or any(mail.header(name) for name in exchange)
+
+
 def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
     for text in mail.calendars[:4]:
         invite = read_invitation(text, ref_tz)
@@ -105,6 +115,9 @@ def _classify(
     if mail.date is None:
         logger.debug("no usable Date header; reading relative dates against now")
     ref = mail.date or datetime.now(UTC)
+    if user_tz and _sender_zone_unknown(mail):
+        # The Date header's UTC says nothing of where the sender is: read their times in the user's zone
+        ref = ref.astimezone(zone(user_tz))
     ref_tz = ref.tzinfo or UTC
 
     split = split_reply(text)
