@@ -1095,3 +1095,13 @@ def test_an_exchange_utc_date_hides_the_sender_s_zone() -> None:
         start("Wed, 03 Feb 2027 21:10:28 -0000"),
         start("Wed, 03 Feb 2027 21:10:28 +0000"),
     ] == ["2027-02-08T16:00:00+13:00", "2027-02-08T16:00:00+13:00", "2027-02-08T16:00:00+00:00"]
+
+
+def test_a_country_s_adjective_names_its_zone() -> None:
+    """ "14:00 Norwegian time" after Norway's clocks change is +02:00; "10am Saskatchewan time" is -06:00."""
+    times = find_times(
+        "Monday 28 March at 14:00 Norwegian time, or Tuesday at 10am Saskatchewan time.",
+        datetime.fromisoformat("2033-03-24T07:31:00+01:00"),
+        zone("Europe/London"),
+    ).times
+    assert [t.isoformat() for t in times] == ["2033-03-28T14:00:00+02:00", "2033-03-29T10:00:00-06:00"]
