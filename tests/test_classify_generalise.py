@@ -1105,3 +1105,9 @@ def test_a_country_s_adjective_names_its_zone() -> None:
         zone("Europe/London"),
     ).times
     assert [t.isoformat() for t in times] == ["2033-03-28T14:00:00+02:00", "2033-03-29T10:00:00-06:00"]
+
+
+def test_a_bare_yes_quoting_nothing_is_not_taken_for_an_acceptance() -> None:
+    """ "Sounds good, see everyone Friday! I'll bring the samosas." with no quoted request answers another thread."""
+    out = classify_message(_mail("Sounds good, see everyone Friday! I'll bring the samosas.")).to_json()
+    assert (out["intent"], out["confidence"]) == ("unknown", 0.4)

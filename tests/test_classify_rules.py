@@ -229,8 +229,8 @@ def test_delay_warning_is_not_a_bounce() -> None:
 
 def test_person_is_never_a_bounce() -> None:
     """A person saying a message was undeliverable is not a bounce."""
-    out = classify_message(_msg("My old address said your mail was undeliverable (550). Happy to chat!")).to_json()
-    assert out["intent"] == "accepted"
+    body = "My old address said your mail was undeliverable (550). Happy to chat!\n\n> Could we talk?\n"
+    assert classify_message(_msg(body)).to_json()["intent"] == "accepted"
 
 
 def test_known_addresses_are_not_referrals() -> None:
@@ -255,7 +255,7 @@ def test_unsubscribe_beats_everything_human() -> None:
 
 def test_missing_date_lowers_confidence() -> None:
     """Without a Date header relative times are guesses, so confidence stays low."""
-    raw = b"From: a@b.example\nTo: jordan.park@example.edu\n\nSure, happy to chat tomorrow at 10am!"
+    raw = b"From: a@b.example\nTo: jordan.park@example.edu\n\nSure, happy to chat tomorrow at 10am!\n\n> Could we?\n"
     out = classify_message(raw).to_json()
     assert out["intent"] == "accepted" and out["confidence"] <= 0.5
 

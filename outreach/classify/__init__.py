@@ -207,6 +207,10 @@ def _classify(
     )
     if mail.date is None:
         confidence = min(confidence, 0.5)
+    if intent == "accepted" and confidence < 0.6 and not quoted.strip():
+        # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
+        # thread as often as this one: nothing to tell the user it accepted
+        intent, confidence = "unknown", 0.4
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted" and (day := picked()) is not None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
