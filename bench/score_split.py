@@ -70,6 +70,11 @@ TZ = {
     "fresh-intl15": "Europe/Berlin",
     "fresh-intl14": "Europe/Paris",
     "fresh-auto5": "Australia/Sydney",
+    "fresh-en18": "America/Edmonton",
+    "fresh-en19": "America/New_York",
+    "fresh-en20": "Asia/Dubai",
+    "fresh-intl16": "Europe/Rome",
+    "fresh-intl17": "Europe/Amsterdam",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
