@@ -1111,3 +1111,33 @@ def test_a_bare_yes_quoting_nothing_is_not_taken_for_an_acceptance() -> None:
     """ "Sounds good, see everyone Friday! I'll bring the samosas." with no quoted request answers another thread."""
     out = classify_message(_mail("Sounds good, see everyone Friday! I'll bring the samosas.")).to_json()
     assert (out["intent"], out["confidence"]) == ("unknown", 0.4)
+
+
+def test_dutch_and_flemish_replies() -> None:
+    """Dutch ways to say no, ask first, point on by phone, defer, and say the mail was not for them."""
+    bodies = [
+        ("Voordat ik op uw verzoek inga, wil ik u vragen mij uw cv toe te sturen.", "question"),
+        ("Helaas moet ik u teleurstellen: mijn agenda laat dit najaar geen individuele afspraken toe.", "declined"),
+        ("Wij hebben besloten hier niet meer op in te gaan. Ik hoop dat u daar begrip voor hebt.", "declined"),
+        ("Ik doe in principe geen gratis adviesgesprekken meer. Gaat het om een betaalde opdracht?", "question"),
+        ("Allez, waarom niet. Maar zeg eens: is dat voor een studie? Over sommige klanten mag ik niet veel kwijt.",
+         "question"),
+        ("Ik begin per 1 november aan een nieuwe functie. Ik ga er daarom niet aan beginnen.", "declined"),
+        ("Sorry voor de late reactie. Ik zie het echt\nniet zitten, nu niet en de komende maanden ook niet.",
+         "declined"),
+        ("Ik ben geen consultant hoor. Maar bel eens met Henk de Boer, zeg maar dat Gert je stuurt.", "referral"),
+        ("Ik kan nu niets toezeggen. Kom later gerust nog eens bij me terug.", "later"),
+        ("Ik denk dat deze mail niet voor mij bedoeld is, ik heb met logistiek niks te maken.", "unknown"),
+        ("I'm afraid I'd be the wrong person to ask: my career has been elsewhere. So I'll politely decline.",
+         "declined"),
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]
+
+
+def test_a_secretariat_on_copy_is_no_referral() -> None:
+    """A role mailbox with a suffix ("secretariaat.logistiek@") copied to close the request is not a person."""
+    raw = _mail("Helaas moet ik u teleurstellen. Ik heb ons secretariaat in cc gezet." + QUOTE).replace(
+        b"In-Reply-To:", b"Cc: Secretariaat <secretariaat.logistiek@hu.example>\nIn-Reply-To:"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["referrals"]) == ("declined", [])

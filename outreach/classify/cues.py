@@ -30,6 +30,7 @@ from outreach.classify.cues_requests import (
     UNSUBSCRIBE,
     UNWILLING,
     WHEN_WORD,
+    WRONG_RECIPIENT,
 )
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl")
@@ -54,6 +55,7 @@ _TABLES: dict[str, dict[str, tuple[str, ...]]] = {
     "when_word": WHEN_WORD,
     "says_no": SAYS_NO,
     "to_person": TO_PERSON,
+    "wrong_recipient": WRONG_RECIPIENT,
 }
 
 

@@ -302,6 +302,7 @@ NOT_ME = {
         r"a mio nome",
     ),
     "nl": (
+        r"zeg (?:maar )?dat \w+ (?:je|u) stuurt",
         r"\(?in de cc\)?",
         r"niet de (?:\w+ )?(?:persoon|contactpersoon|aanspreekpunt)",
         r"(?:kan|kunnen) (?:je|jou|u) (?:veel )?beter (?:helpen|verder)",
@@ -350,7 +351,11 @@ BEFORE_COMMIT = {
         r"s[óo] depois (?:disso )?(?:consigo|posso|vou) (?:perceber|decidir|ver|dizer|avaliar)",
     ),
     "it": (r"prima di (?:fissare|impegnarmi|confermare|accettare)", r"ma prima\s*:"),
-    "nl": (r"voordat ik (?:toezeg|ja zeg|een afspraak)", r"eerst (?:een )?vraag", r"maar eerst\s*:"),
+    "nl": (
+        r"voordat ik (?:op (?:uw|je) verzoek )?(?:toezeg|ja zeg|een afspraak|inga|in ga|reageer)",
+        r"eerst (?:een )?vraag",
+        r"maar eerst\s*:",
+    ),
 }
 
 # A question's topic when it asks for more before saying yes.
@@ -395,7 +400,8 @@ QUESTION = {
         r"(?:que|quais) (?:temas|assuntos|t[óo]picos)",
     ),
     "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
-    "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b"),
+    "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b", r"gaat het (?:je |u )?om", r"is (?:dat|het) voor",
+           r"zeg eens", r"opnemen"),
 }
 
 # A rule of the employer's, which with a negation in the same sentence is a no (see intent._policy_refusal).
@@ -523,5 +529,21 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
     "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
     "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),
     "it": (r"chiama(?:lo|la)\b", r"sentilo\b|sentila\b"),
-    "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b",),
+    "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b", r"bel (?:eens |even |gerust )*met\b"),
+}
+
+# "This mail is not meant for me": the sender is not the person the user wrote to.
+WRONG_RECIPIENT: dict[str, tuple[str, ...]] = {
+    "en": (
+        r"not meant for me",
+        r"(?:sent|reached|came to) (?:me |the )?(?:by mistake|in error)",
+        r"wrong (?:e-?mail )?(?:address|recipient)",
+        r"(?:got|have) the wrong (?:person|sam|guy)",
+    ),
+    "es": (r"no (?:es|era|iba) (?:para|dirigido a) m[íi]", r"direcci[óo]n equivocada"),
+    "fr": (r"ne m['’](?:est|était) pas destin[ée]", r"(?:mauvaise adresse|mauvais destinataire)"),
+    "de": (r"nicht für mich (?:bestimmt|gedacht)", r"falsche[nr]? (?:adresse|empfänger)"),
+    "pt": (r"n[ãa]o (?:é|era) para mim", r"endere[çc]o errado"),
+    "it": (r"non (?:è|era) (?:per me|destinat[ao] a me)", r"indirizzo sbagliato"),
+    "nl": (r"niet voor mij bedoeld", r"verkeerde (?:adres|ontvanger)"),
 }

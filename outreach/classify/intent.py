@@ -163,7 +163,7 @@ _NOT_NAMES = frozenset(
         "danke klar super gerne prima erledigt leider ja nein verstanden",
         "obrigado obrigada perfeito feito certo combinado infelizmente sim não",
         "grazie perfetto fatto purtroppo volentieri sì",
-        "bedankt dank gedaan helaas nee top",
+        "bedankt dank gedaan helaas nee top allez nou tja goh",
     )
     for word in line.split()
 )
@@ -274,7 +274,8 @@ def decide(ev: Evidence) -> tuple[str, float]:
     # The rules are written in lower case with straight apostrophes (most clients send curly ones) and match
     # case-sensitively, which is about three times faster than ignoring case; a reply's first word starts the text.
     original = ev.text.replace("’", "'").strip()
-    text = _CONTRACTION.sub(r"\1't", lowered(original))
+    # (a plain-text line wrapped mid-sentence reads as one line: "ik zie het echt\nniet zitten")
+    text = _WRAPPED.sub(" ", _CONTRACTION.sub(r"\1't", lowered(original)))
     if not text.strip() and not ev.invitation:
         return "unknown", 0.1
     if ev.invitation:
@@ -297,6 +298,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
     question = asks and _any(_QUESTION, "question", text)
     # asked before agreeing: a question, or a request that is one ("send your CV first and I'll see")
     before_commit = (asks and _BEFORE_COMMIT.search(text) is not None) or bool(pattern("before_commit").search(text))
+    if pattern("wrong_recipient").search(text) and not concrete:
+        # "I think this mail isn't meant for me": not the person the user wrote to
+        return "unknown", 0.4
     if _PASSED_ON.search(text):
         # "Sir, please see below request from a CA in Mumbai. Shall I block 20 minutes for him?": a note about
         # the user to someone else, even with a time in it
@@ -343,6 +347,9 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if decline and accept and asks and not concrete and pattern("other_time").search(text):
         # "Volentieri! Those two dates don't work for me - when would the week after suit you?"
         return "accepted", 0.55
+    if decline and asks and _HEDGED.search(text) and not says_no:
+        # "I don't in principle do free advice calls any more ... how do you see it?": a condition, asked about
+        return "question", 0.55
     if decline and not concrete:
         return "declined", 0.85 if not accept else 0.55
     if not concrete and pattern("busy_until").search(text):
@@ -459,6 +466,10 @@ def _policy_refusal(text: str) -> bool:
 
 
 _PASSED_ON = re.compile(r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b")
+_HEDGED = re.compile(
+    r"\b(?:in princip(?:e|le)|en principe|en principio|em princ[íi]pio|in linea di principio|di norma|grunds[äa]tzlich|"
+    r"normalerweise|normally|usually|as a rule|normalmente|normalement|normaal gesproken)\b"
+)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
 # only such a question is an acceptance; a yes with any other question waits on the user's answer.

@@ -16,7 +16,8 @@ logger = logging.getLogger(__name__)
 EMAIL_RE = re.compile(r"(?<![\w.+\-/=%])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _ROLE = re.compile(
     r"^(no-?reply|do-?not-?reply|support|help|info|office|admin|postmaster|mailer-daemon|hr|jobs|careers|"
-    r"recruiting|talent|hello|contact|team|sales|press|media|privacy|records|webmaster|notifications?)@",
+    r"recruiting|talent|hello|contact|team|sales|press|media|privacy|records|webmaster|notifications?|"
+    r"secretar\w*|sekretariat|secretaría|secretaria|segreteria|secretariaat)(?:[._-][\w.-]*)?@",
     re.IGNORECASE,
 )
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
