@@ -75,6 +75,7 @@ TZ = {
     "fresh-en20": "Asia/Dubai",
     "fresh-intl16": "Europe/Rome",
     "fresh-intl17": "Europe/Amsterdam",
+    "fresh-auto6": "Europe/Madrid",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
