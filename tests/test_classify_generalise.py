@@ -1141,3 +1141,43 @@ def test_a_secretariat_on_copy_is_no_referral() -> None:
     )
     out = classify_message(raw).to_json()
     assert (out["intent"], out["referrals"]) == ("declined", [])
+
+
+def test_southern_caribbean_and_lingua_franca_english() -> None:
+    """Replies from the US South, the Caribbean and the Gulf, in their own words."""
+    bodies = [
+        ("Sorry Sam, not possible from my side. Best of luck", "declined"),
+        ("Kindly share the agenda / points of discussion so that I can revert with a suitable time.", "question"),
+        ("I am leaving the company this month, so honestly I am not a good person for this. Sorry!", "declined"),
+        ("Hi Ma'am, just to clarify po, is this a paid consultation? We are not allowed to do consulting outside.",
+         "question"),
+        ("We're heads down on a launch through May. I do want to help, so reach back out this summer.", "later"),
+        ("I'm buried in files until mid-March, so I'm not going to be able to do this. I'd rather tell you no now.",
+         "declined"),
+        ("Before anything else: is this a class assignment? I don't do recorded interviews.", "question"),
+        ("Honey, I'm the wrong one to ask. Talk to my goddaughter Tamika: tamika.haynes@state.example", "referral"),
+        ("I don't think I can be of help this spring; I'd be a poor guide.", "declined"),
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]
+
+
+def test_a_supervisor_copied_on_a_no_is_no_referral() -> None:
+    """ "So I'm going to have to say no. I've copied her here just so she's aware": declined, nobody referred."""
+    raw = _mail("Requests go through our director. So I'm going to have to say no. I've copied her here just so "
+                "she's aware I responded." + QUOTE).replace(
+        b"In-Reply-To:", b"Cc: Denise Whitlock <dwhitlock@college.example>\nIn-Reply-To:"
+    )
+    out = classify_message(raw).to_json()
+    assert (out["intent"], out["referrals"]) == ("declined", [])
+
+
+def test_turkish_and_arabic_outlook_header_blocks_start_the_quote() -> None:
+    """ "Kimden: / Gönderildi: / Kime: / Konu:" and "من: / تاريخ الإرسال: / إلى: / الموضوع:" open quoted history."""
+    from outreach.classify.quotes import split_reply
+
+    turkish = "Thanks, I forward you to Elif.\n\nKimden: Sam <s@x.example>\nGönderildi: 5 Kasım\nKime: Can\nKonu: C\n"
+    arabic = "I will not be able to take part.\n\nمن: Sam <s@x.example>\nتاريخ الإرسال: الأحد\nإلى: Nawaf\nالموضوع: C\n"
+    assert [split_reply(t).body for t in (turkish, arabic)] == [
+        "Thanks, I forward you to Elif.",
+        "I will not be able to take part.",
+    ]

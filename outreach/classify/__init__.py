@@ -172,7 +172,8 @@ def _classify(
     # Someone other than the person the user wrote to answers with that person on copy (the introducer, an
     # assistant): the person the user wrote to is no referral.
     exclude.update(_addressed_before(quoted_top, mail.from_name, added))
-    referrals = find_referrals(split.body + "\n" + html_split.body, added, exclude, quoted)
+    new_text = split.body + "\n" + html_split.body
+    referrals = find_referrals(new_text, added, exclude, quoted)
 
     @cache
     def restart() -> date | None:
@@ -196,6 +197,7 @@ def _classify(
             booking=booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
+            referrals_in_text=sum(1 for r in referrals if r["email"] and r["email"] in new_text.lower()),
             user_names=_user_names(user),
             user_first_names=frozenset(_first_name(name) for name, _ in user if name.strip()),
             copied_names=frozenset(name.split()[0].lower() for name, _ in mail.cc_addrs if name.split()),
@@ -211,6 +213,9 @@ def _classify(
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4
+    if intent == "declined":
+        # a no keeps only the people its text names; someone merely on copy ("so she's aware") is no pointer
+        referrals = [r for r in referrals if r["email"] and r["email"] in new_text.lower()]
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted" and (day := picked()) is not None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply

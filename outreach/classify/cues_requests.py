@@ -318,6 +318,9 @@ NOT_ME = {
 BEFORE_COMMIT = {
     "en": (
         r"before (?:i|we) (?:go ahead|decide|say|set|agree|find|respond|reply|answer|consider)",
+        r"before anything else",
+        r"(?:kindly|please|could you|can you) (?:share|send) (?:me )?(?:the |an |your )?"
+        r"(?:agenda|points? of discussion|discussion points|topics)",
         r"first,? (?:could|can) you",
         r"(?:but|before that),? first\b",
         r"questions? for (?:you|u) first\b",

@@ -32,7 +32,7 @@ _LATER = re.compile(
     r"get back to me|give me a shout|"
     r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|hit me up|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
-    r"(the )?(first|second|third|last|final) (week|days|half) of|"
+    r"(the )?(first|second|third|last|final) (week|days|half) of|this (summer|spring|fall|autumn|winter)|"
     r"in (about |around |roughly )?(a|one|two|three|four|five|six|a few|a couple of|\d+) (days|weeks?|months?)|"
     r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b"
@@ -42,7 +42,8 @@ _LATER = re.compile(
 )
 # An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
 _FLAT_NO = re.compile(
-    r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:it'?s|that'?s) a no\b|\bhard pass\b"
+    r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:tell|telling) you no\b|\b(?:it'?s|that'?s) a no\b"
+    r"|\bhard pass\b"
     r"|\b(?:the |my )?answer (?:has to be|is|will have to be|'s) (?:a )?no\b"
 )
 # A no said in so many words ("I'm going to decline"): a busy period beside it explains the no, it asks for no
@@ -69,6 +70,8 @@ _DECLINE = re.compile(
     r"|\bi'?ll have to say no\b|\b(?:isn't|is not|won't be) (?:going to )?happen(?:ing)?\b"
     r"|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
     r"|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
+    r"|\bnot possible (from|on|for) (my|our) (side|end|part)\b"
+    r"|\bnot (really |honestly )?(a|the) (good|right) person (for this|for that|to ask|to help)\b"
     r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
     r"|\b(don'?t|do not|no longer) (really )?(do|take|accept) (these|them|this|those|calls|chats|meetings|"
@@ -154,6 +157,7 @@ _NOT_NAMES = frozenset(
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
         "ha haha hah oh ah aha uh um umm eh well wow hmm ooh gosh yikes seriously honestly sadly happily wait look",
+        "honey hon sweetie darling love mate buddy pal chief",
         "listen fyi btw",
         "grand lovely brilliant cool excellent super fab fantastic ace aye righto",
         "regrettably fortunately luckily frankly honestly truthfully personally actually anyway hopefully ideally",
@@ -179,6 +183,8 @@ class Evidence:
     invitation: bool
     referrals: int
     user_names: frozenset[str]
+    # How many of the referrals the new text itself names by address (the others are only on copy).
+    referrals_in_text: int = 0
     # The user's first names, for nicknames ("Bia" for Beatriz).
     user_first_names: frozenset[str] = frozenset()
     # First names of the people on copy: a reply may greet the introducer first ("Carla, valeu pela ponte!").
@@ -321,6 +327,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if not ev.referrals and not concrete and to_person and (not_me or decline):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
+    says_no = bool(_FLAT_NO.search(text) or _any(_SAYS_NO, "says_no", text)) and not RECONTACT.search(text)
+    if ev.referrals and says_no and not not_me and not ev.referrals_in_text and not concrete:
+        # "So I'm going to have to say no. I've copied her here just so she's aware": a copy, not a pointer
+        return "declined", 0.85
     # (a booking page with no yes beside a pointer is the signature's: "not your best bet, write to Maya")
     if ev.referrals and (decline or not_me) and (not concrete or not (ev.times or accept)) and points_on:
         # A yes beside the pointer ("happy to chat, and I've cc'd Omar too") may be an acceptance: the user decides.
@@ -339,7 +349,6 @@ def decide(ev: Evidence) -> tuple[str, float]:
         days = ev.resume_in_days()
         return days is not None and DEFER_DAYS <= days <= DEFER_MAX_DAYS
 
-    says_no = bool(_FLAT_NO.search(text) or _any(_SAYS_NO, "says_no", text)) and not RECONTACT.search(text)
     if not concrete and not says_no and (later or deferred()):
         # "Not now, write me again from the 12th": a no beside a restart day is the later itself.
         sure = later and (not decline or ev.resume_in_days() is not None)
@@ -466,9 +475,11 @@ def _policy_refusal(text: str) -> bool:
 
 
 _PASSED_ON = re.compile(r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b")
+# A no that hangs on the answer to a question: "in principle", or a question put first to clarify.
 _HEDGED = re.compile(
     r"\b(?:in princip(?:e|le)|en principe|en principio|em princ[íi]pio|in linea di principio|di norma|grunds[äa]tzlich|"
-    r"normalerweise|normally|usually|as a rule|normalmente|normalement|normaal gesproken)\b"
+    r"normalerweise|normally|usually|as a rule|normalmente|normalement|normaal gesproken|just to clarify|"
+    r"to clarify|before i answer|may i ask|can i ask)\b"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 # What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
