@@ -1181,3 +1181,31 @@ def test_turkish_and_arabic_outlook_header_blocks_start_the_quote() -> None:
         "Thanks, I forward you to Elif.",
         "I will not be able to take part.",
     ]
+
+
+def test_italian_replies_and_titles_in_greetings() -> None:
+    """ "Gentile Architetto," greets the user by title; Italian ways to refuse, refer, confirm and defer."""
+    bodies = [
+        ("Gentile Architetto,\n\nin questo semestre non riesco a prendere altri impegni, neppure brevi.", "declined"),
+        ("Gentile Architetto,\n\nConfermo la seconda opzione da Lei indicata.", "accepted"),
+        ("Ciao! Ora non è proprio il momento. Ma mi fa piacere, fatti risentire più in là e vediamo", "later"),
+        ("Le consiglierei di sentire il geom. Pasquale Russo: Le conviene telefonargli allo 081 555 0193.", "referral"),
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]
+    back = find_resume_date("Fino a fine mese sono a Riad; dal 1° aprile sarò di nuovo a Torino.", date(2031, 3, 18))
+    assert back == date(2031, 4, 1)
+
+
+def test_receipts_and_relayed_notifications_are_no_answers() -> None:
+    """Outlook's plain-text "Read:" receipt and a "Name via Service" message outside a thread are notices."""
+    receipt = (
+        b"From: Gary Sutton <gsutton@college.example>\nTo: sam.rivera@example.edu\nSubject: Read: Informational chat\n"
+        b"Date: Mon, 10 Mar 2031 13:02:00 +0000\nContent-Type: text/plain\n\nYour message\n\n  To: Gary Sutton\n"
+        b"  Subject: Informational chat\n\nwas read on Monday, March 10, 2031 8:02:14 AM.\n"
+    )
+    relayed = (
+        "From: Daniel Okafor a través de LinkedIn <inmail-hit-reply@linkedin.example>\nTo: sam.rivera@example.edu\n"
+        "Subject: Nuevo mensaje\nDate: Wed, 26 Mar 2031 17:44:17 +0100\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Hi Sam, are you free for a quick call on Friday at 11am UK time? Best, Daniel\n"
+    ).encode()
+    assert [classify_message(r).to_json()["intent"] for r in (receipt, relayed)] == ["unknown", "unknown"]

@@ -140,6 +140,15 @@ def in_thread(mail: Mail) -> bool:
     )
 
 
+# Outlook's read receipt written as plain text, in the client's language.
+_READ_SUBJECT = re.compile(r"^\s*(?:read|gelesen|lu|leído|leido|lido|letto|gelezen)\s*:", re.I)
+_READ_BODY = re.compile(
+    r"\b(?:was read on|wurde (?:am .{0,40})?gelesen|a été lu|fue leído|foi lida|è stato letto|is gelezen op)\b", re.I
+)
+# A service passing on someone else's message ("Daniel Okafor via LinkedIn", "a través de", "über"): a notice.
+_VIA_NAME = re.compile(r"\s(?:via|a través de|über|par|tramite|por meio de|através de)\s+\S", re.I)
+
+
 def _is_bulk(mail: Mail) -> bool:
     precedence = mail.header("precedence").strip().lower()
     return precedence in ("bulk", "list", "junk") or any(mail.header(h) for h in _LIST_HEADERS)
@@ -171,9 +180,11 @@ def _is_complaint(mail: Mail, text: str) -> bool:
     return False
 
 
-def _is_receipt(mail: Mail) -> bool:
+def _is_receipt(mail: Mail, text: str) -> bool:
     if mail.report_type == "disposition-notification":
         return True
+    if _READ_SUBJECT.match(mail.header("subject")) and _READ_BODY.search(text[:_MAX_TEXT]):
+        return True  # Outlook's plain-text receipt: "Read: ..." / "Your message ... was read on ..."
     if mail.message is None:
         return False
     parts = islice(mail.message.walk(), 32)
@@ -267,7 +278,7 @@ def read_automatic(
     if bounce is not None and bounce.permanent:
         # before receipts: a server's MDN saying a rule discarded the message (RFC 5429 reject) is a failure
         return Verdict("bounce", 0.99 if bounce.standard else 0.9, "bounce", bounced_recipient=bounce.recipient)
-    if _is_receipt(mail):
+    if _is_receipt(mail, text):
         return Verdict("unknown", 0.95, "receipt")
     if bounce is not None:
         # a delay is not a failure yet: nothing to act on, but below 0.6 so the user hears their
@@ -291,6 +302,6 @@ def read_automatic(
         return Verdict("unknown", 0.9, "notice")  # Outlook's "Recall:" of a message the sender regrets
     if _auto_submitted(mail) or _is_bulk(mail):
         return Verdict("unknown", 0.9, "bulk")
-    if not in_thread(mail) and _machine_sender(mail):
+    if not in_thread(mail) and (_machine_sender(mail) or _VIA_NAME.search(mail.from_name)):
         return Verdict("unknown", 0.8, "notice")
     return None

@@ -146,6 +146,8 @@ ACCEPT = {
         r"fechado",
     ),
     "it": (
+        r"confermo (?:la|il) (?:prima|seconda|primo|secondo)",
+        r"ne parliamo volentieri",
         r"(?:mi )?va (?:benissimo|bene|alla grande)\b",
         r"(?:ben )?volentieri",
         r"con (?:molto )?piacere",
@@ -451,6 +453,9 @@ LATER = {
         r"mais tarde",
     ),
     "it": (
+        r"fatti (?:ri)?sentire",
+        r"pi[ùu] in l[àa]\b",
+        r"se mi riscriv\w*",
         r"pi[ùu] avanti",
         r"ricontattar(?:mi|e)",
         r"mi ricontatti",

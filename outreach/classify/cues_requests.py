@@ -294,6 +294,9 @@ NOT_ME = {
         r"de minha parte",
     ),
     "it": (
+        r"(?:metter\w*|mettere) in contatto",
+        r"(?:le|ti) consiglierei di (?:sentire|contattare|scrivere|chiamare)",
+        r"(?:ti|le) lascio (?:l[\'’]|il |la )",
         r"(?:la|ti) metto (?:volentieri )?in contatto",
         r"(?:metto )?in copia",
         r"(?:le|gli) scriva",
@@ -468,7 +471,7 @@ UNWILLING = {
     ),
     "it": (
         r"non (?:faccio|accetto|do|prendo|facciamo) più",
-        r"non (?:posso|potr[òo]|possiamo|riesco|riuscir[òo]|mi [èe] possibile)",
+        r"non (?:posso|potr[òo]|possiamo|riesco|riuscir[òo]|riuscirei|mi [èe] possibile)",
         r"preferisco (?:di )?non",
     ),
     "nl": (
@@ -490,7 +493,9 @@ MEETING_WORD: dict[str, tuple[str, ...]] = {
     "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio|demande)\b",),
     "de": (r"(?:gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch|anfrage)\b",),
     "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar|pedido)\b",),
-    "it": (r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci|richiesta)\b",),
+    "it": (
+        r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci|richiesta|impegni)\b",
+    ),
     "nl": (r"(?:gesprek\w*|belletje|afspraak|koffie|call|spreken|praten|verzoek)\b",),
 }
 
@@ -531,7 +536,7 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
     "fr": (r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b"),
     "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
     "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),
-    "it": (r"chiama(?:lo|la)\b", r"sentilo\b|sentila\b"),
+    "it": (r"chiama(?:lo|la)\b", r"sentilo\b|sentila\b", r"telefonar(?:gli|le)\b", r"di sentire (?:il|la|l[\'’])\b"),
     "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b", r"bel (?:eens |even |gerust )*met\b"),
 }
 

@@ -105,7 +105,7 @@ DATE_RE = re.compile(
     r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
     # "the 16th", "a partir del 16", "dal 16", "ab dem 16.": a day of the month alone (never before a month name)
     r"|(?P<ord>(?<![\w/.])(?:(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b|(?i:del|du|dal|dem|vom)\s(?P<oa>[0-3]?\d)\b"
-    r"(?![.,]?\d|\s?%|:))(?!\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
+    r"(?![.,]?\d|\s?%|:))(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
     r"|(?P<rel>(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w))"
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
     r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"

@@ -143,7 +143,11 @@ _GREETING_WORD = (
     r"fala|opa|salve|servus|grüezi|hej|coucou|"
     r"liebe[rs]?|guten tag|moin|olá|oi|car[oa]|prezad[oa]|ciao|buongiorno|buonasera|gentile|beste|dag|hoi|"
     r"monsieur|madame|señor|señora|senhor|senhora|signore|signora|herr|frau|mevrouw|meneer|sir|madam|team|"
-    r"all|everyone|folks|there"
+    r"all|everyone|folks|there|"
+    # a title in place of a name ("Gentile Architetto,", "Estimado Ingeniero:", "Sehr geehrter Herr Doktor,")
+    r"architett[oa]|ingegnere|dottor(?:e|essa)|avvocat[oa]|professor(?:e|essa)?|geometra|doctor|engineer|"
+    r"ingenier[oa]|licenciad[oa]|arquitect[oa]|arquitet[oa]|engenheir[oa]|doutor[a]?|docteur|ingénieur|maître|doktor|"
+    r"ingenieur|colleague|colega|collega|collègue|kollege|kollegin"
 )
 _SALUTATION = re.compile(
     r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?@?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)"

@@ -50,7 +50,9 @@ _NOT_AT = re.compile(
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
-_EVENT = re.compile(r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration)\b", re.I)
+_EVENT = re.compile(
+    r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
+)
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
 _REFUSED_HOUR = re.compile(
     r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om|às)\s?\d", re.IGNORECASE
