@@ -1209,3 +1209,42 @@ def test_receipts_and_relayed_notifications_are_no_answers() -> None:
         "Hi Sam, are you free for a quick call on Friday at 11am UK time? Best, Daniel\n"
     ).encode()
     assert [classify_message(r).to_json()["intent"] for r in (receipt, relayed)] == ["unknown", "unknown"]
+
+
+def _with_cc(body: str, cc: str) -> bytes:
+    return _mail(body + QUOTE).replace(b"In-Reply-To:", f"Cc: {cc}\nIn-Reply-To:".encode())
+
+
+def test_who_a_cc_d_person_is() -> None:
+    """Copied in as the better contact: a referral; as the boss a no is sent for, or the keeper of the calendar:
+    not one."""
+    cases = [
+        ("I'm probably the wrong guy. I've copied Dale, who runs our pilot. Dale, over to you.",
+         "Dale Morin <dm@x.example>"),
+        ("On behalf of Mr. Al-Kuwari: he is unable to accept requests for informational meetings.",
+         "Khalifa Al-Kuwari <ka@x.example>"),
+        ("Yes, glad to make time. I'm copying Lorna, who manages my calendar; she'll find a slot.",
+         "Lorna Tate <lt@x.example>"),
+        ("Estou de férias e não vou conseguir. Copiei aqui o Bruno, ele pode conversar com você melhor do que eu.",
+         "Bruno Lima <bl@x.example>"),
+    ]
+    outs = [classify_message(_with_cc(b, cc)).to_json() for b, cc in cases]
+    assert [(o["intent"], len(o["referrals"])) for o in outs] == [
+        ("referral", 1),
+        ("declined", 0),
+        ("accepted", 0),
+        ("referral", 1),
+    ]
+
+
+def test_list_robots_and_icelandic_headers() -> None:
+    """A Google Group's "+msgappr" notice in a thread is no auto-reply; "Frá: / Til: / Efni:" opens the quote."""
+    from outreach.classify.quotes import split_reply
+
+    raw = (
+        b"From: Groups <grp+msgappr@groups.example>\nTo: sam.rivera@example.edu\nSubject: Pending approval\n"
+        b"Date: Sun, 16 Mar 2031 21:03:40 +0100\nIn-Reply-To: <a@b.example>\nAuto-Submitted: auto-generated\n"
+        b"Precedence: bulk\nContent-Type: text/plain\n\nYour message is pending approval by the moderators.\n"
+    )
+    quoted = "I have to say no.\n\nFrá: Sam <s@x.example>\nSent: 22. október 2031\nTil: Einar\nEfni: Chat\n\nDear Einar"
+    assert (classify_message(raw).to_json()["intent"], split_reply(quoted).body) == ("unknown", "I have to say no.")

@@ -140,6 +140,7 @@ def in_thread(mail: Mail) -> bool:
     )
 
 
+_LIST_ROBOT = re.compile(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
 # Outlook's read receipt written as plain text, in the client's language.
 _READ_SUBJECT = re.compile(r"^\s*(?:read|gelesen|lu|leído|leido|lido|letto|gelezen)\s*:", re.I)
 _READ_BODY = re.compile(
@@ -198,6 +199,8 @@ def _auto_reply_strength(mail: Mail, text: str) -> float:
     subject = mail.header("subject")
     body_cue = bool(_AUTO_BODY.search(text[:_MAX_TEXT]))
     subject_cue = bool(_AUTO_SUBJECT.search(subject))
+    if submitted and _LIST_ROBOT.search(mail.from_addr.partition("@")[0]):
+        return 0.0  # a list server's own mailbox ("group+msgappr@", "list-owner@"): a notice about a post
     if submitted == "auto-replied" and _is_bulk(mail) and not in_thread(mail):
         return 0.0  # a list server's notice ("your message awaits moderator approval"), not a person away
     if submitted == "auto-replied":

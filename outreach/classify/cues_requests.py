@@ -240,6 +240,7 @@ NOT_ME = {
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
     "es": (
+        r"mejor que yo\b",
         r"(?:m[áa]s|mejor) (?:hablar|habla|charlar|escribir|escr[íi]bele) con",
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
         r"no soy (?:la|el) (?:mejor )?persona",
@@ -257,6 +258,7 @@ NOT_ME = {
         r"(?:te|le|los) pongo en contacto",
     ),
     "fr": (
+        r"mieux que moi\b",
         r"pas la (?:\w+ )?personne",
         r"(?:pourra|pourrait|saura|saurait) (?:bien )?mieux (?:vous|t['’])",
         r"mieux plac[ée]",
@@ -267,6 +269,7 @@ NOT_ME = {
         r"je vous recommande de (?:contacter|[ée]crire)",
     ),
     "de": (
+        r"besser als ich\b",
         r"sprich (?:doch |lieber |am besten |gern |gerne )?(?:mal )?mit",
         r"wende dich (?:gern |gerne |bitte |doch )?an",
         r"meld(?:e|\w*) dich (?:gern |gerne |doch )?(?:bei|an)",
@@ -283,6 +286,7 @@ NOT_ME = {
         r"auf mich (?:beziehen|berufen)",
     ),
     "pt": (
+        r"copiei (?:aqui )?(?:o|a)\b|melhor do que eu",
         r"(?:mais|melhor) (?:falar|conversar|escrever) com",
         r"n[ãa]o sou (?:a|o) (?:\w+ ){0,2}(?:pessoa|indicad\w*|adequad\w*)",
         r"quem (?:pode|poderia) (?:te |lhe )?ajudar (?:muito )?(?:mais|melhor)",
@@ -294,6 +298,7 @@ NOT_ME = {
         r"de minha parte",
     ),
     "it": (
+        r"meglio di me\b",
         r"(?:metter\w*|mettere) in contatto",
         r"(?:le|ti) consiglierei di (?:sentire|contattare|scrivere|chiamare)",
         r"(?:ti|le) lascio (?:l[\'’]|il |la )",
@@ -305,6 +310,7 @@ NOT_ME = {
         r"a mio nome",
     ),
     "nl": (
+        r"beter dan ik\b",
         r"zeg (?:maar )?dat \w+ (?:je|u) stuurt",
         r"\(?in de cc\)?",
         r"niet de (?:\w+ )?(?:persoon|contactpersoon|aanspreekpunt)",

@@ -64,7 +64,8 @@ _DECLINE = re.compile(
     r"this kind|calls|meetings|requests)\b"
     r"|\bpolicy (doesn't|does not|won't|wouldn't) (allow|permit)\b|\bnot (allowed|permitted) to\b"
     r"|\b(doesn't|does not|don't|do not|won't|will not) (allow|permit|let) (me|employees|us|staff)\b|\bdecline\b"
-    r"|\bnot (really )?in a position to\b|\b(be|am|i'm) (the )?wrong (person|guy|gal|one|contact)\b"
+    r"|\bnot (really )?in a position to\b"
+    r"|\b(be|am|i'm) (probably |likely |really |honestly |just )?(the )?wrong (person|guy|gal|one|contact)\b"
     r"|\b(?<!probably )(?<!perhaps )(?<!maybe )not your (guy|gal|man|woman|person|best bet)\b"
     r"|\bnegative on (the|that|this)\b"
     r"|\bi'?ll have to say no\b|\b(?:isn't|is not|won't be) (?:going to )?happen(?:ing)?\b"
@@ -84,7 +85,8 @@ _DECLINE = re.compile(
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
     r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
-    r"|\bunable to make an exception\b|\binability to\b|\bcan'?t be (of )?(more |much |any )?(help|helpful|use)\b"
+    r"|\bunable to make an exception\b|\b(is|are|am) (unable|not able) to (accept|take|meet|join|attend|participate)\b"
+    r"|\binability to\b|\bcan'?t be (of )?(more |much |any )?(help|helpful|use)\b"
     r"|\bnot (to )?(hold|take|have|do) (one-on-one |1:1 |individual )?(informational )?(meetings|calls|interviews)\b"
     r"|\b(be|am) (genuinely |really |of )?no use to you\b|\bwouldn'?t be (of )?(much|any) (use|help)\b"
     r"|\btake (anything|any more|anything more|anything else) on\b"
@@ -104,7 +106,9 @@ _NOT_ME = re.compile(
     r"|\bnot (the )?(best|well|ideally) placed\b|\bbetter placed\b|\bnot (really )?the (right )?(one|guy|gal) for\b"
     r"|\bredirect you\b|\bthe (person|people|one) you (really |actually )?want\b"
     r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
-    r"|\bcc'?d\b|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
+    r"|\bcc'?d\b|\b(i'?ve |i have )?cop(ied|ying) (in )?(my |our )?\w+\b(?! here just)|\bover to you\b"
+    r"|\bforwarding you to\b|\(in cc\)"
+    r"|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
 # An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
 _MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
@@ -332,7 +336,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
     says_no = bool(_FLAT_NO.search(text) or _any(_SAYS_NO, "says_no", text)) and not RECONTACT.search(text)
-    if ev.referrals and says_no and not not_me and not ev.referrals_in_text and not concrete:
+    if ev.referrals and (says_no or decline) and not not_me and not ev.referrals_in_text and not concrete:
         # "So I'm going to have to say no. I've copied her here just so she's aware": a copy, not a pointer
         return "declined", 0.85
     # (a booking page with no yes beside a pointer is the signature's: "not your best bet, write to Maya")

@@ -64,6 +64,8 @@ def find_referrals(
     for name, email in cc:
         if _thanked_only(body, name):
             continue  # "thanks Renata for connecting us": the introducer kept on a reply-all
+        if _assistant(body, name):
+            continue  # "I'm copying Lorna, who manages my calendar": she books the call, she is no one new
         if "," in name:  # Outlook's "Last, First"
             last, _, first = name.partition(",")
             name = f"{first.strip()} {last.strip()}"
@@ -72,6 +74,24 @@ def find_referrals(
         if cued or (len(first_name) > 1 and re.search(rf"\b{re.escape(first_name)}\b", body)):
             add(email, name or None)
     return out
+
+
+_ASSISTANT_WORDS = (
+    r"(?:assist\w*|secretar\w*|sekretär\w*|\bea\b|\bpa\b|"
+    r"(?:manages|runs|keeps|handles|gère|lleva|führt|gestisce|beheert) "
+    r"(?:my|mon|ma|mi|meinen|meine|il mio|la mia|mijn) "
+    r"(?:calendar|diary|schedule|agenda|kalender|calendario|terminkalender))"
+)
+
+
+def _assistant(body: str, name: str) -> bool:
+    """Whether the text presents this Cc'd person as the sender's assistant or the keeper of their calendar."""
+    first = name.replace(",", " ").split()[0] if name.split() else ""
+    if len(first) < 2:
+        return False
+    word = re.escape(first)
+    return bool(re.search(rf"\b{word}\b[^.!?\n]{{0,40}}{_ASSISTANT_WORDS}|{_ASSISTANT_WORDS}[^.!?\n]{{0,25}}\b{word}\b",
+                          body, re.IGNORECASE))
 
 
 _THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie|bedankt|dank je)"
