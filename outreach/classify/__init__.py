@@ -209,7 +209,9 @@ def _classify(
     )
     if mail.date is None:
         confidence = min(confidence, 0.5)
-    if intent == "accepted" and confidence < 0.6 and not quoted.strip():
+    thread = (calendar or read_thread(context, split.body, times, ref)) if context is not None else None
+    answers_thread = thread is not None and (thread.start is not None or bool(thread.options))
+    if intent == "accepted" and confidence < 0.6 and not quoted.strip() and not answers_thread:
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4
@@ -226,7 +228,7 @@ def _classify(
     if intent == "later":
         fields["resume_after"] = restart()
     if context is not None:
-        fields["thread"] = calendar or read_thread(context, split.body, times, ref)
+        fields["thread"] = thread
     return _result(intent, confidence, body=split.body, **fields)
 
 
