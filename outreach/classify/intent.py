@@ -278,6 +278,21 @@ def _affirmed(english: re.Pattern[str], cue: str, text: str) -> bool:
     return False
 
 
+class _Lazy:
+    """A finding of :func:`decide`, computed the first time a rule asks for it."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute: Callable[[], object]) -> None:
+        self._compute = compute
+        self._value: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
+
+
 def decide(ev: Evidence) -> tuple[str, float]:
     """(intent, confidence) for a human reply.
 
@@ -296,12 +311,13 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "accepted", 0.95
     if _any(_UNSUBSCRIBE, "unsubscribe", _FOOTER_LINE.sub("", text)):
         return "unsubscribe", 0.9
-    accept = _affirmed(_ACCEPT, "accept", text)
+    # (the findings below are computed when a rule first asks: most replies are decided by a few of them)
+    accept = _Lazy(lambda: _affirmed(_ACCEPT, "accept", text))
     decline = _undated(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text)
     # A booking page beside a refusal and no yes is most often the signature's standing offer, not an answer.
     concrete = ev.times > 0 or (ev.booking and not (decline and not accept))
-    not_me = _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None
-    later = _any(_LATER, "later", text)
+    not_me = _Lazy(lambda: _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None)
+    later = _Lazy(lambda: _any(_LATER, "later", text))
     # a question mark, or a short note that opens with a question word ("who gave u my email")
     asks = (
         "?" in _URL.sub("", text)  # not a link's query string ("zoom.example/j/1?pwd=...")
@@ -309,9 +325,11 @@ def decide(ev: Evidence) -> tuple[str, float]:
         or (len(text.split()) <= _TERSE_WORDS and _WH_START.match(text) is not None)
         or _INDIRECT_QUESTION.search(text) is not None
     )
-    question = asks and _any(_QUESTION, "question", text)
+    question = _Lazy(lambda: asks and _any(_QUESTION, "question", text))
     # asked before agreeing: a question, or a request that is one ("send your CV first and I'll see")
-    before_commit = (asks and _BEFORE_COMMIT.search(text) is not None) or bool(pattern("before_commit").search(text))
+    before_commit = _Lazy(
+        lambda: (asks and _BEFORE_COMMIT.search(text) is not None) or bool(pattern("before_commit").search(text))
+    )
     if pattern("wrong_recipient").search(text) and not concrete:
         # "I think this mail isn't meant for me": not the person the user wrote to
         return "unknown", 0.4
