@@ -76,6 +76,10 @@ TZ = {
     "fresh-intl16": "Europe/Rome",
     "fresh-intl17": "Europe/Amsterdam",
     "fresh-auto6": "Europe/Madrid",
+    "fresh-intl19": "America/Toronto",
+    "fresh-intl18": "America/Argentina/Buenos_Aires",
+    "fresh-en21": "America/Los_Angeles",
+    "fresh-en22": "Europe/London",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
