@@ -80,6 +80,7 @@ TZ = {
     "fresh-intl18": "America/Argentina/Buenos_Aires",
     "fresh-en21": "America/Los_Angeles",
     "fresh-en22": "Europe/London",
+    "fresh-intl20": "Europe/Vienna",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
