@@ -1248,3 +1248,19 @@ def test_list_robots_and_icelandic_headers() -> None:
     )
     quoted = "I have to say no.\n\nFrá: Sam <s@x.example>\nSent: 22. október 2031\nTil: Einar\nEfni: Chat\n\nDear Einar"
     assert (classify_message(raw).to_json()["intent"], split_reply(quoted).body) == ("unknown", "I have to say no.")
+
+
+def test_uk_public_sector_replies() -> None:
+    """MPs' offices, councils and charities: their ways to refuse, defer, ask first, and introduce."""
+    bodies = [
+        ("I'm leaving my post this month, so I don't think a chat with me would make much sense for you now.",
+         "declined"),
+        ("Can I ask how you got my email address? Once I know, I'm happy to see about a chat.", "question"),
+        ("We get a lot of these and I had to stop saying yes to them last year.", "declined"),
+        ("Gwen would be glad to find twenty minutes once the House returns; please write to us again from Monday "
+         "15 February.", "later"),
+        ("I'd love to but I'm drowning. I don't want to promise something I'll end up cancelling.", "declined"),
+        ("Before I pass your request to Ian, could you please confirm your full home address?", "question"),
+        ("Ooh lovely, so glad you two are connecting! I'll bow out here and leave you to it.", "unknown"),
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]

@@ -328,6 +328,8 @@ BEFORE_COMMIT = {
     "en": (
         r"before (?:i|we) (?:go ahead|decide|say|set|agree|find|respond|reply|answer|consider)",
         r"before anything else",
+        r"before (?:i|we) (?:go any further|pass (?:your|this)|forward (?:your|this))",
+        r"once i know\b",
         r"(?:kindly|please|could you|can you) (?:share|send) (?:me )?(?:the |an |your )?"
         r"(?:agenda|points? of discussion|discussion points|topics)",
         r"first,? (?:could|can) you",
@@ -376,6 +378,7 @@ QUESTION = {
         r"(?:could|can|would) you (?:tell|share|say|clarify|explain|remind)",
         r"what (?:exactly|kind|sort|type)",
         r"how did you (?:get|find|hear)",
+        r"how you (?:got|found|obtained|came across|have) my",
         r"who (?:gave|passed|shared|referred)",
         r"is (?:this|it) (?:about|for|related)",
         r"are you (?:a student|job[- ]hunting|looking for)",

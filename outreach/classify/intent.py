@@ -29,7 +29,7 @@ _UNSUBSCRIBE = re.compile(
 _LATER = re.compile(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|write again|"
-    r"get back to me|give me a shout|"
+    r"get back to me|give me a shout|write to us|"
     r"drop me a (line|note|message|msg|email|mail)|send me a reminder|remind me|hit me up|revert)\b[^.?!]{0,50}"
     r"\b(again|later|in a (bit|few|couple|month|week)|after|in (the )?new year|next (month|week|year|quarter)|"
     r"(the )?(first|second|third|last|final) (week|days|half) of|this (summer|spring|fall|autumn|winter)|"
@@ -71,7 +71,10 @@ _DECLINE = re.compile(
     r"|\bi'?ll have to say no\b|\b(?:isn't|is not|won't be) (?:going to )?happen(?:ing)?\b"
     r"|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
     r"|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
-    r"|\bnot possible (from|on|for) (my|our) (side|end|part)\b"
+    r"|\bnot possible (from|on|for) (my|our) (side|end|part)\b|\bstop(ped)? saying yes\b"
+    r"|\b(don't|do not) want to promise\b"
+    r"|\b(don't|do not) think (a|an|the) (call|chat|conversation|meeting) (with me )?would (make (much |any )?sense|"
+    r"be (useful|helpful|productive|worth))"
     r"|\bnot (really |honestly )?(a|the) (good|right) person (for this|for that|to ask|to help)\b"
     r"|\bplate(?:'s| is) (full|overflowing)\b|\bcan'?t fit (this|calls|it|these|that|chats|meetings)\b"
     r"|\bnot (really |honestly )?the right person\b|\bcan'?t think of anyone\b"
@@ -333,6 +336,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
     if pattern("wrong_recipient").search(text) and not concrete:
         # "I think this mail isn't meant for me": not the person the user wrote to
         return "unknown", 0.4
+    if _INTRODUCING.search(text) and not (concrete or ev.referrals):
+        # "So glad you two are connecting! I'll bow out here": the introducer's word, not the contact's answer
+        # (one who introduces someone new, "Aisha - meet Sam ... leave you two to it", refers the user on)
+        return "unknown", 0.4
     if _PASSED_ON.search(text):
         # "Sir, please see below request from a CA in Mumbai. Shall I block 20 minutes for him?": a note about
         # the user to someone else, even with a time in it
@@ -500,6 +507,10 @@ def _policy_refusal(text: str) -> bool:
     return any(rule.search(s) and negation.search(s) for s in _sentences(text))
 
 
+_INTRODUCING = re.compile(
+    r"\b(?:you two|you both|both of you)\b[^.!?\n]{0,40}\b(?:connect\w*|talk|chat|meet|speak|to it|over to you)\b"
+    r"|\b(?:leave|leaving) you (?:two |both )?to it\b"
+)
 _PASSED_ON = re.compile(r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b")
 # A no that hangs on the answer to a question: "in principle", or a question put first to clarify.
 _HEDGED = re.compile(

@@ -33,7 +33,7 @@ _BANNER = re.compile(
 )
 _HEADER_FROM = re.compile(
     r"^\s*\**(from|von|de|van|da|från|fra|od|от|מאת|差出人|送信者|发件人|發件人|寄件者|보낸 사람|kimden|من|"
-    r"lähettäjä|από|feladó|odesílatel|de la|frá)\s*[:：]\**\s*\S",
+    r"lähettäjä|από|feladó|odesílatel|de la|frá|oddi wrth)\s*[:：]\**\s*\S",
     re.IGNORECASE,
 )
 # Outlook's localised header block: Sent/Date, To, Cc and Subject in the client's language.
@@ -43,7 +43,7 @@ _HEADER_NEXT = re.compile(
     r"送信日時|日付|宛先|件名|发送时间|發送時間|寄件日期|收件人|收件者|主题|主旨|보낸 날짜|받는 사람|제목|"
     r"נשלח|אל|נושא|отправлено|кому|тема|wysłano|do|temat|skickat|till|ämne|"
     r"gönderildi|kime|konu|bilgi|tarih|تاريخ الإرسال|إلى|الموضوع|نسخة|sendt|til|emne|lähetetty|vastaanottaja|aihe|"
-    r"στάλθηκε|προς|θέμα|elküldve|címzett|tárgy|odesláno|komu|předmět|trimis|către|subiect|efni|sent)\s*[:：]",
+    r"στάλθηκε|προς|θέμα|elküldve|címzett|tárgy|odesláno|komu|předmět|trimis|către|subiect|efni|sent|anfonwyd|at|pwnc)\s*[:：]",
     re.IGNORECASE,
 )
 # Lotus Notes quotes the original as "Name <address>" then its date on the next line, no labels.
