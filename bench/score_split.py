@@ -81,6 +81,7 @@ TZ = {
     "fresh-en21": "America/Los_Angeles",
     "fresh-en22": "Europe/London",
     "fresh-intl20": "Europe/Vienna",
+    "fresh-auto7": "America/Los_Angeles",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
