@@ -101,13 +101,52 @@ def decode_header_value(value: object) -> str:
         return " ".join(text.split())
 
 
+# The common shapes, read without the stdlib's general parser (a quarter of the time per message went there):
+# "a@b", "<a@b>", "Name <a@b>", "\"Last, First\" <a@b>".
+_SIMPLE_ADDRESS = re.compile(r'\s*(?:"([^"\\]*)"|([^"<>,;:@()\\]*?))\s*<([^<>\s,;:@()"]+@[^<>\s,;:@()"]+)>\s*'
+                             r'|\s*([^<>\s,;:@()"]+@[^<>\s,;:@()"]+)\s*')
+
+
 def parse_addresses(value: str) -> list[tuple[str, str]]:
     """(name, lower-case address) pairs from an address header."""
+    if "(" not in value and "\\" not in value:
+        fast = _fast_addresses(value)
+        if fast is not None:
+            return fast
     try:
         pairs = getaddresses([value])
     except Exception:
         return []
     return [(name, addr.lower()) for name, addr in pairs if "@" in addr]
+
+
+def _fast_addresses(value: str) -> list[tuple[str, str]] | None:
+    """The pairs when every comma-separated item has a common shape, else None (the general parser decides)."""
+    out = []
+    for item in _split_items(value):
+        m = _SIMPLE_ADDRESS.fullmatch(item)
+        if m is None:
+            return None
+        name = m.group(1) if m.group(1) is not None else (m.group(2) or "")
+        out.append((name.strip(), (m.group(3) or m.group(4)).lower()))
+    return out
+
+
+def _split_items(value: str) -> list[str]:
+    """Comma-separated items, not splitting inside a quoted name."""
+    items: list[str] = []
+    current: list[str] = []
+    quoted = False
+    for char in value:
+        if char == '"':
+            quoted = not quoted
+        if char == "," and not quoted:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [item for item in items if item.strip()]
 
 
 def unflow(text: str, delsp: bool) -> str:

@@ -89,9 +89,14 @@ def _assistant(body: str, name: str) -> bool:
     first = name.replace(",", " ").split()[0] if name.split() else ""
     if len(first) < 2:
         return False
+    if first.lower() not in body.lower() or not _ASSISTANT_RE.search(body):
+        return False
     word = re.escape(first)
     return bool(re.search(rf"\b{word}\b[^.!?\n]{{0,40}}{_ASSISTANT_WORDS}|{_ASSISTANT_WORDS}[^.!?\n]{{0,25}}\b{word}\b",
                           body, re.IGNORECASE))
+
+
+_ASSISTANT_RE = re.compile(_ASSISTANT_WORDS, re.IGNORECASE)
 
 
 _THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie|bedankt|dank je)"
@@ -103,6 +108,8 @@ def _thanked_only(body: str, name: str) -> bool:
     first = name.replace(",", " ").split()[0] if name.split() else ""
     if len(first) < 2:
         return False
+    if first not in body:
+        return False  # not named at all (a quick test that spares compiling the patterns below)
     word = re.escape(first)
     mentions = len(re.findall(rf"\b{word}\b", body))
     thanked = len(

@@ -123,7 +123,17 @@ _OPENING_HOURS = re.compile(
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
-_RESTATED = re.compile(r"(?:\s?(?:" + ZONE_RE.pattern + r"))?\s?(?:\(|/)\s?")
+_RESTATED_GAP = re.compile(r"\s?(?:\(|/)\s?")
+
+
+def _restated(clause: str, start: int, end: int) -> bool:
+    """Whether ``clause[start:end]`` is an optional zone then "(" or "/" (the zone is ZONE_RE's, matched apart
+    so its long pattern is compiled once)."""
+    if _RESTATED_GAP.fullmatch(clause, start, end):
+        return True
+    space = start + 1 if clause[start : start + 1].isspace() else start
+    zone_match = ZONE_RE.match(clause, space, end)
+    return zone_match is not None and _RESTATED_GAP.fullmatch(clause, zone_match.end(), end) is not None
 _CONVERSION = re.compile(
     # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
     r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
@@ -400,7 +410,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
         # (a time restated in another zone right after one, "14h (10h em São Paulo)", shares nothing)
-        restating = [i > 0 and _RESTATED.fullmatch(clause, times[i - 1].end, t.start) is not None
+        restating = [i > 0 and _restated(clause, times[i - 1].end, t.start)
                      for i, t in enumerate(times)]
         shared = next(
             (z for z, again in zip(reversed(zones), reversed(restating), strict=True) if z[1] and not again
