@@ -253,8 +253,9 @@ def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
     day, not the call."""
     for regex in (english, pattern(cue)):
         for m in regex.finditer(text):
-            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())), default=0)
-            end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end())), len(text))
+            window = max(0, m.start() - 400)  # (a clause is shorter than that: spares scanning from the top)
+            start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, window, m.start())), default=window)
+            end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end(), m.end() + 400)), len(text))
             if not DAY_WORD.search(text, start, end):
                 return True
     return False
@@ -316,7 +317,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unsubscribe", 0.9
     # (the findings below are computed when a rule first asks: most replies are decided by a few of them)
     accept = _Lazy(lambda: _affirmed(_ACCEPT, "accept", text))
-    decline = _undated(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text)
+    decline = _Lazy(lambda: _undated(_DECLINE, "decline", text) or _policy_refusal(text) or _refusal(text))
     # A booking page beside a refusal and no yes is most often the signature's standing offer, not an answer.
     concrete = ev.times > 0 or (ev.booking and not (decline and not accept))
     not_me = _Lazy(lambda: _any(_NOT_ME, "not_me", text) or _MENTION.search(original) is not None)
