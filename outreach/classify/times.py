@@ -371,7 +371,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 
     ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
     """
-    text = STAMP_LINE.sub("", _clock_words(text[:MAX_CHARS].replace("’", "'")))
+    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
+    if ":" in text:
+        text = STAMP_LINE.sub("", text)  # every stamp has a clock time "hh:mm"
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
     assert ref_tz is not None
     today = ref.date()
