@@ -1264,3 +1264,28 @@ def test_uk_public_sector_replies() -> None:
         ("Ooh lovely, so glad you two are connecting! I'll bow out here and leave you to it.", "unknown"),
     ]
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]
+
+
+def test_valley_and_alpine_replies() -> None:
+    """ "lgtm — first one", "lemme check w/ my manager first", "Oof, ... try me again", "don't count on me",
+    "purtroppo no", "da muss i passen", "rufen Sie den Herrn Gruber an", "Schreiben S' mir ... nochmal",
+    "ich mache Sie mit Thomas bekannt (cc)" (a referral, beside its ones)."""
+    slots = "> Could we talk on Tuesday 9 Feb at 2pm ET or Friday 12 Feb at 10am ET?"
+    raw = _mail("lgtm — first one. ty for sending actual times" + QUOTE.replace("> Could we talk?", slots))
+    picked = classify_message(raw, user_tz="America/New_York").to_json()
+    bodies = [
+        ("hey! def open to it but lemme check w/ my manager first and get back to you", "later"),
+        ("Oof, this week and next are brutal. Try me again in a few weeks? Not a no, promise.", "later"),
+        ("In principle I would say yes. But I cannot now. Better don't count on me.", "declined"),
+        ("Liebe Frau Rivera, purtroppo no, tut mir leid! Ich komm grad zu gar nix.", "declined"),
+        ("Servus, da muss i passen, sorry – hab momentan koa Luft für sowas.", "declined"),
+        ("Da kann ich Ihnen leider nicht weiterhelfen. Aber rufen Sie den Herrn Josef Gruber an: +43 664 555 0187.",
+         "referral"),
+        ("Grad ist Wintersaison-Vorbereitung. Schreiben S' mir nach der Wintersaison-Vorbereitung bitte nochmal.",
+         "later"),
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies]
+    assert [(picked["intent"], picked["meeting"]["start"]), *outs] == [
+        ("accepted", "2027-02-09T14:00:00-05:00"),
+        *[i for _, i in bodies],
+    ]

@@ -278,6 +278,8 @@ DECLINE = {
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
+        r"muss (?:ich |i )?(?:da |hier )?passen",
+        r"hab\w* (?:momentan |gerade |grad )?(?:keine|koa) (?:luft|zeit|kapazit)",
         r"bin (?:ich )?(?:leider |selbst )*raus\b",
         r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
         r"(?:bin|sind) (?:leider )?nicht verfügbar(?=[.,;!]|\s*$)",
@@ -316,6 +318,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"purtroppo no\b",
         r"non sono disponibile(?=[.,;!]|\s*$)",
         r"(?:agenda|tempo) non me lo (?:permette|consente)",
         r"(?:sarebbe|sarei) di (?:ben )?poca utilit[àa]",
@@ -424,6 +427,7 @@ LATER = {
         r"plus tard",
     ),
     "de": (
+        r"schreib\w* s['’] mir\b.{0,60}\b(?:nochmal|noch einmal|wieder|erneut)",
         r"schreib\w* (?:sie |du )?mir\b.{0,40}\b(?:nochmal|noch einmal|wieder|erneut)",
         r"melden sie sich\b.{0,40}\bwieder",
         r"meld(?:e|en) dich\b.{0,40}\bwieder",

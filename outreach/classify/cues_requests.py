@@ -269,6 +269,9 @@ NOT_ME = {
         r"je vous recommande de (?:contacter|[ée]crire)",
     ),
     "de": (
+        r"nicht (?:\w+ )?weiterhelfen",
+        r"(?:mache|bringe) (?:sie|dich|euch) (?:\w+ )?mit \w+(?: \w+)? (?:bekannt|zusammen)",
+        r"klinke mich (?:\w+ )?aus",
         r"besser als ich\b",
         r"sprich (?:doch |lieber |am besten |gern |gerne )?(?:mal )?mit",
         r"wende dich (?:gern |gerne |bitte |doch )?an",
@@ -531,11 +534,13 @@ SAYS_NO: dict[str, tuple[str, ...]] = {
         r"ce ne sera pas possible",
     ),
     "de": (
+        r"muss (?:ich |i )?(?:da |hier )?passen",
+        r"leider nein\b",
         r"muss (?:ich )?(?:ihnen |dir )?(?:leider )?absagen",
         r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
     ),
     "pt": (r"(?:tenho|vou ter) (?:de|que) (?:recusar|declinar|dizer que n[ãa]o)", r"n[ãa]o vai (?:dar|rolar)"),
-    "it": (r"devo (?:purtroppo )?(?:declinare|rinunciare|dire di no)",),
+    "it": (r"devo (?:purtroppo )?(?:declinare|rinunciare|dire di no)", r"purtroppo no\b"),
     "nl": (r"moet (?:ik )?(?:helaas )?(?:nee zeggen|afzeggen|passen)",),
 }
 

@@ -37,6 +37,8 @@ _LATER = re.compile(
     r"once|when|the week of|on or after|then|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b"
     r"|\b(look at|try|aim for|push (it|this) to) (the )?week of\b"
+    r"|\b(let me|lemme|i'll|i need to|need to) (check|run (it|this) by|clear (it|this)) (w/ |with |by )?(my )?"
+    r"(manager|boss|team|legal|comms|hr)\b[^.!?\n]{0,40}\b(first|get back|revert|come back)\b"
     r"|\b(once i'?m back|when i'?m back|after the holidays|in the new year|later (this|in the) (year|month|fall|"
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
 )
@@ -72,7 +74,7 @@ _DECLINE = re.compile(
     r"|\bi'?d (?:rather|prefer) not\b(?=[,.!;]|\Z)"
     r"|\bnot (be )?a good fit\b|\bno thanks\b|\bnot interested\b"
     r"|\bnot possible (from|on|for) (my|our) (side|end|part)\b|\bstop(ped)? saying yes\b"
-    r"|\b(don't|do not) want to promise\b"
+    r"|\b(don't|do not) want to promise\b|\b(better )?(don't|do not) count on me\b"
     r"|\b(don't|do not) think (a|an|the) (call|chat|conversation|meeting) (with me )?would (make (much |any )?sense|"
     r"be (useful|helpful|productive|worth))"
     r"|\bnot (really |honestly )?(a|the) (good|right) person (for this|for that|to ask|to help)\b"
@@ -87,7 +89,7 @@ _DECLINE = re.compile(
     r"|\b(don'?t|do not|no longer) (mentor|coach|advise|do (mentoring|coaching))\b"
     r"|\b(had to |have to )?stop(ped)? (doing|taking|having) ([\w-]+ ){0,3}(calls|conversations|chats|meetings)\b"
     r"|\bstop(ped)? taking (them|these|those) on\b|\bplate is (simply |just |far )?too full\b"
-    r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it)\b"
+    r"|\bcan'?t (this time|right now|at the moment|this month|this week|do it|now\b)"
     r"|\bunable to make an exception\b|\b(is|are|am) (unable|not able) to (accept|take|meet|join|attend|participate)\b"
     r"|\binability to\b|\bcan'?t be (of )?(more |much |any )?(help|helpful|use)\b"
     r"|\bnot (to )?(hold|take|have|do) (one-on-one |1:1 |individual )?(informational )?(meetings|calls|interviews)\b"
@@ -110,13 +112,14 @@ _NOT_ME = re.compile(
     r"|\bredirect you\b|\bthe (person|people|one) you (really |actually )?want\b"
     r"|\b(phone|call|ring|whatsapp|text|try) (my (mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\bcc'?d\b|\b(i'?ve |i have )?cop(ied|ying) (in )?(my |our )?\w+\b(?! here just)|\bover to you\b"
-    r"|\bforwarding you to\b|\(in cc\)"
+    r"|\bforwarding you to\b|\((in )?cc\)"
     r"|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
 # An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
 _MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
 _ACCEPT = re.compile(
     r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
+    r"|\b[ls]gtm\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
     r"|\bsounds (good|great)\b|\bworks (for|on) (me|my end)\b|\bcount me in\b|\bi'm in\b(?=[.!,]|\Z)"
@@ -168,7 +171,7 @@ _NOT_NAMES = frozenset(
         "thanks thank sure yes yep yeah sorry ok okay done great perfect noted understood agreed absolutely certainly",
         "definitely unfortunately alas apologies cheers no nope nah hello hi hey also update quick",
         "ha haha hah oh ah aha uh um umm eh well wow hmm ooh gosh yikes seriously honestly sadly happily wait look",
-        "honey hon sweetie darling love mate buddy pal chief",
+        "honey hon sweetie darling love mate buddy pal chief oof ugh argh phew whew yay welp yikes",
         "listen fyi btw",
         "grand lovely brilliant cool excellent super fab fantastic ace aye righto",
         "regrettably fortunately luckily frankly honestly truthfully personally actually anyway hopefully ideally",
