@@ -1289,3 +1289,24 @@ def test_valley_and_alpine_replies() -> None:
         ("accepted", "2027-02-09T14:00:00-05:00"),
         *[i for _, i in bodies],
     ]
+
+
+def test_quebec_replies_and_noon_in_other_languages() -> None:
+    """ "le mardi 9 février, midi" is noon; "después del mediodía" is no time; Québécois ways to defer, ask
+    first and unsubscribe; "FYI - another one asking" is a note about the user to a colleague."""
+    noon = classify_message(_mail("Mais après Pâques je suis tout à vous : le mardi 9 février, midi, au café?" + QUOTE),
+                            user_tz="America/New_York").to_json()
+    bodies = [
+        ("Oui, ça me tente! Mais je pars. Peux-tu me réécrire la semaine du 15 février?", "later"),
+        ("Avant d'aller plus loin, une question : est-ce pour un article?", "question"),
+        ("Merci de retirer mon adresse de vos envois.", "unsubscribe"),
+        ("FYI - another journalist asking for a coffee chat. Let's discuss at Monday's huddle, 9:30.", "unknown"),
+    ]
+    outs = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies]
+    ref = datetime.fromisoformat("2027-02-04T10:00:00-03:00")
+    after_noon = find_times("¿Te va el jueves después del mediodía?", ref, zone("America/Argentina/Buenos_Aires")).times
+    assert (noon["meeting"]["start"], outs, after_noon) == (
+        "2027-02-09T12:00:00-05:00",
+        [i for _, i in bodies],
+        [],
+    )

@@ -412,6 +412,7 @@ LATER = {
         r"no antes de",
     ),
     "fr": (
+        r"(?:peux-tu|pourriez-vous|pouvez-vous|pourrais-tu) me (?:r[ée][ée]crire|recontacter|relancer)",
         r"(?:[ée]criv|recontact|relanc)ez-moi (?:à ce moment-là|alors|à partir|dès|apr[èe]s)",
         r"(?:[ée]cris|recontacte|relance)-moi (?:à ce moment-là|alors|à partir|dès|apr[èe]s)",
         r"(?:relance|recontacte|r[ée][ée]cris)-moi\b",

@@ -160,6 +160,7 @@ UNSUBSCRIBE = {
         r"no (?:quiero|deseo) (?:recibir|m[áa]s)",
     ),
     "fr": (
+        r"retirer (?:mon adresse|mon courriel|moi) (?:de|des) (?:vos|votre|ces) (?:envois|listes?|courriels)",
         r"effac\w* (?:l['’]ensemble des |toutes les |mes )?(?:donn[ée]es|informations)",
         r"supprim\w* (?:l['’]ensemble de |toutes )?mes donn[ée]es",
         r"ne plus me (?:contacter|[ée]crire|solliciter)",
@@ -349,6 +350,7 @@ BEFORE_COMMIT = {
         r"(?:mandar|enviar|mandarme|enviarme) (?:tu |su |el )?(?:cv|curr[íi]culum)\b[^.?!]{0,12}\b(?:antes|primero)",
     ),
     "fr": (
+        r"avant d[\'’]aller plus loin",
         r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)",
         r"une question pr[ée]alable",
         r"envoyez-moi d['’]abord",

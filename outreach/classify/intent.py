@@ -515,7 +515,10 @@ _INTRODUCING = re.compile(
     r"\b(?:you two|you both|both of you)\b[^.!?\n]{0,40}\b(?:connect\w*|talk|chat|meet|speak|to it|over to you)\b"
     r"|\b(?:leave|leaving) you (?:two |both )?to it\b"
 )
-_PASSED_ON = re.compile(r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b")
+_PASSED_ON = re.compile(
+    r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b"
+    r"|\A\W*fyi\b[^.!?\n]{0,12}\b(?:another|below|see)\b"
+)
 # A no that hangs on the answer to a question: "in principle", or a question put first to clarify.
 _HEDGED = re.compile(
     r"\b(?:in princip(?:e|le)|en principe|en principio|em princ[íi]pio|in linea di principio|di norma|grunds[äa]tzlich|"

@@ -59,7 +59,12 @@ _REFUSED_HOUR = re.compile(
 )
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
-_NOON = re.compile(r"\b(?:noon|midday)\b", re.IGNORECASE)
+_PAST_NOON = re.compile(
+    r"(?:after|before|until|till|después del?|antes del?|hasta el|après|avant|jusqu'à|dopo il|dopo|prima di|"
+    r"fino a|depois do|antes do|até ao|até o)\s?$",
+    re.IGNORECASE,
+)
+_NOON = re.compile(r"\b(?:noon|midday|midi|mediod[íi]a|meio-dia|mezzogiorno)\b", re.IGNORECASE)
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
 _PLACE = alternation(PLACES)
 _TIME_WORD = r"(?i:time|zeit|tijd)"
@@ -264,6 +269,8 @@ def _find_times(text: str) -> list[_Time]:
             continue  # "Monday works, just not at 3"
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):
+        if _PAST_NOON.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "después del mediodía", "after noon": a part of the day, not a time
         found.append(_Time(m.start(), m.end(), time(12, 0)))
     found.sort(key=lambda t: t.start)
     return _ranges(text, found)
