@@ -82,6 +82,10 @@ TZ = {
     "fresh-en22": "Europe/London",
     "fresh-intl20": "Europe/Vienna",
     "fresh-auto7": "America/Los_Angeles",
+    "fresh-intl22": "Europe/Berlin",
+    "fresh-en23": "Asia/Singapore",
+    "fresh-intl21": "Europe/Lisbon",
+    "fresh-en24": "America/Chicago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
