@@ -1310,3 +1310,19 @@ def test_quebec_replies_and_noon_in_other_languages() -> None:
         [i for _, i in bodies],
         [],
     )
+
+
+def test_last_round_turns_of_phrase() -> None:
+    """Questions before agreeing, refusals by institutions and phone pointers from the session's last sets."""
+    bodies = [
+        ("Buongiorno, mi dica in due righe cosa vorrebbe sapere e in che lingue lavora.", "question"),
+        ("Avant de convenir d'un moment, dites-m'en un peu plus sur votre démarche.", "question"),
+        ("Lamentamos informar que a agenda da Dra. Teresa Pires não permite, de momento, aceitar pedidos.",
+         "declined"),
+        ("Mirá, de gestión de proyectos sé poco y nada. Llamala a Valeria al +54 11 5555 0142.", "referral"),
+        ("Ik heb er goed over nagedacht, maar ik moet passen.", "declined"),
+        ("Gracias, pero no doy entrevistas de este tipo. Suerte.", "declined"),
+        ("Aus Gründen der Gleichbehandlung darf ich keine Einzelgespräche mit Bewerbern führen.", "declined"),
+        ("Il Direttore non è in grado di accogliere richieste di colloqui individuali.", "declined"),
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]

@@ -303,7 +303,8 @@ DECLINE = {
     "pt": (
         r"(?:vou passar|passo) (?:dessa|desta|essa|esta) vez",
         r"n[ãa]o estou dispon[íi]vel(?=[.,;!]|\s*$)", r"n[ãa]o d[áa](?=[,.!;]|\s*$)",
-        r"(?:agenda|tempo) n[ãa]o (?:me )?(?:permite|deixa)",
+        r"(?:agenda|tempo)\b[^.!?\n]{0,40}\bn[ãa]o (?:me )?(?:permite|deixa)",
+        r"lamentamos informar",
         r"n[ãa]o sou (?:a|o) (?:pessoa )?(?:certa|indicad[ao]|adequad[ao])",
         r"deix(?:ei|amos) de (?:aceitar|fazer|atender|dar)",
         r"j[áa] n[ãa]o (?:aceito|fa[çc]o|atendo|dou)\b",
@@ -318,6 +319,7 @@ DECLINE = {
         r"n[ãa]o (?:tenho|temos) (?:\w+ )?(?:possibilidade|disponibilidade|tempo|agenda|condi[çc][õo]es)",
     ),
     "it": (
+        r"non (?:è|sono|siamo) in grado di (?:accogliere|accettare|partecipare|fissare)",
         r"purtroppo no\b",
         r"non sono disponibile(?=[.,;!]|\s*$)",
         r"(?:agenda|tempo) non me lo (?:permette|consente)",
@@ -335,6 +337,7 @@ DECLINE = {
         r"devo (?:declinare|rinunciare)",
     ),
     "nl": (
+        r"ik moet (?:helaas )?passen",
         r"moet (?:ik )?(?:je |u )?(?:helaas )?teleurstellen",
         r"(?:ga|begin) (?:er|daar|hier) (?:\w+ )?niet aan(?: beginnen)?|(?:daar|hier) begin ik niet aan",
         r"zit er (?:\w+ ){0,4}niet in\b",

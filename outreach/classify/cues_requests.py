@@ -241,6 +241,8 @@ NOT_ME = {
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
     ),
     "es": (
+        r"(?:la|el) que (?:m[áa]s )?sabe\b",
+        r"s[ée] poco y nada",
         r"mejor que yo\b",
         r"(?:m[áa]s|mejor) (?:hablar|habla|charlar|escribir|escr[íi]bele) con",
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
@@ -270,6 +272,7 @@ NOT_ME = {
         r"je vous recommande de (?:contacter|[ée]crire)",
     ),
     "de": (
+        r"schlechte[rn]? (?:gesprächspartner|ansprechpartner)\w*",
         r"nicht (?:\w+ )?weiterhelfen",
         r"(?:mache|bringe) (?:sie|dich|euch) (?:\w+ )?mit \w+(?: \w+)? (?:bekannt|zusammen)",
         r"klinke mich (?:\w+ )?aus",
@@ -302,6 +305,8 @@ NOT_ME = {
         r"de minha parte",
     ),
     "it": (
+        r"non ne so granch[ée]",
+        r"(?:ti|la) mando io",
         r"meglio di me\b",
         r"(?:metter\w*|mettere) in contatto",
         r"(?:le|ti) consiglierei di (?:sentire|contattare|scrivere|chiamare)",
@@ -350,6 +355,8 @@ BEFORE_COMMIT = {
         r"(?:mandar|enviar|mandarme|enviarme) (?:tu |su |el )?(?:cv|curr[íi]culum)\b[^.?!]{0,12}\b(?:antes|primero)",
     ),
     "fr": (
+        r"avant de convenir",
+        r"dites-m[\'’]en (?:un peu )?plus",
         r"avant d[\'’]aller plus loin",
         r"avant de (?:m['’]engager|vous r[ée]pondre|fixer|accepter|confirmer)",
         r"une question pr[ée]alable",
@@ -474,6 +481,7 @@ UNWILLING = {
         r"je pr[ée]f[èe]re ne pas",
     ),
     "de": (
+        r"(?:darf|kann|können|dürfen) (?:ich|wir) (?:\w+ ){0,5}(?:nicht|kein\w*)",
         r"kein\w* (?:\w+ ){0,3}mehr\b",
         r"(?:ich|wir) (?:kann|können|werde|möchte|würde)(?: \w+){0,3} (?:nicht|kein\w*)",
         r"(?:ist|wäre) (?:mir|uns) (?:leider )?nicht möglich",
@@ -503,10 +511,11 @@ MEETING_WORD: dict[str, tuple[str, ...]] = {
         r"(?:calls?|chats?|conversations?|meetings?|coffees?|meet|connect|zoom|interviews?|"
         r"informationals?|external|requests?)\b|(?:talk|speak)\b(?! for\b)",
     ),
-    "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar|solicitud)\b",),
+    "es": (r"(?:llamadas?|reuni[óo]n\w*|charlas?|conversaci[óo]n\w*|caf[ée]|hablar|reunirme|conversar|solicitud|"
+           r"entrevistas?)\b",),
     "fr": (r"(?:appels?|[ée]changes?|entretiens?|rendez-vous|caf[ée]|discuter|parler|rencontrer|visio|demande)\b",),
-    "de": (r"(?:gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch|anfrage)\b",),
-    "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar|pedido)\b",),
+    "de": (r"(?:\w*gespr[äa]ch\w*|telefonat\w*|calls?|treffen|kaffee|sprechen|austausch|anfrage)\b",),
+    "pt": (r"(?:conversas?|chamadas?|reuni[õo]es|reuni[ãa]o|caf[ée]|papo|conversar|falar|pedidos?|entrevistas?)\b",),
     "it": (
         r"(?:chiamat[ae]|call|incontr[oi]|chiacchierat[ae]|colloqui[oi]?|caff[èe]|parlare|sentirci|richiesta|impegni)\b",
     ),
@@ -548,7 +557,12 @@ SAYS_NO: dict[str, tuple[str, ...]] = {
 
 # Pointing the user to someone by phone or chat, with no address to write to ("ruf Stefan an").
 TO_PERSON: dict[str, tuple[str, ...]] = {
-    "es": (r"ll[áa]ma(?:le|la)? a\b", r"escr[íi]bele al whatsapp"),
+    "es": (
+        r"ll[áa]ma(?:le|la)? (?:mejor )?a\b",
+        r"ll[áa]mal[ae]\b",
+        r"m[áa]nd[ae]le un (?:mensaje|whatsapp)",
+        r"escr[íi]bele al whatsapp",
+    ),
     "fr": (r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b"),
     "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
     "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),

@@ -177,7 +177,7 @@ _NOT_NAMES = frozenset(
         "regrettably fortunately luckily frankly honestly truthfully personally actually anyway hopefully ideally",
         "apparently basically currently normally usually otherwise meanwhile incidentally admittedly",
         "merci parfait entendu désolé désolée oui non bien",
-        "gracias perfecto claro vale listo hecho genial lamentablemente sí",
+        "gracias perfecto claro vale listo hecho genial lamentablemente sí mirá oye oiga che pues bueno",
         "danke klar super gerne prima erledigt leider ja nein verstanden",
         "obrigado obrigada perfeito feito certo combinado infelizmente sim não",
         "grazie perfetto fatto purtroppo volentieri sì",
@@ -451,7 +451,8 @@ _INDIRECT_QUESTION = re.compile(
     r"|\b(?:kindly|please|could you|can you) (?:confirm|advise|clarify|let me know|tell me|share) "
     r"(?:who|what|which|how|why|whether|if|where)\b"
     r"|\b(?:dime|d[íi]game|d[íi]ganme) (?:qu[ée]|si|cu[áa]l)\b|\bdites-moi (?:ce|si|quel)"
-    r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b|\bmi dica (?:cosa|se|quale)\b"
+    r"|\bsag(?:en sie)? mir,? (?:was|ob|welche)\b|\bme (?:diga|diz) (?:o que|se|qual)\b"
+    r"|\bmi dica (?:\w+ ){0,4}(?:cosa|se|quale|in che)\b"
     r"|\blaat (?:me|u me) weten (?:wat|of|welke)\b"
     r"|\b(?:me gustar[íi]a (?:saber|entender)|j'aimerais savoir|ich w[üu]rde gern(?:e)? wissen|gostaria de saber|"
     r"vorrei sapere|ik zou graag (?:willen )?weten)\b"
@@ -532,6 +533,7 @@ _LOGISTICS = re.compile(
     r"\b(?:time|times|when|day|zone|timezone|number|phone|cell|mobile|call|zoom|teams|meet|link|invite|calendar|"
     r"works?|suits?|free|available|morning|afternoon|evening|week|date|slot|ok|okay|good|fine|minutes|min|mins|"
     r"video|dial|ring|skype|whatsapp|location|where|address|coffee|lunch|office|options?|better|prefer|either|"
+    r"telefone|telefono|teléfono|téléphone|telefon|telefoon|telefonisch|videollamada|visio|vídeo|videocall|"
     # greetings asked as questions ("Oi Marco, tudo bem?", "how are you?")
     r"tudo bem|how are you|how's it going|c[óo]mo (?:est[áa]s|and[áa]s|vas)|ça va|comment vas|wie geht|come stai|"
     r"hoe gaat|"
