@@ -1326,3 +1326,23 @@ def test_last_round_turns_of_phrase() -> None:
         ("Il Direttore non è in grado di accogliere richieste di colloqui individuali.", "declined"),
     ]
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b, _ in bodies] == [i for _, i in bodies]
+
+
+def test_a_sending_service_s_hard_bounce_and_a_chinese_notice_name_the_address() -> None:
+    """Postmark's "Hard bounce:" notice and a 163-style notice ("收件人：a@b", "550 User not found: a@b")."""
+    postmark = (
+        b"From: Postmark Bounces <bounces@postmarkapp.example>\nTo: sam.rivera@example.edu\n"
+        b"Subject: Hard bounce: Informational interview request\nDate: Fri, 17 Oct 2031 16:13:00 +0000\n"
+        b"Content-Type: text/plain\n\nA message you sent could not be delivered.\n\n  Recipient:    yuki@far.example\n"
+        b"  Type:         Hard bounce\n"
+    )
+    chinese = (
+        "From: Postmaster@163.example\nTo: sam.rivera@example.edu\nSubject: 系统退信/Systematic bounce\n"
+        "Date: Wed, 15 Sep 2032 11:09:00 +0800\nContent-Type: text/plain; charset=utf-8\n\n抱歉，您的邮件被退回来了\n"
+        "收件人：liwei@163.example\n\nRemote server said: 550 User not found: liwei@163.example\n"
+    ).encode()
+    outs = [classify_message(raw).to_json() for raw in (postmark, chinese)]
+    assert [(o["intent"], o["bounced_recipient"]) for o in outs] == [
+        ("bounce", "yuki@far.example"),
+        ("bounce", "liwei@163.example"),
+    ]

@@ -68,7 +68,7 @@ _FAIL_SUBJECT = re.compile(
     r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
     r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
     r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
-    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:)",
+    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b)",
     re.IGNORECASE,
 )
 _DELAY = re.compile(
@@ -103,6 +103,10 @@ _RECIPIENT_PATTERNS = [
         r"(?:recipient address|failed recipient|original recipient|recipient)(?:s|\(s\))?:?\s*" + _ADDR + r"\s", re.I
     ),
     re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
+    # a server's answer naming the address after a colon: "Remote server said: 550 User not found: a@b"
+    re.compile(r"\b[45]\d\d\b[^\n<>@]{0,40}[:：]\s*" + _ADDR + r"\s", re.I),
+    # "收件人：a@b" (the recipient, in a Chinese notice)
+    re.compile(r"收件人\s*[:：]\s*" + _ADDR + r"\s"),
     # the server's answer quoted in any language's notice: "550 5.1.1 <a@b>: Recipient address rejected"
     re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\s+<(?P<a>[^\s<>]+@[^\s<>]+)>", re.I),
     # an address opening its line with the reason after it: "a@b Invalid Address, ERROR_CODE :550 ... User unknown"
