@@ -487,7 +487,7 @@ def _refusal(text: str) -> bool:
     """A sentence where the sender cannot or will not have the call, naming no day or time ("we can't take
     external calls", "no voy a poder reunirme"): a no in words no phrase list foresees."""
     unwilling, call, when = pattern("unwilling"), pattern("meeting_word"), pattern("when_word")
-    for sentence in _sentences(text):
+    for sentence in _SENTENCE.findall(text):
         refused = unwilling.search(sentence)
         if not refused or when.search(sentence) or MAYBE_DATE.search(sentence) or _MONTH.search(sentence):
             continue
@@ -509,7 +509,7 @@ _PRONOUN_AFTER = re.compile(
 def _policy_refusal(text: str) -> bool:
     """A sentence that names a rule and a negation ("por política de la empresa no podemos ...")."""
     rule, negation = pattern("policy"), pattern("negation")
-    return any(rule.search(s) and negation.search(s) for s in _sentences(text))
+    return any(rule.search(s) and negation.search(s) for s in _SENTENCE.findall(text))
 
 
 _INTRODUCING = re.compile(
@@ -553,6 +553,3 @@ def _asks_about_more_than_logistics(text: str) -> bool:
 # A plain-text line wrapped mid-sentence (a lower-case word on each side of the break) is one sentence.
 _WRAPPED = re.compile(r"(?<=[a-zà-ÿ,])\n(?=[a-zà-ÿ])")
 
-
-def _sentences(text: str) -> list[str]:
-    return _SENTENCE.findall(_WRAPPED.sub(" ", text))
