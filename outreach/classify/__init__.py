@@ -174,6 +174,9 @@ def _classify(
     exclude.update(_addressed_before(quoted_top, mail.from_name, added))
     new_text = split.body + "\n" + html_split.body
     referrals = find_referrals(new_text, added, exclude, quoted)
+    # the referrals the new text names by address (the others are only on copy)
+    lowered_text = new_text.lower()
+    named = [r for r in referrals if r["email"] and r["email"] in lowered_text]
 
     @cache
     def restart() -> date | None:
@@ -197,7 +200,7 @@ def _classify(
             booking=booking is not None,
             invitation=invite is not None,
             referrals=len(referrals),
-            referrals_in_text=sum(1 for r in referrals if r["email"] and r["email"] in new_text.lower()),
+            referrals_in_text=len(named),
             user_names=_user_names(user),
             user_first_names=frozenset(_first_name(name) for name, _ in user if name.strip()),
             copied_names=frozenset(name.split()[0].lower() for name, _ in mail.cc_addrs if name.split()),
@@ -217,7 +220,7 @@ def _classify(
         intent, confidence = "unknown", 0.4
     if intent == "declined":
         # a no keeps only the people its text names; someone merely on copy ("so she's aware") is no pointer
-        referrals = [r for r in referrals if r["email"] and r["email"] in new_text.lower()]
+        referrals = named
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted" and (day := picked()) is not None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
