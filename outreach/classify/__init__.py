@@ -41,7 +41,7 @@ from outreach.classify.intent import Evidence, decide
 from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
 from outreach.classify.quotes import Split, quoted_addressee, split_reply
-from outreach.classify.referrals import find_referrals
+from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.times import find_times, named_proposal, ordinal_proposal
@@ -202,8 +202,8 @@ def _classify(
             referrals=len(referrals),
             referrals_in_text=len(named),
             user_names=_user_names(user),
-            user_first_names=frozenset(_first_name(name) for name, _ in user if name.strip()),
-            copied_names=frozenset(name.split()[0].lower() for name, _ in mail.cc_addrs if name.split()),
+            user_first_names=frozenset(first_name(name).lower() for name, _ in user if name.strip()),
+            copied_names=frozenset(first_name(name).lower() for name, _ in mail.cc_addrs),
             user_named=any(name.strip() for name, _ in user),
             resume_in_days=lambda: (day - ref.date()).days if (day := restart()) is not None else None,
             in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
@@ -235,20 +235,12 @@ def _classify(
     return _result(intent, confidence, body=split.body, **fields)
 
 
-def _first_name(display: str) -> str:
-    """"Yusuf Demir" and Outlook's "Demir, Yusuf" -> "yusuf"."""
-    if "," in display:
-        display = display.partition(",")[2]
-    words = display.split()
-    return words[0].lower() if words else ""
-
-
 def _addressed_before(quoted_top: str, sender_name: str, added: list[tuple[str, str]]) -> list[str]:
     """Addresses of the person the user's quoted message greeted, when someone else answers with them on copy."""
     addressee = (quoted_addressee(quoted_top) or "").lower()
-    if not addressee or addressee == _first_name(sender_name):
+    if not addressee or addressee == first_name(sender_name).lower():
         return []
-    return [address for name, address in added if _first_name(name) == addressee]
+    return [address for name, address in added if first_name(name).lower() == addressee]
 
 
 # An address anywhere in a header (the headers read with it only exclude addresses from the referrals, so a

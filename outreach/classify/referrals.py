@@ -66,14 +66,22 @@ def find_referrals(
             continue  # "thanks Renata for connecting us": the introducer kept on a reply-all
         if _assistant(body, name):
             continue  # "I'm copying Lorna, who manages my calendar": she books the call, she is no one new
+        first = first_name(name)
         if "," in name:  # Outlook's "Last, First"
-            last, _, first = name.partition(",")
-            name = f"{first.strip()} {last.strip()}"
+            last, _, given = name.partition(",")
+            name = f"{given.strip()} {last.strip()}"
         # Without a cue, a Cc'd person counts when the text speaks to or of them by first name ("Tom, over to you").
-        first_name = name.split()[0] if name.split() else ""
-        if cued or (len(first_name) > 1 and re.search(rf"\b{re.escape(first_name)}\b", body)):
+        if cued or (len(first) > 1 and re.search(rf"\b{re.escape(first)}\b", body)):
             add(email, name or None)
     return out
+
+
+def first_name(display: str) -> str:
+    """"Yusuf Demir" and Outlook's "Demir, Yusuf" -> "Yusuf"; "" for an empty name."""
+    if "," in display:
+        display = display.partition(",")[2]
+    words = display.split()
+    return words[0] if words else ""
 
 
 _ASSISTANT_WORDS = (
@@ -86,7 +94,7 @@ _ASSISTANT_WORDS = (
 
 def _assistant(body: str, name: str) -> bool:
     """Whether the text presents this Cc'd person as the sender's assistant or the keeper of their calendar."""
-    first = name.replace(",", " ").split()[0] if name.split() else ""
+    first = first_name(name)
     if len(first) < 2:
         return False
     if first.lower() not in body.lower() or not _ASSISTANT_RE.search(body):
@@ -105,7 +113,7 @@ _THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazi
 def _thanked_only(body: str, name: str) -> bool:
     """Whether the text thanks this Cc'd person (for the introduction, most often) and never points the user to
     them."""
-    first = name.replace(",", " ").split()[0] if name.split() else ""
+    first = first_name(name)
     if len(first) < 2:
         return False
     if first not in body:
