@@ -44,9 +44,12 @@ _AT = re.compile(
 # "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
 _AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
+# The negations and hour prepositions of "not at 3" / "nicht um 15 Uhr", shared by the two patterns below.
+_NEGATION = r"\b(?:not|n't|nicht|pas|no|non|niet)"
+_AT_HOUR = r"(?:at|before|um|à|a las|alle|om|às)"
 _NOT_AT = re.compile(
-    r"(?:\b(?:not|n't|nicht|pas|no|non|niet)|\b(?:than|instead of|mejor que|más que|plutôt que|statt|anstatt|"
-    r"invece che|em vez de|in plaats van))\s(?:at|before|um|à|a las|alle|om|às)\s?$",
+    rf"(?:{_NEGATION}|\b(?:than|instead of|mejor que|más que|plutôt que|statt|anstatt|"
+    rf"invece che|em vez de|in plaats van))\s{_AT_HOUR}\s?$",
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
@@ -54,9 +57,7 @@ _EVENT = re.compile(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
-_REFUSED_HOUR = re.compile(
-    r"\b(?:not|n't|nicht|pas|no|non|niet)\s(?:at|before|um|à|a las|alle|om|às)\s?\d", re.IGNORECASE
-)
+_REFUSED_HOUR = re.compile(rf"{_NEGATION}\s{_AT_HOUR}\s?\d", re.IGNORECASE)
 _DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _PAST_NOON = re.compile(
