@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
 from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN, WEEKDAYS
+from outreach.classify.referrals import THANKS_WORDS
 from outreach.classify.resume import RECONTACT
 
 logger = logging.getLogger(__name__)
@@ -215,7 +216,7 @@ class Evidence:
     names_proposed_day: Callable[[], bool] = lambda: False
 
 
-_THANKED = re.compile(r"\b(?:thanks|thank you|thx|cheers|valeu|obrigad[oa]|gracias|merci|danke|grazie|bedankt|dank)\b")
+_THANKED = re.compile(rf"\b{THANKS_WORDS}\b")
 
 
 def _nickname(name: str, first_names: frozenset[str]) -> bool:

@@ -107,7 +107,8 @@ def _assistant(body: str, name: str) -> bool:
 _ASSISTANT_RE = re.compile(_ASSISTANT_WORDS, re.IGNORECASE)
 
 
-_THANKS = r"(?:thanks|thank you|thx|cheers|merci|gracias|danke|obrigad[oa]|grazie|bedankt|dank je)"
+# Words of thanks, read here for a Cc'd introducer and in intent for a greeting that thanks someone on copy.
+THANKS_WORDS = r"(?:thanks|thank you|thx|cheers|valeu|obrigad[oa]|gracias|merci|danke|grazie|bedankt|dank)"
 
 
 def _thanked_only(body: str, name: str) -> bool:
@@ -122,7 +123,7 @@ def _thanked_only(body: str, name: str) -> bool:
     mentions = len(re.findall(rf"\b{word}\b", body))
     thanked = len(
         re.findall(
-            rf"\b{_THANKS}[^.!?\n]{{0,40}}\b{word}\b|\b{word}\b[,!]?\s(?:thanks|thank you)\b"
+            rf"\b{THANKS_WORDS}[^.!?\n]{{0,40}}\b{word}\b|\b{word}\b[,!]?\s(?:thanks|thank you)\b"
             rf"|for (?:the )?(?:intro|introduction|connecting us)[,!]?\s{word}\b",
             body,
             re.IGNORECASE,
