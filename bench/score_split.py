@@ -86,6 +86,10 @@ TZ = {
     "fresh-en23": "Asia/Singapore",
     "fresh-intl21": "Europe/Lisbon",
     "fresh-en24": "America/Chicago",
+    "fresh-en25": "America/Halifax",
+    "fresh-en26": "America/New_York",
+    "fresh-intl23": "America/Sao_Paulo",
+    "fresh-intl24": "Europe/Brussels",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
