@@ -1346,3 +1346,13 @@ def test_a_sending_service_s_hard_bounce_and_a_chinese_notice_name_the_address()
         ("bounce", "yuki@far.example"),
         ("bounce", "liwei@163.example"),
     ]
+
+
+def test_write_me_again_with_words_between_in_italian_and_dutch() -> None:
+    """ "Scrivimi ... di nuovo" and Dutch "neem ... weer contact op" ask to be written to again: a sure later."""
+    bodies = [
+        "Adesso è un periodo pienissimo. Scrivimi pure di nuovo dopo il 20 maggio.",
+        "Tot eind mei zit ik vol. Neem daarna gerust weer contact op.",
+    ]
+    outs = [classify_message(_mail(b + QUOTE), second_opinion=False).to_json() for b in bodies]
+    assert [(o["intent"], o["confidence"]) for o in outs] == [("later", 0.8), ("later", 0.8)]
