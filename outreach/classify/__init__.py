@@ -10,7 +10,9 @@ No database, network or config. The stages, in order of precedence:
 3. a person's reply (:mod:`.intent`), read only from the new text that
    :mod:`.quotes` leaves after removing quoted history and the signature, with
    times from :mod:`.times`, links from :mod:`.links`, referrals from
-   :mod:`.referrals` and restart dates from :mod:`.resume`.
+   :mod:`.referrals` and restart dates from :mod:`.resume`; then weighed against a
+   model of the reply's words (:mod:`.second_opinion`), which may only make the
+   verdict more careful: a sure verdict it disputes goes to the user.
 
 ``confidence`` is the strength of the rule that decided, not a probability:
 
@@ -44,6 +46,7 @@ from outreach.classify.quotes import Split, quoted_addressee, split_reply
 from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
+from outreach.classify.second_opinion import weigh
 from outreach.classify.times import find_times, named_proposal, ordinal_proposal
 from outreach.classify.zones import zone
 from outreach.intents import Intent
@@ -107,7 +110,7 @@ def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
 
 
 def _classify(
-    raw: bytes, user_tz: str | None, known_addresses: Iterable[str], context: ThreadContext | None
+    raw: bytes, user_tz: str | None, known_addresses: Iterable[str], context: ThreadContext | None, second_opinion: bool
 ) -> Classification:
     mail = read_mail(raw)
     plain, html = body_texts(mail)
@@ -193,6 +196,7 @@ def _classify(
         )
 
     user = _user(mail, quoted_top)
+    in_thread = bool(mail.header("in-reply-to") or mail.header("references"))
     intent, confidence = decide(
         Evidence(
             text=split.body,
@@ -206,7 +210,7 @@ def _classify(
             copied_names=frozenset(first_name(name).lower() for name, _ in mail.cc_addrs),
             user_named=any(name.strip() for name, _ in user),
             resume_in_days=lambda: (day - ref.date()).days if (day := restart()) is not None else None,
-            in_thread=bool(mail.header("in-reply-to") or mail.header("references")),
+            in_thread=in_thread,
             names_proposed_day=lambda: picked() is not None,
         )
     )
@@ -218,6 +222,12 @@ def _classify(
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4
+    if second_opinion and invite is None and in_thread:
+        # (the model learned from replies: a notice that slipped past read_automatic is no reply to weigh)
+        grounded = (intent == "accepted" and bool(times or booking or picked())) or (
+            intent == "later" and restart() is not None
+        )
+        intent, confidence = weigh(split.body, intent, confidence, grounded)
     if intent == "declined":
         # a no keeps only the people its text names; someone merely on copy ("so she's aware") is no pointer
         referrals = named
@@ -266,15 +276,21 @@ def _meeting(
 
 
 def classify_message(
-    raw: bytes, *, user_tz: str | None = None, known_addresses: Iterable[str] = (), context: ThreadContext | None = None
+    raw: bytes,
+    *,
+    user_tz: str | None = None,
+    known_addresses: Iterable[str] = (),
+    context: ThreadContext | None = None,
+    second_opinion: bool = True,
 ) -> Classification:
     """Classify one raw message; never raises (errors give intent "unknown" and an ``error``).
 
     ``context``: what the thread already holds (see :mod:`.context`); the result's ``thread`` then says
     whether the reply confirms, reschedules or cancels, and times without a date resolve against it.
+    ``second_opinion=False``: the rules' verdict alone (bench/train_intent_model.py measures the rules with it).
     """
     try:
-        return _classify(raw, user_tz, [a.lower() for a in known_addresses], context)
+        return _classify(raw, user_tz, [a.lower() for a in known_addresses], context, second_opinion)
     except Exception as exc:  # the contract: one bad message must never stop a batch
         logger.debug("classification failed", exc_info=True)
         return _result(error=f"{type(exc).__name__}: {exc}"[:200])
