@@ -1356,3 +1356,19 @@ def test_write_me_again_with_words_between_in_italian_and_dutch() -> None:
     ]
     outs = [classify_message(_mail(b + QUOTE), second_opinion=False).to_json() for b in bodies]
     assert [(o["intent"], o["confidence"]) for o in outs] == [("later", 0.8), ("later", 0.8)]
+
+
+def test_a_time_restated_after_a_few_words_naming_its_zone_is_one_time() -> None:
+    """ "16:30 de Lisboa (17:30 aquí)" and "16:00, hora peninsular (las 11:00 en Río)" restate one instant; "10am
+    (or 11am)" offers two."""
+    ref = datetime(2029, 10, 12, 10, 0, tzinfo=zone("+02:00"))
+    texts = [
+        "Me viene bien el martes 16 a las 16:30 de Lisboa (17:30 aquí, perfecto).",
+        "Te propongo el jueves 18 a las 16:00, hora peninsular (las 11:00 en Río).",
+        "Tuesday 16 at 10am (or 11am if that's easier)?",
+    ]
+    assert [[t.isoformat() for t in find_times(text, ref, zone("Europe/Berlin")).times] for text in texts] == [
+        ["2029-10-16T16:30:00+02:00"],
+        ["2029-10-18T16:00:00+02:00"],
+        ["2029-10-16T10:00:00+02:00", "2029-10-16T11:00:00+02:00"],
+    ]

@@ -129,7 +129,12 @@ _OPENING_HOURS = re.compile(
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
-_RESTATED_GAP = re.compile(r"\s?(?:\(|/)\s?")
+# What may stand between a time and its restatement in another zone: a few words naming the first one's zone
+# ("16:30 de Lisboa (17:30 aquí)", "10:30 a. m., hora del Pacífico (12:30 en la Ciudad de México)"), then "(" or
+# "/" and at most one short word ("(las 11:00 en Río)", "(i.e. 5pm for you)"), never "or" ("10am (or 11am)").
+_RESTATED_GAP = re.compile(
+    r"[^\d!?;\n()/]{0,30}(?:\(|/)\s?(?!(?:or|ou|o|oder|of|oppure|ó)\b)(?:[^\W\d][\w.]{0,4}\s)?", re.IGNORECASE
+)
 
 
 def _restated(clause: str, start: int, end: int) -> bool:
