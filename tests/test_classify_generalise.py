@@ -1361,7 +1361,7 @@ def test_write_me_again_with_words_between_in_italian_and_dutch() -> None:
 def test_a_time_restated_after_a_few_words_naming_its_zone_is_one_time() -> None:
     """ "16:30 de Lisboa (17:30 aquí)" and "16:00, hora peninsular (las 11:00 en Río)" restate one instant; "10am
     (or 11am)" offers two."""
-    ref = datetime(2029, 10, 12, 10, 0, tzinfo=zone("+02:00"))
+    ref = datetime(2029, 10, 12, 10, 0, tzinfo=zone("UTC+2"))
     texts = [
         "Me viene bien el martes 16 a las 16:30 de Lisboa (17:30 aquí, perfecto).",
         "Te propongo el jueves 18 a las 16:00, hora peninsular (las 11:00 en Río).",
