@@ -1368,7 +1368,27 @@ def test_a_time_restated_after_a_few_words_naming_its_zone_is_one_time() -> None
         "Tuesday 16 at 10am (or 11am if that's easier)?",
     ]
     assert [[t.isoformat() for t in find_times(text, ref, zone("Europe/Berlin")).times] for text in texts] == [
-        ["2029-10-16T16:30:00+02:00"],
+        ["2029-10-16T16:30:00+01:00"],
         ["2029-10-18T16:00:00+02:00"],
         ["2029-10-16T10:00:00+02:00", "2029-10-16T11:00:00+02:00"],
+    ]
+
+
+def test_north_american_regions_and_places_named_in_other_languages() -> None:
+    """ "heure du Centre", "hora del Pacífico", "heure de l'Est" name the regions (with the daylight-saving
+    offset of the day); "9h do México", "16:30 de Lisboa" the place."""
+    ref = datetime(2032, 3, 10, 16, 18, tzinfo=zone("UTC-6"))
+    texts = [
+        "Je propose le mardi 16 mars à 13 h, heure du Centre (14 h chez vous).",
+        "¿Le parece bien el martes 16 de marzo a las 10:30 a. m., hora del Pacífico?",
+        "le mardi 16 à 10 h, heure de l'Est",
+        "terça 16 às 9h do México",
+        "martes 16 a las 16:30 de Lisboa",
+    ]
+    assert [[t.isoformat() for t in find_times(text, ref, zone("America/Toronto")).times] for text in texts] == [
+        ["2032-03-16T13:00:00-05:00"],
+        ["2032-03-16T10:30:00-07:00"],
+        ["2032-03-16T10:00:00-04:00"],
+        ["2032-03-16T09:00:00-06:00"],
+        ["2032-03-16T16:30:00+00:00"],
     ]

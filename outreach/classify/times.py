@@ -69,8 +69,15 @@ _NOON = re.compile(r"\b(?:noon|midday|midi|mediod[íi]a|meio-dia|mezzogiorno)\b"
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
 _PLACE = alternation(PLACES)
 _TIME_WORD = r"(?i:time|zeit|tijd)"
-# "hora del Este", "hora do Leste": the east (of North America) only after an hour word ("en este" is "in this").
-_EAST = "este|leste"
+# "hora del Este", "hora do Leste": the east (of North America) only after an hour word ("en este" is "in this"),
+# and so the other regions' names in Spanish, Portuguese and French ("hora del Pacífico", "heure du Centre").
+_REGION_WORDS = {
+    **dict.fromkeys(("pacífico", "pacifico", "pacifique"), "pacific"),
+    **dict.fromkeys(("centro", "centre"), "central"),
+    **dict.fromkeys(("montaña", "montana", "montanha", "rocheuses"), "mountain"),
+    **dict.fromkeys(("atlántico", "atlantico", "atlantique"), "atlantic"),
+    **dict.fromkeys(("este", "leste", "est"), "eastern"),
+}
 _HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
 ZONE_RE = re.compile(
     r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
@@ -85,9 +92,9 @@ ZONE_RE = re.compile(
     r"da lei|da te)\b)"
     # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
     # London"): the place list is long, so it is written once and the conditionals require one of the three.
-    r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
-    r"|(?P<inplace>\b(?i:in|en|em|a|à)\s))?"
-    r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + _EAST + r")|(?!)))\b"
+    r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|du|des|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
+    r"|(?P<inplace>\b(?i:in|en|em|a|à|de|do|da|di)\s))?"
+    r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + alternation(_REGION_WORDS) + r")|(?!)))\b"
     r"(?P<place>(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)?(?(local)|(?(inplace)|(?(place)|(?!))))"
     r"|(?P<region>\b(?i:pacific|eastern|central|mountain|atlantic)\b)"
 )
@@ -314,7 +321,7 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
         return zone(m.group("abbr"))
     if m.group("pl"):
         place = m.group("pl").lower()
-        return zone("eastern" if re.fullmatch(_EAST, place) else place)
+        return zone(_REGION_WORDS.get(place, place) if m.group("local") else place)
     if m.group("region"):
         return zone(m.group("region"))
     return None
