@@ -222,8 +222,9 @@ def _classify(
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4
-    if second_opinion and invite is None and in_thread:
-        # (the model learned from replies: a notice that slipped past read_automatic is no reply to weigh)
+    if second_opinion and invite is None and in_thread and thread is None:
+        # (the model learned from first answers to a request: a notice that slipped past read_automatic is no
+        # reply, and one read against the thread's set time, confirming or cancelling it, is no first answer)
         grounded = (intent == "accepted" and bool(times or booking or picked())) or (
             intent == "later" and restart() is not None
         )

@@ -3,8 +3,9 @@
 The rules (:mod:`.intent`) read phrases they were written for; people who never saw them write others. A
 multinomial logistic regression over the reply's word unigrams and bigrams (trained by
 bench/train_intent_model.py on the tuning part of the labelled corpora, in seven languages) reads every word
-instead. For a reply in a thread (the model learned from replies; it never saw a notice), the two are weighed
-so that the model can only make the classifier more careful:
+instead. For a reply in a thread (the model learned from replies; it never saw a notice), and not one the
+daemon read against a meeting already set (confirming, moving or cancelling it), the two are weighed so that
+the model can only make the classifier more careful:
 
 * the rules are sure (confidence >= 0.6, the daemon acts) of a reply of :data:`LONG` words or more and the
   model finds their intent unlikely (probability under :data:`UNLIKELY`): the rules' intent stands, but at
