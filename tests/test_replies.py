@@ -444,3 +444,20 @@ def test_a_spanish_acceptance_with_a_time_becomes_an_interview_at_that_instant(
     assert (lines[1:], Contact.get().status, interview.start, interview.url) == (
         ["reply 1 from lucia@example.es: accepted: interview 1 (scheduled)"],
         "meeting", start.astimezone(UTC), "https://meet.example.org/abc-defg-hij")
+
+
+def test_a_decline_in_words_no_rule_knows_waits_for_you_as_a_decline(
+        tmp_path: Path, mailrig: MailRig, mail_user: str, imap: Callable[..., IMAPClient]) -> None:
+    """A no in words the rules do not know, read from the real inbox: the second opinion shows it as a decline at
+    0.5, so nothing is closed and the reply waits for the user."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    draft = sent_draft("robin@example.org", "Robin Hale", datetime.now(UTC) - timedelta(hours=2), settings)
+    body = ("Hi Sam,\n\nThanks so much for thinking of me. Honestly my plate is completely full through the spring "
+            "with the product launch, and I don't think I'd give you the attention you deserve. Wishing you the very "
+            f"best.\n\nRobin\n\nOn Mon, Sam Rivera <{mail_user}> wrote:\n> Would you have 20 minutes for a chat?\n")
+    imap(mail_user).append("INBOX", reply_to(draft, mail_user, body))
+    lines = watch_once(settings, datetime.now(UTC))
+    reply = Reply.get()
+    assert (lines[1:], Contact.get().status, reply.intent, reply.result["confidence"], reply.needs_attention) == (
+        ["reply 1 from robin@example.org: declined [needs attention]: low confidence (0.50); please check"], "replied",
+        "declined", 0.5, True)
