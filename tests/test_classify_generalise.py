@@ -1392,3 +1392,21 @@ def test_north_american_regions_and_places_named_in_other_languages() -> None:
         ["2032-03-16T09:00:00-06:00"],
         ["2032-03-16T16:30:00+00:00"],
     ]
+
+
+def test_more_ways_to_restate_a_time_in_the_other_zone() -> None:
+    """ "that'll be 1:00 here", "dan is het bij jou 8 uur", "que aquí son las 15:00": a conversion, not a second
+    option; "doesn't quite work at 4" turns that hour down."""
+    ref = datetime(2031, 6, 12, 9, 0, tzinfo=zone("UTC-5"))
+    texts = [
+        "That Thursday 19th at 2:00 works just fine, that'll be 1:00 here in Tulsa.",
+        "Donderdag 19 juni om 9 uur zou wel kunnen, dan is het bij jou 8 uur.",
+        "El jueves 19 a las 10:00 vuestra hora, que aquí son las 15:00.",
+        "Thursday 19th at 4 doesn't quite work for me. Could we do 5pm on Friday 20th?",
+    ]
+    assert [[t.isoformat() for t in find_times(text, ref, zone("America/Chicago")).times] for text in texts] == [
+        ["2031-06-19T14:00:00-05:00"],
+        ["2031-06-19T09:00:00-05:00"],
+        ["2031-06-19T10:00:00-05:00"],
+        ["2031-06-20T17:00:00-05:00"],
+    ]
