@@ -1358,6 +1358,11 @@ def test_write_me_again_with_words_between_in_italian_and_dutch() -> None:
     assert [(o["intent"], o["confidence"]) for o in outs] == [("later", 0.8), ("later", 0.8)]
 
 
+def _found(texts: list[str], ref: datetime, user_zone: str) -> list[list[str]]:
+    """The times find_times reads in each text, as ISO-8601."""
+    return [[t.isoformat() for t in find_times(text, ref, zone(user_zone)).times] for text in texts]
+
+
 def test_a_time_restated_after_a_few_words_naming_its_zone_is_one_time() -> None:
     """ "16:30 de Lisboa (17:30 aquí)" and "16:00, hora peninsular (las 11:00 en Río)" restate one instant; "10am
     (or 11am)" offers two."""
@@ -1367,7 +1372,7 @@ def test_a_time_restated_after_a_few_words_naming_its_zone_is_one_time() -> None
         "Te propongo el jueves 18 a las 16:00, hora peninsular (las 11:00 en Río).",
         "Tuesday 16 at 10am (or 11am if that's easier)?",
     ]
-    assert [[t.isoformat() for t in find_times(text, ref, zone("Europe/Berlin")).times] for text in texts] == [
+    assert _found(texts, ref, "Europe/Berlin") == [
         ["2029-10-16T16:30:00+01:00"],
         ["2029-10-18T16:00:00+02:00"],
         ["2029-10-16T10:00:00+02:00", "2029-10-16T11:00:00+02:00"],
@@ -1385,7 +1390,7 @@ def test_north_american_regions_and_places_named_in_other_languages() -> None:
         "terça 16 às 9h do México",
         "martes 16 a las 16:30 de Lisboa",
     ]
-    assert [[t.isoformat() for t in find_times(text, ref, zone("America/Toronto")).times] for text in texts] == [
+    assert _found(texts, ref, "America/Toronto") == [
         ["2032-03-16T13:00:00-05:00"],
         ["2032-03-16T10:30:00-07:00"],
         ["2032-03-16T10:00:00-04:00"],
@@ -1404,7 +1409,7 @@ def test_more_ways_to_restate_a_time_in_the_other_zone() -> None:
         "El jueves 19 a las 10:00 vuestra hora, que aquí son las 15:00.",
         "Thursday 19th at 4 doesn't quite work for me. Could we do 5pm on Friday 20th?",
     ]
-    assert [[t.isoformat() for t in find_times(text, ref, zone("America/Chicago")).times] for text in texts] == [
+    assert _found(texts, ref, "America/Chicago") == [
         ["2031-06-19T14:00:00-05:00"],
         ["2031-06-19T09:00:00-05:00"],
         ["2031-06-19T10:00:00-05:00"],

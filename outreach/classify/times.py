@@ -111,7 +111,8 @@ _CLAUSE_SPLIT = re.compile(
 )
 _NEGATIVE = re.compile(
     r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
-    r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|out of (?:the )?office|travell?ing|away|"
+    r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
+    r"out of (?:the )?office|travell?ing|away|"
     r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
     r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
     r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
@@ -155,7 +156,8 @@ def _restated(clause: str, start: int, end: int) -> bool:
 _CONVERSION = re.compile(
     # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
     r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
-    r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
+    r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b"
+    r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
     r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
     r"|\bi\.e\.|\baka\b|=\s"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
