@@ -90,6 +90,8 @@ TZ = {
     "fresh-en26": "America/New_York",
     "fresh-intl23": "America/Sao_Paulo",
     "fresh-intl24": "Europe/Brussels",
+    "fresh-en27": "Pacific/Honolulu",
+    "fresh-intl25": "Europe/Paris",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
