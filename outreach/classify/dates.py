@@ -109,7 +109,8 @@ _RELATIVE = {
 }  # fmt: skip
 _NEXT = r"this|next|coming|this coming|el próximo|el proximo|la próxima|próximo|próxima|nächsten|nächste|prossimo|prossima|volgende"  # noqa: E501
 DATE_RE = re.compile(
-    r"(?P<iso>\b(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)"
+    # (every form starts with a letter or a digit: the lookahead rejects every other character at once)
+    r"(?=\w)(?:(?P<iso>\b(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)"
     r"|(?P<md>\b(?P<mon1>" + _MONTH + r")\.?\s{1,3}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
     r"(?:,?\s{1,3}(?P<y1>20\d\d)\b)?)"
     r"|(?P<dm>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:of\s|de\s|d['’])?(?P<mon2>" + _MONTH + r")\b\.?"
@@ -123,7 +124,7 @@ DATE_RE = re.compile(
     r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
     r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
     r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
-    r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)",
+    r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?))",
 )
 
 
