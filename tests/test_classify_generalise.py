@@ -1415,3 +1415,29 @@ def test_more_ways_to_restate_a_time_in_the_other_zone() -> None:
         ["2031-06-19T10:00:00-05:00"],
         ["2031-06-20T17:00:00-05:00"],
     ]
+
+
+def test_half_past_noon_and_a_conversion_said_with_faire() -> None:
+    """ "lundi 17 midi et demi" is 12:30, "mediodía y cuarto" 12:15; "ça devrait faire 16 h pour toi" restates the
+    time before it."""
+    ref = datetime(2033, 10, 12, 9, 0, tzinfo=zone("UTC+2"))
+    texts = [
+        "Lundi 17 midi et demi c'est top pour moi.",
+        "¿El lunes 17 a mediodía y cuarto?",
+        "Le mardi 18 à 10 h (heure de Québec) ? Ça devrait faire 16 h pour toi.",
+    ]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2033-10-17T12:30:00+02:00"],
+        ["2033-10-17T12:15:00+02:00"],
+        ["2033-10-18T10:00:00-04:00"],
+    ]
+
+
+def test_first_thing_in_the_morning_is_no_rank() -> None:
+    """ "la segunda, el miércoles a primera hora" picks the second proposal: "a primera hora" is early, not first."""
+    quote = ("\n\nEl lun, 10 oct 2033, Awa Diallo <awa@example.fr> escribió:\n> ¿Le iría bien el martes 18 de octubre a"
+             " las 9:30 o el miércoles 19 de octubre a las 9:30?\n")
+    raw = _mail("De las dos opciones me viene mejor la segunda, el miércoles a primera hora. ¡Hasta pronto!" + quote)
+    raw = raw.replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Wed, 12 Oct 2033 10:00:00 +0200")
+    out = classify_message(raw, user_tz="Europe/Paris").to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2033-10-19T09:30:00+02:00")

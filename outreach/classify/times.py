@@ -65,7 +65,12 @@ _PAST_NOON = re.compile(
     r"fino a|depois do|antes do|até ao|até o)\s?$",
     re.IGNORECASE,
 )
-_NOON = re.compile(r"\b(?:noon|midday|midi|mediod[íi]a|meio-dia|mezzogiorno)\b", re.IGNORECASE)
+# Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
+_NOON = re.compile(
+    r"\b(?:noon|midday|midi|mediod[íi]a|meio-dia|mezzogiorno)"
+    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?\b",
+    re.IGNORECASE,
+)
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
 _PLACE = alternation(PLACES)
 _TIME_WORD = r"(?i:time|zeit|tijd)"
@@ -160,6 +165,7 @@ _CONVERSION = re.compile(
     r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
     r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
     r"|\bi\.e\.|\baka\b|=\s"
+    r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
     r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
     r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
     r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
@@ -288,7 +294,7 @@ def _find_times(text: str) -> list[_Time]:
     for m in _NOON.finditer(text):
         if _PAST_NOON.search(text, max(0, m.start() - 16), m.start()):
             continue  # "después del mediodía", "after noon": a part of the day, not a time
-        found.append(_Time(m.start(), m.end(), time(12, 0)))
+        found.append(_Time(m.start(), m.end(), time(12, 30 if m.group("half") else 15 if m.group("quarter") else 0)))
     found.sort(key=lambda t: t.start)
     return _ranges(text, found)
 
@@ -555,7 +561,9 @@ _ORDINAL = re.compile(
     r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
     r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
-    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b(?!\s(?:vez|fois|volta|keer|mal|semana|semaine))",
+    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b"
+    # (not "la primera vez", "a primera hora": the first thing in the morning)
+    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|heure|ora|uur))",
     re.IGNORECASE,
 )
 
