@@ -8,7 +8,7 @@ import pytest
 
 from outreach.classify import classify_message
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times
+from outreach.classify.times import find_times, ordinal_proposal
 from outreach.classify.zones import zone
 from tests.helpers import delivery_report_body
 
@@ -1434,10 +1434,9 @@ def test_half_past_noon_and_a_conversion_said_with_faire() -> None:
 
 
 def test_first_thing_in_the_morning_is_no_rank() -> None:
-    """ "la segunda, el miércoles a primera hora" picks the second proposal: "a primera hora" is early, not first."""
-    quote = ("\n\nEl lun, 10 oct 2033, Awa Diallo <awa@example.fr> escribió:\n> ¿Le iría bien el martes 18 de octubre a"
-             " las 9:30 o el miércoles 19 de octubre a las 9:30?\n")
-    raw = _mail("De las dos opciones me viene mejor la segunda, el miércoles a primera hora. ¡Hasta pronto!" + quote)
-    raw = raw.replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Wed, 12 Oct 2033 10:00:00 +0200")
-    out = classify_message(raw, user_tz="Europe/Paris").to_json()
-    assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2033-10-19T09:30:00+02:00")
+    """ "me viene mejor la segunda, a primera hora" picks the second proposal: "a primera hora" is early, not first."""
+    quoted = "> ¿Le iría bien el martes 18 de octubre a las 9:30 o el jueves 20 de octubre a las 9:30?"
+    ref = datetime(2033, 10, 12, 10, 0, tzinfo=zone("UTC+2"))
+    picked = ordinal_proposal("De las dos opciones me viene mejor la segunda, a primera hora.", quoted, ref,
+                              zone("Europe/Paris"))
+    assert picked is not None and picked.isoformat() == "2033-10-20T09:30:00+02:00"

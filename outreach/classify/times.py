@@ -554,16 +554,15 @@ def named_proposal(
 # "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
 # "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
 _ORDINAL = re.compile(
-    r"\b(?:(?P<first>first|1st|former|earlier|primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
+    # (Spanish "a primera hora" is first thing in the morning: the rank takes "la", never "a")
+    r"\b(?:(?P<first>first|1st|former|earlier|(?<!\ba\s)primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
     r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
     r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
     r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|hip[óo]tese|"
     r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
     r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
-    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b"
-    # (not "la primera vez", "a primera hora": the first thing in the morning)
-    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|heure|ora|uur))",
+    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora))",
     re.IGNORECASE,
 )
 
