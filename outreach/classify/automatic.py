@@ -36,6 +36,7 @@ from itertools import islice
 
 from outreach.classify.bounces import REPLY_PREFIX, find_bounce, ses_notification
 from outreach.classify.calendar import Invitation
+from outreach.classify.dates import word_led
 from outreach.classify.mime import Mail
 from outreach.classify.quotes import Split
 from outreach.classify.referrals import find_referrals
@@ -54,16 +55,18 @@ _AUTO_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _AUTO_BODY = re.compile(
-    r"\b(automated (response|reply|message)|automatic(ally generated)? (reply|response|message)|"
-    r"auto-?generated|out of (the )?office|on (annual|parental|medical|maternity|paternity) leave|"
-    r"on vacation|limited access to (my )?e-?mail|no access to (my )?e-?mail|away from (my )?(desk|e-?mail)|"
-    r"your (request|ticket) \(?#?\w*\)? has been (created|received)|"
-    r"we(('ve| have))? received your (message|request|e-?mail)|"
-    r"your (message|request|e-?mail|enquiry|inquiry) has been (received|logged|routed|forwarded|passed|assigned)|"
-    r"this is an automated|do not reply to this (e-?mail|message)|confirming that we received|"
-    r"this (mailbox|address|inbox) (is no longer monitored|does not accept replies)|"
-    r"abwesend|nicht im büro|absent du bureau|en congé|fuera de la oficina|de vacaciones|"
-    r"fora do escritório|de férias|fuori ufficio|in ferie|afwezig|met vakantie)",
+    word_led(
+        r"\b(automated (response|reply|message)|automatic(ally generated)? (reply|response|message)|"
+        r"auto-?generated|out of (the )?office|on (annual|parental|medical|maternity|paternity) leave|"
+        r"on vacation|limited access to (my )?e-?mail|no access to (my )?e-?mail|away from (my )?(desk|e-?mail)|"
+        r"your (request|ticket) \(?#?\w*\)? has been (created|received)|"
+        r"we(('ve| have))? received your (message|request|e-?mail)|"
+        r"your (message|request|e-?mail|enquiry|inquiry) has been (received|logged|routed|forwarded|passed|assigned)|"
+        r"this is an automated|do not reply to this (e-?mail|message)|confirming that we received|"
+        r"this (mailbox|address|inbox) (is no longer monitored|does not accept replies)|"
+        r"abwesend|nicht im büro|absent du bureau|en congé|fuera de la oficina|de vacaciones|"
+        r"fora do escritório|de férias|fuori ufficio|in ferie|afwezig|met vakantie)"
+    ),
     re.IGNORECASE,
 )
 # "I've left the company": the one automatic reply whose named person is a referral.

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach.classify.cues import lowered, pattern
-from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN, WEEKDAYS
+from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN, WEEKDAYS, word_led
 from outreach.classify.referrals import THANKS_WORDS
 from outreach.classify.resume import RECONTACT
 
@@ -54,11 +54,10 @@ _FLAT_NO = re.compile(
 _SAYS_NO = re.compile(
     r"\b(?:must|have to|going to|need to|'ll have to|will have to|got to|'m going to|i'?ll) (?:decline|say no|pass)\b"
 )
-# Every English cue below starts with a letter or an apostrophe ("'ll have to"): the lookahead (?=[\w']) at the
-# front rejects every other character at once instead of trying each alternative there (about 40% faster).
-_WORD_START = r"(?=[\w'])"
-_DECLINE = re.compile(
-    _WORD_START + "(?:" + _FLAT_NO.pattern + r"|"
+# (every English cue below starts with a letter or an apostrophe: "'ll have to")
+_LETTER_OR_APOSTROPHE = r"[\w']"
+_DECLINE = re.compile(word_led(
+    _FLAT_NO.pattern + r"|"
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
     r"|\b(won't|will not|can't|cannot|can not|shan't|shall not|unable to|not able to|not be able to)( be able to)? "
@@ -101,8 +100,9 @@ _DECLINE = re.compile(
     r"|\btake (anything|any more|anything more|anything else) on\b"
     r"|\b(does not|doesn't|do not|don't|no longer) (take part in|participate in|take|accept|hold|offer|conduct) "
     r"(any |such |these )?(informational|networking|exploratory)? ?(meetings|calls|interviews|conversations|chats)\b"
-    r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b)",
-)
+    r"|\b(does not|doesn'?t|do not|don'?t) (conduct|hold|offer|grant|do) (any )?informational\b",
+    _LETTER_OR_APOSTROPHE,
+))
 # "you won't regret it" recommends; it declines nothing
 _WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|(?<!n't )(?<!n’t )(?<!not )(?<!never )regret)\b")
 _NOT_ME = re.compile(
@@ -121,8 +121,8 @@ _NOT_ME = re.compile(
 )
 # An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
 _MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
-_ACCEPT = re.compile(
-    _WORD_START + r"(?:\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
+_ACCEPT = re.compile(word_led(
+    r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b[ls]gtm\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
     r"|\blet'?s (do|talk|chat|say|meet|connect|find|set|plan|schedule|go with|book)\b"
@@ -135,8 +135,9 @@ _ACCEPT = re.compile(
     r"|\bwhen works\b|\bhappy to\b|\bi could offer\b|\boptions\b"
     r"|(?<![^\n])(fine|grand|done)[.!]"  # alone at the start of a line
     r"|\b(slot|time|option|one|date|monday|tuesday|wednesday|thursday|friday)('s| is| looks) (good|fine|great|perfect|"
-    r"ideal|best)\b|\bpencil (it|me|us|that) in\b)",
-)
+    r"ideal|best)\b|\bpencil (it|me|us|that) in\b",
+    _LETTER_OR_APOSTROPHE,
+))
 _QUESTION = re.compile(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
     r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"

@@ -13,7 +13,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from outreach.classify.dates import MONTHS, alternation
+from outreach.classify.dates import MONTHS, alternation, word_led
 
 logger = logging.getLogger(__name__)
 
@@ -84,11 +84,14 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _HOURS_LINE = re.compile(
-    r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|permanence|"
-    r"sprechzeiten|öffnungszeiten|bürozeiten|horaires d['’]ouverture|horaires de bureau|availability:|working hours|"
-    r"horario de atención|horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|"
-    r"orari(?:o)? di (?:ufficio|apertura|lavoro|ricevimento)|"
-    r"openingstijden|kantooruren|bereikbaar op)\b|平日|営業時間",
+    word_led(
+        r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|permanence|"
+        r"sprechzeiten|öffnungszeiten|bürozeiten|horaires d['’]ouverture|horaires de bureau|availability:|"
+        r"working hours|"
+        r"horario de atención|horário de atendimento|horário de funcionamento|heures de bureau|heures d['’]ouverture|"
+        r"orari(?:o)? di (?:ufficio|apertura|lavoro|ricevimento)|"
+        r"openingstijden|kantooruren|bereikbaar op)\b|平日|営業時間"
+    ),
     re.IGNORECASE,
 )
 # A line that is nothing but a date with its year and a clock time ("Apr 19, 2029, 16:02 UTC", "19/04/2029

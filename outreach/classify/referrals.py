@@ -11,6 +11,8 @@ import logging
 import re
 from collections.abc import Iterable
 
+from outreach.classify.dates import word_led
+
 logger = logging.getLogger(__name__)
 
 EMAIL_RE = re.compile(r"(?<![\w.+\-/=%])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
@@ -23,9 +25,11 @@ _ROLE = re.compile(
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
 # Words that say a Cc'd person was added for the user: "cc'd", "looping in", "en copia", "in Kopie", "ajouté".
 _CC_CUE = re.compile(
-    r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|loop\w* in|in the loop|add(ing|ed)|introduc\w*|connect(ing)? you|"
-    r"(en|em|in) c[óo]pi[ae]|in kopie|present\w*|apresent\w*|vorstell\w*|voorstel\w*|ajout\w*|aggiunt\w*|"
-    r"añad\w*|adicion\w*|hinzugef[üu]gt|toegevoegd|inclu\w*)\b",
+    word_led(
+        r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|loop\w* in|in the loop|add(ing|ed)|introduc\w*|connect(ing)? you|"
+        r"(en|em|in) c[óo]pi[ae]|in kopie|present\w*|apresent\w*|vorstell\w*|voorstel\w*|ajout\w*|aggiunt\w*|"
+        r"añad\w*|adicion\w*|hinzugef[üu]gt|toegevoegd|inclu\w*)\b"
+    ),
     re.IGNORECASE,
 )
 
@@ -104,7 +108,7 @@ def _assistant(body: str, name: str) -> bool:
                           body, re.IGNORECASE))
 
 
-_ASSISTANT_RE = re.compile(_ASSISTANT_WORDS, re.IGNORECASE)
+_ASSISTANT_RE = re.compile(word_led(_ASSISTANT_WORDS), re.IGNORECASE)
 
 
 # Words of thanks, read here for a Cc'd introducer and in intent for a greeting that thanks someone on copy.

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from outreach.classify.cues import lowered
 from outreach.classify.dates import MONTH_PATTERN as _MONTH
-from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates
+from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates, word_led
 
 # The word just before a date says what the date is: the return day, a first welcome day, or the
 # last day away ("through Friday" means back on Saturday). Seven languages.
@@ -50,25 +50,27 @@ _BEFORE_MONTH = (
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
 )
 _PERIOD_CUE = re.compile(
-    # (not "from April 23": a month with its day is a date, read by find_dates)
-    r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
-    r"(?!\.?\s?\d)"
-    r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
-    r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
-    r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
-    r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
-    r"zwei|dois|duas|due|twee|tres|trois|drei|três|tre|drie|ten|diez|dix|zehn|dez|dieci|tien|fifteen|quince|quinze|"
-    r"vierzehn|quindici|veertien|\d{1,2})\s"
-    r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
-    r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
-    r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
-    r"|\b(?P<quarter>next quarter|(?:in |from |starting )q(?P<q>[1-4])\b)"
-    # "the week after next", "na outra semana": the Monday two weeks on
-    r"|\b(?P<weekafter>(?:the )?week after next|(?:na|a) outra semana|la semana siguiente a la pr[óo]xima)\b"
-    r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que (?:viene|entra)|"
-    r"(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
-    r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
-    r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b",
+    word_led(
+        # (not "from April 23": a month with its day is a date, read by find_dates)
+        r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
+        r"(?!\.?\s?\d)"
+        r"|\b(?P<newyear>in the new year|after the (new year|holidays)|next year|early next year)\b"
+        r"|(?:\b(?:in|after|en|dans|em|tra|fra|over|in|entro|binnen|dentro de|daqui a)|\bd['’]ici)\s"
+        r"(?:about\s|around\s|roughly\s|environ\s|etwa\s|cerca de\s)?"
+        r"(?P<n>a|one|two|three|four|five|six|a few|a couple(?: of)?|un|una|une|um|uma|een|einem|einer|dos|deux|"
+        r"zwei|dois|duas|due|twee|tres|trois|drei|três|tre|drie|ten|diez|dix|zehn|dez|dieci|tien|fifteen|quince|quinze|"
+        r"vierzehn|quindici|veertien|\d{1,2})\s"
+        r"(?P<unit>weeks?|months?|semanas?|mes(?:es)?|semaines?|mois|wochen|woche|monaten?|monat|m[êe]s(?:es)?|"
+        r"settimane?|mes[ei]|weken|week|maanden?|days|d[íi]as|jours|tagen?|giorni|dagen)\b"
+        r"(?!\s(?:or|ou|o|oder|of|ou)\s\w+\b)"  # "un mois ou deux": vague
+        r"|\b(?P<quarter>next quarter|(?:in |from |starting )q(?P<q>[1-4])\b)"
+        # "the week after next", "na outra semana": the Monday two weeks on
+        r"|\b(?P<weekafter>(?:the )?week after next|(?:na|a) outra semana|la semana siguiente a la pr[óo]xima)\b"
+        r"|\b(?P<nextunit>next (?:week|month)|(?:la semana|el mes) que (?:viene|entra)|"
+        r"(?:la )?pr[óo]xim[oa] (?:semana|mes)|"
+        r"(?:la semaine|le mois) prochain(?:e)?|n[äa]chste[nr]? (?:woche|monat)|(?:a|na) semana que vem|"
+        r"(?:o|no) m[êe]s que vem|(?:la )?settimana prossima|(?:il )?mese prossimo|volgende (?:week|maand))\b"
+    ),
 )
 _VAGUE = ("a few", "a couple", "a couple of")
 _MID = ("mid", "second half", "mediados", "mi-", "mitte", "meados", "metà", "half")

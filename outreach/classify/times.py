@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
-from outreach.classify.dates import MONTH_PATTERN, NUMBER_WORDS, WEEKDAYS, DateMention, alternation, find_dates
+from outreach.classify.dates import (
+    MONTH_PATTERN,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    DateMention,
+    alternation,
+    find_dates,
+    word_led,
+)
 from outreach.classify.quotes import STAMP_LINE, is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
 
@@ -28,12 +36,15 @@ MAX_CLAUSES = 300
 MAX_PER_CLAUSE = 20
 # 2pm, 14:30, 14.30 Uhr, 14h30, 15 h 30, 16 Uhr, 9:00 a. m., ranges "2-4pm", "16:00–16:30 Uhr".
 TIME_RE = re.compile(
-    r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
-    r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
-    r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
-    r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
-    r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs|o'clock|o’clock)(?!\w))?"
-    r"(?![\d/])",
+    word_led(
+        r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
+        r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
+        r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
+        r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
+        r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs|o'clock|o’clock)(?!\w))?"
+        r"(?![\d/])",
+        r"\d",
+    ),
     re.IGNORECASE,
 )
 # "at 3", "a las 12", "alle 15", "um 18", "om 16", "às 11", "à 19", "ore 18.00": an hour after these words.
@@ -85,23 +96,26 @@ _REGION_WORDS = {
 }
 _HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
 ZONE_RE = re.compile(
-    r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
-    r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
-    r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
-    r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
-    r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
-    r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
-    r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
-    r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
-    r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|chez toi|"
-    r"da lei|da te)\b)"
-    # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
-    # London"): the place list is long, so it is written once and the conditionals require one of the three.
-    r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|du|des|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
-    r"|(?P<inplace>\b(?i:in|en|em|a|à|de|do|da|di)\s))?"
-    r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + alternation(_REGION_WORDS) + r")|(?!)))\b"
-    r"(?P<place>(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)?(?(local)|(?(inplace)|(?(place)|(?!))))"
-    r"|(?P<region>\b(?i:pacific|eastern|central|mountain|atlantic)\b)"
+    word_led(
+        r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
+        r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
+        r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
+        r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
+        r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
+        r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
+        r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
+        r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
+        r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
+        r"chez toi|"
+        r"da lei|da te)\b)"
+        # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
+        # London"): the place list is long, so it is written once and the conditionals require one of the three.
+        r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|du|des|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
+        r"|(?P<inplace>\b(?i:in|en|em|a|à|de|do|da|di)\s))?"
+        r"\b(?P<pl>(?i:" + _PLACE + r")|(?(local)(?i:" + alternation(_REGION_WORDS) + r")|(?!)))\b"
+        r"(?P<place>(?:\s(?i:standard|daylight))?\s" + _TIME_WORD + r"\b)?(?(local)|(?(inplace)|(?(place)|(?!))))"
+        r"|(?P<region>\b(?i:pacific|eastern|central|mountain|atlantic)\b)"
+    ),
 )
 _CLAUSE_SPLIT = re.compile(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
@@ -115,15 +129,18 @@ _CLAUSE_SPLIT = re.compile(
     r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
 _NEGATIVE = re.compile(
-    r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
-    r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
-    r"out of (?:the )?office|travell?ing|away|"
-    r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
-    r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
-    r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
-    r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
-    r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|non potr[òo]|"
-    r"lukt (?:me |mij )?niet)\b",
+    word_led(
+        r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
+        r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
+        r"out of (?:the )?office|travell?ing|away|"
+        r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
+        r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
+        r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
+        r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
+        r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|"
+        r"non potr[òo]|"
+        r"lukt (?:me |mij )?niet)\b"
+    ),
     re.IGNORECASE,
 )
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
@@ -159,16 +176,19 @@ def _restated(clause: str, start: int, end: int) -> bool:
     zone_match = ZONE_RE.match(clause, space, end)
     return zone_match is not None and _RESTATED_GAP.fullmatch(clause, zone_match.end(), end) is not None
 _CONVERSION = re.compile(
-    # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
-    r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
-    r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b"
-    r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
-    r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
-    r"|\bi\.e\.|\baka\b|=\s"
-    r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
-    r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
-    r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
-    r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
+    word_led(
+        # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
+        r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
+        r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b"
+        r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
+        r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
+        r"|\bi\.e\.|\baka\b|=\s"
+        r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
+        r"|\b(?:soit|c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
+        r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
+        r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
+        r"[\w=]",
+    ),
     re.IGNORECASE,
 )
 
