@@ -8,7 +8,7 @@ import pytest
 
 from outreach.classify import classify_message
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times, ordinal_proposal
+from outreach.classify.times import find_times, named_proposal, ordinal_proposal
 from outreach.classify.zones import zone
 from tests.helpers import delivery_report_body
 
@@ -1440,3 +1440,13 @@ def test_first_thing_in_the_morning_is_no_rank() -> None:
     picked = ordinal_proposal("De las dos opciones me viene mejor la segunda, a primera hora.", quoted, ref,
                               zone("Europe/Paris"))
     assert picked is not None and picked.isoformat() == "2033-10-20T09:30:00+02:00"
+
+
+def test_a_day_turned_down_in_its_own_part_of_the_sentence_leaves_the_other() -> None:
+    """ "El jueves me viene genial, el martes imposible": the Thursday of the user's two proposals is picked."""
+    quoted = "> Yo podría el martes 19 de octubre a las 16:00 o el jueves 21 de octubre a las 10:00 (hora de Berlín)."
+    ref = datetime(2032, 10, 13, 9, 0, tzinfo=zone("UTC+2"))
+    body = "Claro que sí, encantada. El jueves me viene genial, el martes imposible porque tengo comité."
+    days = [date(2032, 10, 19), date(2032, 10, 21)]
+    picked = named_proposal(body, quoted, ref, zone("Europe/Berlin"), days)
+    assert picked is not None and picked.isoformat() == "2032-10-21T10:00:00+02:00"

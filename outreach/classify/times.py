@@ -559,16 +559,22 @@ def named_proposal(
     text = body[:MAX_CHARS].replace("’", "'")
     if not hints or _find_times(text):
         return None
+    # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
     days = {
         d.day
         for clause in _clauses(text)
-        if not _NEGATIVE.search(clause)
-        for d in find_dates(clause, ref.date(), hints)
+        for part in _PARTS.split(clause)
+        if not _NEGATIVE.search(part)
+        for d in find_dates(part, ref.date(), hints)
     }
     if not days:
         return None
     picked = [t for t in _users_times(quoted, ref, user_tz) if t.date() in days]
     return picked[0] if len(picked) == 1 else None
+
+
+# The parts of a sentence a day is said yes or no in: between commas, semicolons and dashes.
+_PARTS = re.compile(r"[,;]\s|\s[-–—]\s")
 
 
 # "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
