@@ -47,7 +47,7 @@ from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.second_opinion import weigh
-from outreach.classify.times import find_times, named_proposal, ordinal_proposal
+from outreach.classify.times import find_times, named_proposal, ordinal_proposal, without_headers
 from outreach.classify.zones import zone
 from outreach.intents import Intent
 
@@ -152,7 +152,11 @@ def _classify(
     body_links = find_links(split.body + "\n" + html_split.body)
     # The user's proposed dates sit at the top of the quoted history; older messages further down add nothing.
     quoted_top = (split.quoted or html_split.quoted)[:2000]
-    proposed = [d.day for d in find_dates(quoted_top, ref.date()) if d.explicit] if mentions_weekday(split.body) else []
+    proposed = (
+        [d.day for d in find_dates(without_headers(quoted_top), ref.date()) if d.explicit]
+        if mentions_weekday(split.body)
+        else []
+    )
     if context is not None:
         proposed += hint_days(context, ref)
     found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)

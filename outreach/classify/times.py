@@ -614,5 +614,9 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
 
 def _users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
     """The times of the user's own quoted message: written in the user's zone where they name none."""
-    proposal = "\n".join(line for line in quoted.splitlines() if not is_history_header(line))
-    return find_times(proposal, ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
+    return find_times(without_headers(quoted), ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
+
+
+def without_headers(quoted: str) -> str:
+    """Quoted history without its attributions and Outlook header lines, whose dates say when a message was sent."""
+    return "\n".join(line for line in quoted.splitlines() if not is_history_header(line))
