@@ -1457,6 +1457,6 @@ def test_the_quote_attribution_s_date_is_no_proposed_day() -> None:
     body = "Leilani!! Finally. Tuesday no good, I'm testifying that morning. Thursday at 3 yes. Just call my cell."
     quote = ("\n\nOn Oct 20, 2033, at 4:50 PM, Leilani Kahale <leilani@example.org> wrote:\n\n> I'm free Tuesday (10/25)"
              " at 7:30am or Thursday (10/27) at 3pm, my time (HST).\n")
-    raw = _mail(body + quote).replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Fri, 21 Oct 2033 08:00:00 -1000")
+    raw = _mail(body + quote).replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Thu, 20 Oct 2033 19:00:00 -1000")
     out = classify_message(raw, user_tz="Pacific/Honolulu").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2033-10-27T15:00:00-10:00")
