@@ -1455,8 +1455,22 @@ def test_a_day_turned_down_in_its_own_part_of_the_sentence_leaves_the_other() ->
 def test_the_quote_attribution_s_date_is_no_proposed_day() -> None:
     """ "On Oct 20, 2033 ... wrote:" dates the quote; "Thursday at 3 yes" means the Thursday the user proposed."""
     body = "Leilani!! Finally. Tuesday no good, I'm testifying that morning. Thursday at 3 yes. Just call my cell."
-    quote = ("\n\nOn Oct 20, 2033, at 4:50 PM, Leilani Kahale <leilani@example.org> wrote:\n\n> I'm free Tuesday (10/25)"
-             " at 7:30am or Thursday (10/27) at 3pm, my time (HST).\n")
+    quote = ("\n\nOn Oct 20, 2033, at 4:50 PM, Leilani Kahale <leilani@example.org> wrote:\n\n"
+             "> I'm free Tuesday (10/25) at 7:30am or Thursday (10/27) at 3pm, my time (HST).\n")
     raw = _mail(body + quote).replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Thu, 20 Oct 2033 19:00:00 -1000")
     out = classify_message(raw, user_tz="Pacific/Honolulu").to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", "2033-10-27T15:00:00-10:00")
+
+
+def test_a_sender_on_the_user_s_clock_keeps_its_daylight_saving_rules() -> None:
+    """Written in Dublin at +0100 on 24 October, "Tuesday 5 November at 4:30pm" is 4:30pm at +0000 (Irish time
+    after the clocks go back); a sender at another offset keeps their Date header's."""
+    def start(date: str) -> str:
+        raw = _mail("Happy to chat. How about Tuesday 5 November at 4:30pm?" + QUOTE)
+        raw = raw.replace(b"Thu, 04 Feb 2027 10:00:00 -0500", date.encode())
+        return classify_message(raw, user_tz="Europe/Dublin").to_json()["meeting"]["start"]
+
+    assert [start("Thu, 24 Oct 2030 13:10:00 +0100"), start("Thu, 24 Oct 2030 14:10:00 +0200")] == [
+        "2030-11-05T16:30:00+00:00",
+        "2030-11-05T16:30:00+02:00",
+    ]

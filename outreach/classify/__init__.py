@@ -101,6 +101,12 @@ def _sender_zone_unknown(mail: Mail) -> bool:
     return value.endswith("-0000") or any(mail.header(name) for name in exchange)
 
 
+def _same_clock(sent: datetime, user_zone: tzinfo | None) -> bool:
+    """The Date header's offset is the user's zone's at that instant: the sender most likely lives by the same
+    clock (a neighbour with other daylight-saving rules, Arizona beside Denver, is the rarer case)."""
+    return user_zone is not None and sent.utcoffset() == sent.astimezone(user_zone).utcoffset()
+
+
 def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
     for text in mail.calendars[:4]:
         invite = read_invitation(text, ref_tz)
@@ -118,8 +124,10 @@ def _classify(
     if mail.date is None:
         logger.debug("no usable Date header; reading relative dates against now")
     ref = mail.date or datetime.now(UTC)
-    if user_tz and _sender_zone_unknown(mail):
-        # The Date header's UTC says nothing of where the sender is: read their times in the user's zone
+    if user_tz and (_sender_zone_unknown(mail) or _same_clock(ref, zone(user_tz))):
+        # The Date header's UTC says nothing of where the sender is, or the sender's clock reads as the user's:
+        # read their zoneless times in the user's zone, whose daylight-saving rules then hold for a day after a
+        # clock change ("Tuesday 5 November at 4:30pm", written in Dublin in October at +0100, is at +0000)
         ref = ref.astimezone(zone(user_tz))
     ref_tz = ref.tzinfo or UTC
 
