@@ -1474,3 +1474,20 @@ def test_a_sender_on_the_user_s_clock_keeps_its_daylight_saving_rules() -> None:
         "2030-11-05T16:30:00+00:00",
         "2030-11-05T16:30:00+02:00",
     ]
+
+
+def test_more_places_name_their_zone() -> None:
+    """ "10 AM Alaska time", "17:00 Basel time", "alle 10:00 (ora di Città del Messico)", "2pm SF time"."""
+    ref = datetime(2030, 1, 22, 9, 0, tzinfo=zone("UTC+1"))
+    texts = [
+        "Monday 28 January at 10 AM Alaska time?",
+        "Would Tuesday 29 January at 17:00 Basel time be okay?",
+        "venerdì 8 febbraio alle 10:00 (ora di Città del Messico)",
+        "Friday 1/25 at 2pm SF time",
+    ]
+    assert _found(texts, ref, "Europe/Berlin") == [
+        ["2030-01-28T10:00:00-09:00"],
+        ["2030-01-29T17:00:00+01:00"],
+        ["2030-02-08T10:00:00-06:00"],
+        ["2030-01-25T14:00:00-08:00"],
+    ]

@@ -412,6 +412,22 @@ PLACES.update(
         "dakar": "Africa/Dakar",
         "casablanca": "Africa/Casablanca",
         "addis ababa": "Africa/Addis_Ababa",
+        "alaska": "America/Anchorage",
+        "anchorage": "America/Anchorage",
+        "haiti": "America/Port-au-Prince",
+        "haïti": "America/Port-au-Prince",
+        "haití": "America/Port-au-Prince",
+        "port-au-prince": "America/Port-au-Prince",
+        "città del messico": "America/Mexico_City",
+        "messico": "America/Mexico_City",
+        "basel": "Europe/Zurich",
+        "bâle": "Europe/Zurich",
+        "bern": "Europe/Zurich",
+        "berne": "Europe/Zurich",
+        "lausanne": "Europe/Zurich",
+        "sf": "America/Los_Angeles",
+        "nashville": "America/Chicago",
+        "tacoma": "America/Los_Angeles",
     }
 )
 # German names a city's time by its adjective: "15:30 (Wiener Zeit)", "16 Uhr Berliner Zeit".
