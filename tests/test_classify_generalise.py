@@ -1491,3 +1491,20 @@ def test_more_places_name_their_zone() -> None:
         ["2030-02-08T10:00:00-06:00"],
         ["2030-01-25T14:00:00-08:00"],
     ]
+
+
+def test_times_said_before_the_one_asked_about_are_circumstances() -> None:
+    """ "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central instead?"
+    proposes 3:30 only; "Passt Ihnen Mittwoch um 16 Uhr? Alternativ ginge auch Freitag, 15 Uhr" proposes both."""
+    ref = datetime(2031, 2, 20, 9, 0, tzinfo=zone("UTC-6"))
+    texts = [
+        "Thursday at 2 Eastern is when I'll be driving back from a school visit. Could we do Thursday the 27th at "
+        "3:30 Central instead?",
+        "hoy ya no llego a lo de las 16:00. ¿Te parece bien el jueves 27 de febrero a las 12:00?",
+        "Passt Ihnen Mittwoch, der 26. Februar, um 16:00 Uhr? Alternativ ginge auch Freitag, 28.02., 15:00 Uhr.",
+    ]
+    assert _found(texts, ref, "America/New_York") == [
+        ["2031-02-27T15:30:00-06:00"],
+        ["2031-02-27T12:00:00-06:00"],
+        ["2031-02-26T16:00:00-06:00", "2031-02-28T15:00:00-06:00"],
+    ]

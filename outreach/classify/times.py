@@ -178,7 +178,7 @@ def _restated(clause: str, start: int, end: int) -> bool:
 _CONVERSION = re.compile(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
-        r"\b(?:which|that|it)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
+        r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
         r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
@@ -434,6 +434,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         """A zone named apart from the times, looked for only when a time names none after it."""
         return _default_zone(text, all_times, ref_tz, user_tz)
     results: list[datetime] = []
+    asked: list[bool] = []  # whether each of the results was written in a question
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
@@ -498,7 +499,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 kept = True
                 if all(value != r for r in results):
                     results.append(value)
+                    asked.append("?" in clause or "¿" in clause)
         converted_from = kept
+    if any(asked) and not asked[0]:
+        # "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central?": the
+        # times said before the first one asked about are the sender's circumstances (after it, "Alternativ ginge
+        # auch Freitag um 15 Uhr" may be another option)
+        first_asked = asked.index(True)
+        results = results[first_asked:]
     if not results:
         # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
         # time written is the restatement of the user's, and it is the instant
