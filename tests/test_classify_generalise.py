@@ -1508,3 +1508,18 @@ def test_times_said_before_the_one_asked_about_are_circumstances() -> None:
         ["2031-02-27T12:00:00-06:00"],
         ["2031-02-26T16:00:00-06:00", "2031-02-28T15:00:00-06:00"],
     ]
+
+
+def test_an_hour_replaced_is_not_proposed() -> None:
+    """ "à midi plutôt qu'à 17h", "a las 12 en vez de a las 5", "at 10 instead of 3pm": only the new hour."""
+    ref = datetime(2032, 6, 2, 9, 0, tzinfo=zone("UTC+2"))
+    texts = [
+        "Le jeudi 10 juin je pourrais à midi plutôt qu'à 17h, ça vous irait ?",
+        "El jueves 10 de junio a las 12 en vez de a las 5, ¿te va?",
+        "Thursday 10 June at 10 instead of 3pm?",
+    ]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2032-06-10T12:00:00+02:00"],
+        ["2032-06-10T12:00:00+02:00"],
+        ["2032-06-10T10:00:00+02:00"],
+    ]

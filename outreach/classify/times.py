@@ -58,9 +58,11 @@ _AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
 # The negations and hour prepositions of "not at 3" / "nicht um 15 Uhr", shared by the two patterns below.
 _NEGATION = r"\b(?:not|n't|nicht|pas|no|non|niet)"
 _AT_HOUR = r"(?:at|before|um|à|a las|alle|om|às)"
+# The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h".
 _NOT_AT = re.compile(
-    rf"(?:{_NEGATION}|\b(?:than|instead of|mejor que|más que|plutôt que|statt|anstatt|"
-    rf"invece che|em vez de|in plaats van))\s{_AT_HOUR}\s?$",
+    rf"(?:{_NEGATION}\s{_AT_HOUR}|\b(?:than|instead of|mejor que|más que|en vez de|en lugar de|plutôt que|"
+    rf"au lieu de|statt|anstatt|invece che|anziché|em vez de|em vez das?|in plaats van)(?:\s{_AT_HOUR})?"
+    rf"|\bplutôt qu['’]à)\s?$",
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
