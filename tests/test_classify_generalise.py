@@ -1523,3 +1523,16 @@ def test_an_hour_replaced_is_not_proposed() -> None:
         ["2032-06-10T12:00:00+02:00"],
         ["2032-06-10T10:00:00+02:00"],
     ]
+
+
+def test_soit_soit_offers_two_times_and_soit_before_an_hour_restates_one() -> None:
+    """ "soit le lundi 26 à 9h30, soit le mardi 27 à 11h" is either ... or; "19 h, soit 14 h pour vous" one time."""
+    ref = datetime(2029, 3, 20, 9, 0, tzinfo=zone("UTC+1"))
+    texts = [
+        "Je pourrais soit le lundi 26 mars à 9h30, soit le mardi 27 à 11h (heure de Bruxelles).",
+        "Le mardi 27 mars à 19 h heure de Paris, soit 14 h pour vous ?",
+    ]
+    assert _found(texts, ref, "America/New_York") == [
+        ["2029-03-26T09:30:00+02:00", "2029-03-27T11:00:00+02:00"],
+        ["2029-03-27T19:00:00+02:00"],
+    ]
