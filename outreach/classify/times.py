@@ -187,7 +187,8 @@ _CONVERSION = re.compile(
         r"|\bi\.e\.|\baka\b|=\s"
         r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
-        r"|\bsoit(?=\s\d)|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
+        r"|\bsoit(?=\s\d)"
+        r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
         r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
         r"[\w=]",
