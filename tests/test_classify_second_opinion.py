@@ -34,6 +34,8 @@ def test_the_model_may_only_make_a_verdict_more_careful() -> None:
         (short, "later", 0.55, True, _leaning("accepted", 6.0)),  # now or later is in the dates
         (short, "later", 0.55, True, sure_decline),  # but a date beside a no is no later
         (short, "unknown", 0.4, False, sure_decline),  # mail for someone else, an introducer's word ...
+        (short, "question", 0.55, False, _leaning("unknown", 6.0)),  # too few words to call it no answer
+        (long, "question", 0.55, False, _leaning("unknown", 6.0)),
     ]
     assert [weigh(*case) for case in cases] == [
         ("accepted", 0.55),
@@ -45,6 +47,8 @@ def test_the_model_may_only_make_a_verdict_more_careful() -> None:
         ("later", 0.55),
         ("declined", 0.5),
         ("unknown", 0.4),
+        ("question", 0.55),
+        ("unknown", 0.5),
     ]
 
 
