@@ -1536,3 +1536,17 @@ def test_soit_soit_offers_two_times_and_soit_before_an_hour_restates_one() -> No
         ["2029-03-26T09:30:00+02:00", "2029-03-27T11:00:00+02:00"],
         ["2029-03-27T19:00:00+02:00"],
     ]
+
+
+def test_a_day_picked_beside_standing_hours_in_the_signature() -> None:
+    """ "Thursday works." above "Hours: M-F 7:00 am - 3:30 pm CT" picks the user's Thursday: standing hours are
+    no time of the sender's own, and "Accueil du lundi au vendredi" names no day."""
+    quoted = "> Would Tuesday, February 8 at 9:00 am or Thursday, February 10 at 9:00 am Arizona time work?"
+    ref = datetime(2028, 2, 7, 9, 0, tzinfo=zone("UTC-6"))
+    days = [date(2028, 2, 8), date(2028, 2, 10)]
+    bodies = [
+        "Maya,\n\nThursday works. Talk then.\n\nDwight\nOffice: 713-555-0139 | Hours: M-F 7:00 am - 3:30 pm CT",
+        "Thursday works.\n\nH. Morel\nAccueil du lundi au vendredi",
+    ]
+    picked = [named_proposal(body, quoted, ref, zone("America/Phoenix"), days) for body in bodies]
+    assert [p.isoformat() if p else None for p in picked] == ["2028-02-10T09:00:00-07:00"] * 2

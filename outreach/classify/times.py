@@ -157,7 +157,7 @@ _OPENING_HOURS = re.compile(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
-    r"|\b" + _DAY_ABBR + _DAY_TO + _DAY_ABBR + r"(?=[\s,:])",
+    r"|\b" + _DAY_ABBR + _DAY_TO + _DAY_ABBR + r"(?=[\s,:]|$)",
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
@@ -569,14 +569,14 @@ def named_proposal(
     """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
     good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
     text = body[:MAX_CHARS].replace("’", "'")
-    if not hints or _find_times(text):
-        return None
+    if not hints or find_times(text, ref, user_tz).times:
+        return None  # a time of their own (standing hours in a signature are none)
     # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
     days = {
         d.day
         for clause in _clauses(text)
         for part in _PARTS.split(clause)
-        if not _NEGATIVE.search(part)
+        if not _NEGATIVE.search(part) and not _OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
     }
     if not days:
