@@ -36,6 +36,8 @@ def test_the_model_may_only_make_a_verdict_more_careful() -> None:
         (short, "unknown", 0.4, False, sure_decline),  # mail for someone else, an introducer's word ...
         (short, "question", 0.55, False, _leaning("unknown", 6.0)),  # too few words to call it no answer
         (long, "question", 0.55, False, _leaning("unknown", 6.0)),
+        (long, "unknown", 0.3, False, _leaning("declined", 1.2)),  # the rules found nothing: its likeliest will do
+        (short, "unknown", 0.3, False, _leaning("declined", 1.2)),  # though not on a few words
     ]
     assert [weigh(*case) for case in cases] == [
         ("accepted", 0.55),
@@ -49,6 +51,8 @@ def test_the_model_may_only_make_a_verdict_more_careful() -> None:
         ("unknown", 0.4),
         ("question", 0.55),
         ("unknown", 0.5),
+        ("declined", 0.5),
+        ("unknown", 0.3),
     ]
 
 
