@@ -1550,3 +1550,13 @@ def test_a_day_picked_beside_standing_hours_in_the_signature() -> None:
     ]
     picked = [named_proposal(body, quoted, ref, zone("America/Phoenix"), days) for body in bodies]
     assert [p.isoformat() if p else None for p in picked] == ["2028-02-10T09:00:00-07:00"] * 2
+
+
+def test_the_sender_s_own_engagement_and_so_here_are_no_options() -> None:
+    """ "at 8:15, before my nine o'clock lecture" proposes 8:15; "11:00 UK time - so 12:00 here" is one time."""
+    ref = datetime(2033, 3, 10, 9, 0, tzinfo=zone("UTC"))
+    texts = [
+        "I could squeeze you in on Friday 18 March at 8:15, before my nine o'clock lecture, if that suits.",
+        "Your Tuesday proposal works for me (29 March, 11:00 UK time - so 12:00 here, as we both move).",
+    ]
+    assert _found(texts, ref, "Europe/London") == [["2033-03-18T08:15:00+00:00"], ["2033-03-29T11:00:00+01:00"]]

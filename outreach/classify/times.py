@@ -58,6 +58,13 @@ _AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
 # The negations and hour prepositions of "not at 3" / "nicht um 15 Uhr", shared by the two patterns below.
 _NEGATION = r"\b(?:not|n't|nicht|pas|no|non|niet)"
 _AT_HOUR = r"(?:at|before|um|à|a las|alle|om|às)"
+# Before or after one of the sender's own engagements ("before my 9:30 stand-up", "nach meinem 14-Uhr-Termin").
+_OWN_ENGAGEMENT = re.compile(
+    r"\b(?:(?:before|after|until|till|til) (?:my|our)|(?:avant|après) (?:mon|ma|notre)|(?:antes|después) de mi"
+    r"|(?:antes|depois) d[oa] (?:meu|minha)|(?:vor|nach) (?:meinem|meiner|unserem|unserer)"
+    r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze))\s$",
+    re.IGNORECASE,
+)
 # The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h".
 _NOT_AT = re.compile(
     rf"(?:{_NEGATION}\s{_AT_HOUR}|\b(?:than|instead of|mejor que|más que|en vez de|en lugar de|plutôt que|"
@@ -185,6 +192,7 @@ _CONVERSION = re.compile(
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
         r"|\bi\.e\.|\baka\b|=\s"
+        r"|\bso\s(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
         r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
@@ -314,6 +322,8 @@ def _find_times(text: str) -> list[_Time]:
             continue
         if _NOT_AT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "Monday works, just not at 3"
+        if _OWN_ENGAGEMENT.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "at 8:15, before my 9:00 lecture": the sender's own engagement, not a time for the call
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):
         if _PAST_NOON.search(text, max(0, m.start() - 16), m.start()):
