@@ -1560,3 +1560,22 @@ def test_the_sender_s_own_engagement_and_so_here_are_no_options() -> None:
         "Your Tuesday proposal works for me (29 March, 11:00 UK time - so 12:00 here, as we both move).",
     ]
     assert _found(texts, ref, "Europe/London") == [["2033-03-18T08:15:00+00:00"], ["2033-03-29T11:00:00+01:00"]]
+
+
+def test_more_ways_to_pick_one_of_the_user_s_slots() -> None:
+    """ "Tuesday's a no ..., but the Thursday works", "der zweite (Donnerstag)", "The first of your proposed slots"."""
+    quoted = "> Would Tuesday 12 October at 4.30pm or Thursday 14 October at 4pm work?"
+    ref = datetime(2032, 10, 6, 9, 0, tzinfo=zone("UTC+1"))
+    days = [date(2032, 10, 12), date(2032, 10, 14)]
+    user = zone("Europe/London")
+    picks = [
+        named_proposal("Tuesday's a no for me as I'm at a trustees' meeting, but the Thursday works.", quoted, ref,
+                       user, days),
+        ordinal_proposal("Von Ihren beiden Vorschlägen ist mir der zweite (Donnerstag) lieber.", quoted, ref, user),
+        ordinal_proposal("The first of your proposed slots suits me well.", quoted, ref, user),
+    ]
+    assert [p.isoformat() if p else None for p in picks] == [
+        "2032-10-14T16:00:00+01:00",
+        "2032-10-14T16:00:00+01:00",
+        "2032-10-12T16:30:00+01:00",
+    ]

@@ -141,6 +141,7 @@ _NEGATIVE = re.compile(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
+        r"(?:'s|\bis) a no|no good|no-go|"
         r"out of (?:the )?office|travell?ing|away|"
         r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
         r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
@@ -148,7 +149,8 @@ _NEGATIVE = re.compile(
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
         r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|"
         r"non potr[òo]|"
-        r"lukt (?:me |mij )?niet)\b"
+        r"lukt (?:me |mij )?niet)\b",
+        r"[\w']",  # ("Tuesday's a no")
     ),
     re.IGNORECASE,
 )
@@ -605,12 +607,14 @@ _ORDINAL = re.compile(
     # (Spanish "a primera hora" is first thing in the morning: the rank takes "la", never "a")
     r"\b(?:(?P<first>first|1st|former|earlier|(?<!\ba\s)primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
     r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
+    r"(?:of (?:your|the|those|these) (?:\w+ )?)?"  # "the first of your proposed slots"
     r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
     r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|hip[óo]tese|"
-    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)\b)"
+    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)s?\b)"
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
-    r"|\b(?:la|el|le|a|o|het|de) (?:(?P<first2>primera|première|primeira|prima|eerste)|"
-    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede))\b(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora))",
+    r"|\b(?:la|el|le|a|o|het|de|der|die|das) (?:(?P<first2>primera|première|primeira|prima|eerste|erste)|"
+    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede|zweite))\b"
+    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|woche|hälfte|stunde))",
     re.IGNORECASE,
 )
 
