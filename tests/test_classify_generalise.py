@@ -1579,3 +1579,19 @@ def test_more_ways_to_pick_one_of_the_user_s_slots() -> None:
         "2032-10-14T16:00:00+01:00",
         "2032-10-12T16:30:00+01:00",
     ]
+
+
+def test_a_no_holds_in_its_own_part_of_the_sentence() -> None:
+    """ "só que às 14h já tenho outra coisa, pode ser às 15h30?" turns down 14h only; "l'après-midi" is no noon;
+    "16.3. um 10 Uhr geht nicht" turns its hour down."""
+    ref = datetime(2033, 3, 16, 9, 0, tzinfo=zone("UTC-3"))
+    texts = [
+        "Segunda dia 21 eu consigo... só que às 14h já tenho outra coisa, pode ser às 15h30?",
+        "Le jeudi 17 mars à 9 h me convient ; mardi après-midi je suis en réunion, impossible de m'échapper.",
+        "Dienstag ist leider schon vorbei, 17.3. um 10 Uhr geht nicht.",
+    ]
+    assert _found(texts, ref, "America/Sao_Paulo") == [
+        ["2033-03-21T15:30:00-03:00"],
+        ["2033-03-17T09:00:00-03:00"],
+        [],
+    ]

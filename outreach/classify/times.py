@@ -87,7 +87,7 @@ _PAST_NOON = re.compile(
 )
 # Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
 _NOON = re.compile(
-    r"\b(?:noon|midday|midi|mediod[íi]a|meio-dia|mezzogiorno)"
+    r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
     r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?\b",
     re.IGNORECASE,
 )
@@ -141,8 +141,10 @@ _NEGATIVE = re.compile(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
-        r"(?:'s|\bis) a no|no good|no-go|"
-        r"out of (?:the )?office|travell?ing|away|"
+        r"(?:'s|\bis) a no|no good|no-go|already have|j'ai déjà|ya tengo|j[áa] tenho|ho già|habe ich schon|heb ik al|"
+        r"(?:geht|passt|klappt) (?:\w+ )?nicht|no (?:me )?(?:va|viene|sirve)|ne (?:me )?(?:va|convient|marche) pas|"
+        r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
+        r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
         r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
         r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
@@ -470,7 +472,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
-        if not times or _NEGATIVE.search(clause) or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
+        if times and _NEGATIVE.search(clause):
+            # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
+            refusals = [p for p in _spans(clause) if _NEGATIVE.search(clause, *p)]
+            times = [t for t in times if not any(a <= t.start < b for a, b in refusals)]
+        if not times or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
             converted_from = False
             continue
         conversion = _CONVERSION.search(clause)
@@ -599,6 +605,12 @@ def named_proposal(
 
 # The parts of a sentence a day is said yes or no in: between commas, semicolons and dashes.
 _PARTS = re.compile(r"[,;]\s|\s[-–—]\s")
+
+
+def _spans(clause: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of ``clause`` between the separators of _PARTS."""
+    cuts = [0, *(i for m in _PARTS.finditer(clause) for i in (m.start(), m.end())), len(clause)]
+    return list(zip(cuts[::2], cuts[1::2], strict=True))
 
 
 # "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
