@@ -92,6 +92,8 @@ TZ = {
     "fresh-intl24": "Europe/Brussels",
     "fresh-en27": "Pacific/Honolulu",
     "fresh-intl25": "Europe/Paris",
+    "fresh-en28": "Africa/Johannesburg",
+    "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
