@@ -1595,3 +1595,18 @@ def test_a_no_holds_in_its_own_part_of_the_sentence() -> None:
         ["2033-03-17T09:00:00-03:00"],
         [],
     ]
+
+
+def test_hours_in_words_after_as_and_alle_and_that_makes_it() -> None:
+    """ "às duas da tarde" is 14:00, "alle tre" 15:00; "that makes it 3pm in Johannesburg" restates the time."""
+    ref = datetime(2034, 3, 20, 9, 0, tzinfo=zone("UTC-3"))
+    texts = [
+        "Que tal quinta-feira, dia 30, às duas da tarde no horário de Brasília?",
+        "Facciamo martedì 21 alle tre?",
+        "How about Tuesday March 21 at 9am ET instead? I think that makes it 3pm in Johannesburg.",
+    ]
+    assert _found(texts, ref, "Africa/Johannesburg") == [
+        ["2034-03-30T14:00:00-03:00"],
+        ["2034-03-21T15:00:00-03:00"],
+        ["2034-03-21T09:00:00-04:00"],
+    ]

@@ -192,7 +192,7 @@ _CONVERSION = re.compile(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
         r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
-        r"|\b(?:which|that|it)'ll be\b|\bwhich makes it\b|\bdan is (?:het|'t)\b"
+        r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\bdan is (?:het|'t)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
         r"|\bi\.e\.|\baka\b|=\s"
@@ -259,6 +259,8 @@ _WORD_TIMES = [
     (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (re.compile(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (re.compile(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+    (re.compile(r"\bàs (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
+    (re.compile(r"\balle (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
     (re.compile(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
 _AFTERNOON_AFTER = re.compile(
@@ -270,7 +272,7 @@ _LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = re.compile(
-    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock)\b"
+    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
