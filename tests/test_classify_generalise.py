@@ -1610,3 +1610,21 @@ def test_hours_in_words_after_as_and_alle_and_that_makes_it() -> None:
         ["2034-03-21T15:00:00-03:00"],
         ["2034-03-21T09:00:00-04:00"],
     ]
+
+
+def test_what_keeps_the_sender_busy_is_no_option() -> None:
+    """ "investor stuff til 2:30", "oggi alle 14 ho un'altra riunione", "In the office Mon/Wed/Fri, 8:30am-4:30pm" and
+    "Your 10:00 will be 9:00 here" leave only the time proposed."""
+    ref = datetime(2033, 3, 30, 9, 0, tzinfo=zone("UTC+2"))
+    texts = [
+        "I've got investor stuff til 2:30 here. Can we push to Thu Mar 31 at 3:30 instead?",
+        "Purtroppo oggi alle 14 ho un'altra riunione. Le propongo giovedì 31 marzo alle 11:30.",
+        "Try me Thursday 31 March at 1pm on 0491 570 110?\n\nIn the office Mon/Wed/Fri, 8:30am-4:30pm",
+        "Thursday the 31st at 10:00 works. Your 10:00 will be 9:00 here.",
+    ]
+    assert _found(texts, ref, "Europe/Rome") == [
+        ["2033-03-31T15:30:00+02:00"],
+        ["2033-03-31T11:30:00+02:00"],
+        ["2033-03-31T13:00:00+02:00"],
+        ["2033-03-31T10:00:00+02:00"],
+    ]

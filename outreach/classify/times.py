@@ -62,7 +62,9 @@ _AT_HOUR = r"(?:at|before|um|à|a las|alle|om|às)"
 _OWN_ENGAGEMENT = re.compile(
     r"\b(?:(?:before|after|until|till|til) (?:my|our)|(?:avant|après) (?:mon|ma|notre)|(?:antes|después) de mi"
     r"|(?:antes|depois) d[oa] (?:meu|minha)|(?:vor|nach) (?:meinem|meiner|unserem|unserer)"
-    r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze))\s$",
+    r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze)"
+    # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25")
+    r"|(?:until|till|til) (?:about|around)?)\s?$",
     re.IGNORECASE,
 )
 # The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h".
@@ -143,6 +145,8 @@ _NEGATIVE = re.compile(
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
         r"(?:'s|\bis) a no|no good|no-go|already have|j'ai déjà|ya tengo|j[áa] tenho|ho già|habe ich schon|heb ik al|"
         r"(?:geht|passt|klappt) (?:\w+ )?nicht|no (?:me )?(?:va|viene|sirve)|ne (?:me )?(?:va|convient|marche) pas|"
+        r"(?:have|got) (?:a|another) (?:meeting|call)|ho (?:una|un'altra) riunione|tengo (?:una|otra) reuni[óo]n|"
+        r"j'ai (?:une|une autre) réunion|tenho (?:uma|outra) reuni[ãa]o|heb ik een (?:afspraak|vergadering)|"
         r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
@@ -168,7 +172,7 @@ _OPENING_HOURS = re.compile(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
-    r"|\b" + _DAY_ABBR + _DAY_TO + _DAY_ABBR + r"(?=[\s,:]|$)",
+    r"|\b" + _DAY_ABBR + r"(?:" + _DAY_TO + r"|/)" + _DAY_ABBR + r"(?=[\s,:/]|$)",  # "Mon-Fri", "Mon/Wed/Fri"
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
@@ -196,7 +200,8 @@ _CONVERSION = re.compile(
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
         r"|\bi\.e\.|\baka\b|=\s"
-        r"|\bso\s(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
+        r"|\b(?:so|will be|would be|is)\s"
+        r"(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
         r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
