@@ -1628,3 +1628,18 @@ def test_what_keeps_the_sender_busy_is_no_option() -> None:
         ["2033-03-31T13:00:00+02:00"],
         ["2033-03-31T10:00:00+02:00"],
     ]
+
+
+def test_two_times_in_the_user_s_zone_on_two_days_are_two_options() -> None:
+    """ "Wednesday, March 2 at 11:00 AM Atlantic and Thursday, March 3 at 2:30 PM Atlantic" (the user's zone) offers
+    both; "mardi 15 mars à 10 h, heure de Montréal (... ça fera 14 h chez vous)" is one time."""
+    ref = datetime(2033, 2, 28, 9, 5, tzinfo=zone("UTC-4"))
+    texts = [
+        "I've blocked off Wednesday, March 2 at 11:00 AM Atlantic and Thursday, March 3 at 2:30 PM Atlantic.",
+        "Je pourrais mardi le 15 mars à 10 h, heure de Montréal (on avance l'heure ici dimanche, donc ça fera 14 h "
+        "chez vous).",
+    ]
+    assert _found(texts, ref, "America/Halifax") == [
+        ["2033-03-02T11:00:00-04:00", "2033-03-03T14:30:00-04:00"],
+        ["2033-03-15T10:00:00-04:00"],
+    ]

@@ -202,7 +202,8 @@ _CONVERSION = re.compile(
         r"|\bi\.e\.|\baka\b|=\s"
         r"|\b(?:so|will be|would be|is)\s"
         r"(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
-        r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bce qui (?:fait|ferait|donne|donnerait)\b"
+        r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bça (?:fera|ferait|fait)\b"
+        r"|\bce qui (?:fait|fera|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
         r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
@@ -500,6 +501,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             None,
         )
         kept = False
+        kept_day: date | None = None  # the day of the last time kept in this clause
         for t, (tz, named, yours), again in zip(times, zones, restating, strict=True):
             if conversion and t.start > conversion.start():
                 if named and (day := _date_for(t, dates) or (carried.day if carried else None)) is not None:
@@ -507,11 +509,13 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 continue
             if again and kept:
                 continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
-            if yours and not options and (kept or (converted_from and not dates)):
+            own_day = _date_for(t, dates)
+            if yours and not options and (kept or (converted_from and not dates)) and own_day in (None, kept_day):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
-                # its own, such as the next item of a list, is another option)
+                # its own, such as the next item of a list, is another option, and so is a time on another day:
+                # "Wednesday, March 2 at 11:00 AM Atlantic and Thursday, March 3 at 2:30 PM Atlantic")
                 continue
-            day = _date_for(t, dates) or (carried.day if carried else None)
+            day = own_day or (carried.day if carried else None)
             if day is None:
                 continue
             if not named:
@@ -525,7 +529,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                     continue
                 if value < ref - timedelta(hours=1) or value > ref + timedelta(days=400):
                     continue
-                kept = True
+                kept, kept_day = True, day
                 if all(value != r for r in results):
                     results.append(value)
                     asked.append("?" in clause or "¿" in clause)
