@@ -1643,3 +1643,10 @@ def test_two_times_in_the_user_s_zone_on_two_days_are_two_options() -> None:
         ["2033-03-02T11:00:00-04:00", "2033-03-03T14:30:00-04:00"],
         ["2033-03-15T10:00:00-04:00"],
     ]
+
+
+def test_a_day_of_the_month_in_brackets_after_the_weekday() -> None:
+    """ "quinta (28) às 18h" is Thursday the 28th, not the coming Thursday; "Tuesday is out" turns Tuesday down."""
+    ref = datetime(2031, 8, 19, 9, 0, tzinfo=zone("UTC-3"))
+    texts = ["Mas semana que vem eu topo: quinta (28) às 18h, pode ser?", "Tuesday 26th is out for me."]
+    assert _found(texts, ref, "America/Sao_Paulo") == [["2031-08-28T18:00:00-03:00"], []]

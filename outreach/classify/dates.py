@@ -129,7 +129,9 @@ DATE_RE = re.compile(
         r"(?![.,]?\d|\s?%|:))(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
         r"|(?P<rel>(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w))"
         r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
-        r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s)?(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º)?"
+        # the day of the month after it, also in brackets: "Thursday the 28th", "quinta (28)"
+        r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s|\()?"
+        r"(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º|\))?"
         r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
         r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)"
     ),

@@ -143,7 +143,8 @@ _NEGATIVE = re.compile(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
-        r"(?:'s|\bis) a no|no good|no-go|already have|j'ai déjà|ya tengo|j[áa] tenho|ho già|habe ich schon|heb ik al|"
+        r"(?:'s|\bis) a no|(?:'s|\bis|'m|\bam) out\b(?! of)|no good|no-go|"
+        r"already have|j'ai déjà|ya tengo|j[áa] tenho|ho già|habe ich schon|heb ik al|"
         r"(?:geht|passt|klappt) (?:\w+ )?nicht|no (?:me )?(?:va|viene|sirve)|ne (?:me )?(?:va|convient|marche) pas|"
         r"(?:have|got) (?:a|another) (?:meeting|call)|ho (?:una|un'altra) riunione|tengo (?:una|otra) reuni[óo]n|"
         r"j'ai (?:une|une autre) réunion|tenho (?:uma|outra) reuni[ãa]o|heb ik een (?:afspraak|vergadering)|"
