@@ -63,6 +63,8 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 
 @dataclass(frozen=True)
 class Model:
+    """Exported weights: one intercept per class, and per term its idf and one weight per class."""
+
     classes: tuple[str, ...]
     intercepts: tuple[float, ...]
     features: dict[str, list[int]]  # term -> [idf, weight for each class], in units of 1 / SCALE
