@@ -1650,3 +1650,11 @@ def test_a_day_of_the_month_in_brackets_after_the_weekday() -> None:
     ref = datetime(2031, 8, 19, 9, 0, tzinfo=zone("UTC-3"))
     texts = ["Mas semana que vem eu topo: quinta (28) às 18h, pode ser?", "Tuesday 26th is out for me."]
     assert _found(texts, ref, "America/Sao_Paulo") == [["2031-08-28T18:00:00-03:00"], []]
+
+
+def test_say_before_a_bare_hour_and_nz_after_it() -> None:
+    """ "Thursday afternoon, say 2?" is 2pm; "Wednesday 11th, say 3.30 NZ" is New Zealand's 3:30pm."""
+    ref = datetime(2030, 9, 5, 9, 0, tzinfo=zone("UTC+10"))
+    texts = ["Tuesday is out, but I can probably do Thursday 12th in the afternoon, say 2?",
+             "Wednesday 11th arvo your time? Say 3.30 NZ, that's 1.30 for me."]
+    assert _found(texts, ref, "Pacific/Auckland") == [["2030-09-12T14:00:00+10:00"], ["2030-09-11T15:30:00+12:00"]]

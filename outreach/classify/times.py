@@ -49,7 +49,8 @@ TIME_RE = re.compile(
 )
 # "at 3", "a las 12", "alle 15", "um 18", "om 16", "às 11", "à 19", "ore 18.00": an hour after these words.
 _AT = re.compile(
-    r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas|\bbetween|\bentre|\bzwischen|\btra|\btussen)\s?$",
+    r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas|\bbetween|\bentre|\bzwischen|\btra|\btussen"
+    r"|\bsay|\bsagen wir|\bdisons|\bdigamos|\bdiciamo|\bzeg maar)\s?$",  # "Thursday afternoon, say 2?"
     re.IGNORECASE,
 )
 # "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time

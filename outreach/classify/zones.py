@@ -74,6 +74,7 @@ ABBREVIATIONS = {
     "AET": "Australia/Sydney",
     "AWST": "Australia/Perth",
     "NZST": "Pacific/Auckland",
+    "NZ": "Pacific/Auckland",  # "3.30 NZ"
     "NZDT": "Pacific/Auckland",
     "NZT": "Pacific/Auckland",
 }
