@@ -1658,3 +1658,16 @@ def test_say_before_a_bare_hour_and_nz_after_it() -> None:
     texts = ["Tuesday is out, but I can probably do Thursday 12th in the afternoon, say 2?",
              "Wednesday 11th arvo your time? Say 3.30 NZ, that's 1.30 for me."]
     assert _found(texts, ref, "Pacific/Auckland") == [["2030-09-12T14:00:00+10:00"], ["2030-09-11T15:30:00+12:00"]]
+
+
+def test_a_rank_beats_a_day_named_beside_it_and_vuestra_hora_is_the_user_s() -> None:
+    """ "preferisco la seconda, il martedì mattina ho sempre la riunione" picks the second proposal (Wednesday);
+    "a las 10:00 vuestra hora, que aquí son las 15:00" is 10:00 in the user's zone."""
+    quote = ("\n\nIl giorno lun 7 mar 2033, Inês <ines@example.pt> ha scritto:\n> Potrebbe martedì 15 marzo alle 10:00 "
+             "oppure mercoledì 16 marzo alle 15:00 (ora di Lisbona)?\n")
+    body = "Tra le due opzioni preferisco la seconda, il martedì mattina ho sempre la riunione con i vendor."
+    raw = _mail(body + quote).replace(b"Thu, 04 Feb 2027 10:00:00 -0500", b"Tue, 08 Mar 2033 10:00:00 +0100")
+    picked = classify_message(raw, user_tz="Europe/Lisbon").to_json()["meeting"]["start"]
+    ref = datetime(2031, 6, 12, 9, 0, tzinfo=zone("UTC+2"))
+    yours = _found(["jueves 19 a las 10:00 vuestra hora, que aquí son las 15:00."], ref, "America/Sao_Paulo")
+    assert (picked, yours) == ("2033-03-16T15:00:00+00:00", [["2031-06-19T10:00:00-03:00"]])

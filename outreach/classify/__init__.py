@@ -203,8 +203,9 @@ def _classify(
         if times or context is not None:
             return None
         user_zone = zone(user_tz) if user_tz else None
-        return named_proposal(split.body, quoted_top, ref, user_zone, proposed) or ordinal_proposal(
-            split.body, quoted_top, ref, user_zone
+        # a rank is picked on purpose ("preferisco la seconda"); a day may be named as a circumstance
+        return ordinal_proposal(split.body, quoted_top, ref, user_zone) or named_proposal(
+            split.body, quoted_top, ref, user_zone, proposed
         )
 
     user = _user(mail, quoted_top)

@@ -116,6 +116,7 @@ ZONE_RE = re.compile(
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
         r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
+        r"|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
         r"chez toi|"
