@@ -30,7 +30,8 @@ from corpus_split import FRESH_CORPORA, NEW_CORPORA, folder, split
 from score_split import TZ
 
 from outreach.classify import classify_message
-from outreach.classify.second_opinion import ACT, CLASSES, MAX_CHARS, MODEL_PATH, SCALE, TOKEN_PATTERN, Model, weigh
+from outreach.classify.second_opinion import CLASSES, MAX_CHARS, MODEL_PATH, SCALE, TOKEN_PATTERN, Model, weigh
+from outreach.intents import ACTS_FROM
 
 # Person corpora only: automatic mail never reaches the model (read_automatic decides it first).
 PERSON_CORPORA = tuple(c for c in NEW_CORPORA + FRESH_CORPORA if c in ("human-en", "human-intl") or (
@@ -90,10 +91,10 @@ def cross_validate(data: list[dict[str, Any]]) -> None:
             totals["model alone right"] += max(probabilities, key=probabilities.__getitem__) == row["want"]
             totals["rules right"] += row["got"] == row["want"]
             totals["weighed right"] += intent == row["want"]
-            if row["confidence"] >= ACT:
+            if row["confidence"] >= ACTS_FROM:
                 totals["rules acted"] += 1
                 totals["rules acted wrong"] += row["got"] != row["want"]
-            if confidence >= ACT:
+            if confidence >= ACTS_FROM:
                 totals["weighed acted"] += 1
                 totals["weighed acted wrong"] += intent != row["want"]
     n = totals["replies"]

@@ -89,5 +89,9 @@ def where(**wanted: object) -> tuple[str, ...]:
     return tuple(str(i) for i, m in MEANINGS.items() if all(getattr(m, k) == v for k, v in wanted.items()))
 
 
+# The classifier's confidence from which the daemon acts on a verdict without the user; anything under it waits
+# for them (outreach.replies) and is what the classifier's second opinion may lower a disputed verdict to.
+ACTS_FROM = 0.6
+
 # the stored intents that mean the person answered (counted as replied, shown in the conversation)
 ANSWERS: tuple[str, ...] = where(answer=True)

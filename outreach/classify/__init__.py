@@ -49,7 +49,7 @@ from outreach.classify.resume import find_resume_date
 from outreach.classify.second_opinion import weigh
 from outreach.classify.times import find_times, named_proposal, ordinal_proposal, without_headers
 from outreach.classify.zones import zone
-from outreach.intents import Intent
+from outreach.intents import ACTS_FROM, Intent
 
 __all__ = ["Classification", "Meeting", "Referral", "ThreadContext", "classify_file", "classify_message"]
 
@@ -231,7 +231,7 @@ def _classify(
         confidence = min(confidence, 0.5)
     thread = (calendar or read_thread(context, split.body, times, ref)) if context is not None else None
     answers_thread = thread is not None and (thread.start is not None or bool(thread.options))
-    if intent == "accepted" and confidence < 0.6 and not quoted.strip() and not answers_thread:
+    if intent == "accepted" and confidence < ACTS_FROM and not quoted.strip() and not answers_thread:
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4

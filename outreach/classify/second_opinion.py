@@ -38,13 +38,14 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from outreach.intents import ACTS_FROM
+
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "intent_model.json"
 CLASSES = ("accepted", "declined", "later", "question", "referral", "unknown", "unsubscribe")
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # scikit-learn's default: words of two or more letters or digits
 MAX_CHARS = 3000  # the body's head; a reply's answer is at its top
 SCALE = 1000  # the model file holds idf and weights in whole thousandths (JSON reads integers faster)
 
-ACT = 0.6  # the daemon acts on a verdict this sure (outreach.replies)
 DOUBT = 0.55  # a sure verdict the model disputes: shown to the user
 # Chosen on the leave-one-set-out figures (bench/train_intent_model.py --cv): doubting every sure verdict the
 # model disagrees with took 14 right ones from the daemon to catch 12 wrong; under 0.2, none right for 11 wrong,
@@ -110,7 +111,7 @@ def weigh(
     said = max(probabilities, key=probabilities.__getitem__)
     if said == intent:
         return intent, confidence
-    if confidence >= ACT:
+    if confidence >= ACTS_FROM:
         return (intent, DOUBT) if words >= LONG and probabilities[intent] < UNLIKELY else (intent, confidence)
     settled = (
         (grounded and {said, intent} == {"accepted", "later"})

@@ -43,7 +43,7 @@ from zoneinfo import ZoneInfo
 from outreach.config.settings import Settings
 from outreach.errors import NotFoundError, OutreachError
 from outreach.intake import contacts
-from outreach.intents import CLASSIFIED, RESOLUTIONS, Intent, meaning
+from outreach.intents import ACTS_FROM, CLASSIFIED, RESOLUTIONS, Intent, meaning
 from outreach.interviews import answers as interviews
 from outreach.outgoing import drafts
 from outreach.replies.matching import (
@@ -65,8 +65,8 @@ if TYPE_CHECKING:  # the classifier is imported only where a message is classifi
 
 logger = logging.getLogger(__name__)
 
-# the classifier's scale: under 0.6 is "weak or no evidence; ask the user"
-ATTENTION_BELOW = 0.6
+# the classifier's scale: under ACTS_FROM (0.6) is "weak or no evidence; ask the user"
+ATTENTION_BELOW = ACTS_FROM
 LATER_DEFAULT_DAYS = 30
 AUTO_REPLY_DEFAULT_DAYS = 7
 ACTOR = "daemon"
