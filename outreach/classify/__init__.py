@@ -124,11 +124,12 @@ def _classify(
     if mail.date is None:
         logger.debug("no usable Date header; reading relative dates against now")
     ref = mail.date or datetime.now(UTC)
-    if user_tz and (_sender_zone_unknown(mail) or _same_clock(ref, zone(user_tz))):
+    user_zone = zone(user_tz) if user_tz else None
+    if user_tz and (_sender_zone_unknown(mail) or _same_clock(ref, user_zone)):
         # The Date header's UTC says nothing of where the sender is, or the sender's clock reads as the user's:
         # read their zoneless times in the user's zone, whose daylight-saving rules then hold for a day after a
         # clock change ("Tuesday 5 November at 4:30pm", written in Dublin in October at +0100, is at +0000)
-        ref = ref.astimezone(zone(user_tz))
+        ref = ref.astimezone(user_zone)
     ref_tz = ref.tzinfo or UTC
 
     split = split_reply(text)
@@ -167,7 +168,7 @@ def _classify(
     )
     if context is not None:
         proposed += hint_days(context, ref)
-    found = find_times(split.body, ref, zone(user_tz) if user_tz else None, proposed)
+    found = find_times(split.body, ref, user_zone, proposed)
     times = resolve_times(context, found.times, ref) if context is not None else found.times
     # A booking page in the signature ("Book a demo: ...") is the sender's standing offer to clients,
     # not an answer, unless the new text points at a link and holds no link of its own.
@@ -202,7 +203,6 @@ def _classify(
         """The one proposed time a reply picks by its day alone (only without a thread context)."""
         if times or context is not None:
             return None
-        user_zone = zone(user_tz) if user_tz else None
         # a rank is picked on purpose ("preferisco la seconda"); a day may be named as a circumstance
         return ordinal_proposal(split.body, quoted_top, ref, user_zone) or named_proposal(
             split.body, quoted_top, ref, user_zone, proposed

@@ -607,7 +607,7 @@ def named_proposal(
     days = {
         d.day
         for clause in _clauses(text)
-        for part in _PARTS.split(clause)
+        for part in (clause[a:b] for a, b in _spans(clause))
         if not _NEGATIVE.search(part) and not _OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
     }
