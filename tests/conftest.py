@@ -184,3 +184,25 @@ def dav_user(radicale: RadicaleRig) -> str:
     radicale.make_calendar(user, "Work")
     radicale.make_calendar(user, "Interviews")
     return user
+
+
+# =====================================================================================
+# Caches
+#
+# `outreach classify` keeps compiled regexes under $XDG_CACHE_HOME/outreach; tests (and the commands they
+# run as subprocesses) keep theirs in a temp dir, never in the home of whoever runs them.
+# =====================================================================================
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_home() -> Iterator[None]:
+    """$XDG_CACHE_HOME points at a temp dir for the whole session."""
+    root = tempfile.mkdtemp(prefix="outreach-cache-")
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = root
+    yield
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+    shutil.rmtree(root, ignore_errors=True)

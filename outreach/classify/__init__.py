@@ -50,13 +50,14 @@ from outreach.classify.second_opinion import weigh
 from outreach.classify.times import find_times, named_proposal, ordinal_proposal, without_headers
 from outreach.classify.zones import zone
 from outreach.intents import ACTS_FROM, Intent
+from outreach.regex_store import regex
 
 __all__ = ["Classification", "Meeting", "Referral", "ThreadContext", "classify_file", "classify_message"]
 
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
-_POINTS_AT_LINK = re.compile(
+_POINTS_AT_LINK = regex(
     r"\b(link|calendar|calendly|booking|book (a|any|some)|slot|below|signature|enlace|lien|agenda|kalender|"
     r"collegamento|ligação)\b",
     re.IGNORECASE,
@@ -269,7 +270,7 @@ def _addressed_before(quoted_top: str, sender_name: str, added: list[tuple[str, 
 
 # An address anywhere in a header (the headers read with it only exclude addresses from the referrals, so a
 # display name's address counting too is harmless, and this is much cheaper than parsing each header).
-_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS = regex(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _addresses(value: str) -> list[str]:

@@ -41,10 +41,11 @@ from outreach.classify.mime import Mail
 from outreach.classify.quotes import Split
 from outreach.classify.referrals import find_referrals
 from outreach.classify.resume import find_resume_date
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
-_AUTO_SUBJECT = re.compile(
+_AUTO_SUBJECT = regex(
     r"^\s*(automatic reply|auto(matic)?[- ]?(reply|response|antwort)|auto:|out of (the )?office|"
     r"ooo\b|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|"
     r"resposta automática|automatisch antwoord|afwezig|fuera de la oficina|absence|"
@@ -54,7 +55,7 @@ _AUTO_SUBJECT = re.compile(
     r"|\b(request|ticket|case|message) received\b",
     re.IGNORECASE,
 )
-_AUTO_BODY = re.compile(
+_AUTO_BODY = regex(
     word_led(
         r"\b(automated (response|reply|message)|automatic(ally generated)? (reply|response|message)|"
         r"auto-?generated|out of (the )?office|on (annual|parental|medical|maternity|paternity) leave|"
@@ -70,7 +71,7 @@ _AUTO_BODY = re.compile(
     re.IGNORECASE,
 )
 # "I've left the company": the one automatic reply whose named person is a referral.
-_LEFT = re.compile(
+_LEFT = regex(
     r"\b(no longer (with|at|work(s|ing)? (at|for)|employed|part of|in the company)|"
     r"(have|has|I've|I have) (left|moved on from)|left the (company|firm|organi[sz]ation|team)|I (left|quit)\b|"
     r"last day (at|with|was)|ya no (trabaja|trabajo|forma parte|está en|estoy en)|(dejó|dejé|ha dejado) la|"
@@ -80,7 +81,7 @@ _LEFT = re.compile(
     r"werkt niet meer|heeft \w+ verlaten)",
     re.IGNORECASE,
 )
-_MACHINE_LOCAL = re.compile(
+_MACHINE_LOCAL = regex(
     r"^(no-?reply|do-?not-?reply|donotreply|notifications?|notify|alerts?|news(letter)?|updates?|"
     r"marketing|mailer|bounces?|billing|orders?|receipts?|events?|info|hello|digest|messages?-?noreply|"
     r"calendar-notification|support|help|team)([+._-].*)?$",
@@ -119,7 +120,7 @@ _TEAM_WORDS = frozenset(
 )
 _MAX_TEXT = 6000
 # Outlook's message recall, in the client's language: a request to delete a message, never an answer.
-_RECALL = re.compile(r"^\s*(?:recall|rückruf|rappel|recuperar|richiamo|intrekken|relembrar|recuperação)\s*:", re.I)
+_RECALL = regex(r"^\s*(?:recall|rückruf|rappel|recuperar|richiamo|intrekken|relembrar|recuperação)\s*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -143,14 +144,14 @@ def in_thread(mail: Mail) -> bool:
     )
 
 
-_LIST_ROBOT = re.compile(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
+_LIST_ROBOT = regex(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
 # Outlook's read receipt written as plain text, in the client's language.
-_READ_SUBJECT = re.compile(r"^\s*(?:read|gelesen|lu|leído|leido|lido|letto|gelezen)\s*:", re.I)
-_READ_BODY = re.compile(
+_READ_SUBJECT = regex(r"^\s*(?:read|gelesen|lu|leído|leido|lido|letto|gelezen)\s*:", re.I)
+_READ_BODY = regex(
     r"\b(?:was read on|wurde (?:am .{0,40})?gelesen|a été lu|fue leído|foi lida|è stato letto|is gelezen op)\b", re.I
 )
 # A service passing on someone else's message ("Daniel Okafor via LinkedIn", "a través de", "über"): a notice.
-_VIA_NAME = re.compile(r"\s(?:via|a través de|über|par|tramite|por meio de|através de)\s+\S", re.I)
+_VIA_NAME = regex(r"\s(?:via|a través de|über|par|tramite|por meio de|através de)\s+\S", re.I)
 
 
 def _is_bulk(mail: Mail) -> bool:

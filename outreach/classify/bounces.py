@@ -49,20 +49,21 @@ from itertools import islice
 from outreach.classify.mime import Mail, parse_addresses
 from outreach.classify.quotes import quote_start
 from outreach.classify.referrals import EMAIL_RE
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
-_DAEMON_LOCAL = re.compile(
+_DAEMON_LOCAL = regex(
     r"^(mailer-daemon|mailer_daemon|mail-daemon|maildaemon|postmaster|post_master|poostmaster|"
     r"mail\.?delivery|microsoftexchange[0-9a-f]*|double-bounce|bounce-notification)$",
     re.IGNORECASE,
 )
-_DAEMON_NAME = re.compile(
+_DAEMON_NAME = regex(
     r"\b(mail delivery (subsystem|system|service)|mailer[- ]daemon|internet mail delivery|"
     r"mail ?delivery ?failure|postmaster|system administrator)\b",
     re.IGNORECASE,
 )
-_FAIL_SUBJECT = re.compile(
+_FAIL_SUBJECT = regex(
     r"\b(undeliverable|undelivered|undeliverd|delivery (status notification|notification|failure|has failed|"
     r"failed|problem|report)|failure notice|returned mail|mail delivery failed|could not be delivered|"
     r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
@@ -71,15 +72,15 @@ _FAIL_SUBJECT = re.compile(
     r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b)",
     re.IGNORECASE,
 )
-_DELAY = re.compile(
+_DELAY = regex(
     r"(\bdelayed\b|\bdelay(ed)? notification|will (retry|continue trying|keep trying|be retried)|"
     r"not yet been delivered|warning message only|still (trying|being retried|undelivered)|"
     r"\bno action is required\b|do not need to resend|(could not|couldn't) (be )?(sent|delivered) for (the )?past|"
     r"temporar(y|ily) (failure|problem|unable)|\(delay\))",
     re.IGNORECASE,
 )
-_PERMANENT = re.compile(r"permanent|given up|gave up|giving up|will not be retried|fatal", re.IGNORECASE)
-_FAIL_BODY = re.compile(
+_PERMANENT = regex(r"permanent|given up|gave up|giving up|will not be retried|fatal", re.IGNORECASE)
+_FAIL_BODY = regex(
     r"(couldn't be delivered|could not be delivered|wasn't delivered|was not delivered|not be delivered|"
     r"undeliverable|undelivered|permanent error|permanent fatal error|delivery to the following recipients? failed|"
     r"following addresses? (had permanent fatal errors|failed)|wasn't able to deliver|unable to deliver|"
@@ -93,43 +94,43 @@ _ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+)>?"
 # Where notices name the failed address, most specific first; the last is the To: line of the
 # returned message's headers when a notice copies them into its text.
 _RECIPIENT_PATTERNS = [
-    re.compile(r"your message to\s+" + _ADDR + r"\s+(couldn't|could not|wasn't|was not)", re.I),
-    re.compile(r"(?:original|final)-recipient:\s*rfc822;\s*" + _ADDR, re.I),
-    re.compile(r"^\s*<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
-    re.compile(r"delivered to\s+" + _ADDR + r"\s+because", re.I),
-    re.compile(r"(?:deliver\w*|sen[dt])\s+(?:your\s+)?(?:mail|message|e-?mail)\s+to:?\s*" + _ADDR, re.I),
-    re.compile(r"rcpt to:\s*" + _ADDR, re.I),
-    re.compile(
+    regex(r"your message to\s+" + _ADDR + r"\s+(couldn't|could not|wasn't|was not)", re.I),
+    regex(r"(?:original|final)-recipient:\s*rfc822;\s*" + _ADDR, re.I),
+    regex(r"^\s*<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
+    regex(r"delivered to\s+" + _ADDR + r"\s+because", re.I),
+    regex(r"(?:deliver\w*|sen[dt])\s+(?:your\s+)?(?:mail|message|e-?mail)\s+to:?\s*" + _ADDR, re.I),
+    regex(r"rcpt to:\s*" + _ADDR, re.I),
+    regex(
         r"(?:recipient address|failed recipient|original recipient|recipient)(?:s|\(s\))?:?\s*" + _ADDR + r"\s", re.I
     ),
-    re.compile(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
+    regex(r"following (?:address(?:es)?|recipients?)[^\n]*:\s*\n\s*" + _ADDR + r"\s", re.I),
     # a server's answer naming the address after a colon: "Remote server said: 550 User not found: a@b"
-    re.compile(r"\b[45]\d\d\b[^\n<>@]{0,40}[:：]\s*" + _ADDR + r"\s", re.I),
+    regex(r"\b[45]\d\d\b[^\n<>@]{0,40}[:：]\s*" + _ADDR + r"\s", re.I),
     # "收件人：a@b" (the recipient, in a Chinese notice)
-    re.compile(r"收件人\s*[:：]\s*" + _ADDR + r"\s"),
+    regex(r"收件人\s*[:：]\s*" + _ADDR + r"\s"),
     # the server's answer quoted in any language's notice: "550 5.1.1 <a@b>: Recipient address rejected"
-    re.compile(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\s+<(?P<a>[^\s<>]+@[^\s<>]+)>", re.I),
+    regex(r"\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\s+<(?P<a>[^\s<>]+@[^\s<>]+)>", re.I),
     # an address opening its line with the reason after it: "a@b Invalid Address, ERROR_CODE :550 ... User unknown"
-    re.compile(
+    regex(
         r"^[ \t>-]*" + _ADDR + r"[ \t:,]+(?:invalid|unknown|user unknown|no such|does not exist|not found|"
         r"rejected|mailbox|recipient|address|host|domain|\d{3}\b|#?\d\.\d\.\d)",
         re.I | re.M,
     ),
     # an address alone on its line, perhaps with the reason: "<a@b> (unrecoverable error)", "a@b [User unknown]"
-    re.compile(r"^[ \t>-]*" + _ADDR + r"[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\.\.\.[^\n]*)?[ \t]*$", re.M),
-    re.compile(r"^to:[^\n@]*?" + _ADDR + r"[ \t]*$", re.I | re.M),
+    regex(r"^[ \t>-]*" + _ADDR + r"[ \t]*(?:\[[^\]\n]*\]|\([^)\n]*\)|\.\.\.[^\n]*)?[ \t]*$", re.M),
+    regex(r"^to:[^\n@]*?" + _ADDR + r"[ \t]*$", re.I | re.M),
 ]
 # A person replying to or forwarding a notice keeps its subject behind one of these.
-REPLY_PREFIX = re.compile(
+REPLY_PREFIX = regex(
     r"^\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp|enc|fw|fwd|tr|wg|i)\s*(\[\d+\])?\s*:", re.I
 )
 # A returned message's own Message-ID, which looks like an address to a loose detector.
-_MESSAGE_ID = re.compile(r"^(?:message-id|in-reply-to|references):\s*<([^<>\s]+@[^<>\s]+)>", re.I | re.M)
-_STATUS = re.compile(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
+_MESSAGE_ID = regex(r"^(?:message-id|in-reply-to|references):\s*<([^<>\s]+@[^<>\s]+)>", re.I | re.M)
+_STATUS = regex(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
-_EMPTY_ADDRESS = re.compile(r"<\s*>\s*$")
+_EMPTY_ADDRESS = regex(r"<\s*>\s*$")
 # A forward among the leading prefixes ("Fwd:", "RE: TR:"): a person passing a notice on.
-_FORWARD_PREFIX = re.compile(
+_FORWARD_PREFIX = regex(
     r"^(\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp)\s*(\[\d+\])?\s*:)*"
     r"\s*(fwd?|wg|tr|enc|rv|i)\s*(\[\d+\])?\s*:",
     re.IGNORECASE,
@@ -336,7 +337,7 @@ def _flufl(mail: Mail) -> tuple[list[str], list[str]]:
 
 
 # sendmail breaks a line longer than SMTP allows with "!" and a folded newline; SES writes its JSON on one line.
-_LONG_LINE_BREAK = re.compile(r"!\r?\n ")
+_LONG_LINE_BREAK = regex(r"!\r?\n ")
 
 
 def ses_notification(text: str) -> tuple[str, list[str]] | None:
@@ -446,7 +447,7 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
 
 
 # RFC 3464's fields written into a plain-text notice (spam gateways): "Action: failed", "Status: 5.7.1".
-_TEXT_FAILED = re.compile(r"^\s*(?:action:\s*failed\b|status:\s*5\.\d{1,3}\.\d{1,3}\b)", re.I | re.M)
+_TEXT_FAILED = regex(r"^\s*(?:action:\s*failed\b|status:\s*5\.\d{1,3}\.\d{1,3}\b)", re.I | re.M)
 
 
 def _from_text(text: str) -> list[str]:

@@ -10,17 +10,17 @@ costs about 80 ms, more than classifying a hundred messages.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from outreach.classify.links import find_links
 from outreach.classify.zones import zone
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
 MAX_CALENDAR_CHARS = 200_000
-_DT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
+_DT_RE = regex(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def _datetime(value: str, params: dict[str, str]) -> tuple[datetime | None, bool
     return value_dt, True
 
 
-_DURATION_RE = re.compile(r"^\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
+_DURATION_RE = regex(r"^\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 
 
 def _duration(value: str) -> timedelta | None:

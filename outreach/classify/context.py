@@ -28,6 +28,7 @@ from outreach.classify.cues import lowered, pattern
 from outreach.classify.dates import find_dates
 from outreach.classify.times import TIME_RE, find_times
 from outreach.classify.zones import zone
+from outreach.regex_store import regex
 
 CONFIRMS = "confirms"
 TENTATIVE = "tentative"
@@ -39,9 +40,9 @@ ANSWERS = (CONFIRMS, TENTATIVE, RESCHEDULES, CANCELS, DECLINES)
 MAX_OPTIONS = 20
 MAX_LAST_SENT_CHARS = 20_000
 
-_NEGATED = re.compile(r"(?:\b(?:no|not|never|nicht|kein|pas|non|não|niet|geen)|n't)\s+(?:\S+\s)?$", re.IGNORECASE)
+_NEGATED = regex(r"(?:\b(?:no|not|never|nicht|kein|pas|non|não|niet|geen)|n't)\s+(?:\S+\s)?$", re.IGNORECASE)
 # What calendar apps put before the event's title when the attendee answers (Outlook, Google, Apple).
-_SUBJECT_ANSWER = re.compile(
+_SUBJECT_ANSWER = regex(
     r"^\s*(?:(?P<yes>accepted|akzeptiert|angenommen|accepté|aceptado|aceito|aceita|accettato|geaccepteerd)"
     r"|(?P<maybe>tentative(?:ly accepted)?|mit vorbehalt angenommen|vorläufig angenommen|provisoire|"
     r"provisional|provisório|provvisorio|voorlopig geaccepteerd|quizás)"
@@ -262,8 +263,8 @@ def _said(cue: re.Pattern[str], text: str) -> bool:
     return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in cue.finditer(text))
 
 
-_AT_WORD = re.compile(r"(?:\bat|@|\blas|\balle|\bum|\bom|\bàs|\bà|\ba)\s?$", re.IGNORECASE)
-_AFTER_WORD = re.compile(
+_AT_WORD = regex(r"(?:\bat|@|\blas|\balle|\bum|\bom|\bàs|\bà|\ba)\s?$", re.IGNORECASE)
+_AFTER_WORD = regex(
     r"^\s?(?:o'?clock|works|is (?:fine|good|great|perfect|better)|then|passt|me va|"
     r"va bene|werkt|funciona|marche|uhr|uur|h\b)",
     re.IGNORECASE,

@@ -32,6 +32,7 @@ from outreach.classify.cues_requests import (
     WHEN_WORD,
     WRONG_RECIPIENT,
 )
+from outreach.regex_store import regex
 
 LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "nl")
 
@@ -68,7 +69,7 @@ def pattern(intent: str) -> re.Pattern[str]:
     """
     fragments = [frag for lang in LANGUAGES for frag in _TABLES[intent].get(lang, ())]
     # Every fragment starts at a word: the lookahead spares trying them all at each space.
-    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(fragments) + r")")
+    return regex(r"(?<!\w)(?=\w)(?:" + "|".join(fragments) + r")")
 
 
 def lowered(text: str) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from outreach.regex_store import regex
+
 # Month and weekday names in English, Spanish, French, German, Portuguese, Italian and Dutch,
 # with the abbreviations their mail clients and writers use.
 _MONTH_NAMES = (
@@ -100,7 +102,7 @@ _WEEKDAY = (
     r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
     r"this|or|works?|is|would|could|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
-_BARE_WEEKDAY = re.compile(r"\b" + _WEEKDAY + r"(?!\w)")
+_BARE_WEEKDAY = regex(r"\b" + _WEEKDAY + r"(?!\w)")
 
 
 def mentions_weekday(text: str) -> bool:
@@ -115,7 +117,7 @@ _RELATIVE = {
     "depois de amanhã": 2, "oggi": 0, "domani": 1, "dopodomani": 2, "vandaag": 0, "overmorgen": 2,
 }  # fmt: skip
 _NEXT = r"this|next|coming|this coming|el próximo|el proximo|la próxima|próximo|próxima|nächsten|nächste|prossimo|prossima|volgende"  # noqa: E501
-DATE_RE = re.compile(
+DATE_RE = regex(
     word_led(
         r"(?P<iso>\b(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)"
         r"|(?P<md>\b(?P<mon1>" + _MONTH + r")\.?\s{1,3}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
@@ -139,7 +141,7 @@ DATE_RE = re.compile(
 
 
 # What may sit between a weekday and its date: "Monday 10/12", "Mittwoch, der 12. Mai", "quarta, dia 12 de maio".
-_JOIN = re.compile(r"[\s,(]*(?:(?:the|den|der|le|el|il|la|dia|día|de)\s+)?", re.IGNORECASE)
+_JOIN = regex(r"[\s,(]*(?:(?:the|den|der|le|el|il|la|dia|día|de)\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -238,12 +240,12 @@ def _next_day_of_month(day: int, today: date) -> date | None:
 
 
 # A weekday or a day named relative to today ("tomorrow", "mañana"): the text points at a day.
-DAY_WORD = re.compile(_BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
-MAYBE_DATE = re.compile(r"\d|" + DAY_WORD.pattern)
+DAY_WORD = regex(_BARE_WEEKDAY.pattern + r"|(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w)")
+MAYBE_DATE = regex(r"\d|" + DAY_WORD.pattern)
 
 
-_WEEK_AFTER = re.compile(r"\s((?i:week|fortnight))\b(?!\s?(?:of|end|day|ly))")
-_NEXT_WEEK = re.compile(
+_WEEK_AFTER = regex(r"\s((?i:week|fortnight))\b(?!\s?(?:of|end|day|ly))")
+_NEXT_WEEK = regex(
     r"[^.?!\n]{0,24}?\b(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
     r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)\b"
 )

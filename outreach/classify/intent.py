@@ -15,10 +15,11 @@ from outreach.classify.cues import lowered, pattern
 from outreach.classify.dates import DAY_WORD, MAYBE_DATE, MONTH_PATTERN, WEEKDAYS, word_led
 from outreach.classify.referrals import THANKS_WORDS
 from outreach.classify.resume import RECONTACT
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
-_UNSUBSCRIBE = re.compile(
+_UNSUBSCRIBE = regex(
     r"\bunsubscribe\b|\bremove me (from|off)\b|\btake me off\b|\bopt(ing)?[- ]?out\b"
     r"|\bstop (contacting|emailing|e-mailing|messaging|writing to|sending (me|these))\b"
     r"|\b(do not|don't|dont|never) (contact|email|e-mail|message|write to) me\b(?!\s(until|before|till|after))"
@@ -27,7 +28,7 @@ _UNSUBSCRIBE = re.compile(
     r"|\b(don't|do not) include me in (any )?(future|further)\b"
     r"|\A\W*(remove|unsubscribe|stop)\W*\Z",
 )
-_LATER = re.compile(
+_LATER = regex(
     r"\b(follow(ing)? up|reach(ing)? (back )?out|ping me|nudge me|email me|e-mail me|contact me|write (to )?me|"
     r"try me|check back|circle back|touch base|reconnect|get back in touch|check in|write back|write again|"
     r"get back to me|give me a shout|write to us|"
@@ -44,19 +45,19 @@ _LATER = re.compile(
     r"spring|summer|winter)|next quarter|things (calm down|settle)|(ask|try) me again|ping me again)\b",
 )
 # An explicit no that a busy period beside it does not turn into "later" ("Sadly no -- I'm buried until January").
-_FLAT_NO = re.compile(
+_FLAT_NO = regex(
     r"\bsadly,? no\b|\b(?:rather|have to|'d better) say no\b|\b(?:tell|telling) you no\b|\b(?:it'?s|that'?s) a no\b"
     r"|\bhard pass\b"
     r"|\b(?:the |my )?answer (?:has to be|is|will have to be|'s) (?:a )?no\b"
 )
 # A no said in so many words ("I'm going to decline"): a busy period beside it explains the no, it asks for no
 # later call unless the sender asks to be written to again.
-_SAYS_NO = re.compile(
+_SAYS_NO = regex(
     r"\b(?:must|have to|going to|need to|'ll have to|will have to|got to|'m going to|i'?ll) (?:decline|say no|pass)\b"
 )
 # (every English cue below starts with a letter or an apostrophe: "'ll have to")
 _LETTER_OR_APOSTROPHE = r"[\w']"
-_DECLINE = re.compile(word_led(
+_DECLINE = regex(word_led(
     _FLAT_NO.pattern + r"|"
     r"\b(have to|going to|need to|must|will have to|'ll have to|got to) (pass|decline|say no)\b"
     r"|\bi('m| am)( going to)? pass(ing)?\b|\b(pass|passing) on this\b"
@@ -104,8 +105,8 @@ _DECLINE = re.compile(word_led(
     _LETTER_OR_APOSTROPHE,
 ))
 # "you won't regret it" recommends; it declines nothing
-_WEAK_DECLINE = re.compile(r"\b(unfortunately|sorry, but|(?<!n't )(?<!n’t )(?<!not )(?<!never )regret)\b")
-_NOT_ME = re.compile(
+_WEAK_DECLINE = regex(r"\b(unfortunately|sorry, but|(?<!n't )(?<!n’t )(?<!not )(?<!never )regret)\b")
+_NOT_ME = regex(
     r"\bnot (really |honestly )?(the )?(best|right|ideal|most relevant) (person|fit|contact)\b"
     r"|\b(better|best) (person|contact|fit) (to|for)\b|\bwould be (better|more useful|more helpful)\b"
     r"|\b(recommend|suggest) (you )?(reach(ing)? out|talk(ing)?|speak(ing)?|contact(ing)?)\b"
@@ -120,8 +121,8 @@ _NOT_ME = re.compile(
     r"|\bintroduc(e|ing) you\b|\bloop(ing|ed)? in\b",
 )
 # An Outlook/Teams @-mention of a colleague ("@Dana can help"): read in the original case.
-_MENTION = re.compile(r"(?<![\w.])@[A-Z][\w'-]+")
-_ACCEPT = re.compile(word_led(
+_MENTION = regex(r"(?<![\w.])@[A-Z][\w'-]+")
+_ACCEPT = regex(word_led(
     r"\b(happy|glad|delighted|pleased) to (chat|talk|help|connect(?! you)|meet|speak|do|jump|hop)\b"
     r"|\b[ls]gtm\b"
     r"|\b(would|'d|i'd) (love|like|be happy|be glad|be delighted) to (chat|talk|help|meet|connect|speak)\b"
@@ -138,7 +139,7 @@ _ACCEPT = re.compile(word_led(
     r"ideal|best)\b|\bpencil (it|me|us|that) in\b",
     _LETTER_OR_APOSTROPHE,
 ))
-_QUESTION = re.compile(
+_QUESTION = regex(
     r"\b(resume|résumé|cv|linkedin|portfolio|what (would|do) you (like|want|hope)|what are you (hoping|looking)|"
     r"hoping to (cover|get|learn|discuss)|(tell me )?(a bit )?more about|is this for|"
     r"(be )?(recorded|quoted|published)|which (role|team|position|roles)|are you (looking|interested|applying)|"
@@ -148,8 +149,8 @@ _QUESTION = re.compile(
     r"which (program|programme|school|course|university|class|cohort)|remind me (which|what|who|where)|"
     r"(on|off) the record)\b",
 )
-_BEFORE_YES = re.compile(r"\bbefore (?:i|we) (?:say yes|commit|confirm|agree|accept)\b")
-_BEFORE_COMMIT = re.compile(
+_BEFORE_YES = regex(r"\bbefore (?:i|we) (?:say yes|commit|confirm|agree|accept)\b")
+_BEFORE_COMMIT = regex(
     r"\bbefore (i|we) (commit|say yes|agree|set (something|anything|a time) up|schedule|book|confirm)\b"
     r"|\bquick question\b",
 )
@@ -164,7 +165,7 @@ _GREETING_WORD = (
     r"ingenier[oa]|licenciad[oa]|arquitect[oa]|arquitet[oa]|engenheir[oa]|doutor[a]?|docteur|ingénieur|maître|doktor|"
     r"ingenieur|colleague|colega|collega|collègue|kollege|kollegin"
 )
-_SALUTATION = re.compile(
+_SALUTATION = regex(
     r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?@?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)"
     r"(?:\s*[–—,:]|\s*-{1,2}(?=\s))",
     re.MULTILINE,
@@ -220,7 +221,7 @@ class Evidence:
     names_proposed_day: Callable[[], bool] = lambda: False
 
 
-_THANKED = re.compile(rf"\b{THANKS_WORDS}\b")
+_THANKED = regex(rf"\b{THANKS_WORDS}\b")
 
 
 def _nickname(name: str, first_names: frozenset[str]) -> bool:
@@ -259,8 +260,8 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
 def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
     """Like :func:`_any`, but a cue in a sentence that names a day ("el miércoles no voy a poder") turns down that
     day, not the call."""
-    for regex in (english, pattern(cue)):
-        for m in regex.finditer(text):
+    for cues_of in (english, pattern(cue)):
+        for m in cues_of.finditer(text):
             window = max(0, m.start() - 400)  # (a clause is shorter than that: spares scanning from the top)
             start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, window, m.start())), default=window)
             end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end(), m.end() + 400)), len(text))
@@ -270,12 +271,12 @@ def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
 
 
 # Where a clause ends: a sentence's end, or "and"/"but" ("I'm off on Friday and can't fit this call in").
-_CLAUSE_BREAK = re.compile(r"[.!?;\n]|\s(?:and|but|e|y|et|und|aber|pero|mas|mais|ma|maar)\s")
+_CLAUSE_BREAK = regex(r"[.!?;\n]|\s(?:and|but|e|y|et|und|aber|pero|mas|mais|ma|maar)\s")
 
 
 # A negation earlier in the same clause ("that's not really something I can do"); a comma, a dash or "but"
 # closes its scope ("No worries, happy to chat", "not sure yet but happy to").
-_NEGATED = re.compile(
+_NEGATED = regex(
     r"(?:\b(?:no|not|não|nao|ne|nicht|kein|keine|non|niet|geen|never|nunca|jamais)|n't)\s"
     r"(?:(?!\b(?:but|pero|mais|aber|mas|ma|maar)\b)[^,;:.!?\n—–-])*$",
 )
@@ -283,8 +284,8 @@ _NEGATED = re.compile(
 
 def _affirmed(english: re.Pattern[str], cue: str, text: str) -> bool:
     """Like :func:`_any`, but a cue right after a negation ("no tengo disponibilidad") does not count."""
-    for regex in (english, pattern(cue)):
-        for m in regex.finditer(text):
+    for cues_of in (english, pattern(cue)):
+        for m in cues_of.finditer(text):
             if not _NEGATED.search(text[max(0, m.start() - 40) : m.start()]):
                 return True
     return False
@@ -434,21 +435,21 @@ DEFER_DAYS = 14
 DEFER_MAX_DAYS = 240
 # A mailing footer's line ("Unsubscribe: https://...", "click here to manage your preferences"): a tool's words
 # under a person's reply, not the person asking.
-_FOOTER_LINE = re.compile(
+_FOOTER_LINE = regex(
     r"^.*(?:https?://|www\.|\bclick\b|\bpreferences\b|\byou (?:are )?receiv|\bthis (?:e-?mail|message) was sent)"
     r".*$",
     re.MULTILINE,
 )
 _TERSE_WORDS = 12
-_PROFILE = re.compile(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
-_TO_PERSON = re.compile(
+_PROFILE = regex(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
+_TO_PERSON = regex(
     r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b"
     r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
     r"|\bgive (?:\w+ ){1,2}a (?:ring|call|bell|buzz|shout)\b|\btell (?:him|her|them) \w+ sent you\b"
 )
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
-_INDIRECT_QUESTION = re.compile(
+_INDIRECT_QUESTION = regex(
     r"\b(?:let me know|tell me|i'?d like to know|i'?d (?:want|like) to understand) (?:what|whether|which|how|why|who|"
     r"where|a bit more|more)\b"
     r"|\b(?:i'?m wondering|i was wondering|curious) (?:if|what|whether|which|how|why|who|where)\b"
@@ -462,14 +463,14 @@ _INDIRECT_QUESTION = re.compile(
     r"|\b(?:me gustar[íi]a (?:saber|entender)|j'aimerais savoir|ich w[üu]rde gern(?:e)? wissen|gostaria de saber|"
     r"vorrei sapere|ik zou graag (?:willen )?weten)\b"
 )
-_WH_START = re.compile(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
-_WORD = re.compile(r"[^\W\d_]{2}")
-_UNRELATED = re.compile(
+_WH_START = regex(r"\s*(?:who|what|why|how|where|which|qui|quién|quien|wer|quem|chi|wie)\b")
+_WORD = regex(r"[^\W\d_]{2}")
+_UNRELATED = regex(
     r"\A\W*(?:\w+\W+){0,3}(?:(?:totally |completely )?unrelated|off[- ]topic|random one|different topic|"
     r"on another note|sin relación con|hors sujet|anderes thema|fora do assunto|fuori tema|los van)\b"
 )
 # Saying they will answer properly later ("will read this properly once I'm back", "te respondo con calma").
-_HOLDING = re.compile(
+_HOLDING = regex(
     r"\b(?:i'?ll|will|i will|let me) (?:read|look at|reply to|respond to|get back to you on|go through) "
     r"(?:this|it|your (?:note|email|message))(?: \w+)? (?:properly|later|when|once|tomorrow|next week|soon)\b"
     r"|\b(?:i'?ll|will) (?:reply|respond|answer|get back to you) (?:properly|in full|later|when|once)\b"
@@ -478,14 +479,14 @@ _HOLDING = re.compile(
     r"|\bti rispondo (?:appena|quando|con calma)|\bik (?:reageer|antwoord) (?:later|zodra|als)"
 )
 _SHORT_WORDS = 80  # longer mail with a question mark and no cue is more often something else than a question back
-_SENTENCE = re.compile(r"[^.!?¿¡\n]+")
+_SENTENCE = regex(r"[^.!?¿¡\n]+")
 
 
 # "cant", "wont", "dont": contractions typed without their apostrophe (never "dont" alone: French for "whose").
-_CONTRACTION = re.compile(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b")
+_CONTRACTION = regex(r"\b(can|won|didn|doesn|isn|wouldn|couldn|aren|haven|hasn|shouldn)t\b")
 
 
-_MONTH = re.compile(r"\b" + MONTH_PATTERN + r"\b")
+_MONTH = regex(r"\b" + MONTH_PATTERN + r"\b")
 
 
 def _refusal(text: str) -> bool:
@@ -502,7 +503,7 @@ def _refusal(text: str) -> bool:
 
 
 # "I can't do this", "I'm not available for that": what is refused is the request itself.
-_PRONOUN_AFTER = re.compile(
+_PRONOUN_AFTER = regex(
     r"(?:\s[\w']+){0,3}\s(?:this|that|it|these|esto|eso|ça|cela|das|es|isso|isto|questo|ci[òo]|dit|dat)\b"
     # the pronoun ends what is refused ("I can't do this.", "for that one"), it opens no clause ("ik wil niet
     # dat je ...", "I don't think that ...")
@@ -517,24 +518,24 @@ def _policy_refusal(text: str) -> bool:
     return any(rule.search(s) and negation.search(s) for s in _SENTENCE.findall(text))
 
 
-_INTRODUCING = re.compile(
+_INTRODUCING = regex(
     r"\b(?:you two|you both|both of you)\b[^.!?\n]{0,40}\b(?:connect\w*|talk|chat|meet|speak|to it|over to you)\b"
     r"|\b(?:leave|leaving) you (?:two |both )?to it\b"
 )
-_PASSED_ON = re.compile(
+_PASSED_ON = regex(
     r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b"
     r"|\A\W*fyi\b[^.!?\n]{0,12}\b(?:another|below|see)\b"
 )
 # A no that hangs on the answer to a question: "in principle", or a question put first to clarify.
-_HEDGED = re.compile(
+_HEDGED = regex(
     r"\b(?:in princip(?:e|le)|en principe|en principio|em princ[íi]pio|in linea di principio|di norma|grunds[äa]tzlich|"
     r"normalerweise|normally|usually|as a rule|normalmente|normalement|normaal gesproken|just to clarify|"
     r"to clarify|before i answer|may i ask|can i ask)\b"
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+")
+_URL = regex(r"(?:https?://|www\.)\S+")
 # What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
 # only such a question is an acceptance; a yes with any other question waits on the user's answer.
-_LOGISTICS = re.compile(
+_LOGISTICS = regex(
     r"\b(?:time|times|when|day|zone|timezone|number|phone|cell|mobile|call|zoom|teams|meet|link|invite|calendar|"
     r"works?|suits?|free|available|morning|afternoon|evening|week|date|slot|ok|okay|good|fine|minutes|min|mins|"
     r"video|dial|ring|skype|whatsapp|location|where|address|coffee|lunch|office|options?|better|prefer|either|"
@@ -556,5 +557,5 @@ def _asks_about_more_than_logistics(text: str) -> bool:
 
 
 # A plain-text line wrapped mid-sentence (a lower-case word on each side of the break) is one sentence.
-_WRAPPED = re.compile(r"(?<=[a-zà-ÿ,])\n(?=[a-zà-ÿ])")
+_WRAPPED = regex(r"(?<=[a-zà-ÿ,])\n(?=[a-zà-ÿ])")
 

@@ -13,43 +13,45 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from outreach.regex_store import regex
+
 logger = logging.getLogger(__name__)
 
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}|\\^`]{3,2000}", re.IGNORECASE)
+URL_RE = regex(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}|\\^`]{3,2000}", re.IGNORECASE)
 _TRAILING = ".,;:!?*"
 
-_VIDEO_HOSTS = re.compile(
+_VIDEO_HOSTS = regex(
     r"(^|\.)(zoom\.us|zoom\.com|zoomgov\.com|meet\.google\.com|teams\.microsoft\.com|teams\.live\.com|"
     r"webex\.com|whereby\.com|gotomeeting\.com|meet\.goto\.com|gotomeet\.me|bluejeans\.com|meet\.jit\.si|"
     r"chime\.aws|skype\.com|join\.skype\.com|around\.co|riverside\.fm|meet\.around\.co)$"
 )
-_VIDEO_PREFIX = re.compile(r"^(meet|video|zoom|webex|teams|call|join|conference|vc)\.")
-_VIDEO_PATH = re.compile(r"/(j|join|my|meet|wc/join|l/meetup-join)/", re.IGNORECASE)
-_BOOKING_HOSTS = re.compile(
+_VIDEO_PREFIX = regex(r"^(meet|video|zoom|webex|teams|call|join|conference|vc)\.")
+_VIDEO_PATH = regex(r"/(j|join|my|meet|wc/join|l/meetup-join)/", re.IGNORECASE)
+_BOOKING_HOSTS = regex(
     r"(^|\.)(calendly\.com|cal\.com|savvycal\.com|youcanbook\.me|zcal\.co|tidycal\.com|"
     r"acuityscheduling\.com|meetings\.hubspot\.com|doodle\.com|x\.ai|reclaim\.ai|motion\.com|"
     r"koalendar\.com|oncehub\.com|setmore\.com|appointlet\.com|calendar\.app\.google|vyte\.in|"
     r"harmonizely\.com|chilipiper\.com)$"
 )
 # A scheduling service's name as any label of the host (a regional or white-label domain of the same service).
-_BOOKING_BRANDS = re.compile(
+_BOOKING_BRANDS = regex(
     r"(^|\.)(calendly|savvycal|youcanbook|tidycal|acuityscheduling|zcal|koalendar|oncehub|setmore|appointlet|"
     r"harmonizely|chilipiper|doodle)\."
 )
-_BOOKING_PREFIX = re.compile(
+_BOOKING_PREFIX = regex(
     r"^(schedule|scheduling|book|booking|bookings|appointments?|meetings?|cal|rdv|termine?|agenda)\."
 )
-_BOOKING_PATH = re.compile(
+_BOOKING_PATH = regex(
     r"/(book|booking|bookings|schedule|appointments?|meetings?/|calendar/appointments|owa/calendar)",
     re.IGNORECASE,
 )
-_NEITHER = re.compile(r"(^|\.)(careers?|jobs|apply|recruiting|workday|greenhouse|lever)\.|/(careers?|jobs)\b")
-_VIDEO_WORDS = re.compile(
+_NEITHER = regex(r"(^|\.)(careers?|jobs|apply|recruiting|workday|greenhouse|lever)\.|/(careers?|jobs)\b")
+_VIDEO_WORDS = regex(
     r"(video (room|link|call|meeting)|meeting (link|room)|call link|join( the)?( meeting| call)?|"
     r"dial[- ]in|zoom|teams|google meet|webex|room)\b",
     re.IGNORECASE,
 )
-_BOOKING_WORDS = re.compile(
+_BOOKING_WORDS = regex(
     r"(book|booking|schedul|calendar|slot|pick (a|any) time|grab (a|any|whatever|whichever)|find a time|availability|"
     r"open times?|whatever suits|réserv|rendez-vous|rdv|créneau|reserv[ae]|agend[ae]|termin|buch|prenot|afspraak|"
     r"inplannen|elige|escolha|choisissez|wählen sie|scegli|kies|marc[ae] (?:um |o )?hor[áa]rio|hor[áa]rio|orario|"

@@ -18,6 +18,7 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 
 from outreach.classify.html2text import html_to_text
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ def decode_header_value(value: object) -> str:
 
 # The common shapes, read without the stdlib's general parser (a quarter of the time per message went there):
 # "a@b", "<a@b>", "Name <a@b>", "\"Last, First\" <a@b>".
-_SIMPLE_ADDRESS = re.compile(r'\s*(?:"([^"\\]*)"|([^"<>,;:@()\\]*?))\s*<([^<>\s,;:@()"]+@[^<>\s,;:@()"]+)>\s*'
+_SIMPLE_ADDRESS = regex(r'\s*(?:"([^"\\]*)"|([^"<>,;:@()\\]*?))\s*<([^<>\s,;:@()"]+@[^<>\s,;:@()"]+)>\s*'
                              r'|\s*([^<>\s,;:@()"]+@[^<>\s,;:@()"]+)\s*')
 
 
@@ -252,7 +253,7 @@ def parse_date(value: str) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
-_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_BLANK_LINE = regex(rb"\r?\n\r?\n")
 
 
 def _bounded(raw: bytes) -> tuple[bytes, bool]:
@@ -303,7 +304,7 @@ def read_mail(raw: bytes) -> Mail:
     return mail
 
 
-_HREF_RE = re.compile(r"""href\s*=\s*["']?(?:mailto:)?([^"'\s>?]+)""", re.IGNORECASE)
+_HREF_RE = regex(r"""href\s*=\s*["']?(?:mailto:)?([^"'\s>?]+)""", re.IGNORECASE)
 
 
 def _html_adds_links(html: str, plain: str) -> bool:

@@ -14,30 +14,31 @@ import re
 from dataclasses import dataclass
 
 from outreach.classify.dates import MONTHS, alternation, word_led
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
 MAX_LINES = 4000
 MAX_CHARS = 60_000
-_ATTR_START = re.compile(r"^\s*(on|am|le|el|il|il giorno|op|den|em|w dniu|dne|el día|no dia)\b", re.IGNORECASE)
-_ATTR_END = re.compile(
+_ATTR_START = regex(r"^\s*(on|am|le|el|il|il giorno|op|den|em|w dniu|dne|el día|no dia)\b", re.IGNORECASE)
+_ATTR_END = regex(
     r"(wrote|writes|schrieb|a écrit|escribió|ha scritto|schreef|geschreven|skrev|escreveu|napisał|написал)"
     r"[^\n]{0,120}:\s*$",
     re.IGNORECASE,
 )
-_BANNER = re.compile(
+_BANNER = regex(
     r"^\s*(-{2,}\s*(original message|original message|forwarded message|message d'origine|"
     r"ursprüngliche nachricht|mensaje original)\s*-{2,}|begin forwarded message:?|"
     r"-{5,}\s*forwarded message\s*-{5,}|-{3,}\s*[^-\s][^-]{2,60}-{3,})\s*$",
     re.IGNORECASE,
 )
-_HEADER_FROM = re.compile(
+_HEADER_FROM = regex(
     r"^\s*\**(from|von|de|van|da|från|fra|od|от|מאת|差出人|送信者|发件人|發件人|寄件者|보낸 사람|kimden|من|"
     r"lähettäjä|από|feladó|odesílatel|de la|frá|oddi wrth)\s*[:：]\**\s*\S",
     re.IGNORECASE,
 )
 # Outlook's localised header block: Sent/Date, To, Cc and Subject in the client's language.
-_HEADER_NEXT = re.compile(
+_HEADER_NEXT = regex(
     r"^\s*\**(sent|date|to|subject|cc|gesendet|datum|an|betreff|envoyé|objet|à|enviado( el)?|asunto|para|"
     r"fecha|data|inviato|oggetto|a|assunto|verzonden|aan|onderwerp|datum|"
     r"送信日時|日付|宛先|件名|发送时间|發送時間|寄件日期|收件人|收件者|主题|主旨|보낸 날짜|받는 사람|제목|"
@@ -47,17 +48,17 @@ _HEADER_NEXT = re.compile(
     re.IGNORECASE,
 )
 # Lotus Notes quotes the original as "Name <address>" then its date on the next line, no labels.
-_NOTES_FROM = re.compile(r"^\s*[^<>@:]{2,80}<[^<>@\s]+@[^<>\s]+>\s*$")
-_NOTES_DATE = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
-_RULE = re.compile(r"^\s*[_\-=─━—]{8,}\s*$")
-_SIG_DASH = re.compile(r"^(-- ?|--|—|–|__|-{2,3})$")
-_MOBILE = re.compile(
+_NOTES_FROM = regex(r"^\s*[^<>@:]{2,80}<[^<>@\s]+@[^<>\s]+>\s*$")
+_NOTES_DATE = regex(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
+_RULE = regex(r"^\s*[_\-=─━—]{8,}\s*$")
+_SIG_DASH = regex(r"^(-- ?|--|—|–|__|-{2,3})$")
+_MOBILE = regex(
     r"^\s*(sent from (my|mail|outlook|yahoo|samsung|the)\b|get outlook for\b|sent via\b|"
     r"sent with\b|von meinem \S+ gesendet|envoyé de mon\b|enviado desde mi\b|enviado do meu\b|"
     r"inviato da\b|verstuurd vanaf\b|verzonden (vanaf|met)\b|(obtenir|obtener|obter|scarica|download) outlook\b)",
     re.IGNORECASE,
 )
-_CLOSING = re.compile(
+_CLOSING = regex(
     r"^\s*(best|best regards|kind regards|warm regards|warmest regards|regards|many thanks|"
     r"thanks|thank you|thanks again|thanks so much|cheers|warmly|warm wishes|all the best|"
     r"best wishes|sincerely|yours|yours sincerely|yours truly|talk soon|speak soon|see you then|"
@@ -76,14 +77,14 @@ _CLOSING = re.compile(
     r"mvh|よろしくお願いします|敬具)\s*[,.!]*\s*(-+\s*\w+)?\s*$",
     re.IGNORECASE,
 )
-_GREETING = re.compile(
+_GREETING = regex(
     r"^\s*(hi|hello|hey|dear|good (morning|afternoon|evening)|greetings|hallo|hola|buen[oa]s (días|tardes|noches)|"
     r"estimad[oa]|bonjour|bonsoir|salut|cher|chère|madame|monsieur|guten (tag|morgen|abend)|"
     r"sehr geehrte[rs]?|liebe[rs]?|moin|grüezi|servus|olá|oi|car[oa]|prezad[oa]|buongiorno|buonasera|ciao|"
     r"gentile|egregio|beste|geachte|dag)\b",
     re.IGNORECASE,
 )
-_HOURS_LINE = re.compile(
+_HOURS_LINE = regex(
     word_led(
         r"\b(office hours|business hours|opening hours|support hours|student hours|hours of operation|permanence|"
         r"sprechzeiten|öffnungszeiten|bürozeiten|horaires d['’]ouverture|horaires de bureau|availability:|"
@@ -97,7 +98,7 @@ _HOURS_LINE = re.compile(
 # A line that is nothing but a date with its year and a clock time ("Apr 19, 2029, 16:02 UTC", "19/04/2029
 # 16:02"): when a help desk or forum posted a comment, never a time anyone proposes.
 _ANY_MONTH = r"(?i:" + alternation(MONTHS) + r")"
-STAMP_LINE = re.compile(
+STAMP_LINE = regex(
     r"^[ \t]*(?:" + _ANY_MONTH + r"\.? \d{1,2},? \d{4}|\d{1,2}\.? " + _ANY_MONTH + r"\.? \d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}),?(?: at)? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,5})?"
     r"[ \t]*$",

@@ -12,19 +12,20 @@ import re
 from collections.abc import Iterable
 
 from outreach.classify.dates import word_led
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
-EMAIL_RE = re.compile(r"(?<![\w.+\-/=%])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
-_ROLE = re.compile(
+EMAIL_RE = regex(r"(?<![\w.+\-/=%])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_ROLE = regex(
     r"^(no-?reply|do-?not-?reply|support|help|info|office|admin|postmaster|mailer-daemon|hr|jobs|careers|"
     r"recruiting|talent|hello|contact|team|sales|press|media|privacy|records|webmaster|notifications?|"
     r"secretar\w*|sekretariat|secretaría|secretaria|segreteria|secretariaat)(?:[._-][\w.-]*)?@",
     re.IGNORECASE,
 )
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
+_NAME_BEFORE = regex(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
 # Words that say a Cc'd person was added for the user: "cc'd", "looping in", "en copia", "in Kopie", "ajouté".
-_CC_CUE = re.compile(
+_CC_CUE = regex(
     word_led(
         r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|loop\w* in|in the loop|add(ing|ed)|introduc\w*|connect(ing)? you|"
         r"(en|em|in) c[óo]pi[ae]|in kopie|present\w*|apresent\w*|vorstell\w*|voorstel\w*|ajout\w*|aggiunt\w*|"
@@ -108,7 +109,7 @@ def _assistant(body: str, name: str) -> bool:
                           body, re.IGNORECASE))
 
 
-_ASSISTANT_RE = re.compile(word_led(_ASSISTANT_WORDS), re.IGNORECASE)
+_ASSISTANT_RE = regex(word_led(_ASSISTANT_WORDS), re.IGNORECASE)
 
 
 # Words of thanks, read here for a Cc'd introducer and in intent for a greeting that thanks someone on copy.

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from outreach.classify.cues import lowered
 from outreach.classify.dates import MONTH_PATTERN as _MONTH
 from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates, word_led
+from outreach.regex_store import regex
 
 # The word just before a date says what the date is: the return day, a first welcome day, or the
 # last day away ("through Friday" means back on Saturday). Seven languages.
@@ -37,7 +38,7 @@ _CUE_KINDS = {
     r"finish(?:es)?(?: on)?|is over(?: on)?|termina(?: el| em| a| il)?|acaba(?: el)?|se termine le|endet am|"
     r"finisce il|eindigt op",
 }
-_CUE = re.compile(
+_CUE = regex(
     "|".join(rf"(?P<{kind.replace(' ', '_')}>(?<!\w)(?:{words})(?!\w))" for kind, words in _CUE_KINDS.items()),
 )
 # A month after a period word, in the seven languages: "in June", "early July", "en junio", "im Juli",
@@ -49,7 +50,7 @@ _BEFORE_MONTH = (
     r"mediados de|finales de|fin de|début|mi-|fin|à partir de|après|dès|im|ab|nach|anfang|mitte|ende|em|a partir de|"
     r"depois de|início de|meados de|final de|fim de|a|da|dopo|inizio|metà|fine|a partire da|begin|half|eind|vanaf|na"
 )
-_PERIOD_CUE = re.compile(
+_PERIOD_CUE = regex(
     word_led(
         # (not "from April 23": a month with its day is a date, read by find_dates)
         r"(?<!\w)(?P<pre>" + _BEFORE_MONTH + r")(?:\s|(?<=-))(?:(?:de|di)\s|d['’])?(?P<mon>" + _MONTH + r")(?!\w)"
@@ -96,11 +97,11 @@ def _after_cue(text: str, start: int) -> str:
 
 
 # "Monday the 26th or later", "from the 12th on", "le 3 et après": the date opens what follows.
-_ONWARD = re.compile(r"\s?(?:or later|or after|onwards?|on\b|and after|ou plus tard|o más tarde|oder später|ou depois)")
+_ONWARD = regex(r"\s?(?:or later|or after|onwards?|on\b|and after|ou plus tard|o más tarde|oder später|ou depois)")
 _RANK = {"back": 0, "week of": 0, "from": 1, "after": 1, "until": 2, "through": 2, "ends": 2}
 # The end of a range of days away ranks after a return day ("back on Monday 29th") and before a "from" (its start).
 _RANGE_RANK = 0.5
-_RANGE_END = re.compile(
+_RANGE_END = regex(
     r"(?<![\d.:/])\d{1,2}(?:\.|er|º|°|st|nd|rd|th)?(?:\s(?:" + _MONTH + r")\.?)?\s?"
     r"(?:-|–|—|to|until|till|through|thru|au|al|a|à|bis|tot(?: en met)?|t/m|hasta|até|fino a)"
     r"\s?(?:the |el |le |dem |zum |ao |o |il |al )?$"
@@ -147,7 +148,7 @@ def find_resume_date(text: str, today: date) -> date | None:
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
-RECONTACT = re.compile(
+RECONTACT = regex(
     r"\b(?:write|e-?mail (?:me|again)|ping|reach (?:back )?(?:out|me)|contact|get in touch|touch base|nudge|try me|"
     r"hit me up|give me a shout|get back to me|me d[áa] um toque|"
     r"check back|circle back|follow up|escr[íi]b|busc[ae]|ll[áa]m|relanc|recontact|revenez|revenir|r[ée][ée]cri|"
@@ -163,9 +164,9 @@ def _sentence(text: str, pos: int) -> str:
     return text[start : min(ends, default=len(text))]
 
 
-_UNTIL_BEFORE = re.compile(r"(?:" + _CUE_KINDS["until"] + r")\s*(?:the\s)?$")
+_UNTIL_BEFORE = regex(r"(?:" + _CUE_KINDS["until"] + r")\s*(?:the\s)?$")
 # "away until April" (a month after "until" opens the match itself): the month's first day, when nothing better
-_UNTIL_WORD = re.compile(r"(?:until|till|hasta|bis|até|tot)\b.*")
+_UNTIL_WORD = regex(r"(?:until|till|hasta|bis|até|tot)\b.*")
 
 
 def _period(text: str, today: date) -> date | None:

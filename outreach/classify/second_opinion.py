@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +38,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from outreach.intents import ACTS_FROM
+from outreach.regex_store import regex
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "intent_model.json"
 CLASSES = ("accepted", "declined", "later", "question", "referral", "unknown", "unsubscribe")
@@ -59,7 +59,7 @@ LIKELIEST = 0.35  # where the rules found nothing at all, the model's likeliest 
 OVERRULED = 0.5  # the confidence of an intent taken from the model: its word alone, for the user to confirm
 NOT_AN_ANSWER = 0.4  # the rules' unknown at this confidence or more has a reason (see intent.decide)
 
-_TOKEN = re.compile(TOKEN_PATTERN)
+_TOKEN = regex(TOKEN_PATTERN)
 
 
 @dataclass(frozen=True)

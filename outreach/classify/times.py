@@ -28,6 +28,7 @@ from outreach.classify.dates import (
 )
 from outreach.classify.quotes import STAMP_LINE, is_history_header
 from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
+from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ MAX_CHARS = 20_000
 MAX_CLAUSES = 300
 MAX_PER_CLAUSE = 20
 # 2pm, 14:30, 14.30 Uhr, 14h30, 15 h 30, 16 Uhr, 9:00 a. m., ranges "2-4pm", "16:00–16:30 Uhr".
-TIME_RE = re.compile(
+TIME_RE = regex(
     word_led(
         r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
         r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
@@ -48,19 +49,19 @@ TIME_RE = re.compile(
     re.IGNORECASE,
 )
 # "at 3", "a las 12", "alle 15", "um 18", "om 16", "às 11", "à 19", "ore 18.00": an hour after these words.
-_AT = re.compile(
+_AT = regex(
     r"(?:\bat|@|\blas|\balle|\balle ore|\bore|\bum|\bom|\bàs|\bà|\bas|\bbetween|\bentre|\bzwischen|\btra|\btussen"
     r"|\bsay|\bsagen wir|\bdisons|\bdigamos|\bdiciamo|\bzeg maar)\s?$",  # "Thursday afternoon, say 2?"
     re.IGNORECASE,
 )
 # "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time
-_BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
-_AND = re.compile(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
+_BETWEEN = regex(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
+_AND = regex(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
 # The negations and hour prepositions of "not at 3" / "nicht um 15 Uhr", shared by the two patterns below.
 _NEGATION = r"\b(?:not|n't|nicht|pas|no|non|niet)"
 _AT_HOUR = r"(?:at|before|um|à|a las|alle|om|às)"
 # Before or after one of the sender's own engagements ("before my 9:30 stand-up", "nach meinem 14-Uhr-Termin").
-_OWN_ENGAGEMENT = re.compile(
+_OWN_ENGAGEMENT = regex(
     r"\b(?:(?:before|after|until|till|til) (?:my|our)|(?:avant|après) (?:mon|ma|notre)|(?:antes|después) de mi"
     r"|(?:antes|depois) d[oa] (?:meu|minha)|(?:vor|nach) (?:meinem|meiner|unserem|unserer)"
     r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze)"
@@ -69,27 +70,27 @@ _OWN_ENGAGEMENT = re.compile(
     re.IGNORECASE,
 )
 # The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h".
-_NOT_AT = re.compile(
+_NOT_AT = regex(
     rf"(?:{_NEGATION}\s{_AT_HOUR}|\b(?:than|instead of|mejor que|más que|en vez de|en lugar de|plutôt que|"
     rf"au lieu de|statt|anstatt|invece che|anziché|em vez de|em vez das?|in plaats van)(?:\s{_AT_HOUR})?"
     rf"|\bplutôt qu['’]à)\s?$",
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
-_EVENT = re.compile(
+_EVENT = regex(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
-_REFUSED_HOUR = re.compile(rf"{_NEGATION}\s{_AT_HOUR}\s?\d", re.IGNORECASE)
-_DOTTED_AFTER_AT = re.compile(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
-_PAST_NOON = re.compile(
+_REFUSED_HOUR = regex(rf"{_NEGATION}\s{_AT_HOUR}\s?\d", re.IGNORECASE)
+_DOTTED_AFTER_AT = regex(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
+_URL = regex(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
+_PAST_NOON = regex(
     r"(?:after|before|until|till|después del?|antes del?|hasta el|après|avant|jusqu'à|dopo il|dopo|prima di|"
     r"fino a|depois do|antes do|até ao|até o)\s?$",
     re.IGNORECASE,
 )
 # Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
-_NOON = re.compile(
+_NOON = regex(
     r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
     r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?\b",
     re.IGNORECASE,
@@ -107,7 +108,7 @@ _REGION_WORDS = {
     **dict.fromkeys(("este", "leste", "est"), "eastern"),
 }
 _HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
-ZONE_RE = re.compile(
+ZONE_RE = regex(
     word_led(
         r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
         r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
@@ -130,7 +131,7 @@ ZONE_RE = re.compile(
         r"|(?P<region>\b(?i:pacific|eastern|central|mountain|atlantic)\b)"
     ),
 )
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = regex(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
     r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])(?!(?<=\d\.\s)" + MONTH_PATTERN + r"\b)"
     r"|(?<=[!?])\s+(?=\d)"  # "... work? 1pm Sydney is when our meeting ends"
@@ -141,7 +142,7 @@ _CLAUSE_SPLIT = re.compile(
     # ("aber", "ma" and "maar" also mean "really" or "only": they split a clause only after a comma)
     r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
-_NEGATIVE = re.compile(
+_NEGATIVE = regex(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
@@ -171,7 +172,7 @@ _DAY_ABBR = (
     r"jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)\.?(?!\w)"
 )
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
-_OPENING_HOURS = re.compile(
+_OPENING_HOURS = regex(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
@@ -182,7 +183,7 @@ _OPENING_HOURS = re.compile(
 # What may stand between a time and its restatement in another zone: a few words naming the first one's zone
 # ("16:30 de Lisboa (17:30 aquí)", "10:30 a. m., hora del Pacífico (12:30 en la Ciudad de México)"), then "(" or
 # "/" and at most one short word ("(las 11:00 en Río)", "(i.e. 5pm for you)"), never "or" ("10am (or 11am)").
-_RESTATED_GAP = re.compile(
+_RESTATED_GAP = regex(
     r"[^\d!?;\n()/]{0,30}(?:\(|/)\s?(?!(?:or|ou|o|oder|of|oppure|ó)\b)(?:[^\W\d][\w.]{0,4}\s)?", re.IGNORECASE
 )
 
@@ -195,7 +196,7 @@ def _restated(clause: str, start: int, end: int) -> bool:
     space = start + 1 if clause[start : start + 1].isspace() else start
     zone_match = ZONE_RE.match(clause, space, end)
     return zone_match is not None and _RESTATED_GAP.fullmatch(clause, zone_match.end(), end) is not None
-_CONVERSION = re.compile(
+_CONVERSION = regex(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
         r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
@@ -251,42 +252,42 @@ _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twa
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
 # media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
 _WORD_TIMES = [
-    (re.compile(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
-    (re.compile(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
-    (re.compile(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
+    (regex(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
+    (regex(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
+    (regex(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
     # Dutch "half vier" is half an hour before four; British "half two" is half past two
-    (re.compile(r"\b(?:om )?half (" + _DUTCH_NUMBER + r")\b", re.I), lambda h: (h - 1, 30)),
-    (re.compile(r"\bhalf (" + _ENGLISH_NUMBER + r")\b(?! past)", re.I), lambda h: (h, 30)),
-    (re.compile(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
-    (re.compile(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
-    (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
-    (re.compile(r"\b(?:alle |ore )(" + _NUMBER + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
-    (re.compile(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
-    (re.compile(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
-    (re.compile(r"\bàs (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
-    (re.compile(r"\balle (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
-    (re.compile(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
+    (regex(r"\b(?:om )?half (" + _DUTCH_NUMBER + r")\b", re.I), lambda h: (h - 1, 30)),
+    (regex(r"\bhalf (" + _ENGLISH_NUMBER + r")\b(?! past)", re.I), lambda h: (h, 30)),
+    (regex(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
+    (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
+    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
+    (regex(r"\b(?:alle |ore )(" + _NUMBER + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
+    (regex(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
+    (regex(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+    (regex(r"\bàs (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
+    (regex(r"\balle (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
+    (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
-_AFTERNOON_AFTER = re.compile(
+_AFTERNOON_AFTER = regex(
     r"\s*(?:de la tarde|de la noche|da tarde|da noite|di pomeriggio|del pomeriggio|in the afternoon|in the evening|"
     r"pm|p\.m\.|nachmittags|abends|'s middags|'s avonds)",
     re.I,
 )
-_LEAD = re.compile(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
+_LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
-_WORD_TIME_HINT = re.compile(
+_WORD_TIME_HINT = regex(
     r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
 # "1530hrs", "0900 h": a 24-hour time written without its colon
-_MILITARY = re.compile(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
+_MILITARY = regex(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
 
 
 def _clock_words(text: str) -> str:
@@ -348,7 +349,7 @@ def _find_times(text: str) -> list[_Time]:
     return _ranges(text, found)
 
 
-_RANGE_GAP = re.compile(r"\s?(?:-|–|—|to|until|till|bis|tot|à|a|al)\s?", re.IGNORECASE)
+_RANGE_GAP = regex(r"\s?(?:-|–|—|to|until|till|bis|tot|à|a|al)\s?", re.IGNORECASE)
 
 
 def _ranges(text: str, found: list[_Time]) -> list[_Time]:
@@ -412,14 +413,14 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
     return tz, True, yours
 
 
-_SENDER_IS = re.compile(
+_SENDER_IS = regex(
     r"\b(?:i'?m|i am|we'?re|we are|based|live|je suis|nous sommes|estoy|estamos|ich bin|wir sind|estou|estamos|"
     r"sono|siamo|ik zit|ik ben|wij zitten)(?:\s\w+)?\s?$",
     re.IGNORECASE,
 )
 
 
-_ALL_TIMES = re.compile(r"\b(?:all|times?|hours?)\b[\s(:]*(?:are\s|in\s)?$", re.IGNORECASE)
+_ALL_TIMES = regex(r"\b(?:all|times?|hours?)\b[\s(:]*(?:are\s|in\s)?$", re.IGNORECASE)
 
 
 def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
@@ -567,8 +568,8 @@ def _inside_date(t: _Time, dates: list[DateMention]) -> bool:
     return any(d.start <= t.start < d.end for d in dates)
 
 
-_EITHER = re.compile(r"\b(?:or|either|oder|ou|o|of|oppure|ovvero|ó)\b", re.IGNORECASE)
-_OR = re.compile(r"^[\s,;(]*\b(?:or|oder|ou|o|of|oppure|ovvero|and|und|et|y|e|en)\b[\s,]*$", re.IGNORECASE)
+_EITHER = regex(r"\b(?:or|either|oder|ou|o|of|oppure|ovvero|ó)\b", re.IGNORECASE)
+_OR = regex(r"^[\s,;(]*\b(?:or|oder|ou|o|of|oppure|ovvero|and|und|et|y|e|en)\b[\s,]*$", re.IGNORECASE)
 
 
 def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], clause: str) -> list[date]:
@@ -618,7 +619,7 @@ def named_proposal(
 
 
 # The parts of a sentence a day is said yes or no in: between commas, semicolons and dashes.
-_PARTS = re.compile(r"[,;]\s|\s[-–—]\s")
+_PARTS = regex(r"[,;]\s|\s[-–—]\s")
 
 
 def _spans(clause: str) -> list[tuple[int, int]]:
@@ -629,7 +630,7 @@ def _spans(clause: str) -> list[tuple[int, int]]:
 
 # "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
 # "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
-_ORDINAL = re.compile(
+_ORDINAL = regex(
     # (Spanish "a primera hora" is first thing in the morning: the rank takes "la", never "a")
     r"\b(?:(?P<first>first|1st|former|earlier|(?<!\ba\s)primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
     r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"

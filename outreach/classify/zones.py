@@ -13,6 +13,8 @@ from datetime import UTC, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from outreach.regex_store import regex
+
 logger = logging.getLogger(__name__)
 
 ABBREVIATIONS = {
@@ -501,7 +503,7 @@ WINDOWS = {
     "new zealand standard time": "Pacific/Auckland",
 }
 
-_OFFSET_RE = re.compile(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET_RE = regex(r"^(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=128)

@@ -218,6 +218,11 @@ def contacts_list(app: App, as_json: bool = False) -> None:
 def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: str | None,
              files: tuple[str, ...]) -> None:
     """Classify reply messages (raw .eml files): a few readable lines per file, or --json. Needs no config."""
+    from outreach import regex_store
+    from outreach.config.locations import default_cache_dir
+
+    # Before the classifier is imported: most of its patterns are compiled at import.
+    regex_store.open_store(default_cache_dir() / "regex.marshal")
     from outreach.classify import classify_file
     from outreach.config.timezones import is_zone
 
@@ -229,11 +234,14 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: 
 
     context = _thread_context(context_file) if context_file is not None else None
     out = sys.stdout
-    for path in files:
-        result = {"file": path, **classify_file(path, user_tz=zone, context=context).to_json()}
-        if context is not None:
-            result.setdefault("thread", None)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
+    try:
+        for path in files:
+            result = {"file": path, **classify_file(path, user_tz=zone, context=context).to_json()}
+            if context is not None:
+                result.setdefault("thread", None)
+            out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
+    finally:
+        regex_store.save_store()
 
 
 def _thread_context(path: str) -> ThreadContext:

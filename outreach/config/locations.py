@@ -25,3 +25,9 @@ def default_database_path() -> Path:
     """$XDG_DATA_HOME/outreach/outreach.db, else ~/.local/share/outreach/outreach.db."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base).expanduser() / "outreach" / "outreach.db"
+
+
+def default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/outreach, else ~/.cache/outreach: what can be thrown away and rebuilt."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "outreach"
