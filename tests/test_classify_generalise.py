@@ -1671,3 +1671,15 @@ def test_a_rank_beats_a_day_named_beside_it_and_vuestra_hora_is_the_user_s() -> 
     ref = datetime(2031, 6, 12, 9, 0, tzinfo=zone("UTC+2"))
     yours = _found(["jueves 19 a las 10:00 vuestra hora, que aquí son las 15:00."], ref, "America/Sao_Paulo")
     assert (picked, yours) == ("2033-03-16T15:00:00+00:00", [["2031-06-19T10:00:00-03:00"]])
+
+
+def test_a_rank_picks_from_a_quote_whose_signature_has_office_hours() -> None:
+    """The ">" marks are read off the user's quoted request: a marked blank line no longer joins the proposal to
+    the signature's "Office hours Mon-Fri 08:00-17:00", so "Second option works" picks Tuesday."""
+    quoted = ("> Could I borrow 20 minutes? I've kept Monday 27 March at 10:00 and\n"
+              "> Tuesday 28 March at 10:00 free, both Johannesburg time.\n>\n> Many thanks,\n> Thandi\n"
+              "> Office hours Mon-Fri 08:00-17:00 SAST\n")
+    ref = datetime(2034, 3, 22, 7, 12, tzinfo=zone("UTC"))
+    picked = ordinal_proposal("Yes happy to. Second option works - I'll ring you.", quoted, ref,
+                              zone("Africa/Johannesburg"))
+    assert picked is not None and picked.isoformat() == "2034-03-28T10:00:00+02:00"

@@ -671,5 +671,7 @@ def _users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[dat
 
 
 def without_headers(quoted: str) -> str:
-    """Quoted history without its attributions and Outlook header lines, whose dates say when a message was sent."""
-    return "\n".join(line for line in quoted.splitlines() if not is_history_header(line))
+    """Quoted history as it was written: without the ">" marks of quoting (a marked blank line would join two
+    sentences, and a signature's hours to the user's proposal), and without its attributions and Outlook header
+    lines, whose dates say when a message was sent."""
+    return "\n".join(line.lstrip("> \t") for line in quoted.splitlines() if not is_history_header(line))
