@@ -1683,3 +1683,21 @@ def test_a_rank_picks_from_a_quote_whose_signature_has_office_hours() -> None:
     picked = ordinal_proposal("Yes happy to. Second option works - I'll ring you.", quoted, ref,
                               zone("Africa/Johannesburg"))
     assert picked is not None and picked.isoformat() == "2034-03-28T10:00:00+02:00"
+
+
+def test_of_two_days_named_the_one_said_yes_to_is_picked() -> None:
+    """ "jeudi me convient très bien, mercredi matin en revanche je suis sur un chantier": the other day's no is in
+    words no rule lists, so of the two days the one with a yes is the pick."""
+    quoted = "> Would Wednesday 22 March at 11:00 or Thursday 23 March at 17:30 (Rome time) suit you?"
+    ref = datetime(2034, 3, 19, 20, 41, tzinfo=zone("UTC+1"))
+    days = [date(2034, 3, 22), date(2034, 3, 23)]
+    user = zone("Europe/Rome")
+    picks = [
+        named_proposal("Votre créneau de jeudi me convient très bien, mercredi matin en revanche je suis sur un "
+                       "chantier.", quoted, ref, user, days),
+        named_proposal("Thursday suits me nicely, Wednesday morning I'm at the site handover.", quoted, ref, user,
+                       days),
+        named_proposal("Wednesday and Thursday both suit me.", quoted, ref, user, days),
+    ]
+    assert [p.isoformat() if p else None for p in picks] == [
+        "2034-03-23T17:30:00+01:00", "2034-03-23T17:30:00+01:00", None]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from functools import cache
 
+from outreach.classify import cues
 from outreach.classify.dates import (
     MONTH_PATTERN,
     NUMBER_WORDS,
@@ -605,13 +606,18 @@ def named_proposal(
     if not hints or find_times(text, ref, user_tz).times:
         return None  # a time of their own (standing hours in a signature are none)
     # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
-    days = {
-        d.day
+    said = [
+        (d.day, part)
         for clause in _clauses(text)
         for part in (clause[a:b] for a, b in _spans(clause))
         if not _NEGATIVE.search(part) and not _OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
-    }
+    ]
+    days = {day for day, _ in said}
+    if len(days) > 1:
+        # "Votre créneau de jeudi me convient très bien, mercredi matin en revanche je suis en réception de
+        # chantier": of two days, the one said yes to (the other's no is in words no rule lists)
+        days = {day for day, part in said if cues.pattern("accept").search(cues.lowered(part))} or days
     if not days:
         return None
     picked = [t for t in _users_times(quoted, ref, user_tz) if t.date() in days]
