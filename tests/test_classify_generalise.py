@@ -1701,3 +1701,11 @@ def test_of_two_days_named_the_one_said_yes_to_is_picked() -> None:
     ]
     assert [p.isoformat() if p else None for p in picks] == [
         "2034-03-23T17:30:00+01:00", "2034-03-23T17:30:00+01:00", None]
+
+
+def test_a_place_right_after_a_time_is_its_zone() -> None:
+    """ "Wednesday 11/16, 10am Hawaii / noon Pacific" is 10am in Honolulu; "Friday 18th at 16h (Lisbon)" is Lisbon's."""
+    ref = datetime(2033, 10, 31, 16, 3, tzinfo=zone("UTC-7"))
+    texts = ["let's take your second one: Wednesday 11/16, 10am Hawaii / noon Pacific.",
+             "Could we do Friday 18 November at 16h (Lisbon)?"]
+    assert _found(texts, ref, "Pacific/Honolulu") == [["2033-11-16T10:00:00-10:00"], ["2033-11-18T16:00:00+00:00"]]

@@ -388,6 +388,9 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     return None
 
 
+# A place named right after a time, without "time" or "in": its zone.
+_BARE_PLACE = regex(r"\s?\(?(" + _PLACE + r")\b", re.IGNORECASE)
+
 # What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid".
 _BEFORE_ZONE = frozenset(
     (
@@ -403,6 +406,9 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
     if m is None or window[: m.start()].strip(" ,()[]-") not in _BEFORE_ZONE:
+        if bare := _BARE_PLACE.match(window):  # "10am Hawaii / noon Pacific", "16h (Lisbon)"
+            tz = zone(bare.group(1).lower())
+            return tz, tz is not None, tz is not None and user_tz is not None and str(tz) == str(user_tz)
         return None, False, False
     if m.group("mine"):
         # "9 my time (Mountain)": the zone the sender then names is what "my time" is
