@@ -1709,3 +1709,12 @@ def test_a_place_right_after_a_time_is_its_zone() -> None:
     texts = ["let's take your second one: Wednesday 11/16, 10am Hawaii / noon Pacific.",
              "Could we do Friday 18 November at 16h (Lisbon)?"]
     assert _found(texts, ref, "Pacific/Honolulu") == [["2033-11-16T10:00:00-10:00"], ["2033-11-18T16:00:00+00:00"]]
+
+
+def test_a_zone_named_by_a_sender_who_keeps_standard_time_all_year() -> None:
+    """ "2:30 PM Atlantic" sent at -0400 while Halifax is at -0300 comes from a place that never changes clocks
+    (Puerto Rico): the fixed -04:00 is meant; sent at -0300 it is Halifax's time, daylight saving and all."""
+    texts = ["Friday the 24th at 2:30 PM Atlantic works for me."]
+    from_puerto_rico = _found(texts, datetime(2031, 10, 21, 13, 40, tzinfo=zone("UTC-4")), "America/Chicago")
+    from_halifax = _found(texts, datetime(2031, 10, 21, 13, 40, tzinfo=zone("UTC-3")), "America/Chicago")
+    assert (from_puerto_rico, from_halifax) == ([["2031-10-24T14:30:00-04:00"]], [["2031-10-24T14:30:00-03:00"]])

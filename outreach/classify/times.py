@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
 from outreach.classify import cues
@@ -533,6 +533,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 tz = shared[0] if shared is not None else default()
             if tz is None:
                 tz = ref_tz
+            elif not yours:
+                tz = _kept_standard(tz, ref)
             for each in (*_alternative_days(t, dates, times, clause), day):
                 try:
                     value = datetime.combine(each, t.value, tzinfo=tz)
@@ -557,6 +559,20 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         window = (ref - timedelta(hours=1), ref + timedelta(days=400))
         results = [r for r in restatements if r is not None and window[0] <= r <= window[1]]
     return Found(results)
+
+
+def _kept_standard(tz: tzinfo, ref: datetime) -> tzinfo:
+    """The zone a sender means by a name ("2:30 PM Atlantic" from Puerto Rico, "1pm AEST" from Brisbane in
+    October): when the named zone is on daylight-saving time at the Date but the Date's fixed offset is the zone's
+    standard one, the sender's region keeps standard time all year, and that offset is meant."""
+    if not isinstance(ref.tzinfo, timezone):
+        return tz  # the Date was read on the user's clock (see classify): its offset says nothing more
+    there = ref.astimezone(tz)
+    saving = there.dst()
+    offset = there.utcoffset()
+    if saving and offset is not None and ref.utcoffset() == offset - saving:
+        return ref.tzinfo
+    return tz
 
 
 def _at(day: date, value: time, tz: tzinfo) -> datetime | None:
