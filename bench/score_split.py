@@ -93,6 +93,7 @@ TZ = {
     "fresh-en27": "Pacific/Honolulu",
     "fresh-intl25": "Europe/Paris",
     "fresh-en28": "Africa/Johannesburg",
+    "fresh-en30": "America/Halifax",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
