@@ -94,6 +94,7 @@ TZ = {
     "fresh-intl25": "Europe/Paris",
     "fresh-en28": "Africa/Johannesburg",
     "fresh-en30": "America/Halifax",
+    "fresh-intl28": "America/Bogota",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
