@@ -95,6 +95,7 @@ TZ = {
     "fresh-en28": "Africa/Johannesburg",
     "fresh-en30": "America/Halifax",
     "fresh-intl28": "America/Bogota",
+    "fresh-intl27": "Europe/Amsterdam",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
