@@ -1718,3 +1718,12 @@ def test_a_zone_named_by_a_sender_who_keeps_standard_time_all_year() -> None:
     from_puerto_rico = _found(texts, datetime(2031, 10, 21, 13, 40, tzinfo=zone("UTC-4")), "America/Chicago")
     from_halifax = _found(texts, datetime(2031, 10, 21, 13, 40, tzinfo=zone("UTC-3")), "America/Chicago")
     assert (from_puerto_rico, from_halifax) == ([["2031-10-24T14:30:00-04:00"]], [["2031-10-24T14:30:00-03:00"]])
+
+
+def test_a_conversion_into_the_user_s_zone_settles_a_time_across_a_clock_change() -> None:
+    """ "mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous", sent at +0200 before Europe turns its
+    clocks back: 17h on the Date's offset is an hour off, and the sender's 11h in Bogotá says which instant."""
+    ref = datetime(2035, 10, 25, 12, 30, tzinfo=zone("UTC+2"))
+    texts = ["je vous propose mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous si je ne me trompe pas.",
+             "je vous propose mardi 30 octobre à 17h, soit 10h chez vous."]
+    assert _found(texts, ref, "America/Bogota") == [["2035-10-30T11:00:00-05:00"], ["2035-10-30T17:00:00+02:00"]]

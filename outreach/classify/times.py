@@ -472,6 +472,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         return _default_zone(text, all_times, ref_tz, user_tz)
     results: list[datetime] = []
     asked: list[bool] = []  # whether each of the results was written in a question
+    guessed: list[bool] = []  # whether each of the results is on a clock no zone was named for
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
@@ -546,13 +547,21 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 if all(value != r for r in results):
                     results.append(value)
                     asked.append("?" in clause or "¿" in clause)
+                    guessed.append(not named and shared is None and default() is None)
         converted_from = kept
     if any(asked) and not asked[0]:
         # "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central?": the
         # times said before the first one asked about are the sender's circumstances (after it, "Alternativ ginge
         # auch Freitag um 15 Uhr" may be another option)
         first_asked = asked.index(True)
-        results = results[first_asked:]
+        results, guessed = results[first_asked:], guessed[first_asked:]
+    kept_restatements = [r for r in restatements if r is not None]
+    if len(results) == 1 and guessed[0] and len(kept_restatements) == 1 \
+            and abs(results[0] - kept_restatements[0]) == timedelta(hours=1):
+        # "mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous (on passe à l'heure d'hiver ce week-end)":
+        # a time read on the Date header's offset is an hour off across a clock change; the sender's conversion
+        # into the user's zone says which instant they mean
+        return Found(kept_restatements)
     if not results:
         # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
         # time written is the restatement of the user's, and it is the instant
