@@ -1727,3 +1727,12 @@ def test_a_conversion_into_the_user_s_zone_settles_a_time_across_a_clock_change(
     texts = ["je vous propose mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous si je ne me trompe pas.",
              "je vous propose mardi 30 octobre à 17h, soit 10h chez vous."]
     assert _found(texts, ref, "America/Bogota") == [["2035-10-30T11:00:00-05:00"], ["2035-10-30T17:00:00+02:00"]]
+
+
+def test_an_hour_taken_by_a_standing_meeting_is_turned_down() -> None:
+    """ "9:00 your time is 13:00 here and I have our weekly vessel meeting then. Can we say 14:30 Danish time
+    instead?" offers 14:30 only."""
+    ref = datetime(2035, 10, 26, 11, 40, tzinfo=zone("UTC+2"))
+    texts = ["Thursday 1 November suits me, but 9:00 your time is 13:00 here and I have our weekly vessel meeting "
+             "then. Can we say 14:30 Danish time instead?"]
+    assert _found(texts, ref, "America/Halifax") == [["2035-11-01T14:30:00+01:00"]]

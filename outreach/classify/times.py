@@ -152,6 +152,12 @@ _NEGATIVE = regex(
         r"(?:geht|passt|klappt) (?:\w+ )?nicht|no (?:me )?(?:va|viene|sirve)|ne (?:me )?(?:va|convient|marche) pas|"
         r"(?:have|got) (?:a|another) (?:meeting|call)|ho (?:una|un'altra) riunione|tengo (?:una|otra) reuni[óo]n|"
         r"j'ai (?:une|une autre) réunion|tenho (?:uma|outra) reuni[ãa]o|heb ik een (?:afspraak|vergadering)|"
+        # a standing engagement at that hour: "I have our weekly vessel meeting then", "a standing 12 Eastern", "om
+        # 10 uur heb ik standaard ons weekoverleg", "salgo justo de la reunión semanal"
+        r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|"
+        r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
+        r"habe ich (?:\w+ ){0,2}(?:unsere?|meine?n?|den|die|das) (?:\w+ )?(?:\w*besprechung|jour fixe|meeting)|"
+        r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
         r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
