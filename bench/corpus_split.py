@@ -30,7 +30,7 @@ FRESH_CORPORA = (
     *("fresh-intl20", "fresh-auto7", "fresh-intl22", "fresh-en23", "fresh-intl21", "fresh-en24"),
     *("fresh-en25", "fresh-en26", "fresh-intl23", "fresh-intl24", "fresh-en27", "fresh-intl25"),
     *("fresh-en28", "fresh-intl26"),
-    *("fresh-en30", "fresh-intl28", "fresh-intl27"),
+    *("fresh-en30", "fresh-intl28", "fresh-intl27", "fresh-en29"),
 )
 
 

@@ -96,6 +96,7 @@ TZ = {
     "fresh-en30": "America/Halifax",
     "fresh-intl28": "America/Bogota",
     "fresh-intl27": "Europe/Amsterdam",
+    "fresh-en29": "America/Los_Angeles",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
