@@ -1736,3 +1736,14 @@ def test_an_hour_taken_by_a_standing_meeting_is_turned_down() -> None:
     texts = ["Thursday 1 November suits me, but 9:00 your time is 13:00 here and I have our weekly vessel meeting "
              "then. Can we say 14:30 Danish time instead?"]
     assert _found(texts, ref, "America/Halifax") == [["2035-11-01T14:30:00+01:00"]]
+
+
+def test_a_time_given_up_instead_of_another_or_a_hard_stop_is_no_proposal() -> None:
+    """ "at 11:00 instead of 10:00" and "en vez de las 10:00" give up ten o'clock; "a hard stop at 1:30" is when
+    the sender must leave."""
+    ref = datetime(2035, 10, 10, 8, 3, tzinfo=zone("UTC-7"))
+    texts = ["Could we do Tuesday 16 October at 11:00 instead of 10:00?",
+             "¿Podríamos hacerlo el martes 16 de octubre a las 11:00 en vez de las 10:00?",
+             "Thursday 18 October works; I have a hard stop at 1:30 though."]
+    assert _found(texts, ref, "America/Los_Angeles") == [
+        ["2035-10-16T11:00:00-07:00"], ["2035-10-16T11:00:00-07:00"], []]

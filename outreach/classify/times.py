@@ -154,7 +154,7 @@ _NEGATIVE = regex(
         r"j'ai (?:une|une autre) réunion|tenho (?:uma|outra) reuni[ãa]o|heb ik een (?:afspraak|vergadering)|"
         # a standing engagement at that hour: "I have our weekly vessel meeting then", "a standing 12 Eastern", "om
         # 10 uur heb ik standaard ons weekoverleg", "salgo justo de la reunión semanal"
-        r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|"
+        r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|"
         r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
         r"habe ich (?:\w+ ){0,2}(?:unsere?|meine?n?|den|die|das) (?:\w+ )?(?:\w*besprechung|jour fixe|meeting)|"
         r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
@@ -394,6 +394,11 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     return None
 
 
+_INSTEAD_OF = regex(
+    r"\b(?:instead of|rather than|en (?:vez|lugar) de|au lieu de|(?:an)?statt|invece (?:che|di|delle|della)|"
+    r"em (?:vez|lugar) de|in plaats van)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
+    re.IGNORECASE,
+)
 # A place named right after a time, without "time" or "in": its zone.
 _BARE_PLACE = regex(r"\s?\(?(" + _PLACE + r")\b", re.IGNORECASE)
 
@@ -498,6 +503,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
+        # "could we push it to 11 instead of 10?": the time after "instead of" is the one given up
+        times = [t for t in times if not _INSTEAD_OF.search(clause, max(0, t.start - 30), t.start)]
         if times and _NEGATIVE.search(clause):
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
             refusals = [p for p in _spans(clause) if _NEGATIVE.search(clause, *p)]
