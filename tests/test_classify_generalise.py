@@ -1747,3 +1747,12 @@ def test_a_time_given_up_instead_of_another_or_a_hard_stop_is_no_proposal() -> N
              "Thursday 18 October works; I have a hard stop at 1:30 though."]
     assert _found(texts, ref, "America/Los_Angeles") == [
         ["2035-10-16T11:00:00-07:00"], ["2035-10-16T11:00:00-07:00"], []]
+
+
+def test_a_day_whose_hour_is_turned_down_stays_open_for_a_later_sentence() -> None:
+    """ "Wednesday the 17th is fine, only at 10 I have our weekly team meeting. Could we go an hour later? So
+    11:00 then." is 11:00 on the 17th: the day carries past the refused hour and the sentence naming neither."""
+    ref = datetime(2035, 10, 11, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Wednesday the 17th is fine, only at 10 I have our weekly team meeting. Could we go an hour later? "
+             "So 11:00 then."]
+    assert _found(texts, ref, "Europe/Amsterdam") == [["2035-10-17T11:00:00+02:00"]]

@@ -499,6 +499,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         refused = _REFUSED_HOUR.search(clause) or (times and _NEGATIVE.search(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
+        elif not dates and not clause_times[i]:
+            pass  # "Kan het een uur later? Dus om 11.00 uur.": a sentence with no day and no time carries the day on
         else:
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
@@ -509,6 +511,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
             refusals = [p for p in _spans(clause) if _NEGATIVE.search(clause, *p)]
             times = [t for t in times if not any(a <= t.start < b for a, b in refusals)]
+            if dates and not times:
+                previous_date = dates[-1]  # every hour named on that day turned down: the day is still open
         if not times or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
             converted_from = False
             continue
