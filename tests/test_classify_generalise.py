@@ -1756,3 +1756,14 @@ def test_a_day_whose_hour_is_turned_down_stays_open_for_a_later_sentence() -> No
     texts = ["Wednesday the 17th is fine, only at 10 I have our weekly team meeting. Could we go an hour later? "
              "So 11:00 then."]
     assert _found(texts, ref, "Europe/Amsterdam") == [["2035-10-17T11:00:00+02:00"]]
+
+
+def test_a_day_said_sentences_before_its_time_in_the_same_paragraph() -> None:
+    """ "Wednesday could work but could we push it half an hour? I've got a standing call. If 1:30 your time is OK,
+    consider it booked." is 1:30 on Wednesday; a signature's hours in the next paragraph take no day."""
+    ref = datetime(2035, 10, 19, 6, 55, tzinfo=zone("UTC-4"))
+    texts = ["Wednesday 24 October could work but could we push it half an hour? I've got a standing call that "
+             "always runs long. If 1:30 your time is OK, consider it booked.",
+             "Your Thursday 25 October slot is good for me. I'll call you.\n\nMarcus\n\n"
+             "Availability: M-F, 8:00 AM - 5:00 PM CT"]
+    assert _found(texts, ref, "America/Halifax") == [["2035-10-24T13:30:00-03:00"], []]

@@ -10,6 +10,7 @@ time"), else the Date header's offset; "your time" is the user's zone.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -487,20 +488,25 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
-    clauses = _clauses(text)[:MAX_CLAUSES]
+    paragraphs = [_clauses(paragraph) for paragraph in _PARAGRAPH.split(text)]
+    clauses = [clause for paragraph in paragraphs for clause in paragraph][:MAX_CLAUSES]
+    opens_paragraph = set(itertools.accumulate((len(paragraph) for paragraph in paragraphs), initial=0))
     clause_times = [_find_times(clause)[:MAX_PER_CLAUSE] for clause in clauses]
+    # Dates matter only next to a time: in their clause, or carried into a later one.
+    last_timed = max((i for i, found in enumerate(clause_times) if found), default=-1)
     for i, clause in enumerate(clauses):
-        # Dates matter only next to a time: in this clause, or carried into the next one.
         following = clauses[i + 1] if i + 1 < len(clauses) else ""
-        needed = clause_times[i] or (following and (clause_times[i + 1] or _REFUSED_HOUR.search(following)))
+        needed = i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
         dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         refused = _REFUSED_HOUR.search(clause) or (times and _NEGATIVE.search(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
-        elif not dates and not clause_times[i]:
-            pass  # "Kan het een uur later? Dus om 11.00 uur.": a sentence with no day and no time carries the day on
+        elif not dates and not clause_times[i] and i not in opens_paragraph:
+            # "Kan het een uur later? Dus om 11.00 uur.": a sentence with no day and no time carries the day on, to
+            # the end of its paragraph (not into a signature's "Availability: M–F, 8:00 AM – 5:00 PM CT")
+            pass
         else:
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
@@ -606,6 +612,9 @@ def _at(day: date, value: time, tz: tzinfo) -> datetime | None:
         return datetime.combine(day, value, tzinfo=tz)
     except (ValueError, OverflowError):
         return None
+
+
+_PARAGRAPH = regex(r"\n\s*\n")
 
 
 def _clauses(text: str) -> list[str]:
