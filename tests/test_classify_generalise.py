@@ -1767,3 +1767,13 @@ def test_a_day_said_sentences_before_its_time_in_the_same_paragraph() -> None:
              "Your Thursday 25 October slot is good for me. I'll call you.\n\nMarcus\n\n"
              "Availability: M-F, 8:00 AM - 5:00 PM CT"]
     assert _found(texts, ref, "America/Halifax") == [["2035-10-24T13:30:00-03:00"], []]
+
+
+def test_an_hour_after_a_weekday_is_no_day_of_the_month_and_your_time_is_the_user_s() -> None:
+    """ "mit Dienstag, 16 Uhr" and "Tuesday, 4 PM" are four o'clock on a Tuesday, not Tuesday the 16th or 4th;
+    "Your Friday 4 PM works" is 4 PM on the user's clock."""
+    ref = datetime(2035, 10, 12, 9, 0, tzinfo=zone("UTC+10"))
+    texts = ["Wie sieht es bei Ihnen mit Dienstag, 16 Uhr aus?", "Could we do Tuesday, 4 PM?",
+             "Your Friday 4 PM works. That's Saturday noon here."]
+    assert _found(texts, ref, "Pacific/Honolulu") == [
+        ["2035-10-16T16:00:00+10:00"], ["2035-10-16T16:00:00+10:00"], ["2035-10-12T16:00:00-10:00"]]

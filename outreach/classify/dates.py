@@ -134,7 +134,7 @@ DATE_RE = regex(
         # the day of the month after it, also in brackets: "Thursday the 28th", "quinta (28)"
         r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s|\()?"
         r"(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º|\))?"
-        r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
+        r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?i:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
         r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)"
     ),
 )

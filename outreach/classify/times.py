@@ -395,6 +395,8 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     return None
 
 
+# "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
+_YOUR_BEFORE = regex(r"\byour\s(?:[A-Za-z]+\s){0,2}$", re.IGNORECASE)
 _INSTEAD_OF = regex(
     r"\b(?:instead of|rather than|en (?:vez|lugar) de|au lieu de|(?:an)?statt|invece (?:che|di|delle|della)|"
     r"em (?:vez|lugar) de|in plaats van)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
@@ -523,7 +525,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             converted_from = False
             continue
         conversion = _CONVERSION.search(clause)
-        zones = [_zone_after(clause, t.end, ref_tz, user_tz) for t in times]
+        zones = [
+            (user_tz, True, True) if user_tz is not None and _YOUR_BEFORE.search(clause, max(0, t.start - 20), t.start)
+            else _zone_after(clause, t.end, ref_tz, user_tz)
+            for t in times
+        ]
         # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
         options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
