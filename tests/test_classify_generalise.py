@@ -1777,3 +1777,11 @@ def test_an_hour_after_a_weekday_is_no_day_of_the_month_and_your_time_is_the_use
              "Your Friday 4 PM works. That's Saturday noon here."]
     assert _found(texts, ref, "Pacific/Honolulu") == [
         ["2035-10-16T16:00:00+10:00"], ["2035-10-16T16:00:00+10:00"], ["2035-10-12T16:00:00-10:00"]]
+
+
+def test_a_weekday_is_the_date_its_clause_spells_out() -> None:
+    """ "donderdag om 14.00 uur, dus de 25e" and "Tuesday at 10:00, that's the 23rd?" are the Thursday and Tuesday
+    of the next week, not the coming ones."""
+    ref = datetime(2035, 10, 12, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Ik stel voor: donderdag om 14.00 uur, dus de 25e.", "How about Tuesday at 10:00, that's the 23rd?"]
+    assert _found(texts, ref, "Europe/Amsterdam") == [["2035-10-25T14:00:00+02:00"], ["2035-10-23T10:00:00+02:00"]]

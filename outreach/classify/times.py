@@ -654,10 +654,14 @@ def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], cl
 
 def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
     before = [d for d in dates if d.end <= t.start]
-    if before:
-        return before[-1].day
     after = [d for d in dates if d.start >= t.end]
-    return after[0].day if after else None
+    found = before[-1] if before else after[0] if after else None
+    if found is not None and not found.explicit:
+        # "donderdag om 14.00 uur, dus de 25e": a bare weekday is the date the clause spells out on that weekday
+        spelled = [d.day for d in dates if d.explicit and d.day.weekday() == found.day.weekday()]
+        if len(set(spelled)) == 1:
+            return spelled[0]
+    return found.day if found is not None else None
 
 
 def named_proposal(
