@@ -97,6 +97,7 @@ TZ = {
     "fresh-intl28": "America/Bogota",
     "fresh-intl27": "Europe/Amsterdam",
     "fresh-en29": "America/Los_Angeles",
+    "fresh-en31": "America/Chicago",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
