@@ -98,6 +98,8 @@ TZ = {
     "fresh-intl27": "Europe/Amsterdam",
     "fresh-en29": "America/Los_Angeles",
     "fresh-en31": "America/Chicago",
+    "fresh-en32": "Australia/Perth",
+    "fresh-intl30": "Africa/Dakar",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
