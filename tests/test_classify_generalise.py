@@ -1785,3 +1785,11 @@ def test_a_weekday_is_the_date_its_clause_spells_out() -> None:
     ref = datetime(2035, 10, 12, 9, 0, tzinfo=zone("UTC+2"))
     texts = ["Ik stel voor: donderdag om 14.00 uur, dus de 25e.", "How about Tuesday at 10:00, that's the 23rd?"]
     assert _found(texts, ref, "Europe/Amsterdam") == [["2035-10-25T14:00:00+02:00"], ["2035-10-23T10:00:00+02:00"]]
+
+
+def test_a_sentence_starting_with_a_clock_time_is_its_own_and_taken_is_a_no() -> None:
+    """ "Let's do Thursday, March 13 at 3:00 pm CT. 1:00 is taken by a vet advisory call." offers 3:00 pm only:
+    the second sentence, which starts with a time, no longer joins the first, and "is taken" turns 1:00 down."""
+    ref = datetime(2036, 3, 5, 10, 25, tzinfo=zone("UTC-6"))
+    texts = ["Yes! Let's do Thursday, March 13 at 3:00 pm CT. 1:00 is taken by a vet advisory call."]
+    assert _found(texts, ref, "America/Chicago") == [["2036-03-13T15:00:00-05:00"]]

@@ -137,6 +137,7 @@ _CLAUSE_SPLIT = regex(
     # sentence ends (not "a.m. Tuesday", nor a German day "17. Mai")
     r"(?<=[.!?;])(?<![AaPp]\.[Mm]\.)(?<![AaPp]\.\s[Mm]\.)\s+(?=[A-Z\"'(•*-])(?!(?<=\d\.\s)" + MONTH_PATTERN + r"\b)"
     r"|(?<=[!?])\s+(?=\d)"  # "... work? 1pm Sydney is when our meeting ends"
+    r"|(?<=[^\W\d]\.)(?<![AaPp]\.[Mm]\.)\s+(?=\d{1,2}(?::\d\d|\s?[ap]\.?m\b))"  # "... at 3:00 pm CT. 1:00 is taken"
     r"|(?<=;)\s+|\n\s*\n"
     r"|\n(?=\s*(?:[-*•·◦‣–]|\d+[.)])\s)"  # list items
     r"|,?\s+\b(?:but|however|though)\b\s+|,\s+so\b\s+"  # not "just so we don't ..."
@@ -156,6 +157,7 @@ _NEGATIVE = regex(
         # a standing engagement at that hour: "I have our weekly vessel meeting then", "a standing 12 Eastern", "om
         # 10 uur heb ik standaard ons weekoverleg", "salgo justo de la reunión semanal"
         r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|"
+        r"(?:'s|\bis|\bare) (?:already )?taken|"
         r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
         r"habe ich (?:\w+ ){0,2}(?:unsere?|meine?n?|den|die|das) (?:\w+ )?(?:\w*besprechung|jour fixe|meeting)|"
         r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
