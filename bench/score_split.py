@@ -100,6 +100,7 @@ TZ = {
     "fresh-en31": "America/Chicago",
     "fresh-en32": "Australia/Perth",
     "fresh-intl30": "Africa/Dakar",
+    "fresh-intl29": "Europe/Vienna",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
