@@ -8,7 +8,7 @@ import pytest
 
 from outreach.classify import classify_message
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times, named_proposal, ordinal_proposal
+from outreach.classify.times import find_times, named_proposal, ordinal_proposal, requested_shift
 from outreach.classify.zones import zone
 from tests.helpers import delivery_report_body
 
@@ -1793,3 +1793,17 @@ def test_a_sentence_starting_with_a_clock_time_is_its_own_and_taken_is_a_no() ->
     ref = datetime(2036, 3, 5, 10, 25, tzinfo=zone("UTC-6"))
     texts = ["Yes! Let's do Thursday, March 13 at 3:00 pm CT. 1:00 is taken by a vet advisory call."]
     assert _found(texts, ref, "America/Chicago") == [["2036-03-13T15:00:00-05:00"]]
+
+
+def test_a_slot_moved_by_an_amount() -> None:
+    """ "Tuesday works but can we bump it 30 minutes?" takes the user's Tuesday slot half an hour later; the
+    amount is read in the seven languages, earlier when it says so, and an amount alone moves nothing."""
+    quote = ("\n\nOn Thu, Feb 4, 2027, Sam <sam@example.edu> wrote:\n> Would Tuesday 9 February at 10:00 or "
+             "Wednesday 10 February at 14:00 (Eastern) suit you?\n")
+    body = "Tuesday works but can we bump it 30 minutes? I have a standing 9:30 that always runs long."
+    start = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()["meeting"]["start"]
+    texts = ["pourrait-on décaler d'une demi-heure ?", "Kan het een uur later?", "¿Podría ser media hora más tarde?",
+             "Ginge es eine Stunde früher?", "Half an hour is plenty."]
+    shifts = [requested_shift(text) for text in texts]
+    assert (start, [s and int(s.total_seconds() // 60) for s in shifts]) == (
+        "2027-02-09T10:30:00-05:00", [30, 60, 30, -60, None])

@@ -47,7 +47,14 @@ from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.second_opinion import weigh
-from outreach.classify.times import find_times, named_proposal, ordinal_proposal, without_headers
+from outreach.classify.times import (
+    find_times,
+    named_proposal,
+    ordinal_proposal,
+    requested_shift,
+    users_times,
+    without_headers,
+)
 from outreach.classify.zones import zone
 from outreach.intents import ACTS_FROM, Intent
 from outreach.regex_store import regex
@@ -251,6 +258,9 @@ def _classify(
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
         # is an acceptance on its own words; a day in a question is no answer).
         times = [day]
+    if intent == "accepted" and len(times) == 1 and (shift := requested_shift(split.body)) is not None \
+            and times[0] in users_times(quoted_top, ref, user_zone):
+        times = [times[0] + shift]  # "Tuesday works but can we bump it 30 minutes?": the user's slot, moved
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":

@@ -689,7 +689,7 @@ def named_proposal(
         days = {day for day, part in said if cues.pattern("accept").search(cues.lowered(part))} or days
     if not days:
         return None
-    picked = [t for t in _users_times(quoted, ref, user_tz) if t.date() in days]
+    picked = [t for t in users_times(quoted, ref, user_tz) if t.date() in days]
     return picked[0] if len(picked) == 1 else None
 
 
@@ -735,12 +735,45 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
     }
     if len(ranks) != 1:
         return None
-    offered = _users_times(quoted, ref, user_tz)
+    offered = users_times(quoted, ref, user_tz)
     rank = ranks.pop()
     return offered[rank] if len(offered) == 2 or (len(offered) > 2 and rank == 0) else None
 
 
-def _users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
+# "could we make it half an hour later?", "pourrait-on décaler d'une demi-heure ?", "eine Stunde später",
+# "mezz'ora dopo", "media hora más tarde", "meia hora mais tarde", "een uur later": a slot moved by an amount.
+_HALF = (r"half an hour|a half hour|half hour|(?:d')?une demi-heure|media hora|eine halbe stunde|mezz'?ora|meia hora|"
+         r"een half uur")
+_QUARTER = (r"(?:a )?quarter of an hour|(?:d')?un quart d'heure|un cuarto de hora|eine viertelstunde|un quarto d'ora|"
+            r"um quarto de hora|een kwartier")
+_HOUR = r"an hour|one hour|(?:d')?une heure|una hora|eine stunde|un'ora|uma hora|een uur"
+_AMOUNT = (r"(?:(?P<half>" + _HALF + r")|(?P<quarter>" + _QUARTER + r")|(?P<hour>" + _HOUR + r")|"
+           r"(?P<minutes>\d{2}) ?(?:min(?:ute)?s?|minutos|minuti|minuten)\b)")
+_LATER = r"later|plus tard|más tarde|después|später|dopo|più tardi|mais tarde|depois"
+_EARLIER = r"earlier|plus tôt|antes|früher|prima|più presto|mais cedo|eerder|vroeger"
+_SHIFT = regex(
+    # a verb that moves the slot, later unless it says otherwise: "bump it 30 minutes", "décaler d'une demi-heure"
+    r"(?P<verb>\b(?:(?:push|bump|move|slide|shift)(?: (?:it|that|this|the call|things))?(?: back)?(?: by)?|"
+    r"décaler|retarder|verschieben um|spostare di|posticipare di|atrasar|retrasar|correr) )?"
+    r"\b" + _AMOUNT + r"(?:\s(?:(?P<later>" + _LATER + r")|(?P<earlier>" + _EARLIER + r"))\b)?",
+    re.IGNORECASE,
+)
+
+
+def requested_shift(body: str) -> timedelta | None:
+    """How far a reply asks to move the slot it takes ("Tuesday works, but can we bump it 30 minutes?"): later
+    unless it says earlier; None when it asks no such thing, or asks it twice."""
+    shifts = set()
+    for m in _SHIFT.finditer(body[:MAX_CHARS].replace("’", "'")):
+        if not (m.group("verb") or m.group("later") or m.group("earlier")):
+            continue  # an amount alone ("half an hour is plenty") moves nothing
+        minutes = 30 if m.group("half") else 15 if m.group("quarter") else 60 if m.group("hour") else int(
+            m.group("minutes"))
+        shifts.add(timedelta(minutes=-minutes if m.group("earlier") else minutes))
+    return shifts.pop() if len(shifts) == 1 else None
+
+
+def users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
     """The times of the user's own quoted message: written in the user's zone where they name none."""
     return find_times(without_headers(quoted), ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
 
