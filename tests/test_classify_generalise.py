@@ -1807,3 +1807,12 @@ def test_a_slot_moved_by_an_amount() -> None:
     shifts = [requested_shift(text) for text in texts]
     assert (start, [s and int(s.total_seconds() // 60) for s in shifts]) == (
         "2027-02-09T10:30:00-05:00", [30, 60, 30, -60, None])
+
+
+def test_your_time_after_a_preposition_or_with_the_noun_first() -> None:
+    """ "às 15h no seu horário" and "alle 11 ora vostra" are the user's clock, as "15h seu horário" and "vostra
+    ora" already were."""
+    ref = datetime(2036, 3, 4, 8, 5, tzinfo=zone("UTC+1"))
+    texts = ["Sexta-feira, 7 de março, às 15h no seu horário funciona para mim (aqui serão 16h).",
+             "Facciamo venerdì 7 marzo alle 11 ora vostra (qui saranno le 12)."]
+    assert _found(texts, ref, "Africa/Dakar") == [["2036-03-07T15:00:00+00:00"], ["2036-03-07T11:00:00+00:00"]]

@@ -122,7 +122,7 @@ ZONE_RE = regex(
         r"|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
-        r"chez toi|"
+        r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|"
         r"da lei|da te)\b)"
         # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
         # London"): the place list is long, so it is written once and the conditionals require one of the three.
@@ -413,6 +413,7 @@ _BEFORE_ZONE = frozenset(
         *("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each"),
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
         *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
+        *("in", "en", "no", "na", "em", "à", "nel", "nella", "im"),  # "às 15h no seu horário"
     )
 )
 
