@@ -1816,3 +1816,13 @@ def test_your_time_after_a_preposition_or_with_the_noun_first() -> None:
     texts = ["Sexta-feira, 7 de março, às 15h no seu horário funciona para mim (aqui serão 16h).",
              "Facciamo venerdì 7 marzo alle 11 ora vostra (qui saranno le 12)."]
     assert _found(texts, ref, "Africa/Dakar") == [["2036-03-07T15:00:00+00:00"], ["2036-03-07T11:00:00+00:00"]]
+
+
+def test_next_week_said_before_the_weekday() -> None:
+    """ "Nächste Woche dann: Mittwoch, 14 Uhr?" and "Next week I could do Wednesday at 2pm" are next week's
+    Wednesday, as "Wednesday at 2pm next week" already was; a sentence later it no longer holds."""
+    ref = datetime(2036, 2, 26, 19, 52, tzinfo=zone("UTC+1"))
+    texts = ["Diese Woche ist zu. Nächste Woche dann: Mittwoch, 14 Uhr?", "Next week I could do Wednesday at 2pm.",
+             "Next week is busy. Wednesday at 2pm?"]
+    assert _found(texts, ref, "Europe/Vienna") == [
+        ["2036-03-05T14:00:00+01:00"], ["2036-03-05T14:00:00+01:00"], ["2036-02-27T14:00:00+01:00"]]

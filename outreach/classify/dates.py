@@ -246,10 +246,13 @@ MAYBE_DATE = regex(r"\d|" + DAY_WORD.pattern)
 
 
 _WEEK_AFTER = regex(r"\s((?i:week|fortnight))\b(?!\s?(?:of|end|day|ly))")
-_NEXT_WEEK = regex(
-    r"[^.?!\n]{0,24}?\b(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
-    r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)\b"
+_NEXT_WEEK_WORDS = (
+    r"(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
+    r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)"
 )
+_NEXT_WEEK = regex(r"[^.?!\n]{0,24}?\b" + _NEXT_WEEK_WORDS + r"\b")
+# "Nächste Woche dann: Mittwoch, 14 Uhr?": the phrase before the weekday, in the same sentence
+_NEXT_WEEK_BEFORE = regex(r"\b" + _NEXT_WEEK_WORDS + r"\b[^.?!\n]{0,24}$")
 
 
 def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateMention]:
@@ -284,7 +287,7 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
             if not rel and (after := _WEEK_AFTER.match(text, m.end())):
                 # British "Tuesday week" and "Tuesday fortnight": a week or two after the coming Tuesday
                 day = _weekday(name, "", today) + timedelta(days=14 if after.group(1).lower() == "fortnight" else 7)
-            elif not rel and _NEXT_WEEK.match(text, m.end()):
+            elif not rel and (_NEXT_WEEK.match(text, m.end()) or _NEXT_WEEK_BEFORE.search(text, 0, m.start())):
                 # "Wed 11am ET next week": next week's Wednesday, whatever the user proposed.
                 day = _weekday(name, "next", today)
             elif not rel:
