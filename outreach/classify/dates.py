@@ -287,7 +287,9 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
             if not rel and (after := _WEEK_AFTER.match(text, m.end())):
                 # British "Tuesday week" and "Tuesday fortnight": a week or two after the coming Tuesday
                 day = _weekday(name, "", today) + timedelta(days=14 if after.group(1).lower() == "fortnight" else 7)
-            elif not rel and (_NEXT_WEEK.match(text, m.end()) or _NEXT_WEEK_BEFORE.search(text, 0, m.start())):
+            elif not rel and (
+                _NEXT_WEEK.match(text, m.end()) or _NEXT_WEEK_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            ):
                 # "Wed 11am ET next week": next week's Wednesday, whatever the user proposed.
                 day = _weekday(name, "next", today)
             elif not rel:
