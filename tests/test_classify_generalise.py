@@ -1826,3 +1826,12 @@ def test_next_week_said_before_the_weekday() -> None:
              "Next week is busy. Wednesday at 2pm?"]
     assert _found(texts, ref, "Europe/Vienna") == [
         ["2036-03-05T14:00:00+01:00"], ["2036-03-05T14:00:00+01:00"], ["2036-02-27T14:00:00+01:00"]]
+
+
+def test_a_working_day_range_is_standing_hours() -> None:
+    """ "On site 6am-6pm, 8/6 roster" and "available 9-5 Mon" are standing hours, never a meeting time; "free
+    2-4pm on Thursday 13 March" still offers 2pm."""
+    ref = datetime(2036, 3, 6, 5, 30, tzinfo=zone("UTC+8"))
+    texts = ["Friday I'm home. Ring me.\n\nKim\nOn site 6am-6pm, 8/6 roster (on 5-12 Mar)",
+             "I'm free 2-4pm on Thursday 13 March."]
+    assert _found(texts, ref, "Australia/Perth") == [[], ["2036-03-13T14:00:00+08:00"]]

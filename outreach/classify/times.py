@@ -360,6 +360,7 @@ def _find_times(text: str) -> list[_Time]:
 
 
 _RANGE_GAP = regex(r"\s?(?:-|–|—|to|until|till|bis|tot|à|a|al)\s?", re.IGNORECASE)
+_WORKING_DAY_MINUTES = 6 * 60
 
 
 def _ranges(text: str, found: list[_Time]) -> list[_Time]:
@@ -374,6 +375,9 @@ def _ranges(text: str, found: list[_Time]) -> list[_Time]:
             start = out[-1].value
             if start.hour >= 12 and t.value.hour >= 12 and start > t.value:
                 start = start.replace(hour=start.hour - 12)  # "between 11 and 1pm": from 11 in the morning
+            if t.value.hour * 60 + t.value.minute - start.hour * 60 - start.minute >= _WORKING_DAY_MINUTES:
+                out.pop()  # "On site 6am-6pm", "9-5": a working day is standing hours, no time to meet
+                continue
             out[-1] = _Time(out[-1].start, t.end, start)
             continue
         out.append(t)
