@@ -1829,7 +1829,7 @@ def test_next_week_said_before_the_weekday() -> None:
 
 
 def test_a_working_day_range_is_standing_hours() -> None:
-    """ "On site 6am-6pm, 8/6 roster" and "available 9-5 Mon" are standing hours, never a meeting time; "free
+    """ "On site 6am-6pm, 8/6 roster" in a signature is standing hours, never a meeting time; "free
     2-4pm on Thursday 13 March" still offers 2pm."""
     ref = datetime(2036, 3, 6, 5, 30, tzinfo=zone("UTC+8"))
     texts = ["Friday I'm home. Ring me.\n\nKim\nOn site 6am-6pm, 8/6 roster (on 5-12 Mar)",
