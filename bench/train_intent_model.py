@@ -8,7 +8,8 @@ standard for short-text classification); outreach/classify/second_opinion.py app
 in pure Python, so the classifier needs neither scikit-learn nor numpy.
 
 Trained only on the *tuning* part of each person corpus (bench/corpus_split.py): the held-out 30% and any
-set named in --untouched stay out, so their figures measure mail the model never saw. ``--cv`` prints the
+set named in --untouched stay out, so their figures measure mail the model never saw. tests/data/classify_dev
+(403 replies the rules were tuned on batch by batch) trains whole. ``--cv`` prints the
 leave-one-set-out figures (train on every other set, score one set's held-out part) instead of writing.
 
     .venv/bin/pip install -e '.[train]'   # scikit-learn, only for training; the classifier does not need it
@@ -24,6 +25,7 @@ import json
 import sys
 from datetime import date
 from email.parser import BytesHeaderParser
+from pathlib import Path
 from typing import Any
 
 from corpus_split import FRESH_CORPORA, NEW_CORPORA, folder, split
@@ -36,6 +38,8 @@ from outreach.intents import ACTS_FROM
 # Person corpora only: automatic mail never reaches the model (read_automatic decides it first).
 PERSON_CORPORA = tuple(c for c in NEW_CORPORA + FRESH_CORPORA if c in ("human-en", "human-intl") or (
     c.startswith("fresh-") and not c.startswith("fresh-auto")))
+DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "classify_dev"
+DEV_ZONE = "America/New_York"  # (tests/test_classify_corpus.py reads it in the same zone)
 FEATURES = 8000  # the most frequent unigrams and bigrams (of those in 2+ replies): 0.958 against 0.955 with all
 C = 10.0  # weak regularisation: the leave-one-set-out figure peaked here (3: 0.944, 10: 0.955, 30: 0.958 with all)
 
@@ -46,21 +50,34 @@ def rows(corpora: tuple[str, ...]) -> list[dict[str, Any]]:
     for corpus in corpora:
         labels = json.loads((folder(corpus) / "labels.json").read_text())
         tuning, held_out = split(corpus)
-        for part, paths in (("tuning", tuning), ("held_out", held_out)):
-            for path in paths:
-                want = labels.get(path.name, {}).get("intent")
-                if want not in CLASSES:
-                    continue
-                raw = path.read_bytes()
-                result = classify_message(raw, user_tz=TZ[corpus], second_opinion=False)
-                headers = BytesHeaderParser().parsebytes(raw)
-                meeting = result.meeting
-                grounded = bool(result.proposed_times or (meeting and (meeting.start or meeting.booking_url))
-                                or result.resume_after)
-                out.append({"corpus": corpus, "part": part, "want": want, "got": str(result.intent),
-                            "confidence": result.confidence, "grounded": grounded,
-                            "in_thread": bool(headers["in-reply-to"] or headers["references"]),
-                            "body": result.body[:MAX_CHARS]})
+        out += _rows(corpus, {"tuning": tuning, "held_out": held_out}, labels, TZ[corpus])
+    return out
+
+
+def dev_rows() -> list[dict[str, Any]]:
+    """tests/data/classify_dev (bench/make_dev_corpus.py), whose batches the rules were tuned on as each was
+    measured: all of it is tuning."""
+    labels = json.loads((DEV / "labels.json").read_text())
+    return _rows("classify_dev", {"tuning": sorted(DEV.glob("*.eml"))}, labels, DEV_ZONE)
+
+
+def _rows(corpus: str, parts: dict[str, list[Path]], labels: dict[str, Any], zone: str) -> list[dict[str, Any]]:
+    out = []
+    for part, paths in parts.items():
+        for path in paths:
+            want = labels.get(path.name, {}).get("intent")
+            if want not in CLASSES:
+                continue
+            raw = path.read_bytes()
+            result = classify_message(raw, user_tz=zone, second_opinion=False)
+            headers = BytesHeaderParser().parsebytes(raw)
+            meeting = result.meeting
+            grounded = bool(result.proposed_times or (meeting and (meeting.start or meeting.booking_url))
+                            or result.resume_after)
+            out.append({"corpus": corpus, "part": part, "want": want, "got": str(result.intent),
+                        "confidence": result.confidence, "grounded": grounded,
+                        "in_thread": bool(headers["in-reply-to"] or headers["references"]),
+                        "body": result.body[:MAX_CHARS]})
     return out
 
 
@@ -98,7 +115,8 @@ def cross_validate(data: list[dict[str, Any]]) -> None:
                 totals["weighed acted"] += 1
                 totals["weighed acted wrong"] += intent != row["want"]
     n = totals["replies"]
-    print(f"leave-one-set-out, held-out parts of {len({r['corpus'] for r in data})} sets ({n} replies):")
+    scored = len({r["corpus"] for r in data if r["part"] == "held_out"})
+    print(f"leave-one-set-out, held-out parts of {scored} sets ({n} replies):")
     print(f"  intent right: rules {totals['rules right'] / n:.3f}, model alone {totals['model alone right'] / n:.3f},"
           f" rules weighed against the model {totals['weighed right'] / n:.3f}")
     for who in ("rules", "weighed"):
@@ -139,7 +157,7 @@ def main() -> int:
     parser.add_argument("--untouched", nargs="*", default=[], help="sets to leave out entirely (not yet measured)")
     args = parser.parse_args()
     corpora = tuple(c for c in PERSON_CORPORA if c not in args.untouched)
-    data = rows(corpora)
+    data = rows(corpora) + dev_rows()
     if args.cv:
         cross_validate(data)
         return 0
@@ -147,7 +165,8 @@ def main() -> int:
     vectorizer, model = fit(train)
     trained_on = dict(sorted(collections.Counter(r["corpus"] for r in train).items()))
     MODEL_PATH.write_text(json.dumps(export(vectorizer, model, trained_on), ensure_ascii=False, indent=0) + "\n")
-    print(f"wrote {MODEL_PATH}: {len(vectorizer.vocabulary_)} features, {len(train)} replies of {len(corpora)} sets")
+    print(f"wrote {MODEL_PATH}: {len(vectorizer.vocabulary_)} features, {len(train)} replies of {len(corpora)} sets"
+          " and classify_dev")
     return 0
 
 
