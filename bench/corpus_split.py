@@ -31,7 +31,7 @@ FRESH_CORPORA = (
     *("fresh-en25", "fresh-en26", "fresh-intl23", "fresh-intl24", "fresh-en27", "fresh-intl25"),
     *("fresh-en28", "fresh-intl26"),
     *("fresh-en30", "fresh-intl28", "fresh-intl27", "fresh-en29"),
-    *("fresh-en31", "fresh-en32", "fresh-intl30", "fresh-intl29"),
+    *("fresh-en31", "fresh-en32", "fresh-intl30", "fresh-intl29", "fresh-auto8"),
 )
 
 

@@ -101,6 +101,7 @@ TZ = {
     "fresh-en32": "Australia/Perth",
     "fresh-intl30": "Africa/Dakar",
     "fresh-intl29": "Europe/Vienna",
+    "fresh-auto8": "Europe/Stockholm",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
