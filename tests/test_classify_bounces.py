@@ -228,3 +228,18 @@ def test_gateway_evidence_must_be_in_the_senders_own_text() -> None:
     )
     assert _bounce(raw) is None
     assert _classify(raw)["intent"] not in ("bounce",)
+
+
+def test_a_failed_address_said_by_a_sending_service_or_only_in_the_subject() -> None:
+    """ 'Your email "chat" to sam@far.example bounced.' names the failed address in the text; a gateway's
+    "Undeliverable mail: sam@far.example" with "Status: 5.2.1" and no address in its text names it in the subject."""
+    service = _raw("From: Sequencer <notifications@seq.example>\nReturn-Path: <bounces@seq.example>\n"
+                   "Subject: Bounce: chat\n",
+                   'Hard bounce\n\nYour email "chat" to sam@far.example bounced.\n\nType: HardBounce\n'
+                   "Details: smtp;550 5.1.1 The email account that you tried to reach does not exist.\n")
+    gateway = _raw("From: Mail Gateway <postmaster@gw.far.example>\nReturn-Path: <>\n"
+                   "Subject: Undeliverable mail: sam@far.example\nAuto-Submitted: auto-generated\n",
+                   "Message delivery failed permanently.\n\nReason:    the mailbox has been deactivated\n"
+                   "Status:    5.2.1\n\nOriginal subject:  chat\n")
+    assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (service, gateway)] == [
+        ("bounce", "sam@far.example"), ("bounce", "sam@far.example")]

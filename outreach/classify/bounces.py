@@ -95,6 +95,9 @@ _ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+)>?"
 # returned message's headers when a notice copies them into its text.
 _RECIPIENT_PATTERNS = [
     regex(r"your message to\s+" + _ADDR + r"\s+(couldn't|could not|wasn't|was not)", re.I),
+    # a sending service's notice: 'Your email "Informational interview" to a@b bounced.'
+    regex(r"\byour (?:e-?mail|message)\b[^\n]{0,80}?\bto\s+" + _ADDR + r"\s+(?:has\s+)?(?:bounced|was rejected|failed)",
+          re.I),
     regex(r"(?:original|final)-recipient:\s*rfc822;\s*" + _ADDR, re.I),
     regex(r"^\s*<(?P<a>[^\s<>]+@[^\s<>]+)>:", re.M),
     regex(r"delivered to\s+" + _ADDR + r"\s+because", re.I),
@@ -435,7 +438,11 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         confirmed = set(in_text) | set(_returned_to(mail))
         ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[:MAX_TEXT * 4])}
         unconfirmed = [a for a in permanent if a not in ids]
-        return Bounce(pick(failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text), True, False)
+        return Bounce(
+            pick(failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text, _from_subject(mail)),
+            permanent=True,
+            standard=False,
+        )
     if temporary:
         return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)
     returned = _returned_to(mail)
