@@ -1835,3 +1835,16 @@ def test_a_working_day_range_is_standing_hours() -> None:
     texts = ["Friday I'm home. Ring me.\n\nKim\nOn site 6am-6pm, 8/6 roster (on 5-12 Mar)",
              "I'm free 2-4pm on Thursday 13 March."]
     assert _found(texts, ref, "Australia/Perth") == [[], ["2036-03-13T14:00:00+08:00"]]
+
+
+def test_klappt_says_yes_to_a_day_and_klappt_nicht_no() -> None:
+    """ "Dienstag ist komplett zugepflastert, aber der Donnerstag klappt" picks Thursday; "Der Donnerstag klappt
+    leider nicht" picks nothing."""
+    quoted = "> Mir würde Dienstag, 15. März, um 10:00 Uhr oder Donnerstag, 17. März, um 16:00 Uhr passen."
+    ref = datetime(2033, 3, 9, 10, 0, tzinfo=zone("UTC+0"))
+    days = [date(2033, 3, 15), date(2033, 3, 17)]
+    user = zone("Europe/Lisbon")
+    picks = [named_proposal(text, quoted, ref, user, days) for text in (
+        "Dienstag ist bei mir komplett mit Kundenterminen zugepflastert, aber der Donnerstag klappt.",
+        "Der Donnerstag klappt leider nicht.")]
+    assert [p.isoformat() if p else None for p in picks] == ["2033-03-17T16:00:00+00:00", None]

@@ -113,6 +113,7 @@ ACCEPT = {
         r"(?:bis dann|sprechen uns|h[öo]ren uns)\b",
         r"bis (?:montag|dienstag|mittwoch|donnerstag|freitag)",
         r"passt(?![^.!?\n]{0,40}\bnicht\b)",
+        r"klappt(?![^.!?\n]{0,40}\bnicht\b)",
         r"perfekt",
         r"bestätigt",
         r"in ordnung",
