@@ -1848,3 +1848,13 @@ def test_klappt_says_yes_to_a_day_and_klappt_nicht_no() -> None:
         "Dienstag ist bei mir komplett mit Kundenterminen zugepflastert, aber der Donnerstag klappt.",
         "Der Donnerstag klappt leider nicht.")]
     assert [p.isoformat() if p else None for p in picks] == ["2033-03-17T16:00:00+00:00", None]
+
+
+def test_more_zone_abbreviations_and_ak_time() -> None:
+    """ "Wednesday Nov 7 at 10 AK time", "9am AKST", "14:00 SAST", "3pm EAT" and "10:30 ACDT" name their zones."""
+    ref = datetime(2035, 10, 31, 20, 5, tzinfo=zone("UTC-8"))
+    texts = ["Wednesday Nov 7 at 10 AK time is open.", "Thursday Nov 8 at 9am AKST?",
+             "Friday 9 November at 14:00 SAST?", "Friday 9 November at 3pm EAT?", "Friday 9 November at 10:30 ACDT?"]
+    assert _found(texts, ref, "America/Los_Angeles") == [
+        ["2035-11-07T10:00:00-09:00"], ["2035-11-08T09:00:00-09:00"], ["2035-11-09T14:00:00+02:00"],
+        ["2035-11-09T15:00:00+03:00"], ["2035-11-09T10:30:00+10:30"]]
