@@ -26,7 +26,8 @@ from typing import Any, AnyStr
 
 logger = logging.getLogger(__name__)
 
-# More patterns than the classifier has; a bound in case a caller ever compiles patterns built from input.
+# More patterns than the classifier has: past this, a save keeps only the patterns its run used, so the
+# patterns of older versions do not pile up.
 MAX_PATTERNS = 2000
 
 _Key = tuple[str | bytes, int]
@@ -37,6 +38,7 @@ class _Store:
     def __init__(self) -> None:
         self.path: Path | None = None
         self.entries: dict[_Key, _Entry] = {}
+        self.used: set[_Key] = set()
         self.added = 0
 
 
@@ -55,20 +57,21 @@ def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     flags = int(flags)
     if _store.path is None:
         return re.compile(source, flags)
-    entry = _store.entries.get((source, flags))
+    key = (source, flags)
+    _store.used.add(key)
+    entry = _store.entries.get(key)
     if entry is not None:
         try:
             return _from_entry(source, entry)
         except (RuntimeError, TypeError, ValueError, OverflowError):
             logger.debug("stored regex %.40r was refused by the engine; compiling it", source)
-            del _store.entries[(source, flags)]
+            del _store.entries[key]
     try:
         entry = _compile_entry(source, flags)
     except AttributeError:  # an interpreter whose re internals differ: compile as usual, keep nothing
         return re.compile(source, flags)
-    if len(_store.entries) < MAX_PATTERNS:
-        _store.entries[(source, flags)] = entry
-        _store.added += 1
+    _store.entries[key] = entry
+    _store.added += 1
     return _from_entry(source, entry)
 
 
@@ -97,7 +100,7 @@ def _from_entry(source: AnyStr, entry: _Entry) -> re.Pattern[AnyStr]:
 
 def open_store(path: Path) -> None:
     """Use ``path`` for :func:`regex` from now on, reading what an earlier run kept there (if it can)."""
-    _store.path, _store.entries, _store.added = path, {}, 0
+    _store.path, _store.entries, _store.used, _store.added = path, {}, set(), 0
     try:
         data: Any = marshal.loads(path.read_bytes())
     except FileNotFoundError:
@@ -117,7 +120,10 @@ def save_store() -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(marshal.dumps({"version": _version(), "entries": _store.entries}))
+        entries = _store.entries
+        if len(entries) > MAX_PATTERNS:
+            entries = {key: entry for key, entry in entries.items() if key in _store.used}
+        temporary.write_bytes(marshal.dumps({"version": _version(), "entries": entries}))
         os.replace(temporary, path)
         _store.added = 0
     except (OSError, ValueError) as exc:  # ValueError: an entry marshal cannot write
@@ -128,4 +134,4 @@ def save_store() -> None:
 
 def close_store() -> None:
     """Stop using the store: :func:`regex` compiles as ``re.compile`` does again."""
-    _store.path, _store.entries, _store.added = None, {}, 0
+    _store.path, _store.entries, _store.used, _store.added = None, {}, set(), 0

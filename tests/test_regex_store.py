@@ -120,3 +120,13 @@ def test_outreach_classify_keeps_its_regexes_under_the_cache_home(tmp_path: Path
     second = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     assert (json.loads(second), (tmp_path / "outreach" / "regex.marshal").stat().st_mtime_ns) == (
         json.loads(first), stored)
+
+
+def test_a_full_store_keeps_only_what_its_run_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_PATTERNS, a save drops the patterns this run never asked for (an older version's), keeping the rest."""
+    monkeypatch.setattr(regex_store, "MAX_PATTERNS", 2)
+    path = tmp_path / "regex.marshal"
+    _keep(path, "old-1", "old-2")
+    _keep(path, TIME, SWAPPED)
+    regex_store.open_store(path)
+    assert sorted(source for source, _ in regex_store._store.entries) == sorted([TIME, SWAPPED])
