@@ -1858,3 +1858,14 @@ def test_more_zone_abbreviations_and_ak_time() -> None:
     assert _found(texts, ref, "America/Los_Angeles") == [
         ["2035-11-07T10:00:00-09:00"], ["2035-11-08T09:00:00-09:00"], ["2035-11-09T14:00:00+02:00"],
         ["2035-11-09T15:00:00+03:00"], ["2035-11-09T10:30:00+10:30"]]
+
+
+def test_a_conversion_in_the_plural_or_as_i_make_it_and_a_tight_hour() -> None:
+    """ "às 15h de Lisboa ... seriam as 10h para si" and "5pm Madrid time, which I make 11am in Bogotá" restate
+    one instant; "8am your time on Friday is a bit tight for me" turns 8am down."""
+    ref = datetime(2035, 10, 24, 18, 40, tzinfo=zone("UTC+1"))
+    texts = ["Proponho segunda-feira, 29 de outubro, às 15h de Lisboa. No domingo mudamos a hora, por isso "
+             "seriam as 10h para si.",
+             "8am your time on Friday is a bit tight for me. Friday 2 Nov at 5pm Madrid time would work though, "
+             "which I make 11am in Bogotá."]
+    assert _found(texts, ref, "America/Bogota") == [["2035-10-29T15:00:00+00:00"], ["2035-11-02T17:00:00+01:00"]]

@@ -163,7 +163,8 @@ _NEGATIVE = regex(
         r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
         r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
-        r"not free|tough|missed|off that day|on leave|on shift|on call|in surgery|in clinic|"
+        r"not free|tough|(?:a bit|too|rather|quite) tight|missed|off that day|on leave|on shift|on call|in surgery|"
+        r"in clinic|"
         r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
         r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
@@ -210,7 +211,8 @@ _CONVERSION = regex(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
         r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
-        r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\bdan is (?:het|'t)\b"
+        r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
+        r"|\bdan is (?:het|'t)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
         r"|\bi\.e\.|\baka\b|=\s"
@@ -220,7 +222,7 @@ _CONVERSION = regex(
         r"|\bce qui (?:fait|fera|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
-        r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|sarebbe|"
+        r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|seriam|sarebbe|"
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
         r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)",
         r"[\w=]",
