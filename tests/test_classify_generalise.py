@@ -1869,3 +1869,14 @@ def test_a_conversion_in_the_plural_or_as_i_make_it_and_a_tight_hour() -> None:
              "8am your time on Friday is a bit tight for me. Friday 2 Nov at 5pm Madrid time would work though, "
              "which I make 11am in Bogotá."]
     assert _found(texts, ref, "America/Bogota") == [["2035-10-29T15:00:00+00:00"], ["2035-11-02T17:00:00+01:00"]]
+
+
+def test_another_day_at_the_same_time_is_another_option() -> None:
+    """ "el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora" offers Friday and Monday at 13:30;
+    "Thursday 10 November at 2pm, or Friday 11 November same time?" likewise."""
+    ref = datetime(2033, 11, 1, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Te propongo el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora.",
+             "Thursday 10 November at 2pm, or Friday 11 November same time?"]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2033-11-04T13:30:00+01:00", "2033-11-07T13:30:00+01:00"],
+        ["2033-11-10T14:00:00+01:00", "2033-11-11T14:00:00+01:00"]]

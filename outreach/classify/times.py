@@ -405,6 +405,11 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
 _YOUR_BEFORE = regex(r"\byour\s(?:[A-Za-z]+\s){0,2}$", re.IGNORECASE)
+_SAME_TIME = regex(
+    r"\b(?:(?:at )?(?:the )?same time|a la misma hora|à la même heure|zur (?:gleichen|selben) (?:zeit|uhrzeit)|"
+    r"alla stessa ora|(?:à|a|no) mesma hora|no mesmo hor[áa]rio|op hetzelfde tijdstip|(?:om )?dezelfde tijd)\b",
+    re.IGNORECASE,
+)
 _INSTEAD_OF = regex(
     r"\b(?:instead of|rather than|en (?:vez|lugar) de|au lieu de|(?:an)?statt|invece (?:che|di|delle|della)|"
     r"em (?:vez|lugar) de|in plaats van)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
@@ -499,6 +504,18 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
+
+    def same_time(clause: str, dates: list[DateMention]) -> None:
+        """ "el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora": the day named right before "the same
+        time" is another option at the clock time of the last one."""
+        for same in _SAME_TIME.finditer(clause):
+            day = next((d.day for d in reversed(dates) if 0 <= same.start() - d.end < 30), None)
+            if day is None or not results or any(r.date() == day for r in results):
+                continue
+            results.append(datetime.combine(day, results[-1].timetz()))
+            asked.append("?" in clause or "¿" in clause)
+            guessed.append(guessed[-1])
+
     paragraphs = [_clauses(paragraph) for paragraph in _PARAGRAPH.split(text)]
     clauses = [clause for paragraph in paragraphs for clause in paragraph][:MAX_CLAUSES]
     opens_paragraph = set(itertools.accumulate((len(paragraph) for paragraph in paragraphs), initial=0))
@@ -507,7 +524,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     last_timed = max((i for i, found in enumerate(clause_times) if found), default=-1)
     for i, clause in enumerate(clauses):
         following = clauses[i + 1] if i + 1 < len(clauses) else ""
-        needed = i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
+        needed = (i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
+                  or _SAME_TIME.search(clause))
         dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
@@ -532,6 +550,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 previous_date = dates[-1]  # every hour named on that day turned down: the day is still open
         if not times or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
             converted_from = False
+            same_time(clause, dates)
             continue
         conversion = _CONVERSION.search(clause)
         zones = [
@@ -587,6 +606,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                     asked.append("?" in clause or "¿" in clause)
                     guessed.append(not named and shared is None and default() is None)
         converted_from = kept
+        same_time(clause, dates)
     if any(asked) and not asked[0]:
         # "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central?": the
         # times said before the first one asked about are the sender's circumstances (after it, "Alternativ ginge
