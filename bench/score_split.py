@@ -102,6 +102,7 @@ TZ = {
     "fresh-intl30": "Africa/Dakar",
     "fresh-intl29": "Europe/Vienna",
     "fresh-auto8": "Europe/Stockholm",
+    "fresh-en33": "Asia/Manila",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
