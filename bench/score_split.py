@@ -103,6 +103,7 @@ TZ = {
     "fresh-intl29": "Europe/Vienna",
     "fresh-auto8": "Europe/Stockholm",
     "fresh-en33": "Asia/Manila",
+    "fresh-en34": "Europe/London",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
