@@ -104,6 +104,7 @@ TZ = {
     "fresh-auto8": "Europe/Stockholm",
     "fresh-en33": "Asia/Manila",
     "fresh-en34": "Europe/London",
+    "fresh-intl32": "Europe/Copenhagen",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
