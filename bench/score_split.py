@@ -105,6 +105,7 @@ TZ = {
     "fresh-en33": "Asia/Manila",
     "fresh-en34": "Europe/London",
     "fresh-intl32": "Europe/Copenhagen",
+    "fresh-intl31": "America/Lima",
     "fresh-intl26": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
