@@ -1880,3 +1880,17 @@ def test_another_day_at_the_same_time_is_another_option() -> None:
     assert _found(texts, ref, "Europe/Paris") == [
         ["2033-11-04T13:30:00+01:00", "2033-11-07T13:30:00+01:00"],
         ["2033-11-10T14:00:00+01:00", "2033-11-11T14:00:00+01:00"]]
+
+
+def test_a_day_as_a_deadline_or_a_holiday_is_no_pick() -> None:
+    """ "bitte bis Donnerstag einmal drüberschauen" sets a deadline and "el miércoles 8 es feriado" names a holiday:
+    neither picks the user's slot on that day; "der Donnerstag passt" still does."""
+    quoted = "> Passt Ihnen Mittwoch, 1. Oktober, um 10:00 oder Donnerstag, 2. Oktober, um 9:00?"
+    ref = datetime(2036, 9, 26, 9, 0, tzinfo=zone("UTC+2"))
+    days = [date(2036, 10, 1), date(2036, 10, 2)]
+    user = zone("Europe/Copenhagen")
+    picks = [named_proposal(text, quoted, ref, user, days) for text in (
+        "Anbei die Messungen, bitte bis Donnerstag einmal drüberschauen.",
+        "Estoy de guardia hasta el martes y el miércoles 1 es feriado.",
+        "Der Donnerstag passt mir gut.")]
+    assert [p.isoformat() if p else None for p in picks] == [None, None, "2036-10-02T09:00:00+02:00"]

@@ -164,6 +164,7 @@ _NEGATIVE = regex(
         r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|(?:a bit|too|rather|quite) tight|missed|off that day|on leave|on shift|on call|in surgery|"
+        r"(?:bank|public|national) holiday|feriado|festivo|férié|feiertag|feestdag|"
         r"in clinic|"
         r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
         r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
@@ -405,6 +406,12 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
 _YOUR_BEFORE = regex(r"\byour\s(?:[A-Za-z]+\s){0,2}$", re.IGNORECASE)
+# "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
+_DEADLINE = regex(
+    r"\b(?:by|until|till|before|bis|spätestens|avant|hasta|antes del?|até|entro|vóór|voor|uiterlijk)\s"
+    r"(?:(?:next|this|the|el|le|la|o|a|den|dem|zum|nächsten|kommenden|coming)\s)?$",
+    re.IGNORECASE,
+)
 _SAME_TIME = regex(
     r"\b(?:(?:at )?(?:the )?same time|a la misma hora|à la même heure|zur (?:gleichen|selben) (?:zeit|uhrzeit)|"
     r"alla stessa ora|(?:à|a|no) mesma hora|no mesmo hor[áa]rio|op hetzelfde tijdstip|(?:om )?dezelfde tijd)\b",
@@ -708,6 +715,7 @@ def named_proposal(
         for part in (clause[a:b] for a, b in _spans(clause))
         if not _NEGATIVE.search(part) and not _OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
+        if not _DEADLINE.search(part, max(0, d.start - 25), d.start)
     ]
     days = {day for day, _ in said}
     if len(days) > 1:
