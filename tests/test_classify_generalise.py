@@ -1837,17 +1837,21 @@ def test_a_working_day_range_is_standing_hours() -> None:
     assert _found(texts, ref, "Australia/Perth") == [[], ["2036-03-13T14:00:00+08:00"]]
 
 
+def _picks(texts: tuple[str, ...], quoted: str, ref: datetime, user_zone: str, days: list[date]) -> list[str | None]:
+    """The user's slot named_proposal picks for each text, as ISO-8601."""
+    picks = [named_proposal(text, quoted, ref, zone(user_zone), days) for text in texts]
+    return [p.isoformat() if p else None for p in picks]
+
+
 def test_klappt_says_yes_to_a_day_and_klappt_nicht_no() -> None:
     """ "Dienstag ist komplett zugepflastert, aber der Donnerstag klappt" picks Thursday; "Der Donnerstag klappt
     leider nicht" picks nothing."""
     quoted = "> Mir würde Dienstag, 15. März, um 10:00 Uhr oder Donnerstag, 17. März, um 16:00 Uhr passen."
     ref = datetime(2033, 3, 9, 10, 0, tzinfo=zone("UTC+0"))
-    days = [date(2033, 3, 15), date(2033, 3, 17)]
-    user = zone("Europe/Lisbon")
-    picks = [named_proposal(text, quoted, ref, user, days) for text in (
-        "Dienstag ist bei mir komplett mit Kundenterminen zugepflastert, aber der Donnerstag klappt.",
-        "Der Donnerstag klappt leider nicht.")]
-    assert [p.isoformat() if p else None for p in picks] == ["2033-03-17T16:00:00+00:00", None]
+    texts = ("Dienstag ist bei mir komplett mit Kundenterminen zugepflastert, aber der Donnerstag klappt.",
+             "Der Donnerstag klappt leider nicht.")
+    assert _picks(texts, quoted, ref, "Europe/Lisbon", [date(2033, 3, 15), date(2033, 3, 17)]) == [
+        "2033-03-17T16:00:00+00:00", None]
 
 
 def test_more_zone_abbreviations_and_ak_time() -> None:
@@ -1887,10 +1891,7 @@ def test_a_day_as_a_deadline_or_a_holiday_is_no_pick() -> None:
     neither picks the user's slot on that day; "der Donnerstag passt" still does."""
     quoted = "> Passt Ihnen Mittwoch, 1. Oktober, um 10:00 oder Donnerstag, 2. Oktober, um 9:00?"
     ref = datetime(2036, 9, 26, 9, 0, tzinfo=zone("UTC+2"))
-    days = [date(2036, 10, 1), date(2036, 10, 2)]
-    user = zone("Europe/Copenhagen")
-    picks = [named_proposal(text, quoted, ref, user, days) for text in (
-        "Anbei die Messungen, bitte bis Donnerstag einmal drüberschauen.",
-        "Estoy de guardia hasta el martes y el miércoles 1 es feriado.",
-        "Der Donnerstag passt mir gut.")]
-    assert [p.isoformat() if p else None for p in picks] == [None, None, "2036-10-02T09:00:00+02:00"]
+    texts = ("Anbei die Messungen, bitte bis Donnerstag einmal drüberschauen.",
+             "Estoy de guardia hasta el martes y el miércoles 1 es feriado.", "Der Donnerstag passt mir gut.")
+    assert _picks(texts, quoted, ref, "Europe/Copenhagen", [date(2036, 10, 1), date(2036, 10, 2)]) == [
+        None, None, "2036-10-02T09:00:00+02:00"]
