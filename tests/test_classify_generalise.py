@@ -1895,3 +1895,15 @@ def test_a_day_as_a_deadline_or_a_holiday_is_no_pick() -> None:
              "Estoy de guardia hasta el martes y el miércoles 1 es feriado.", "Der Donnerstag passt mir gut.")
     assert _picks(texts, quoted, ref, "Europe/Copenhagen", [date(2036, 10, 1), date(2036, 10, 2)]) == [
         None, None, "2036-10-02T09:00:00+02:00"]
+
+
+def test_an_hour_with_a_huddle_or_a_clash_and_a_conversion_that_lands() -> None:
+    """ "10 AM is ok, I just have a huddle at 11" offers 10; "a las 9 tengo una visita que se me cruza ... a las
+    9:30 llego" offers 9:30; "6:30 PM Central ... I think that lands at 8:30 AM Thursday for you" is one instant."""
+    ref = datetime(2036, 9, 16, 9, 0, tzinfo=zone("UTC+8"))
+    texts = ["Thursday the 18th works for me. 10 AM is ok, I just have a huddle at 11 so let's keep it short.",
+             "El jueves 18 a las 9 tengo una visita a planta que se me cruza, pero si lo corremos media hora, a las "
+             "9:30, llego sin problema.",
+             "Let's do Wednesday, November 5 at 6:30 PM Central. I think that lands at 8:30 AM Thursday for you."]
+    assert _found(texts, ref, "Asia/Manila") == [
+        ["2036-09-18T10:00:00+08:00"], ["2036-09-18T09:30:00+08:00"], ["2036-11-05T18:30:00-06:00"]]

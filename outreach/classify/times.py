@@ -157,6 +157,8 @@ _NEGATIVE = regex(
         # a standing engagement at that hour: "I have our weekly vessel meeting then", "a standing 12 Eastern", "om
         # 10 uur heb ik standaard ons weekoverleg", "salgo justo de la reunión semanal"
         r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|"
+        r"(?:have|got) (?:a|an|another) (?:\w+ )?(?:huddle|stand-?up|sync|appointment|class|lecture|workshop|training)|"
+        r"clash(?:es)?\b|se me cruza|se cruza|überschneid\w*|chevauche|"
         r"(?:'s|\bis|\bare) (?:already )?taken|"
         r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
         r"habe ich (?:\w+ ){0,2}(?:unsere?|meine?n?|den|die|das) (?:\w+ )?(?:\w*besprechung|jour fixe|meeting)|"
@@ -213,6 +215,7 @@ _CONVERSION = regex(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
         r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
+        r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
         r"|\bdan is (?:het|'t)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
@@ -419,7 +422,7 @@ _SAME_TIME = regex(
 )
 _INSTEAD_OF = regex(
     r"\b(?:instead of|rather than|en (?:vez|lugar) de|au lieu de|(?:an)?statt|invece (?:che|di|delle|della)|"
-    r"em (?:vez|lugar) de|in plaats van)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
+    r"em (?:vez|lugar) de|in plaats van|(?<!jus)qu['’]à)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
     re.IGNORECASE,
 )
 # A place named right after a time, without "time" or "in": its zone.

@@ -431,6 +431,7 @@ PLACES.update(
         "addis ababa": "Africa/Addis_Ababa",
         "alaska": "America/Anchorage",
         "ak": "America/Anchorage",  # "10 AK time"
+        "ph": "Asia/Manila",  # "9 PM PH time"
         "anchorage": "America/Anchorage",
         "haiti": "America/Port-au-Prince",
         "haïti": "America/Port-au-Prince",
