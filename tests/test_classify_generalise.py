@@ -1907,3 +1907,11 @@ def test_an_hour_with_a_huddle_or_a_clash_and_a_conversion_that_lands() -> None:
              "Let's do Wednesday, November 5 at 6:30 PM Central. I think that lands at 8:30 AM Thursday for you."]
     assert _found(texts, ref, "Asia/Manila") == [
         ["2036-09-18T10:00:00+08:00"], ["2036-09-18T09:30:00+08:00"], ["2036-11-05T18:30:00-06:00"]]
+
+
+def test_plutot_a_one_hour_qu_a_another_gives_the_second_up() -> None:
+    """ "plutôt à 15h30 qu'à 15h" offers 15h30 only; "disponible jusqu'à 15h" is not a time given up."""
+    ref = datetime(2036, 9, 20, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Le jeudi 25 septembre me convient, mais plutôt à 15h30 qu'à 15h.",
+             "Le jeudi 25 septembre, je suis disponible jusqu'à 15h."]
+    assert _found(texts, ref, "Europe/Copenhagen") == [["2036-09-25T15:30:00+02:00"], ["2036-09-25T15:00:00+02:00"]]
