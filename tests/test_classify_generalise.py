@@ -1915,3 +1915,15 @@ def test_plutot_a_one_hour_qu_a_another_gives_the_second_up() -> None:
     texts = ["Le jeudi 25 septembre me convient, mais plutôt à 15h30 qu'à 15h.",
              "Le jeudi 25 septembre, je suis disponible jusqu'à 15h."]
     assert _found(texts, ref, "Europe/Copenhagen") == [["2036-09-25T15:30:00+02:00"], ["2036-09-25T15:00:00+02:00"]]
+
+
+def test_hours_past_noon_and_a_quarter_to_in_words() -> None:
+    """ "à quinze heures trente", "um vierzehn Uhr", "om drie uur" and "a las cinco menos cuarto" are clock times;
+    "plutôt à quinze heures trente qu'à quinze heures" gives quinze heures up."""
+    ref = datetime(2036, 9, 20, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Le jeudi 25 septembre à quinze heures trente ?", "Am Donnerstag, 25.9., um vierzehn Uhr?",
+             "Donderdag 25 september om drie uur?", "¿El jueves 25 a las cinco menos cuarto?",
+             "Le jeudi 25 septembre me convient, mais plutôt à quinze heures trente qu'à quinze heures."]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2036-09-25T15:30:00+02:00"], ["2036-09-25T14:00:00+02:00"], ["2036-09-25T15:00:00+02:00"],
+        ["2036-09-25T16:45:00+02:00"], ["2036-09-25T15:30:00+02:00"]]

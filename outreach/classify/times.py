@@ -267,7 +267,26 @@ _ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
 # media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
+# Hours past noon in words, as formal French, German and Dutch write them ("quinze heures trente", "vierzehn Uhr")
+HOURS_PAST_NOON = {
+    **dict.fromkeys(("treize", "dreizehn", "dertien"), 13),
+    **dict.fromkeys(("quatorze", "vierzehn", "veertien"), 14),
+    **dict.fromkeys(("quinze", "fünfzehn", "vijftien"), 15),
+    **dict.fromkeys(("seize", "sechzehn", "zestien"), 16),
+    **dict.fromkeys(("dix-sept", "siebzehn", "zeventien"), 17),
+    **dict.fromkeys(("dix-huit", "achtzehn", "achttien"), 18),
+    **dict.fromkeys(("dix-neuf", "neunzehn", "negentien"), 19),
+    **dict.fromkeys(("vingt", "zwanzig", "twintig"), 20),
+}
+_HOUR = "|".join(sorted([*HOURS_PAST_NOON, *NUMBER_WORDS], key=len, reverse=True))
 _WORD_TIMES = [
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures? trente\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures? quinze\b", re.I), lambda h: (h, 15)),
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures? quarante-cinq\b", re.I), lambda h: (h, 45)),
+    (regex(r"\b(?:um )?(" + _HOUR + r") uhr dreißig\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(?:um )?(" + _HOUR + r") uhr\b", re.I), lambda h: (h, 0)),
+    (regex(r"\bom (" + _HOUR + r") uur\b", re.I), lambda h: (h, 0)),
+    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) menos cuarto\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
     (regex(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
     (regex(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
@@ -282,7 +301,7 @@ _WORD_TIMES = [
     (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:alle |ore )(" + _NUMBER + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
-    (regex(r"\b(" + _NUMBER + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
     (regex(r"\bàs (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
@@ -298,7 +317,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = regex(
-    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às)\b"
+    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
@@ -315,7 +334,7 @@ def _clock_words(text: str) -> str:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
             word = m.group(1).lower()
-            hour, minute = value(int(word) if word.isdigit() else NUMBER_WORDS[word])
+            hour, minute = value(int(word) if word.isdigit() else NUMBER_WORDS.get(word) or HOURS_PAST_NOON[word])
             hour = hour or 12
             if hour < 12 and _AFTERNOON_AFTER.match(m.string, m.end()):
                 hour += 12
