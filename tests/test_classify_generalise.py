@@ -1927,3 +1927,18 @@ def test_hours_past_noon_and_a_quarter_to_in_words() -> None:
     assert _found(texts, ref, "Europe/Paris") == [
         ["2036-09-25T15:30:00+02:00"], ["2036-09-25T14:00:00+02:00"], ["2036-09-25T15:00:00+02:00"],
         ["2036-09-25T16:45:00+02:00"], ["2036-09-25T15:30:00+02:00"]]
+
+
+def test_a_day_preferred_over_another_and_your_time_restating_the_same_instant() -> None:
+    """ "Thursday works better than Wednesday, ... at 14.30 WIB" is Thursday; "11:00 a.m. Eastern? ... from then on
+    Toronto and Lima are on the same time: 11:00 for you" is one instant, not a Sunday option; "às dez e meia do seu
+    horário" is the user's clock; two slots of the user's at the same clock on two days stay two."""
+    ref = datetime(2036, 9, 29, 9, 0, tzinfo=zone("UTC+7"))
+    texts = ["Thursday works better than Wednesday, but could we start at 14.30 WIB?",
+             "How about Wednesday, November 5 at 11:00 a.m. Eastern? Our clocks fall back this Sunday (Nov 2), so "
+             "from then on Toronto and Lima are on the same time: 11:00 for you as well.",
+             "Terça, 7/10, às dez e meia do seu horário fica ótimo pra mim.",
+             "Would Tuesday 7 October at 4pm or Friday 10 October at 4pm suit you?"]
+    assert _found(texts, ref, "America/Lima") == [
+        ["2036-10-02T14:30:00+07:00"], ["2036-11-05T11:00:00-05:00"], ["2036-10-07T10:30:00-05:00"],
+        ["2036-10-07T16:00:00+07:00", "2036-10-10T16:00:00+07:00"]]

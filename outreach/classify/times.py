@@ -434,6 +434,11 @@ _DEADLINE = regex(
     r"(?:(?:next|this|the|el|le|la|o|a|den|dem|zum|nächsten|kommenden|coming)\s)?$",
     re.IGNORECASE,
 )
+_COMPARED = regex(
+    r"\b(?:better|rather|more|mejor|mieux|plutôt|lieber|besser|beter|liever|meglio|melhor)\s(?:\w+\s){0,2}"
+    r"(?:than|que|als|dan|di|do que)\s(?:(?:the|el|le|la|o|a|der|den|il)\s)?$",
+    re.IGNORECASE,
+)
 _SAME_TIME = regex(
     r"\b(?:(?:at )?(?:the )?same time|a la misma hora|à la même heure|zur (?:gleichen|selben) (?:zeit|uhrzeit)|"
     r"alla stessa ora|(?:à|a|no) mesma hora|no mesmo hor[áa]rio|op hetzelfde tijdstip|(?:om )?dezelfde tijd)\b",
@@ -453,7 +458,7 @@ _BEFORE_ZONE = frozenset(
         *("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each"),
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
         *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
-        *("in", "en", "no", "na", "em", "à", "nel", "nella", "im"),  # "às 15h no seu horário"
+        *("in", "en", "no", "na", "em", "à", "nel", "nella", "im", "do", "du"),  # "às 15h no seu horário"
     )
 )
 
@@ -556,6 +561,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         needed = (i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
                   or _SAME_TIME.search(clause))
         dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
+        # "Thursday works better than Wednesday": the day a preference is measured against is not the one taken
+        dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)]
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         refused = _REFUSED_HOUR.search(clause) or (times and _NEGATIVE.search(clause))
@@ -608,6 +615,10 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             if again and kept:
                 continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
             own_day = _date_for(t, dates)
+            last = results[-1] if results else None
+            if yours and last is not None and tz is not None and own_day in (None, last.astimezone(tz).date()) \
+                    and _at(last.astimezone(tz).date(), t.value, tz) == last:
+                continue  # "11:00 a.m. Eastern? ... Toronto and Lima are on the same time: 11:00 for you as well"
             if yours and not options and (kept or (converted_from and not dates)) and own_day in (None, kept_day):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
                 # its own, such as the next item of a list, is another option, and so is a time on another day:
