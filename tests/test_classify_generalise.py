@@ -1942,3 +1942,15 @@ def test_a_day_preferred_over_another_and_your_time_restating_the_same_instant()
     assert _found(texts, ref, "America/Lima") == [
         ["2036-10-02T14:30:00+07:00"], ["2036-11-05T11:00:00-05:00"], ["2036-10-07T10:30:00-05:00"],
         ["2036-10-07T16:00:00+07:00", "2036-10-10T16:00:00+07:00"]]
+
+
+def test_an_institution_s_rule_against_meetings_is_a_decline_in_four_languages() -> None:
+    """ "los servidores de este organismo no sostienen reuniones particulares", "nous ne tenons pas de rendez-vous
+    individuels", "non concediamo colloqui individuali" and "wir führen keine Einzelgespräche" are declines."""
+    quote = "\n\nOn Thu, Feb 4, 2027, Sam <sam@example.edu> wrote:\n> Could we talk for 20 minutes next week?\n"
+    bodies = ["Acuso recibo. Los servidores de este organismo no sostienen reuniones particulares con terceros.",
+              "Bonjour, nous ne tenons pas de rendez-vous individuels avec des candidats. Cordialement.",
+              "Buongiorno, per policy aziendale non concediamo colloqui individuali. Cordiali saluti.",
+              "Guten Tag, aus Compliance-Gründen führen wir keine Einzelgespräche. Freundliche Grüße."]
+    results = [classify_message(_mail(body + quote)) for body in bodies]
+    assert [(str(r.intent), r.confidence >= 0.6) for r in results] == [("declined", True)] * 4

@@ -253,12 +253,17 @@ DECLINE = {
         r"no (?:puedo|podemos|podr[ée]|podr[íi]a|podremos|voy a poder|vamos a poder|me es posible|nos es posible|"
         r"llego)\b",
         r"no (?:\w+ )?(?:hago|hacemos|atiendo|atendemos|acepto|aceptamos|realizo|realizamos|mantenemos|ofrecemos)\b",
+        # an institution's rule: "los servidores de este organismo no sostienen reuniones particulares"
+        r"no (?:sostiene|sostienen|sostenemos|mantiene|mantienen|realiza|realizan|concede|conceden|concedemos) "
+        r"(?:\w+ )?(?:reuniones|entrevistas|citas|encuentros)",
         r"(?:dej[ée]|dejamos|hemos dejado|he dejado) de (?:aceptar|hacer|atender|tomar|dar)",
         r"no (?:estoy|estamos) (?:haciendo|aceptando|tomando|dando|atendiendo)\b",
         r"ya no (?:acepto|aceptamos|hago|hacemos|atiendo|tomo|doy)\b",
     ),
     "fr": (
         r"ne (?:sera|serait) pas possible",
+        r"ne (?:tenons|tient|tiennent|accordons|accorde|accordent|donnons|prenons|faisons) pas de "
+        r"(?:\w+ )?(?:rendez-vous|réunions|entretiens|rencontres)",
         r"je ne suis pas disponible(?=[.,;!]|\s*$)",
         r"(?:agenda|emploi du temps|temps) ne me le permet pas",
         r"(?:ne suis|n['’]est) pas disponible pour (?:ce genre|ce type|ces|de tels)",
@@ -296,6 +301,8 @@ DECLINE = {
         r"muss (?:ich )?passen",
         r"kein(?:e|en)? interesse",
         r"keine (?:\w+ )?(?:zeit|kapazit\w*|m[öo]glichkeit|gespr[äa]che|informationsgespr[äa]che|termine)",
+        r"(?:(?:führen|geben|machen|bieten) (?:wir|sie)|(?:wir|sie) (?:führen|geben|machen|bieten)) (?:\w+ )?keine "
+        r"\w*(?:gespr[äa]che|termine|interviews)",
         r"(?:f[üu]hren|machen|bieten|geben|nehmen) (?:wir|ich) (?:\w+ )?(?:leider )?keine",
         r"(?:schaffe|schaffen|klappt|geht|passt)\b[^.!?\n]{0,60}\bnicht\b(?! nur)",
         # "solche Anfragen beantworte ich grundsätzlich nicht mehr"
@@ -321,6 +328,8 @@ DECLINE = {
     ),
     "it": (
         r"non (?:è|sono|siamo) in grado di (?:accogliere|accettare|partecipare|fissare)",
+        r"non (?:concediamo|concede|concedono|facciamo|fanno|teniamo|tiene|accettiamo|accetta) "
+        r"(?:\w+ )?(?:colloqui|incontri|riunioni|interviste|appuntamenti)",
         r"purtroppo no\b",
         r"non sono disponibile(?=[.,;!]|\s*$)",
         r"(?:agenda|tempo) non me lo (?:permette|consente)",
