@@ -1954,3 +1954,12 @@ def test_an_institution_s_rule_against_meetings_is_a_decline_in_four_languages()
               "Guten Tag, aus Compliance-Gründen führen wir keine Einzelgespräche. Freundliche Grüße."]
     results = [classify_message(_mail(body + quote)) for body in bodies]
     assert [(str(r.intent), r.confidence >= 0.6) for r in results] == [("declined", True)] * 4
+
+
+def test_no_to_a_day_turns_it_down() -> None:
+    """ "no to Tuesday, I'm on site ... Friday though I'm home and more than happy to talk" picks Friday."""
+    quoted = "> Would Tuesday 11 March at 4pm or Friday 14 March at 4pm (Perth time) suit you?"
+    ref = datetime(2036, 3, 6, 5, 30, tzinfo=zone("UTC+8"))
+    texts = ("Hi Callum - no to Tuesday, I'm on site all day. Friday though I'm home and more than happy to talk.",)
+    assert _picks(texts, quoted, ref, "Australia/Perth", [date(2036, 3, 11), date(2036, 3, 14)]) == [
+        "2036-03-14T16:00:00+08:00"]

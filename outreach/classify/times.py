@@ -149,7 +149,7 @@ _NEGATIVE = regex(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
-        r"(?:'s|\bis) a no|(?:'s|\bis|'m|\bam) out\b(?! of)|no good|no-go|"
+        r"(?:'s|\bis) a no|(?:'s|\bis|'m|\bam) out\b(?! of)|no good|no-go|no to\b(?!-)|"
         r"already have|j'ai déjà|ya tengo|j[áa] tenho|ho già|habe ich schon|heb ik al|"
         r"(?:geht|passt|klappt) (?:\w+ )?nicht|no (?:me )?(?:va|viene|sirve)|ne (?:me )?(?:va|convient|marche) pas|"
         r"(?:have|got) (?:a|another) (?:meeting|call)|ho (?:una|un'altra) riunione|tengo (?:una|otra) reuni[óo]n|"
