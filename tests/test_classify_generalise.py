@@ -1963,3 +1963,12 @@ def test_no_to_a_day_turns_it_down() -> None:
     texts = ("Hi Callum - no to Tuesday, I'm on site all day. Friday though I'm home and more than happy to talk.",)
     assert _picks(texts, quoted, ref, "Australia/Perth", [date(2036, 3, 11), date(2036, 3, 14)]) == [
         "2036-03-14T16:00:00+08:00"]
+
+
+def test_a_full_weekday_before_a_dash_and_so_is_no_range_of_days() -> None:
+    """ "Cairns Thursday - so I'll have to counter-offer: Friday 14 March, 12:30pm Brisbane time?" is no "Thu-Sun"
+    opening hours; "Mo.–Fr. 9–17 Uhr" and "Monday to Friday, 9am-5pm" still are."""
+    ref = datetime(2036, 3, 7, 8, 0, tzinfo=zone("UTC+10"))
+    texts = ["Townsville Tuesday and Wednesday, Cairns Thursday - so I'll have to counter-offer: Friday 14 March, "
+             "12:30pm Brisbane time?", "Bürozeiten Mo.–Fr. 9–17 Uhr.", "Monday to Friday, 9am-5pm."]
+    assert _found(texts, ref, "Australia/Perth") == [["2036-03-14T12:30:00+10:00"], [], []]

@@ -181,16 +181,21 @@ _NEGATIVE = regex(
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
 # A weekday as written in a range of days: its full name in the seven languages or a short form, nothing else
 # ("dites-moi" is no "Di-Mo").
-_DAY_ABBR = (
-    r"(?:" + alternation(w for w in WEEKDAYS if "." not in w) + r"|mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|"
-    r"jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|za|zo)\.?(?!\w)"
+_DAY_FULL = r"(?:" + alternation(w for w in WEEKDAYS if "." not in w) + r")\.?(?!\w)"
+_DAY_SHORT = (
+    r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|"
+    r"za|zo)\.?(?!\w)"
 )
+_DAY_SHORT3 = r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|seg|sex)\.?(?!\w)"
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
 _OPENING_HOURS = regex(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
-    r"|\b" + _DAY_ABBR + r"(?:" + _DAY_TO + r"|/)" + _DAY_ABBR + r"(?=[\s,:/]|$)",  # "Mon-Fri", "Mon/Wed/Fri"
+    # "Mon-Fri", "Mo.–Fr.", "Mon/Wed/Fri", "Monday to Friday" (a full name never runs to a two-letter form: "Thursday
+    # - so I'll have to ..." is no range)
+    r"|\b(?:" + _DAY_FULL + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_FULL + "|" + _DAY_SHORT3 + r")"
+    r"|" + _DAY_SHORT + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_SHORT + "|" + _DAY_FULL + r"))(?=[\s,:/]|$)",
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
