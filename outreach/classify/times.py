@@ -71,11 +71,13 @@ _OWN_ENGAGEMENT = regex(
     r"|(?:until|till|til) (?:about|around)?)\s?$",
     re.IGNORECASE,
 )
-# The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h".
+# The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h", "at 11:00
+# instead of 10:00", "a las 11:00 en vez de las 10:00", "plutôt à 15h30 qu'à 15h" (not "jusqu'à 15h").
 _NOT_AT = regex(
     rf"(?:{_NEGATION}\s{_AT_HOUR}|\b(?:than|instead of|mejor que|más que|en vez de|en lugar de|plutôt que|"
-    rf"au lieu de|statt|anstatt|invece che|anziché|em vez de|em vez das?|in plaats van)(?:\s{_AT_HOUR})?"
-    rf"|\bplutôt qu['’]à)\s?$",
+    rf"au lieu de|statt|anstatt|invece (?:che|di|delle|della)|anziché|em vez de|em vez das?|em lugar de|"
+    rf"in plaats van)(?:\s(?:{_AT_HOUR}|the|las?|los|a|as|le|ore|die))?"
+    rf"|(?<!jus)qu['’]à)\s?$",
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
@@ -449,11 +451,6 @@ _SAME_TIME = regex(
     r"alla stessa ora|(?:à|a|no) mesma hora|no mesmo hor[áa]rio|op hetzelfde tijdstip|(?:om )?dezelfde tijd)\b",
     re.IGNORECASE,
 )
-_INSTEAD_OF = regex(
-    r"\b(?:instead of|rather than|en (?:vez|lugar) de|au lieu de|(?:an)?statt|invece (?:che|di|delle|della)|"
-    r"em (?:vez|lugar) de|in plaats van|(?<!jus)qu['’]à)(?: (?:the|las?|los|à|às|a|as|om|um|le|alle|ore|die))?\s?$",
-    re.IGNORECASE,
-)
 # A place named right after a time, without "time" or "in": its zone.
 _BARE_PLACE = regex(r"\s?\(?(" + _PLACE + r")\b", re.IGNORECASE)
 
@@ -581,8 +578,6 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
-        # "could we push it to 11 instead of 10?": the time after "instead of" is the one given up
-        times = [t for t in times if not _INSTEAD_OF.search(clause, max(0, t.start - 30), t.start)]
         if times and _NEGATIVE.search(clause):
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
             refusals = [p for p in _spans(clause) if _NEGATIVE.search(clause, *p)]
