@@ -472,7 +472,7 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
     if m is None or window[: m.start()].strip(" ,()[]-") not in _BEFORE_ZONE:
         if bare := _BARE_PLACE.match(window):  # "10am Hawaii / noon Pacific", "16h (Lisbon)"
             tz = zone(bare.group(1).lower())
-            return tz, tz is not None, tz is not None and user_tz is not None and str(tz) == str(user_tz)
+            return tz, tz is not None, _same_zone(tz, user_tz)
         return None, False, False
     if m.group("mine"):
         # "9 my time (Mountain)": the zone the sender then names is what "my time" is
@@ -480,8 +480,12 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
     tz = _zone_from(m, ref_tz, user_tz)
-    yours = bool(m.group("yours")) or (tz is not None and user_tz is not None and str(tz) == str(user_tz))
-    return tz, True, yours
+    return tz, True, bool(m.group("yours")) or _same_zone(tz, user_tz)
+
+
+def _same_zone(tz: tzinfo | None, user_tz: tzinfo | None) -> bool:
+    """Whether a zone named in a reply is the user's own."""
+    return tz is not None and user_tz is not None and str(tz) == str(user_tz)
 
 
 _SENDER_IS = regex(
