@@ -184,11 +184,9 @@ _NEGATIVE = regex(
 # A weekday as written in a range of days: its full name in the seven languages or a short form, nothing else
 # ("dites-moi" is no "Di-Mo").
 _DAY_FULL = r"(?:" + alternation(w for w in WEEKDAYS if "." not in w) + r")\.?(?!\w)"
-_DAY_SHORT = (
-    r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|mo|di|mi|do|fr|sa|so|seg|sex|ma|vr|"
-    r"za|zo)\.?(?!\w)"
-)
-_DAY_SHORT3 = r"(?:mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|seg|sex)\.?(?!\w)"
+_THREE_LETTER_DAYS = "mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|vie|sáb|sam|dom|seg|sex"
+_DAY_SHORT3 = rf"(?:{_THREE_LETTER_DAYS})\.?(?!\w)"
+_DAY_SHORT = rf"(?:{_THREE_LETTER_DAYS}|mo|di|mi|do|fr|sa|so|ma|vr|za|zo)\.?(?!\w)"
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
 _OPENING_HOURS = regex(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
