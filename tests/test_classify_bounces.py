@@ -81,6 +81,23 @@ def test_success_actions_are_not_failures(action: str) -> None:
     assert _classify(raw)["intent"] != "bounce"
 
 
+def test_a_mail_system_notice_nothing_could_be_read_from_goes_to_the_user() -> None:
+    """Mail from the mail system that says neither failure, delay nor success is shown to the user (0.5);
+    a report whose every recipient was delivered is confidently nothing (0.9)."""
+    unreadable = _raw(
+        "From: Mail Delivery System <MAILER-DAEMON@mx.far.example>\nReturn-Path: <>\nSubject: Postmaster notice\n",
+        "Transcript of session follows.\n\nIn:  RCPT TO:<sam@far.example>\nOut: 250 2.1.5 Ok\n",
+    )
+    no_action = _raw(
+        "From: postmaster@mx.far.example\nSubject: Report\n",
+        delivery_report_body("Arrival-Date: Wed, 21 Oct 2026 09:58:00 -0500\n", "A report.", ORIGINAL, "r"),
+        "multipart/report; report-type=delivery-status; boundary=r",
+    )
+    delivered = _report("Final-Recipient: rfc822; sam@far.example\nAction: delivered\nStatus: 2.0.0\n")
+    verdicts = [(o["intent"], o["confidence"]) for o in map(_classify, (unreadable, no_action, delivered))]
+    assert verdicts == [("unknown", 0.5), ("unknown", 0.5), ("unknown", 0.9)]
+
+
 def test_original_recipient_comes_before_final_recipient_with_any_failure_word() -> None:
     raw = _report(
         "Original-Recipient: rfc822; sam@far.example\nFinal-Recipient: rfc822; s.box@store.far.example\n"

@@ -10,7 +10,8 @@ wording only where structure leaves it open. In order:
    (someone marked the user's mail as spam: never write again);
 3. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
    warning ``unknown``; an MDN saying a server rule discarded the message unread
-   (RFC 5429 reject) is a failure too;
+   (RFC 5429 reject) is a failure too; a report of delivery ``unknown``; a notice from the
+   mail system that says none of these ``unknown`` at 0.5, so the user sees it;
 4. read receipts (RFC 8098 MDN): ``unknown``;
 5. automatic replies (RFC 3834 ``Auto-Submitted``, X-Autoreply, vacation and
    ticket subjects): ``auto_reply`` with the return date; "I've left the company,
@@ -34,7 +35,7 @@ from datetime import date
 from email.message import Message
 from itertools import islice
 
-from outreach.classify.bounces import REPLY_PREFIX, find_bounce, ses_notification
+from outreach.classify.bounces import REPLY_PREFIX, find_bounce, looks_like_notice, reports_delivery, ses_notification
 from outreach.classify.calendar import Invitation
 from outreach.classify.dates import word_led
 from outreach.classify.mime import Mail
@@ -291,8 +292,11 @@ def read_automatic(
         # a delay is not a failure yet: nothing to act on, but below 0.6 so the user hears their
         # message is late (a failure, if it comes, is a report of its own)
         return Verdict("unknown", 0.5, "delay")
-    if mail.report_type in ("delivery-status", "global-delivery-status") or mail.delivery_status:
+    if reports_delivery(mail):
         return Verdict("unknown", 0.9, "notice")  # "Delivered:", "Relayed:": a report of success, never a reply
+    if looks_like_notice(mail, text):
+        # the mail system wrote it, yet no failure, delay or success could be read from it: the user looks
+        return Verdict("unknown", 0.5, "notice")
     if invitation is not None:
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")

@@ -380,6 +380,12 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
     return _null_sender(mail) and (bool(_FAIL_BODY.search(text[:MAX_TEXT])) or bool(_returned_to(mail)))
 
 
+def reports_delivery(mail: Mail) -> bool:
+    """Whether the message is a status report whose every recipient was delivered, relayed or expanded."""
+    outcomes = [_outcome(g) for g in _dsn_groups(mail) if g.get("action")]
+    return bool(outcomes) and not any(outcomes)
+
+
 def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | None:
     """The delivery failure or delay warning this message reports, or None when it is not a notice.
 
