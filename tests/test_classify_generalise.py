@@ -1972,3 +1972,10 @@ def test_a_full_weekday_before_a_dash_and_so_is_no_range_of_days() -> None:
     texts = ["Townsville Tuesday and Wednesday, Cairns Thursday - so I'll have to counter-offer: Friday 14 March, "
              "12:30pm Brisbane time?", "Bürozeiten Mo.–Fr. 9–17 Uhr.", "Monday to Friday, 9am-5pm."]
     assert _found(texts, ref, "Australia/Perth") == [["2036-03-14T12:30:00+10:00"], [], []]
+
+
+def test_a_writer_who_starts_no_sentence_with_a_capital_still_ends_sentences() -> None:
+    """ "sorry i missed your note. can do 3:30pm on thursday" gives the time: the regret ends at the full stop."""
+    ref = datetime(2027, 2, 3, 9, 0, tzinfo=zone("America/New_York"))
+    texts = ["hi sam, sorry i missed your note. can do 3:30pm on thursday if that still works", "Sorry, I missed it."]
+    assert _found(texts, ref, "America/New_York") == [["2027-02-04T15:30:00-05:00"], []]

@@ -694,9 +694,18 @@ def _at(day: date, value: time, tz: tzinfo) -> datetime | None:
 _PARAGRAPH = regex(r"\n\s*\n")
 
 
+# A writer who starts no sentence with a capital ("sorry, missed it. could do 4:30 tomorrow"): their sentences end
+# at a full stop after a word, whatever follows.
+_CAPITALISED = regex(r"(?:^|[.!?]\s+)[\"'(]?[A-Z]")
+_LOWER_CASE_SPLIT = regex(r"(?<=[^\W\d]{2}[.!?])\s+(?=[^\W\d])")
+
+
 def _clauses(text: str) -> list[str]:
     text = _URL.sub(" ", text)
-    return [" ".join(c.split()) for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
+    clauses = _CLAUSE_SPLIT.split(text)
+    if not _CAPITALISED.search(text.lstrip()):
+        clauses = [part for clause in clauses for part in _LOWER_CASE_SPLIT.split(clause)]
+    return [" ".join(c.split()) for c in clauses if c and c.strip()]
 
 
 def _inside_date(t: _Time, dates: list[DateMention]) -> bool:
