@@ -40,6 +40,12 @@ def _msg(body: str, *, headers: str = "", date_hdr: str = "Wed, 07 Oct 2026 10:0
         ("Hi Jordan,\n\nSure.\n\nBest,\nPat\nPat Lee | Director\nOffice hours Tue 2-4", "Hi Jordan,\n\nSure."),
         ("Thanks!\n\nTuesday at 2pm works.", "Thanks!\n\nTuesday at 2pm works."),
         ("Sure.\nOffice hours: Thursdays 1-2pm\nSee you.", "Sure.\nSee you."),
+        (  # written under an unprefixed Outlook header block: the text after the quoted author's signature
+            "From: Jordan Park <jordan.park@example.edu>\nSent: Monday, 5 October 2026 09:00\nTo: Pat Lee\n"
+            "Subject: chat\n\nHi Pat,\nCould we talk on Tuesday at 2pm?\n\nThanks,\nJordan\n\n"
+            "Jordan Park | Analyst | +1 555 0100\n\nJordan - my reply is down here.\nTuesday at 2 is fine.\n\nPat",
+            "Jordan - my reply is down here.\nTuesday at 2 is fine.\n\nPat",
+        ),
     ],
 )
 def test_split_reply(text: str, body: str) -> None:

@@ -185,6 +185,32 @@ def _below_quote(lines: list[str], cut: int) -> list[str]:
     return below[:end]
 
 
+def _below_header_block(lines: list[str], cut: int) -> list[str]:
+    """The sender's lines under an unprefixed Outlook header block (a reply written at the bottom of the quote):
+    what follows the quoted author's last sign-off (a line that is their name) and the signature under it."""
+    if not _is_header_block(lines, cut):
+        return []
+    header = _HEADER_FROM.match(lines[cut]) or _HEADER_FROM.match(lines[cut + 1] if cut + 1 < len(lines) else "")
+    if header is None:
+        return []
+    author = re.split(r"[<\[(]", header.string[header.end() - 1 :])[0].strip(" *\"'")
+    names = {author.lower(), author.split()[0].lower()} if author else set()
+    signs = [i for i in range(cut + 3, len(lines)) if lines[i].strip(" -–—~*\t").lower() in names]
+    if not signs:
+        return []
+    # the author's signature: the lines right under their name, then a paragraph giving their full name again
+    i = signs[-1] + 1
+    while i < len(lines) and lines[i].strip():
+        i += 1
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if " " in author and i < len(lines) and author.lower() in lines[i].lower():
+        while i < len(lines) and lines[i].strip():
+            i += 1
+    rest = lines[i:]
+    return rest[: quote_start(rest)]
+
+
 def is_history_header(line: str) -> bool:
     """An attribution ("On ... wrote:") or an Outlook header line ("Sent: ...") of quoted history: its date and
     time say when a message was sent, not a time anyone proposes."""
@@ -229,7 +255,7 @@ def split_reply(text: str) -> Split:
     head, quoted = lines[:cut], lines[cut:]
     if all(not ln.strip() or _GREETING.match(ln) for ln in head) and cut < len(lines):
         # Nothing but a greeting above the quote: the reply is written under it (Thunderbird, mutt).
-        below = _below_quote(lines, cut)
+        below = _below_quote(lines, cut) or _below_header_block(lines, cut)
         if any(ln.strip() for ln in below):
             head = head + below
             quoted = [ln for ln in quoted if ln not in below]
