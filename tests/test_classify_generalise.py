@@ -1979,3 +1979,23 @@ def test_a_writer_who_starts_no_sentence_with_a_capital_still_ends_sentences() -
     ref = datetime(2027, 2, 3, 9, 0, tzinfo=zone("America/New_York"))
     texts = ["hi sam, sorry i missed your note. can do 3:30pm on thursday if that still works", "Sorry, I missed it."]
     assert _found(texts, ref, "America/New_York") == [["2027-02-04T15:30:00-05:00"], []]
+
+
+def test_wa_and_nl_time_mean_the_user_s_place_or_the_sender_s() -> None:
+    """ "10am WA time" is Perth for a user in Perth and Washington State from a sender at -07:00; "NL time" is
+    Newfoundland from a sender at -02:30 and the Netherlands otherwise."""
+    def at(user: str, offset: float, text: str) -> list[str]:
+        ref = datetime(2036, 3, 6, 8, 0, tzinfo=zone(f"UTC{offset:+}".replace(".5", ":30")))
+        return [t.isoformat() for t in find_times(text, ref, zone(user)).times]
+
+    assert [
+        at("Australia/Perth", 11, "Thursday 13 March at 10am WA time is good"),
+        at("America/Chicago", -7, "Thursday 13 March at 10am WA time is good"),
+        at("America/Chicago", -2.5, "Thursday 13 March at 10am NL time is good"),
+        at("Europe/London", 0, "Thursday 13 March at 10am NL time is good"),
+    ] == [
+        ["2036-03-13T10:00:00+08:00"],
+        ["2036-03-13T10:00:00-07:00"],
+        ["2036-03-13T10:00:00-02:30"],
+        ["2036-03-13T10:00:00+01:00"],
+    ]

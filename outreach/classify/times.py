@@ -29,7 +29,7 @@ from outreach.classify.dates import (
     word_led,
 )
 from outreach.classify.quotes import STAMP_LINE, is_history_header
-from outreach.classify.zones import ABBREVIATIONS, PLACES, zone
+from outreach.classify.zones import ABBREVIATIONS, PLACES, TWO_PLACES, one_of_two_places, zone
 from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
@@ -425,6 +425,8 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
         return zone(m.group("abbr"))
     if m.group("pl"):
         place = m.group("pl").lower()
+        if place in TWO_PLACES:
+            return one_of_two_places(place, ref_tz, user_tz)
         return zone(_REGION_WORDS.get(place, place) if m.group("local") else place)
     if m.group("region"):
         return zone(m.group("region"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -471,6 +471,29 @@ PLACES.update(
         "new yorker": "America/New_York",
     }
 )
+
+# Two-letter names that mean two places: "WA time" is Western Australia or Washington State, "NL time" the
+# Netherlands or Newfoundland. The first is read unless the second is the user's zone or the sender's offset.
+TWO_PLACES = {
+    "wa": ("Australia/Perth", "America/Los_Angeles"),
+    "nl": ("Europe/Amsterdam", "America/St_Johns"),
+}
+PLACES.update({name: first for name, (first, _) in TWO_PLACES.items()})
+
+
+def one_of_two_places(name: str, sender_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
+    """The zone a two-place name means: the user's own if it is either, else the sender's if their offset is one of
+    its two (winter or summer), else the first."""
+    first, second = (zone(key) for key in TWO_PLACES[name])
+    if user_tz is not None and str(user_tz) in TWO_PLACES[name]:
+        return zone(str(user_tz))
+    offset = sender_tz.utcoffset(None)
+    if isinstance(second, tzinfo) and offset is not None:
+        seasons = (datetime(2030, 1, 15, 12, tzinfo=UTC), datetime(2030, 7, 15, 12, tzinfo=UTC))
+        if any(day.astimezone(second).utcoffset() == offset for day in seasons):
+            return second
+    return first
+
 
 # Windows zone names used by Outlook/Exchange in TZID (a subset of CLDR's windowsZones.xml).
 WINDOWS = {
