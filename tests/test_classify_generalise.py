@@ -1999,3 +1999,21 @@ def test_wa_and_nl_time_mean_the_user_s_place_or_the_sender_s() -> None:
         ["2036-03-13T10:00:00-02:30"],
         ["2036-03-13T10:00:00+01:00"],
     ]
+
+
+def test_a_time_kept_in_reserve_is_not_the_meeting() -> None:
+    """ "Thursday at 10 suits me best; Friday at 2 as a fallback" agrees Thursday, in English, Spanish and Italian;
+    a fallback alone is still the time offered."""
+    ref = datetime(2037, 3, 2, 9, 0, tzinfo=zone("Europe/Madrid"))
+    texts = [
+        "Thursday at 10am suits me best. Friday at 2pm works as a fallback if something comes up.",
+        "Mejor el jueves a las 10:00; el viernes a las 14:00 lo dejo de respaldo.",
+        "Giovedì alle 10:00 va benissimo; venerdì alle 14:00 come soluzione di riserva.",
+        "Friday at 2pm as a fallback.",
+    ]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2037-03-05T10:00:00+01:00"],
+        ["2037-03-05T10:00:00+01:00"],
+        ["2037-03-05T10:00:00+01:00"],
+        ["2037-03-06T14:00:00+01:00"],
+    ]

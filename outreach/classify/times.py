@@ -147,6 +147,12 @@ _CLAUSE_SPLIT = regex(
     # ("aber", "ma" and "maar" also mean "really" or "only": they split a clause only after a comma)
     r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
+# A time offered in reserve, should the one agreed fall through.
+_FALLBACK = regex(
+    r"\b(?:back-?up|fall-?back|plan b|in reserve|de repli|en secours|ausweich\w*|reservetermin|als reserve|"
+    r"de respaldo|de reserva|di riserva|di ripiego|come ripiego|uitwijk\w*)\b",
+    re.IGNORECASE,
+)
 _NEGATIVE = regex(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
@@ -541,6 +547,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     results: list[datetime] = []
     asked: list[bool] = []  # whether each of the results was written in a question
     guessed: list[bool] = []  # whether each of the results is on a clock no zone was named for
+    fallback: list[bool] = []  # whether each of the results was offered as a fallback ("as a backup")
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
@@ -555,6 +562,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             results.append(datetime.combine(day, results[-1].timetz()))
             asked.append("?" in clause or "¿" in clause)
             guessed.append(guessed[-1])
+            fallback.append(bool(_FALLBACK.search(clause)))
 
     paragraphs = [_clauses(paragraph) for paragraph in _PARAGRAPH.split(text)]
     clauses = [clause for paragraph in paragraphs for clause in paragraph][:MAX_CLAUSES]
@@ -649,6 +657,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                     results.append(value)
                     asked.append("?" in clause or "¿" in clause)
                     guessed.append(not named and shared is None and default() is None)
+                    fallback.append(bool(_FALLBACK.search(clause)))
         converted_from = kept
         same_time(clause, dates)
     if any(asked) and not asked[0]:
@@ -657,6 +666,12 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         # auch Freitag um 15 Uhr" may be another option)
         first_asked = asked.index(True)
         results, guessed = results[first_asked:], guessed[first_asked:]
+        fallback = fallback[first_asked:]
+    if any(fallback) and not all(fallback):
+        # "ma préférence va au mardi 30 à 11h ... le mercredi 1er à 9h30 resterait possible en solution de repli":
+        # the time kept in reserve is not the meeting
+        results, guessed = [r for r, f in zip(results, fallback, strict=True) if not f], \
+            [g for g, f in zip(guessed, fallback, strict=True) if not f]
     kept_restatements = [r for r in restatements if r is not None]
     if len(results) == 1 and guessed[0] and len(kept_restatements) == 1 \
             and abs(results[0] - kept_restatements[0]) == timedelta(hours=1):
