@@ -2017,3 +2017,15 @@ def test_a_time_kept_in_reserve_is_not_the_meeting() -> None:
         ["2037-03-05T10:00:00+01:00"],
         ["2037-03-06T14:00:00+01:00"],
     ]
+
+
+def test_a_bare_hour_the_slot_is_moved_to_is_a_time() -> None:
+    """ "could we push it to 11 instead of 10?" and "can we make it 3?" name the hour; "add it to 2 lists" does not."""
+    ref = datetime(2035, 10, 10, 8, 0, tzinfo=zone("America/Los_Angeles"))
+    texts = [
+        "Tuesday suits me, though could we push it to 11 instead of 10?",
+        "Tuesday suits me - can we make it 3?",
+        "Tuesday suits me; I'll add it to 2 lists.",
+    ]
+    assert _found(texts, ref, "America/Los_Angeles") == [
+        ["2035-10-16T11:00:00-07:00"], ["2035-10-16T15:00:00-07:00"], []]

@@ -56,6 +56,12 @@ _AT = regex(
     r"|\bsay|\bsagen wir|\bdisons|\bdigamos|\bdiciamo|\bzeg maar)\s?$",  # "Thursday afternoon, say 2?"
     re.IGNORECASE,
 )
+# "could we push it to 11 instead of 10?", "can we make it 3?": a bare number the slot is moved to
+_MOVED_TO = regex(
+    r"\b(?:push|move|shift|bump|change|switch|pull|make)\s(?:it|that|this|things|the call)"
+    r"(?:\s(?:back|forward|up|over|later|earlier))?(?:\sto)?\s?$",
+    re.IGNORECASE,
+)
 # "between 2 and 4pm", "entre 10 y 12 h": a range whose start is the time
 _BETWEEN = regex(r"\b(?:between|entre|zwischen|tra|fra|tussen)\s?$", re.IGNORECASE)
 _AND = regex(r"\s(?:and|y|et|und|e|en)\s", re.IGNORECASE)
@@ -366,7 +372,8 @@ def _find_times(text: str) -> list[_Time]:
         strong = bool(ap or m.group("uhr") or minute_text or end_minutes or m.group("hh"))
         if not strong:
             # A bare number ("at 3", "a las 12", "ore 18.00") only counts right after such a word.
-            if not _AT.search(text[max(0, m.start() - 9) : m.start()]):
+            led = _AT.search(text[max(0, m.start() - 9) : m.start()])
+            if not (led or _MOVED_TO.search(text, max(0, m.start() - 40), m.start())):
                 continue
             dotted = _DOTTED_AFTER_AT.match(text, m.start())
             if dotted and not m.group("h2"):
