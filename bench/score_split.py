@@ -107,6 +107,9 @@ TZ = {
     "fresh-intl32": "Europe/Copenhagen",
     "fresh-intl31": "America/Lima",
     "fresh-intl26": "Europe/Rome",
+    "fresh-en36": "Africa/Johannesburg",
+    "fresh-intl33": "Europe/Madrid",
+    "fresh-en35": "America/Phoenix",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
