@@ -2029,3 +2029,11 @@ def test_a_bare_hour_the_slot_is_moved_to_is_a_time() -> None:
     ]
     assert _found(texts, ref, "America/Los_Angeles") == [
         ["2035-10-16T11:00:00-07:00"], ["2035-10-16T15:00:00-07:00"], []]
+
+
+def test_hours_past_noon_in_spanish_italian_and_portuguese_words() -> None:
+    """ "alle diciassette e trenta", "a las diecinueve" and "às dezoito e meia" are 17:30, 19:00 and 18:30."""
+    ref = datetime(2037, 3, 10, 8, 0, tzinfo=zone("Europe/Rome"))
+    texts = ["Giovedì 12 alle diciassette e trenta.", "El jueves 12 a las diecinueve.", "Quinta 12 às dezoito e meia."]
+    assert _found(texts, ref, "Europe/Rome") == [
+        ["2037-03-12T17:30:00+01:00"], ["2037-03-12T19:00:00+01:00"], ["2037-03-12T18:30:00+01:00"]]

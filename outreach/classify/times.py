@@ -284,16 +284,17 @@ _ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
 # media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
-# Hours past noon in words, as formal French, German and Dutch write them ("quinze heures trente", "vierzehn Uhr")
+# Hours past noon in words, as formal writers put them ("quinze heures trente", "vierzehn Uhr", "alle quindici e
+# trenta", "a las dieciséis y media", "às quinze e meia")
 HOURS_PAST_NOON = {
-    **dict.fromkeys(("treize", "dreizehn", "dertien"), 13),
-    **dict.fromkeys(("quatorze", "vierzehn", "veertien"), 14),
-    **dict.fromkeys(("quinze", "fünfzehn", "vijftien"), 15),
-    **dict.fromkeys(("seize", "sechzehn", "zestien"), 16),
-    **dict.fromkeys(("dix-sept", "siebzehn", "zeventien"), 17),
-    **dict.fromkeys(("dix-huit", "achtzehn", "achttien"), 18),
-    **dict.fromkeys(("dix-neuf", "neunzehn", "negentien"), 19),
-    **dict.fromkeys(("vingt", "zwanzig", "twintig"), 20),
+    **dict.fromkeys(("treize", "dreizehn", "dertien", "tredici", "trece", "treze"), 13),
+    **dict.fromkeys(("quatorze", "vierzehn", "veertien", "quattordici", "catorce", "catorze"), 14),
+    **dict.fromkeys(("quinze", "fünfzehn", "vijftien", "quindici", "quince"), 15),
+    **dict.fromkeys(("seize", "sechzehn", "zestien", "sedici", "dieciséis", "dezasseis", "dezesseis"), 16),
+    **dict.fromkeys(("dix-sept", "siebzehn", "zeventien", "diciassette", "diecisiete", "dezassete", "dezessete"), 17),
+    **dict.fromkeys(("dix-huit", "achtzehn", "achttien", "diciotto", "dieciocho", "dezoito"), 18),
+    **dict.fromkeys(("dix-neuf", "neunzehn", "negentien", "diciannove", "diecinueve", "dezanove", "dezenove"), 19),
+    **dict.fromkeys(("vingt", "zwanzig", "twintig", "venti", "veinte", "vinte"), 20),
 }
 _HOUR = "|".join(sorted([*HOURS_PAST_NOON, *NUMBER_WORDS], key=len, reverse=True))
 _WORD_TIMES = [
@@ -303,7 +304,7 @@ _WORD_TIMES = [
     (regex(r"\b(?:um )?(" + _HOUR + r") uhr dreißig\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(?:um )?(" + _HOUR + r") uhr\b", re.I), lambda h: (h, 0)),
     (regex(r"\bom (" + _HOUR + r") uur\b", re.I), lambda h: (h, 0)),
-    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) menos cuarto\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) menos cuarto\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
     (regex(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
     (regex(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
@@ -314,15 +315,15 @@ _WORD_TIMES = [
     (regex(r"\bhalf (" + _ENGLISH_NUMBER + r")\b(?! past)", re.I), lambda h: (h, 30)),
     (regex(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
-    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
-    (regex(r"\ba las (" + _NUMBER + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
-    (regex(r"\b(?:alle |ore )(" + _NUMBER + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
+    (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
+    (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
+    (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
-    (regex(r"\b(?:às )?(" + _NUMBER + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
-    (regex(r"\ba las (" + _NUMBER + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
-    (regex(r"\bàs (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
-    (regex(r"\balle (" + _NUMBER + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
+    (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
+    (regex(r"\ba las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+    (regex(r"\bàs (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
+    (regex(r"\balle (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
     (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
 _AFTERNOON_AFTER = regex(
