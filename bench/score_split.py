@@ -110,6 +110,7 @@ TZ = {
     "fresh-en36": "Africa/Johannesburg",
     "fresh-intl33": "Europe/Madrid",
     "fresh-en35": "America/Phoenix",
+    "fresh-auto9": "Asia/Kolkata",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
