@@ -355,3 +355,18 @@ def test_an_invitation_without_dtend_ends_after_its_duration(length_line: str, e
     """An invitation giving DURATION instead of DTEND (RFC 5545) still has its end time."""
     meeting = classify_message(_invitation_with(length_line)).to_json()["meeting"]
     assert (meeting["start"], meeting["end"]) == ("2026-12-03T15:00:00+00:00", end)
+
+
+def test_a_person_answering_from_their_own_automatic_reply_is_the_person() -> None:
+    """Under "Automatic reply: ...", words of the sender's own above a quote of their responder's message and no
+    automatic-reply header: a person's answer. The responder's own message (no quote) stays an auto-reply."""
+    responder = "I am out of the office until Monday 2 November with limited access to email."
+    quoted = (
+        "\n\n________________________________\nFrom: Pat Lee\nSent: Wednesday, October 21, 2026 9:00 AM\n"
+        f"To: Dana Kim\nSubject: Automatic reply: chat\n\n{responder}\n"
+    )
+    headers = "Subject: Automatic reply: chat\nIn-Reply-To: <d1@example.org>\n"
+    person = _mail(headers, "Dana - happy to talk once I'm back on 2 November. Write to me then.\n\nPat" + quoted)
+    machine = _mail(headers, responder)
+    got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (person, machine)]
+    assert [(o["intent"], o["resume_after"]) for o in got] == [("later", "2026-11-02"), ("auto_reply", "2026-11-02")]

@@ -197,8 +197,10 @@ def _is_receipt(mail: Mail, text: str) -> bool:
     return any(p.get_content_type() == "message/disposition-notification" for p in parts)
 
 
-def _auto_reply_strength(mail: Mail, text: str) -> float:
-    """How sure we are that this is an automatic reply to the user's message; 0 when nothing says so."""
+def _auto_reply_strength(mail: Mail, text: str, quoted: str = "") -> float:
+    """How sure we are that this is an automatic reply to the user's message; 0 when nothing says so.
+
+    ``text`` is the new text and signature, ``quoted`` the history under it."""
     submitted = _auto_submitted(mail)
     precedence = mail.header("precedence").strip().lower()
     subject = mail.header("subject")
@@ -216,6 +218,10 @@ def _auto_reply_strength(mail: Mail, text: str) -> float:
         # Outlook marks its out-of-office replies auto-generated; a no-reply notice outside any thread saying
         # "this is an automated message" (a password change, a receipt) is a notification, not a reply
         return 0.95
+    if subject_cue and not body_cue and quoted.strip() and in_thread(mail):
+        # "Automatic reply: ..." with none of an automatic reply's headers, words of its own above a quote: a
+        # person answering from the automatic reply they were sent back (a responder never quotes a thread)
+        return 0.0
     if subject_cue:
         return 0.9 if body_cue or precedence in ("bulk", "junk", "list") else 0.75
     if mail.header("x-auto-response-suppress") and body_cue:
@@ -302,7 +308,7 @@ def read_automatic(
             return Verdict("declined", 0.95, "declined_invitation")
         return None
     own = split.body + "\n" + split.signature
-    strength = _auto_reply_strength(mail, own)
+    strength = _auto_reply_strength(mail, own, split.quoted)
     if _relayed_person(mail, strength, own, split.quoted):
         return None
     if strength:
