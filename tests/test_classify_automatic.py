@@ -370,3 +370,19 @@ def test_a_person_answering_from_their_own_automatic_reply_is_the_person() -> No
     machine = _mail(headers, responder)
     got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (person, machine)]
     assert [(o["intent"], o["resume_after"]) for o in got] == [("later", "2026-11-02"), ("auto_reply", "2026-11-02")]
+
+
+def test_a_scheduling_tool_s_confirmation_in_the_thread_without_a_calendar_file_is_the_acceptance() -> None:
+    """A booking tool answering the user's message with "When: <day>, <time>" (Auto-Submitted, no .ics) is the
+    contact's acceptance at that time; the same notice outside the thread is a notification."""
+    body = (
+        "Hello Dana,\n\nA meeting with Pat Lee was scheduled for you.\n\n"
+        "When: Thursday, 29 October 2026, 2:00 PM - 2:30 PM (America/Chicago)\n"
+        "Where: https://meet.example/abc-defg\n"
+    )
+    headers = "Auto-Submitted: auto-generated\nSubject: Meeting booked\n"
+    booked = _mail(headers + "In-Reply-To: <d1@example.org>\n", body)
+    reminder = _mail(headers, body)
+    got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (booked, reminder)]
+    assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in got] == [
+        ("accepted", "2026-10-29T14:00:00-05:00"), ("unknown", None)]

@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
-from outreach.classify.automatic import read_automatic
+from outreach.classify.automatic import booked_in_thread, read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
 from outreach.classify.context import ThreadContext, hint_days, read_calendar, read_thread, resolve_times
 from outreach.classify.dates import find_dates, mentions_weekday
@@ -218,12 +218,14 @@ def _classify(
 
     user = _user(mail, quoted_top)
     in_thread = bool(mail.header("in-reply-to") or mail.header("references"))
+    # a scheduling tool's confirmation of the meeting it booked for the contact, with no calendar file
+    booked = invite is None and booked_in_thread(mail, split.body + "\n" + split.signature)
     intent, confidence = decide(
         Evidence(
             text=split.body,
             times=len(times),
             booking=booking is not None,
-            invitation=invite is not None,
+            invitation=invite is not None or booked,
             referrals=len(referrals),
             referrals_in_text=len(named),
             user_names=_user_names(user),
@@ -243,7 +245,7 @@ def _classify(
         # A bare yes that quotes nothing of the user's ("Sounds good, see you at pickup!") answers some other
         # thread as often as this one: nothing to tell the user it accepted
         intent, confidence = "unknown", 0.4
-    if second_opinion and invite is None and in_thread and thread is None:
+    if second_opinion and invite is None and not booked and in_thread and thread is None:
         # (the model learned from first answers to a request: a notice that slipped past read_automatic is no
         # reply, and one read against the thread's set time, confirming or cancelling it, is no first answer)
         grounded = (intent == "accepted" and bool(times or booking or picked())) or (

@@ -5,7 +5,8 @@ wording only where structure leaves it open. In order:
 
 1. a calendar invitation, iMIP reply or booking confirmation with a start time is a
    person's answer (a tool sends it on their behalf): left to the person stage,
-   except an iMIP REPLY with PARTSTAT=DECLINED, which is a decline;
+   except an iMIP REPLY with PARTSTAT=DECLINED, which is a decline; so is a scheduling
+   tool's answer in the user's thread with a "When:" line and no calendar file;
 2. ARF feedback reports (RFC 5965), Microsoft JMRP and Amazon SES complaints: ``unsubscribe``
    (someone marked the user's mail as spam: never write again);
 3. delivery status notices (:mod:`.bounces`): a failure is ``bounce``, a delay
@@ -254,6 +255,26 @@ def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[st
     return out
 
 
+# A scheduling tool's labelled field giving the meeting's day and hour: "When: Friday, 27 March 2037, 6:00 PM"
+_WHEN_LINE = regex(
+    r"^\s*\**(?:when|date (?:and|&) time|cuándo|fecha y hora|quand|date et heure|wann|datum und uhrzeit|quando|"
+    r"data e hora|data e ora|wanneer|datum en tijd)\s*\**\s*[:：].*\d.*\d{1,2}(?::\d\d|\s?[ap]\.?m\b|\s?h\b|\s?uhr\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def booked_in_thread(mail: Mail, text: str) -> bool:
+    """A scheduling tool answering the user's message on the contact's behalf with the meeting it booked (no
+    calendar file, only a "When:" line): the contact's answer, as an invitation is, read by the person stage."""
+    return (
+        in_thread(mail)
+        and bool(_auto_submitted(mail) or _machine_sender(mail))
+        and bool(_WHEN_LINE.search(text[:_MAX_TEXT]))
+        and not _AUTO_BODY.search(text[:_MAX_TEXT])
+        and not _AUTO_SUBJECT.search(mail.header("subject"))
+    )
+
+
 def _relayed_person(mail: Mail, strength: float, text: str, quoted: str) -> bool:
     """A platform passing a person's reply into the user's thread: list headers, but an answer."""
     return (
@@ -308,6 +329,8 @@ def read_automatic(
             return Verdict("declined", 0.95, "declined_invitation")
         return None
     own = split.body + "\n" + split.signature
+    if booked_in_thread(mail, own):
+        return None
     strength = _auto_reply_strength(mail, own, split.quoted)
     if _relayed_person(mail, strength, own, split.quoted):
         return None
