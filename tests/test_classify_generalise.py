@@ -2037,3 +2037,12 @@ def test_hours_past_noon_in_spanish_italian_and_portuguese_words() -> None:
     texts = ["Giovedì 12 alle diciassette e trenta.", "El jueves 12 a las diecinueve.", "Quinta 12 às dezoito e meia."]
     assert _found(texts, ref, "Europe/Rome") == [
         ["2037-03-12T17:30:00+01:00"], ["2037-03-12T19:00:00+01:00"], ["2037-03-12T18:30:00+01:00"]]
+
+
+def test_a_24_hour_time_without_its_colon_after_at_or_before_a_zone() -> None:
+    """ "Friday at 0930", "Friday 1415 my time", "Friday 1700 ET" are times; "room 1530 ABC" and "in 2031" are not."""
+    ref = datetime(2031, 10, 8, 8, 0, tzinfo=zone("America/New_York"))
+    texts = ["Friday at 0930 is fine.", "Friday 1415 my time is fine.", "Friday 1700 ET is fine.",
+             "Friday in room 1530 ABC, as in 2031."]
+    assert _found(texts, ref, "America/New_York") == [
+        ["2031-10-10T09:30:00-04:00"], ["2031-10-10T14:15:00-04:00"], ["2031-10-10T17:00:00-04:00"], []]

@@ -341,10 +341,16 @@ _WORD_TIME_HINT = regex(
 )
 # "1530hrs", "0900 h": a 24-hour time written without its colon
 _MILITARY = regex(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
+# the same after "at" or before a zone: "at 1530", "Thursday 1530 my time", "0930 ET" (not a year: "in 2030")
+_MILITARY_PLACED = regex(
+    r"(?:(?<=\bat )|(?<=@ ))([01]\d|2[0-3])([0-5]\d)\b(?![.,:/-]?\d)"
+    r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s(?:(?i:my|your|our|local)\s(?i:time)|(?:" + alternation(ABBREVIATIONS) + r")\b))"
+)
 
 
 def _clock_words(text: str) -> str:
     """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30")."""
+    text = _MILITARY_PLACED.sub(lambda m: f"{m.group(1) or m.group(3)}:{m.group(2) or m.group(4)}", text)
     if not _WORD_TIME_HINT.search(text):
         return text  # most replies write their times in digits: spare the fourteen patterns below
     text = _MILITARY.sub(r"\1:\2", text)
