@@ -8,7 +8,8 @@ import pytest
 
 from outreach.classify import classify_message
 from outreach.classify.resume import find_resume_date
-from outreach.classify.times import find_times, named_proposal, ordinal_proposal, requested_shift
+from outreach.classify.slots import named_proposal, ordinal_proposal, requested_shift
+from outreach.classify.times import find_times
 from outreach.classify.zones import zone
 from tests.helpers import delivery_report_body
 

@@ -47,14 +47,8 @@ from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.second_opinion import weigh
-from outreach.classify.times import (
-    find_times,
-    named_proposal,
-    ordinal_proposal,
-    requested_shift,
-    users_times,
-    without_headers,
-)
+from outreach.classify.slots import named_proposal, ordinal_proposal, requested_shift, users_times, without_headers
+from outreach.classify.times import find_times
 from outreach.classify.zones import zone
 from outreach.intents import ACTS_FROM, Intent
 from outreach.regex_store import regex

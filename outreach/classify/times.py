@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-from outreach.classify import cues
 from outreach.classify.dates import (
     MONTH_PATTERN,
     NUMBER_WORDS,
@@ -28,7 +27,7 @@ from outreach.classify.dates import (
     find_dates,
     word_led,
 )
-from outreach.classify.quotes import STAMP_LINE, is_history_header
+from outreach.classify.quotes import STAMP_LINE
 from outreach.classify.zones import ABBREVIATIONS, PLACES, TWO_PLACES, one_of_two_places, zone
 from outreach.regex_store import regex
 
@@ -159,7 +158,7 @@ _FALLBACK = regex(
     r"de respaldo|de reserva|di riserva|di ripiego|come ripiego|uitwijk\w*)\b",
     re.IGNORECASE,
 )
-_NEGATIVE = regex(
+NEGATIVE = regex(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
@@ -200,7 +199,7 @@ _THREE_LETTER_DAYS = "mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|mié|jeu|jue|ven|v
 _DAY_SHORT3 = rf"(?:{_THREE_LETTER_DAYS})\.?(?!\w)"
 _DAY_SHORT = rf"(?:{_THREE_LETTER_DAYS}|mo|di|mi|do|fr|sa|so|ma|vr|za|zo)\.?(?!\w)"
 _DAY_TO = r"(?:\s?[-–—]\s?|\s(?:to|through|thru|a|à|au|bis|al|até|tot|t/m)\s)"
-_OPENING_HOURS = regex(
+OPENING_HOURS = regex(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
@@ -456,7 +455,7 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
 _YOUR_BEFORE = regex(r"\byour\s(?:[A-Za-z]+\s){0,2}$", re.IGNORECASE)
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
-_DEADLINE = regex(
+DEADLINE = regex(
     r"\b(?:by|until|till|before|bis|spätestens|avant|hasta|antes del?|até|entro|vóór|voor|uiterlijk)\s"
     r"(?:(?:next|this|the|el|le|la|o|a|den|dem|zum|nächsten|kommenden|coming)\s)?$",
     re.IGNORECASE,
@@ -578,7 +577,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             guessed.append(guessed[-1])
             fallback.append(bool(_FALLBACK.search(clause)))
 
-    paragraphs = [_clauses(paragraph) for paragraph in _PARAGRAPH.split(text)]
+    paragraphs = [split_clauses(paragraph) for paragraph in _PARAGRAPH.split(text)]
     clauses = [clause for paragraph in paragraphs for clause in paragraph][:MAX_CLAUSES]
     opens_paragraph = set(itertools.accumulate((len(paragraph) for paragraph in paragraphs), initial=0))
     clause_times = [_find_times(clause)[:MAX_PER_CLAUSE] for clause in clauses]
@@ -593,7 +592,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)]
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
-        refused = _REFUSED_HOUR.search(clause) or (times and _NEGATIVE.search(clause))
+        refused = _REFUSED_HOUR.search(clause) or (times and NEGATIVE.search(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
         elif not dates and not clause_times[i] and i not in opens_paragraph:
@@ -604,13 +603,13 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
-        if times and _NEGATIVE.search(clause):
+        if times and NEGATIVE.search(clause):
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
-            refusals = [p for p in _spans(clause) if _NEGATIVE.search(clause, *p)]
+            refusals = [p for p in clause_parts(clause) if NEGATIVE.search(clause, *p)]
             times = [t for t in times if not any(a <= t.start < b for a, b in refusals)]
             if dates and not times:
                 previous_date = dates[-1]  # every hour named on that day turned down: the day is still open
-        if not times or _OPENING_HOURS.search(clause) or _EVENT.search(clause):
+        if not times or OPENING_HOURS.search(clause) or _EVENT.search(clause):
             converted_from = False
             same_time(clause, dates)
             continue
@@ -731,7 +730,7 @@ _CAPITALISED = regex(r"(?:^|[.!?]\s+)[\"'(]?[A-Z]")
 _LOWER_CASE_SPLIT = regex(r"(?<=[^\W\d]{2}[.!?])\s+(?=[^\W\d])")
 
 
-def _clauses(text: str) -> list[str]:
+def split_clauses(text: str) -> list[str]:
     text = _URL.sub(" ", text)
     clauses = _CLAUSE_SPLIT.split(text)
     if not _CAPITALISED.search(text.lstrip()):
@@ -775,121 +774,11 @@ def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
     return found.day if found is not None else None
 
 
-def named_proposal(
-    body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
-) -> datetime | None:
-    """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
-    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
-    text = body[:MAX_CHARS].replace("’", "'")
-    if not hints or find_times(text, ref, user_tz).times:
-        return None  # a time of their own (standing hours in a signature are none)
-    # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
-    said = [
-        (d.day, part)
-        for clause in _clauses(text)
-        for part in (clause[a:b] for a, b in _spans(clause))
-        if not _NEGATIVE.search(part) and not _OPENING_HOURS.search(part)
-        for d in find_dates(part, ref.date(), hints)
-        if not _DEADLINE.search(part, max(0, d.start - 25), d.start)
-    ]
-    days = {day for day, _ in said}
-    if len(days) > 1:
-        # "Votre créneau de jeudi me convient très bien, mercredi matin en revanche je suis en réception de
-        # chantier": of two days, the one said yes to (the other's no is in words no rule lists)
-        days = {day for day, part in said if cues.pattern("accept").search(cues.lowered(part))} or days
-    if not days:
-        return None
-    picked = [t for t in users_times(quoted, ref, user_tz) if t.date() in days]
-    return picked[0] if len(picked) == 1 else None
-
-
 # The parts of a sentence a day is said yes or no in: between commas, semicolons and dashes.
 _PARTS = regex(r"[,;]\s|\s[-–—]\s")
 
 
-def _spans(clause: str) -> list[tuple[int, int]]:
+def clause_parts(clause: str) -> list[tuple[int, int]]:
     """(start, end) of each part of ``clause`` between the separators of _PARTS."""
     cuts = [0, *(i for m in _PARTS.finditer(clause) for i in (m.start(), m.end())), len(clause)]
     return list(zip(cuts[::2], cuts[1::2], strict=True))
-
-
-# "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
-# "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
-_ORDINAL = regex(
-    # (Spanish "a primera hora" is first thing in the morning: the rank takes "la", never "a")
-    r"\b(?:(?P<first>first|1st|former|earlier|(?<!\ba\s)primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
-    r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
-    r"(?:of (?:your|the|those|these) (?:\w+ )?)?"  # "the first of your proposed slots"
-    r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
-    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|hip[óo]tese|"
-    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)s?\b)"
-    # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
-    r"|\b(?:la|el|le|a|o|het|de|der|die|das) (?:(?P<first2>primera|première|primeira|prima|eerste|erste)|"
-    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede|zweite))\b"
-    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|woche|hälfte|stunde))",
-    re.IGNORECASE,
-)
-
-
-def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | None) -> datetime | None:
-    """The time of the user's quoted proposal that the reply picks by its rank ("the first option works"),
-    when the reply gives no clock time of its own and picks only one."""
-    text = body[:MAX_CHARS].replace("’", "'")
-    if find_times(text, ref, user_tz).times:
-        return None  # a time of their own ("the first one, that's 9am here" restates the same slot)
-    ranks = {
-        0 if m.group("first") or m.group("first2") else 1
-        for clause in _clauses(text)
-        if not _NEGATIVE.search(clause)
-        for m in _ORDINAL.finditer(clause)
-    }
-    if len(ranks) != 1:
-        return None
-    offered = users_times(quoted, ref, user_tz)
-    rank = ranks.pop()
-    return offered[rank] if len(offered) == 2 or (len(offered) > 2 and rank == 0) else None
-
-
-# "could we make it half an hour later?", "pourrait-on décaler d'une demi-heure ?", "eine Stunde später",
-# "mezz'ora dopo", "media hora más tarde", "meia hora mais tarde", "een uur later": a slot moved by an amount.
-_HALF = (r"half an hour|a half hour|half hour|(?:d')?une demi-heure|media hora|eine halbe stunde|mezz'?ora|meia hora|"
-         r"een half uur")
-_QUARTER = (r"(?:a )?quarter of an hour|(?:d')?un quart d'heure|un cuarto de hora|eine viertelstunde|un quarto d'ora|"
-            r"um quarto de hora|een kwartier")
-_HOUR = r"an hour|one hour|(?:d')?une heure|una hora|eine stunde|un'ora|uma hora|een uur"
-_AMOUNT = (r"(?:(?P<half>" + _HALF + r")|(?P<quarter>" + _QUARTER + r")|(?P<hour>" + _HOUR + r")|"
-           r"(?P<minutes>\d{2}) ?(?:min(?:ute)?s?|minutos|minuti|minuten)\b)")
-_LATER = r"later|plus tard|más tarde|después|später|dopo|più tardi|mais tarde|depois"
-_EARLIER = r"earlier|plus tôt|antes|früher|prima|più presto|mais cedo|eerder|vroeger"
-_SHIFT = regex(
-    # a verb that moves the slot, later unless it says otherwise: "bump it 30 minutes", "décaler d'une demi-heure"
-    r"(?P<verb>\b(?:(?:push|bump|move|slide|shift)(?: (?:it|that|this|the call|things))?(?: back)?(?: by)?|"
-    r"décaler|retarder|verschieben um|spostare di|posticipare di|atrasar|retrasar|correr) )?"
-    r"\b" + _AMOUNT + r"(?:\s(?:(?P<later>" + _LATER + r")|(?P<earlier>" + _EARLIER + r"))\b)?",
-    re.IGNORECASE,
-)
-
-
-def requested_shift(body: str) -> timedelta | None:
-    """How far a reply asks to move the slot it takes ("Tuesday works, but can we bump it 30 minutes?"): later
-    unless it says earlier; None when it asks no such thing, or asks it twice."""
-    shifts = set()
-    for m in _SHIFT.finditer(body[:MAX_CHARS].replace("’", "'")):
-        if not (m.group("verb") or m.group("later") or m.group("earlier")):
-            continue  # an amount alone ("half an hour is plenty") moves nothing
-        minutes = 30 if m.group("half") else 15 if m.group("quarter") else 60 if m.group("hour") else int(
-            m.group("minutes"))
-        shifts.add(timedelta(minutes=-minutes if m.group("earlier") else minutes))
-    return shifts.pop() if len(shifts) == 1 else None
-
-
-def users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
-    """The times of the user's own quoted message: written in the user's zone where they name none."""
-    return find_times(without_headers(quoted), ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
-
-
-def without_headers(quoted: str) -> str:
-    """Quoted history as it was written: without the ">" marks of quoting (a marked blank line would join two
-    sentences, and a signature's hours to the user's proposal), and without its attributions and Outlook header
-    lines, whose dates say when a message was sent."""
-    return "\n".join(line.lstrip("> \t") for line in quoted.splitlines() if not is_history_header(line))

@@ -1,0 +1,137 @@
+"""Which of the user's proposed slots a reply takes when it names no clock time of its own.
+
+The user's request quotes their own times ("Tuesday 3 March at 10:00 or Wednesday 4 March at 14:00"); a reply
+may take one by its day ("Tuesday's slot is good for me"), by its rank ("the second option"), or take one and move
+it ("Tuesday works, but can we bump it 30 minutes?"). Times the reply writes itself are read by
+:mod:`outreach.classify.times`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, tzinfo
+
+from outreach.classify import cues
+from outreach.classify.dates import find_dates
+from outreach.classify.quotes import is_history_header
+from outreach.classify.times import (
+    DEADLINE,
+    MAX_CHARS,
+    NEGATIVE,
+    OPENING_HOURS,
+    clause_parts,
+    find_times,
+    split_clauses,
+)
+from outreach.regex_store import regex
+
+
+def named_proposal(
+    body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
+) -> datetime | None:
+    """The one time of the user's quoted proposal that the reply picks by its day alone ("Tuesday's slot is
+    good for me", "sent you an invite for Thursday"), when the reply gives no clock time of its own."""
+    text = body[:MAX_CHARS].replace("’", "'")
+    if not hints or find_times(text, ref, user_tz).times:
+        return None  # a time of their own (standing hours in a signature are none)
+    # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
+    said = [
+        (d.day, part)
+        for clause in split_clauses(text)
+        for part in (clause[a:b] for a, b in clause_parts(clause))
+        if not NEGATIVE.search(part) and not OPENING_HOURS.search(part)
+        for d in find_dates(part, ref.date(), hints)
+        if not DEADLINE.search(part, max(0, d.start - 25), d.start)
+    ]
+    days = {day for day, _ in said}
+    if len(days) > 1:
+        # "Votre créneau de jeudi me convient très bien, mercredi matin en revanche je suis en réception de
+        # chantier": of two days, the one said yes to (the other's no is in words no rule lists)
+        days = {day for day, part in said if cues.pattern("accept").search(cues.lowered(part))} or days
+    if not days:
+        return None
+    picked = [t for t in users_times(quoted, ref, user_tz) if t.date() in days]
+    return picked[0] if len(picked) == 1 else None
+
+
+# "the first option", "your second suggestion", "la primera opción", "le premier créneau", "den zweiten Termin",
+# "a primeira data", "la seconda proposta", "je eerste voorstel": which of the user's quoted times is picked.
+_ORDINAL = regex(
+    # (Spanish "a primera hora" is first thing in the morning: the rank takes "la", never "a")
+    r"\b(?:(?P<first>first|1st|former|earlier|(?<!\ba\s)primer[ao]?|premi[eè]re?|erste[nrsm]?|primeir[ao]|prim[ao]|eerste)"
+    r"|(?P<second>second|2nd|latter|later|segund[ao]|seconde?|deuxi[eè]me|zweite[nrsm]?|second[ao]|tweede))\s"
+    r"(?:of (?:your|the|those|these) (?:\w+ )?)?"  # "the first of your proposed slots"
+    r"(?:(?:one|option|slot|suggestion|proposal|time|date|choice|opci[óo]n|propuesta|fecha|horario|hora|"
+    r"cr[ée]neau|proposition|horaire|termin|vorschlag|zeit|terminvorschlag|op[çc][ãa]o|proposta|data|timing|hip[óo]tese|"
+    r"hor[áa]rio|opzione|orario|voorstel|optie|tijdstip|moment|datum)s?\b)"
+    # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
+    r"|\b(?:la|el|le|a|o|het|de|der|die|das) (?:(?P<first2>primera|première|primeira|prima|eerste|erste)|"
+    r"(?P<second2>segunda|seconde|deuxième|seconda|tweede|zweite))\b"
+    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|woche|hälfte|stunde))",
+    re.IGNORECASE,
+)
+
+
+def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | None) -> datetime | None:
+    """The time of the user's quoted proposal that the reply picks by its rank ("the first option works"),
+    when the reply gives no clock time of its own and picks only one."""
+    text = body[:MAX_CHARS].replace("’", "'")
+    if find_times(text, ref, user_tz).times:
+        return None  # a time of their own ("the first one, that's 9am here" restates the same slot)
+    ranks = {
+        0 if m.group("first") or m.group("first2") else 1
+        for clause in split_clauses(text)
+        if not NEGATIVE.search(clause)
+        for m in _ORDINAL.finditer(clause)
+    }
+    if len(ranks) != 1:
+        return None
+    offered = users_times(quoted, ref, user_tz)
+    rank = ranks.pop()
+    return offered[rank] if len(offered) == 2 or (len(offered) > 2 and rank == 0) else None
+
+
+# "could we make it half an hour later?", "pourrait-on décaler d'une demi-heure ?", "eine Stunde später",
+# "mezz'ora dopo", "media hora más tarde", "meia hora mais tarde", "een uur later": a slot moved by an amount.
+_HALF = (r"half an hour|a half hour|half hour|(?:d')?une demi-heure|media hora|eine halbe stunde|mezz'?ora|meia hora|"
+         r"een half uur")
+_QUARTER = (r"(?:a )?quarter of an hour|(?:d')?un quart d'heure|un cuarto de hora|eine viertelstunde|un quarto d'ora|"
+            r"um quarto de hora|een kwartier")
+_AN_HOUR = r"an hour|one hour|(?:d')?une heure|una hora|eine stunde|un'ora|uma hora|een uur"
+_AMOUNT = (r"(?:(?P<half>" + _HALF + r")|(?P<quarter>" + _QUARTER + r")|(?P<hour>" + _AN_HOUR + r")|"
+           r"(?P<minutes>\d{2}) ?(?:min(?:ute)?s?|minutos|minuti|minuten)\b)")
+_LATER = r"later|plus tard|más tarde|después|später|dopo|più tardi|mais tarde|depois"
+_EARLIER = r"earlier|plus tôt|antes|früher|prima|più presto|mais cedo|eerder|vroeger"
+_SHIFT = regex(
+    # a verb that moves the slot, later unless it says otherwise: "bump it 30 minutes", "décaler d'une demi-heure"
+    r"(?P<verb>\b(?:(?:push|bump|move|slide|shift)(?: (?:it|that|this|the call|things))?(?: back)?(?: by)?|"
+    r"décaler|retarder|verschieben um|spostare di|posticipare di|atrasar|retrasar|correr) )?"
+    r"\b" + _AMOUNT + r"(?:\s(?:(?P<later>" + _LATER + r")|(?P<earlier>" + _EARLIER + r"))\b)?",
+    re.IGNORECASE,
+)
+
+
+def requested_shift(body: str) -> timedelta | None:
+    """How far a reply asks to move the slot it takes ("Tuesday works, but can we bump it 30 minutes?"): later
+    unless it says earlier; None when it asks no such thing, or asks it twice."""
+    shifts = set()
+    for m in _SHIFT.finditer(body[:MAX_CHARS].replace("’", "'")):
+        if not (m.group("verb") or m.group("later") or m.group("earlier")):
+            continue  # an amount alone ("half an hour is plenty") moves nothing
+        minutes = 30 if m.group("half") else 15 if m.group("quarter") else 60 if m.group("hour") else int(
+            m.group("minutes"))
+        shifts.add(timedelta(minutes=-minutes if m.group("earlier") else minutes))
+    return shifts.pop() if len(shifts) == 1 else None
+
+
+def users_times(quoted: str, ref: datetime, user_tz: tzinfo | None) -> list[datetime]:
+    """The times of the user's own quoted message: written in the user's zone where they name none."""
+    return find_times(without_headers(quoted), ref.astimezone(user_tz) if user_tz is not None else ref, user_tz).times
+
+
+def without_headers(quoted: str) -> str:
+    """Quoted history as it was written: without the ">" marks of quoting (a marked blank line would join two
+    sentences, and a signature's hours to the user's proposal), and without its attributions and Outlook header
+    lines, whose dates say when a message was sent."""
+    return "\n".join(line.lstrip("> \t") for line in quoted.splitlines() if not is_history_header(line))
