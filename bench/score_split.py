@@ -111,6 +111,8 @@ TZ = {
     "fresh-intl33": "Europe/Madrid",
     "fresh-en35": "America/Phoenix",
     "fresh-auto9": "Asia/Kolkata",
+    "fresh-en37": "America/Toronto",
+    "fresh-intl34": "America/Sao_Paulo",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
