@@ -2047,3 +2047,14 @@ def test_a_24_hour_time_without_its_colon_after_at_or_before_a_zone() -> None:
              "Friday in room 1530 ABC, as in 2031."]
     assert _found(texts, ref, "America/New_York") == [
         ["2031-10-10T09:30:00-04:00"], ["2031-10-10T14:15:00-04:00"], ["2031-10-10T17:00:00-04:00"], []]
+
+
+def test_the_word_for_day_before_a_day_of_the_month_makes_a_date() -> None:
+    """ "no dia 30, às 10h", "el día 12 a las 16:00" and "il giorno 7 alle 9" are dates with their times;
+    "dia 29 de setembro" stays a date with its month."""
+    ref = datetime(2037, 9, 15, 8, 0, tzinfo=zone("America/Sao_Paulo"))
+    texts = ["Pode ser no dia 30, às 10h.", "Mejor el día 1 a las 16:00.", "Facciamo il giorno 7 alle 9.",
+             "Dia 29 de setembro às 11h."]
+    assert _found(texts, ref, "America/Sao_Paulo") == [
+        ["2037-09-30T10:00:00-03:00"], ["2037-10-01T16:00:00-03:00"], ["2037-10-07T09:00:00-03:00"],
+        ["2037-09-29T11:00:00-03:00"]]

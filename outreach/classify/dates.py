@@ -128,8 +128,10 @@ DATE_RE = regex(
         r"|(?P<num>(?<![\d/.:])(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)(?:/(?P<ny>(?:20)?\d\d))?(?![\d/]))"
         # "the 16th", "a partir del 16", "dal 16", "ab dem 16.": a day of the month alone (never before a month name)
         r"|(?P<ord>(?<![\w/.])(?:(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b|(?i:de)\s(?P<oe>[0-3]?\d)e\b"
-        r"|(?i:del|du|dal|dem|vom)\s(?P<oa>[0-3]?\d)\b"
-        r"(?![.,]?\d|\s?%|:))(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
+        r"|(?i:del|du|dal|dem|vom)\s(?P<oa>[0-3]?\d)\b(?![.,]?\d|\s?%|:)"
+        # "no dia 30, às 10h", "el día 12", "il giorno 7": the word for day before it
+        r"|(?i:dia|día|giorno)\s(?P<og>[0-3]?\d)\b(?![.,/]?\d|\s?%|:))"
+        r"(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
         r"|(?P<rel>(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w))"
         r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
         # the day of the month after it, also in brackets: "Thursday the 28th", "quinta (28)"
@@ -268,7 +270,7 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
         return []  # every date form needs a digit, a weekday or a relative word: most clauses have none
     for m in DATE_RE.finditer(text):
         if m.group("ord"):
-            day = _next_day_of_month(int(m.group("od") or m.group("oe") or m.group("oa")), anchor)
+            day = _next_day_of_month(int(m.group("od") or m.group("oe") or m.group("oa") or m.group("og")), anchor)
             if day is not None:
                 found.append((DateMention(m.start(), m.end(), day, True), [], None))
         elif m.group("rel"):
