@@ -113,6 +113,7 @@ TZ = {
     "fresh-auto9": "Asia/Kolkata",
     "fresh-en37": "America/Toronto",
     "fresh-intl34": "America/Sao_Paulo",
+    "fresh-auto10": "America/Mexico_City",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
