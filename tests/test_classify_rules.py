@@ -46,6 +46,11 @@ def _msg(body: str, *, headers: str = "", date_hdr: str = "Wed, 07 Oct 2026 10:0
             "Jordan Park | Analyst | +1 555 0100\n\nJordan - my reply is down here.\nTuesday at 2 is fine.\n\nPat",
             "Jordan - my reply is down here.\nTuesday at 2 is fine.\n\nPat",
         ),
+        (  # a help desk's comments without time stamps, newest first: from the second one on, history
+            "Your request was updated.\n\n----------------\n\nSam (Support)\n\nIs this for a publication?\n\n"
+            "----------------\n\nJordan Park\n\nCould we talk on Tuesday at 2pm?\n",
+            "Your request was updated.\n\n----------------\n\nSam (Support)\n\nIs this for a publication?",
+        ),
     ],
 )
 def test_split_reply(text: str, body: str) -> None:

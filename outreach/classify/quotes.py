@@ -146,9 +146,18 @@ def _is_notes_header(lines: list[str], i: int) -> bool:
     return bool(_NOTES_FROM.match(lines[i])) and any(_NOTES_DATE.match(ln) for ln in lines[i + 1 : i + 3])
 
 
+# A comment's author alone on its line: "Maricarmen (Energía Verde)", "Diego Ramírez"
+_AUTHOR_LINE = regex(r"^\s*[A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+){0,3}(?:\s\([^()\n]{1,60}\))?\s*$")
+
+
 def _comment_header(lines: list[str], i: int) -> bool:
-    """A help desk's comment header: a rule, then within a few lines the author and a time stamp line."""
-    return bool(_RULE.match(lines[i])) and any(STAMP_LINE.match(ln) for ln in lines[i + 1 : i + 6])
+    """A help desk's comment header: a rule, then within a few lines the author and a time stamp line, or the
+    author alone on the first line under the rule."""
+    if not _RULE.match(lines[i]):
+        return False
+    after = lines[i + 1 : i + 6]
+    first = next((ln for ln in after if ln.strip()), "")
+    return any(STAMP_LINE.match(ln) for ln in after) or bool(_AUTHOR_LINE.match(first))
 
 
 def quote_start(lines: list[str]) -> int:
