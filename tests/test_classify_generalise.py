@@ -2058,3 +2058,10 @@ def test_the_word_for_day_before_a_day_of_the_month_makes_a_date() -> None:
     assert _found(texts, ref, "America/Sao_Paulo") == [
         ["2037-09-30T10:00:00-03:00"], ["2037-10-01T16:00:00-03:00"], ["2037-10-07T09:00:00-03:00"],
         ["2037-09-29T11:00:00-03:00"]]
+
+
+def test_your_side_and_my_end_name_a_zone() -> None:
+    """ "Thursday 2pm your side" is on the user's clock and "Thursday 9am my end" on the sender's."""
+    ref = datetime(2037, 10, 5, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Thursday 2pm your side works for me.", "Thursday 9am my end works for me."]
+    assert _found(texts, ref, "America/Toronto") == [["2037-10-08T14:00:00-04:00"], ["2037-10-08T09:00:00+01:00"]]

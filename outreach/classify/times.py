@@ -121,10 +121,10 @@ ZONE_RE = regex(
     word_led(
         r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
         r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
-        r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
+        r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
         r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
-        r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time)\b|\b(?i:for you)\b"
+        r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
         r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
         r"|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
