@@ -2065,3 +2065,14 @@ def test_your_side_and_my_end_name_a_zone() -> None:
     ref = datetime(2037, 10, 5, 9, 0, tzinfo=zone("UTC+1"))
     texts = ["Thursday 2pm your side works for me.", "Thursday 9am my end works for me."]
     assert _found(texts, ref, "America/Toronto") == [["2037-10-08T14:00:00-04:00"], ["2037-10-08T09:00:00+01:00"]]
+
+
+def test_gmt_from_a_sender_on_the_british_clock_is_that_clock() -> None:
+    """ "2pm GMT" from a sender at +01:00 in a UK summer is 14:00 BST, and in winter from a sender at +01:00
+    (Central Europe) 14:00 GMT; from a sender at -04:00 it stays GMT."""
+    summer = datetime(2037, 9, 22, 9, 0, tzinfo=zone("UTC+1"))
+    winter = datetime(2037, 12, 1, 9, 0, tzinfo=zone("UTC+1"))
+    away = datetime(2037, 9, 22, 9, 0, tzinfo=zone("UTC-4"))
+    text = "Friday at 2pm GMT would suit."
+    assert [_found([text], ref, "America/Toronto")[0] for ref in (summer, winter, away)] == [
+        ["2037-09-25T14:00:00+01:00"], ["2037-12-04T14:00:00+00:00"], ["2037-09-25T14:00:00+00:00"]]

@@ -433,6 +433,10 @@ def _ranges(text: str, found: list[_Time]) -> list[_Time]:
     return out
 
 
+_ONE_HOUR = timedelta(hours=1)
+_GMT_CLOCKS = frozenset({"Europe/London", "Europe/Dublin", "Europe/Belfast"})
+
+
 def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
     if m.group("mine"):
         return ref_tz
@@ -441,6 +445,11 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
     if m.group("off"):
         return zone(m.group("off").replace(" ", ""))
     if m.group("abbr"):
+        if m.group("abbr").upper() == "GMT" and (ref_tz.utcoffset(None) == _ONE_HOUR or str(ref_tz) in _GMT_CLOCKS):
+            # "2pm GMT" from a sender at +01:00, or on the British or Irish clock, is that clock ("GMT" said
+            # loosely in summer); in winter it is GMT itself (a sender at +01:00 in winter is on Central European
+            # time)
+            return zone("Europe/London")
         return zone(m.group("abbr"))
     if m.group("pl"):
         place = m.group("pl").lower()
