@@ -367,9 +367,12 @@ def test_a_person_answering_from_their_own_automatic_reply_is_the_person() -> No
     )
     headers = "Subject: Automatic reply: chat\nIn-Reply-To: <d1@example.org>\n"
     person = _mail(headers, "Dana - happy to talk once I'm back on 2 November. Write to me then.\n\nPat" + quoted)
+    # in the responder's words: still a person, who quotes the thread
+    away = _mail(headers, "Dana, I'm out of the office until 2 November, but write to me then!\n\nPat" + quoted)
     machine = _mail(headers, responder)
-    got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (person, machine)]
-    assert [(o["intent"], o["resume_after"]) for o in got] == [("later", "2026-11-02"), ("auto_reply", "2026-11-02")]
+    got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (person, away, machine)]
+    assert [(o["intent"], o["resume_after"]) for o in got] == [
+        ("later", "2026-11-02"), ("later", "2026-11-02"), ("auto_reply", "2026-11-02")]
 
 
 def test_a_scheduling_tool_s_confirmation_in_the_thread_without_a_calendar_file_is_the_acceptance() -> None:

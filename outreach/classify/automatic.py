@@ -47,16 +47,18 @@ from outreach.regex_store import regex
 
 logger = logging.getLogger(__name__)
 
-_AUTO_SUBJECT = regex(
+_AWAY_SUBJECT = (
     r"^\s*(automatic reply|auto(matic)?[- ]?(reply|response|antwort)|auto:|out of (the )?office|"
     r"ooo\b|abwesenheitsnotiz|abwesend|réponse automatique|respuesta automática|risposta automatica|"
     r"resposta automática|automatisch antwoord|afwezig|fuera de la oficina|absence|"
     r"on vacation|vacation|away from (the )?office)"
     r"|\b(out of (the )?office|autoreply|auto-reply|is out of the office)\b"
-    r"|\[?(ticket|request|case)\s*#?\s*\d*\]?\s*(received|created|has been)"
-    r"|\b(request|ticket|case|message) received\b",
-    re.IGNORECASE,
 )
+_ACK_SUBJECT = (
+    r"\[?(ticket|request|case)\s*#?\s*\d*\]?\s*(received|created|has been)|\b(request|ticket|case|message) received\b"
+)
+_AUTO_SUBJECT = regex(_AWAY_SUBJECT + "|" + _ACK_SUBJECT, re.IGNORECASE)
+_ACK = regex(_ACK_SUBJECT, re.IGNORECASE)
 _AUTO_BODY = regex(
     word_led(
         r"\b(automated (response|reply|message)|automatic(ally generated)? (reply|response|message)|"
@@ -219,9 +221,10 @@ def _auto_reply_strength(mail: Mail, text: str, quoted: str = "") -> float:
         # Outlook marks its out-of-office replies auto-generated; a no-reply notice outside any thread saying
         # "this is an automated message" (a password change, a receipt) is a notification, not a reply
         return 0.95
-    if subject_cue and not body_cue and quoted.strip() and in_thread(mail):
+    if subject_cue and quoted.strip() and in_thread(mail) and not _ACK.search(subject):
         # "Automatic reply: ..." with none of an automatic reply's headers, words of its own above a quote: a
-        # person answering from the automatic reply they were sent back (a responder never quotes a thread)
+        # person answering from the automatic reply they were sent back, even in its words ("I'm on leave, but
+        # ..."): an out-of-office responder never quotes a thread (a help desk's acknowledgement may)
         return 0.0
     if subject_cue:
         return 0.9 if body_cue or precedence in ("bulk", "junk", "list") else 0.75
