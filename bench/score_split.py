@@ -114,6 +114,7 @@ TZ = {
     "fresh-en37": "America/Toronto",
     "fresh-intl34": "America/Sao_Paulo",
     "fresh-auto10": "America/Mexico_City",
+    "fresh-en38": "America/Denver",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
