@@ -2076,3 +2076,14 @@ def test_gmt_from_a_sender_on_the_british_clock_is_that_clock() -> None:
     text = "Friday at 2pm GMT would suit."
     assert [_found([text], ref, "America/Toronto")[0] for ref in (summer, winter, away)] == [
         ["2037-09-25T14:00:00+01:00"], ["2037-12-04T14:00:00+00:00"], ["2037-09-25T14:00:00+00:00"]]
+
+
+def test_a_conversion_into_the_user_s_clock_on_another_day_is_the_same_instant() -> None:
+    """ "8:30am Sydney time on Thursday 11 March? I make that 2:30pm on Wednesday the 10th in Chicago" and
+    "9am my time Fri 5 March? Should be 2pm Thursday your end" give one time each, not two."""
+    ref = datetime(2038, 3, 1, 9, 0, tzinfo=zone("UTC+11"))
+    texts = [
+        "Could we try Thursday 11 March at 8:30am Sydney time? I make that 3:30pm on Wednesday the 10th in Chicago.",
+        "Easier: 9am my time Fri 5 March? Should be 4pm Thursday your end if my maths is right.",
+    ]
+    assert _found(texts, ref, "America/Chicago") == [["2038-03-11T08:30:00+11:00"], ["2038-03-05T09:00:00+11:00"]]

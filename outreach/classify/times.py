@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
 from outreach.classify.dates import (
+    DATE_RE,
     MONTH_PATTERN,
     NUMBER_WORDS,
     WEEKDAYS,
@@ -493,11 +494,15 @@ _BEFORE_ZONE = frozenset(
 )
 
 
+# The day may sit between a time and its zone too: "5pm on Tuesday the 13th in Denver", "1pm Tuesday your end"
+_DAY_BEFORE_ZONE = regex(r"^\s*(?:on\s)?(?:" + DATE_RE.pattern + r")(?=\s|,|$)")
+
+
 def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
     """The zone written right after a time, whether one was written, and whether it is the user's."""
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
-    if m is None or window[: m.start()].strip(" ,()[]-") not in _BEFORE_ZONE:
+    if m is None or _DAY_BEFORE_ZONE.sub(" ", window[: m.start()]).strip(" ,()[]-") not in _BEFORE_ZONE:
         if bare := _BARE_PLACE.match(window):  # "10am Hawaii / noon Pacific", "16h (Lisbon)"
             tz = zone(bare.group(1).lower())
             return tz, tz is not None, _same_zone(tz, user_tz)
@@ -650,9 +655,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
             own_day = _date_for(t, dates)
             last = results[-1] if results else None
-            if yours and last is not None and tz is not None and own_day in (None, last.astimezone(tz).date()) \
-                    and _at(last.astimezone(tz).date(), t.value, tz) == last:
-                continue  # "11:00 a.m. Eastern? ... Toronto and Lima are on the same time: 11:00 for you as well"
+            if yours and last is not None and tz is not None and _at(last.astimezone(tz).date(), t.value, tz) == last \
+                    and (own_day is None or _same_day_named(own_day, last.astimezone(tz).date(), dates)):
+                # "11:00 a.m. Eastern? ... Toronto and Lima are on the same time: 11:00 for you as well", "9am my
+                # time Wed 3 March? Should be 1pm Tuesday your end": the instant just given, on the user's clock
+                continue
             if yours and not options and (kept or (converted_from and not dates)) and own_day in (None, kept_day):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
                 # its own, such as the next item of a list, is another option, and so is a time on another day:
@@ -707,6 +714,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         window = (ref - timedelta(hours=1), ref + timedelta(days=400))
         results = [r for r in restatements if r is not None and window[0] <= r <= window[1]]
     return Found(results)
+
+
+def _same_day_named(said: date, day: date, dates: list[DateMention]) -> bool:
+    """Whether a day read from a clause is ``day``: the same date, or a weekday alone that falls on it."""
+    return said == day or (said.weekday() == day.weekday() and not any(d.explicit for d in dates if d.day == said))
 
 
 def _kept_standard(tz: tzinfo, ref: datetime) -> tzinfo:
