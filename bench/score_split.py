@@ -115,6 +115,8 @@ TZ = {
     "fresh-intl34": "America/Sao_Paulo",
     "fresh-auto10": "America/Mexico_City",
     "fresh-en38": "America/Denver",
+    "fresh-intl35": "Europe/Brussels",
+    "fresh-auto11": "Asia/Tokyo",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
