@@ -2087,3 +2087,19 @@ def test_a_conversion_into_the_user_s_clock_on_another_day_is_the_same_instant()
         "Easier: 9am my time Fri 5 March? Should be 4pm Thursday your end if my maths is right.",
     ]
     assert _found(texts, ref, "America/Chicago") == [["2038-03-11T08:30:00+11:00"], ["2038-03-05T09:00:00+11:00"]]
+
+
+def test_a_conversion_said_as_for_me_it_is_in_four_languages() -> None:
+    """ "om 9 uur uw tijd (voor mij is dat 8 uur hier)", "(pour moi c'est 14 h ici)", "(para mí son las 9:00
+    aquí)" and "(bei mir ist es 10 Uhr hier)" restate the time before: one time each."""
+    # (a Date header at +0000 hides the sender's zone: their "here" is read on the user's clock)
+    ref = datetime(2038, 3, 1, 9, 0, tzinfo=zone("Europe/Brussels"))
+    texts = [
+        "Woensdag 10 maart om 9 uur uw tijd zou kunnen (voor mij is dat 8 uur hier).",
+        "Mercredi 10 mars à 15 h votre heure me va (pour moi c'est 14 h ici).",
+        "El miércoles 10 de marzo a las 10:00 tu hora me va (para mí son las 9:00 aquí).",
+        "Mittwoch, 10. März um 11 Uhr Ihrer Zeit passt (bei mir ist es 10 Uhr hier).",
+    ]
+    assert _found(texts, ref, "Europe/Brussels") == [
+        ["2038-03-10T09:00:00+01:00"], ["2038-03-10T15:00:00+01:00"], ["2038-03-10T10:00:00+01:00"],
+        ["2038-03-10T11:00:00+01:00"]]
