@@ -2103,3 +2103,10 @@ def test_a_conversion_said_as_for_me_it_is_in_four_languages() -> None:
     assert _found(texts, ref, "Europe/Brussels") == [
         ["2038-03-10T09:00:00+01:00"], ["2038-03-10T15:00:00+01:00"], ["2038-03-10T10:00:00+01:00"],
         ["2038-03-10T11:00:00+01:00"]]
+
+
+def test_the_flemish_hour_mark_u() -> None:
+    """ "dinsdag 23/3 om 14u30 of donderdag 25/3 om 9u" offers 14:30 and 9:00."""
+    ref = datetime(2038, 3, 1, 9, 0, tzinfo=zone("Europe/Brussels"))
+    texts = ["Ik kan dinsdag 23/3 om 14u30 of donderdag 25/3 om 9u."]
+    assert _found(texts, ref, "Europe/Brussels") == [["2038-03-23T14:30:00+01:00", "2038-03-25T09:00:00+01:00"]]

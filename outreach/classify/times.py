@@ -41,7 +41,7 @@ MAX_PER_CLAUSE = 20
 TIME_RE = regex(
     word_led(
         r"(?<![\d:/.$£€,])(?P<h>[012]?\d)"
-        r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?)(?P<m>[0-5]\d)|(?P<hh>\s?h)\b)?"
+        r"(?:(?::|\.(?=\d\d\s?(?:uhr|uur|h\b|hrs\b|[ap]\.?\s?m\b))|\s?h\s?|u(?=[0-5]\d))(?P<m>[0-5]\d)|(?P<hh>\s?h|u)\b)?"
         r"(?:(?:\s?(?:-|–|—|to|until|bis|tot)\s?|(?:(?<=h)|(?<=[:.]\d\d))\s(?:à|a|al|alle|às)\s)"
         r"(?P<h2>[012]?\d)(?:(?::|\.|\s?h\s?)(?P<m2>[0-5]\d))?(?:\s?h\b)?)?"
         r"(?:\s?(?P<ap>[ap])\.?\s?m\b\.?|\s?(?P<uhr>uhr|uur|horas|hrs|hs|o'clock|o’clock)(?!\w))?"
