@@ -2110,3 +2110,11 @@ def test_the_flemish_hour_mark_u() -> None:
     ref = datetime(2038, 3, 1, 9, 0, tzinfo=zone("Europe/Brussels"))
     texts = ["Ik kan dinsdag 23/3 om 14u30 of donderdag 25/3 om 9u."]
     assert _found(texts, ref, "Europe/Brussels") == [["2038-03-23T14:30:00+01:00", "2038-03-25T09:00:00+01:00"]]
+
+
+def test_a_no_after_a_colon_holds_in_its_own_part() -> None:
+    """ "plutôt à 14h30 qu'à 14h : j'ai une réunion juste avant" keeps 14:30; the meeting turns down only what
+    follows the colon."""
+    ref = datetime(2038, 2, 1, 9, 0, tzinfo=zone("Europe/Brussels"))
+    texts = ["Jeudi me va, mais plutôt à 15h30 qu'à 15h : j'ai une réunion juste avant."]
+    assert _found(texts, ref, "Europe/Brussels") == [["2038-02-04T15:30:00+01:00"]]

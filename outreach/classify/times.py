@@ -798,8 +798,8 @@ def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
     return found.day if found is not None else None
 
 
-# The parts of a sentence a day is said yes or no in: between commas, semicolons and dashes.
-_PARTS = regex(r"[,;]\s|\s[-–—]\s")
+# The parts of a sentence a day is said yes or no in: between commas, semicolons, colons and dashes.
+_PARTS = regex(r"[,;:]\s|\s[-–—]\s")
 
 
 def clause_parts(clause: str) -> list[tuple[int, int]]:
