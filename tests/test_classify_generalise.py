@@ -2118,3 +2118,10 @@ def test_a_no_after_a_colon_holds_in_its_own_part() -> None:
     ref = datetime(2038, 2, 1, 9, 0, tzinfo=zone("Europe/Brussels"))
     texts = ["Jeudi me va, mais plutôt à 15h30 qu'à 15h : j'ai une réunion juste avant."]
     assert _found(texts, ref, "Europe/Brussels") == [["2038-02-04T15:30:00+01:00"]]
+
+
+def test_half_and_a_digit_british_and_dutch() -> None:
+    """British and Irish "half 2 Irish time" is 2:30; Dutch "om half 3" is 2:30 too; "half 10 afspreken" is left."""
+    ref = datetime(2038, 2, 16, 9, 0, tzinfo=zone("Europe/Dublin"))
+    texts = ["Would half 2 Irish time on Friday suit?", "Kan het vrijdag om half 3?", "Vrijdag half 10 afspreken"]
+    assert _found(texts, ref, "Europe/Dublin") == [["2038-02-19T14:30:00+00:00"], ["2038-02-19T14:30:00+00:00"], []]

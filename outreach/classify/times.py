@@ -285,6 +285,10 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
 _NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
+_HALF_FOLLOWERS = (
+    r"irish|uk|british|london|dublin|gmt|bst|ist|your|my|our|on|in|at|tomorrow|today|tonight|this|next|then|works?|"
+    r"suits?|would|could|is|if|or|and|please|ok|okay|the|that|for|here|there|me|you"
+)
 # Clock times written in words, turned into digits before reading: "half past two", "two thirty", "las tres y
 # media de la tarde", "alle 15 e trenta", "um halb drei" (2:30), "om half vier" (3:30), "Viertel nach 4".
 # Hours past noon in words, as formal writers put them ("quinze heures trente", "vierzehn Uhr", "alle quindici e
@@ -314,8 +318,11 @@ _WORD_TIMES = [
     (regex(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
     # Dutch "half vier" is half an hour before four; British "half two" is half past two
-    (regex(r"\b(?:om )?half (" + _DUTCH_NUMBER + r")\b", re.I), lambda h: (h - 1, 30)),
+    (regex(r"\b(?:om )?half (" + _DUTCH_NUMBER + r")\b|\bom half (\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
     (regex(r"\bhalf (" + _ENGLISH_NUMBER + r")\b(?! past)", re.I), lambda h: (h, 30)),
+    # British and Irish "half 2" in digits (Dutch writes "om half 3" for 2:30, so not after "om" or "het")
+    (regex(r"(?<!\bom )(?<!\bhet )\bhalf (\d{1,2})(?=\s(?:" + _HALF_FOLLOWERS + r")\b|\s?[?!.,)]|\s*$)", re.I),
+     lambda h: (h, 30)),
     (regex(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
@@ -360,7 +367,7 @@ def _clock_words(text: str) -> str:
     for pattern, value in _WORD_TIMES:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
-            word = m.group(1).lower()
+            word = next(g for g in m.groups() if g).lower()
             hour, minute = value(int(word) if word.isdigit() else NUMBER_WORDS.get(word) or HOURS_PAST_NOON[word])
             hour = hour or 12
             if hour < 12 and _AFTERNOON_AFTER.match(m.string, m.end()):
