@@ -2125,3 +2125,11 @@ def test_half_and_a_digit_british_and_dutch() -> None:
     ref = datetime(2038, 2, 16, 9, 0, tzinfo=zone("Europe/Dublin"))
     texts = ["Would half 2 Irish time on Friday suit?", "Kan het vrijdag om half 3?", "Vrijdag half 10 afspreken"]
     assert _found(texts, ref, "Europe/Dublin") == [["2038-02-19T14:30:00+00:00"], ["2038-02-19T14:30:00+00:00"], []]
+
+
+def test_a_bare_hour_before_a_region_or_ish_and_noonish() -> None:
+    """ "10 Pacific on Thursday", "Thursday 2ish" and "tomorrow, noonish" are times; "Thursday 3" alone is not."""
+    ref = datetime(2038, 2, 16, 9, 0, tzinfo=zone("America/Denver"))
+    texts = ["How about 10 Pacific on Thursday the 18th?", "Thursday 2ish works.", "Tomorrow, noonish?", "Thursday 3."]
+    assert _found(texts, ref, "America/Denver") == [
+        ["2038-02-18T10:00:00-08:00"], ["2038-02-18T14:00:00-07:00"], ["2038-02-17T12:00:00-07:00"], []]

@@ -102,7 +102,7 @@ _PAST_NOON = regex(
 # Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
 _NOON = regex(
     r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
-    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?\b",
+    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?(?:ish)?\b",
     re.IGNORECASE,
 )
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
@@ -117,6 +117,8 @@ _REGION_WORDS = {
     **dict.fromkeys(("atlántico", "atlantico", "atlantique"), "atlantic"),
     **dict.fromkeys(("este", "leste", "est"), "eastern"),
 }
+# "How about 10 Pacific on Thursday?", "Thursday 2ish": a bare number a North American region or "ish" follows
+_ZONE_AFTER_BARE = regex(r"ish\b|\s(?i:pacific|eastern|central|mountain|atlantic)\b")
 _HOUR_WORD = r"(?i:heure|hora|horário|horario|ora|fuso)"
 ZONE_RE = regex(
     word_led(
@@ -389,7 +391,7 @@ def _find_times(text: str) -> list[_Time]:
         strong = bool(ap or m.group("uhr") or minute_text or end_minutes or m.group("hh"))
         if not strong:
             # A bare number ("at 3", "a las 12", "ore 18.00") only counts right after such a word.
-            led = _AT.search(text[max(0, m.start() - 9) : m.start()])
+            led = _AT.search(text[max(0, m.start() - 9) : m.start()]) or _ZONE_AFTER_BARE.match(text, m.end())
             if not (led or _MOVED_TO.search(text, max(0, m.start() - 40), m.start())):
                 continue
             dotted = _DOTTED_AFTER_AT.match(text, m.start())
