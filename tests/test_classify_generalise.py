@@ -2133,3 +2133,19 @@ def test_a_bare_hour_before_a_region_or_ish_and_noonish() -> None:
     texts = ["How about 10 Pacific on Thursday the 18th?", "Thursday 2ish works.", "Tomorrow, noonish?", "Thursday 3."]
     assert _found(texts, ref, "America/Denver") == [
         ["2038-02-18T10:00:00-08:00"], ["2038-02-18T14:00:00-07:00"], ["2038-02-17T12:00:00-07:00"], []]
+
+
+def test_a_no_said_of_a_condition_and_that_s_without_a_time_are_no_turn_down_or_conversion() -> None:
+    """ "if that's a no-go then Tuesday the 2nd at 11 works too" offers Tuesday; "If that's too early for you,
+    your 4pm Wednesday slot also works" offers the slot; "That's Saturday noon here" still restates."""
+    ref = datetime(2038, 2, 20, 9, 0, tzinfo=zone("America/Denver"))
+    texts = [
+        "Ideally Monday the 1st at 1pm, but if that's a no-go then Tuesday the 2nd at 11 works too.",
+        "How about Wednesday 3/3 at 7:30 am Mountain? If that's too early for you, Wednesday 3/3 at 4pm also works.",
+        "Friday the 5th at 4 PM works. That's Saturday noon here, which is fine.",
+    ]
+    assert _found(texts, ref, "America/Denver") == [
+        ["2038-03-01T13:00:00-07:00", "2038-03-02T11:00:00-07:00"],
+        ["2038-03-03T07:30:00-07:00", "2038-03-03T16:00:00-07:00"],
+        ["2038-03-05T16:00:00-07:00"],
+    ]

@@ -194,6 +194,19 @@ NEGATIVE = regex(
     ),
     re.IGNORECASE,
 )
+
+
+# "if that's a no-go then Tuesday the 2nd at 11 works too": a no said of a condition turns nothing down
+_IF_BEFORE = regex(r"\b(?:if|unless|in case|should|si|wenn|falls|se|als|caso)\b[^.!?]{0,25}$", re.IGNORECASE)
+
+
+def turns_down(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` says no (a NEGATIVE word) other than inside an "if ..." condition."""
+    stop = len(text) if end is None else end
+    return any(
+        not _IF_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        for m in NEGATIVE.finditer(text, start, stop)
+    )
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
 # A weekday as written in a range of days: its full name in the seven languages or a short form, nothing else
 # ("dites-moi" is no "Di-Mo").
@@ -232,7 +245,9 @@ def _restated(clause: str, start: int, end: int) -> bool:
 _CONVERSION = regex(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
-        r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s|\bthat's\b"
+        r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s"
+        r"(?=(?:\w+\s){0,3}(?:\d|noon|midday|midnight))|\bthat's\b(?=\s(?:\w+\s){0,3}(?:\d|noon|midday|midnight))"
+        # (a time within three words: not "if that's a no-go then Tuesday at 11")
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
         r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
         r"|\bdan is (?:het|'t)\b"
@@ -618,7 +633,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)]
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
-        refused = _REFUSED_HOUR.search(clause) or (times and NEGATIVE.search(clause))
+        refused = _REFUSED_HOUR.search(clause) or (times and turns_down(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
         elif not dates and not clause_times[i] and i not in opens_paragraph:
@@ -629,9 +644,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1] if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
-        if times and NEGATIVE.search(clause):
+        if times and turns_down(clause):
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
-            refusals = [p for p in clause_parts(clause) if NEGATIVE.search(clause, *p)]
+            refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
             times = [t for t in times if not any(a <= t.start < b for a, b in refusals)]
             if dates and not times:
                 previous_date = dates[-1]  # every hour named on that day turned down: the day is still open
