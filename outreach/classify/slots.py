@@ -18,11 +18,11 @@ from outreach.classify.quotes import is_history_header
 from outreach.classify.times import (
     DEADLINE,
     MAX_CHARS,
-    NEGATIVE,
     OPENING_HOURS,
     clause_parts,
     find_times,
     split_clauses,
+    turns_down,
 )
 from outreach.regex_store import regex
 
@@ -40,7 +40,7 @@ def named_proposal(
         (d.day, part)
         for clause in split_clauses(text)
         for part in (clause[a:b] for a, b in clause_parts(clause))
-        if not NEGATIVE.search(part) and not OPENING_HOURS.search(part)
+        if not turns_down(part) and not OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
         if not DEADLINE.search(part, max(0, d.start - 25), d.start)
     ]
@@ -82,7 +82,7 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
     ranks = {
         0 if m.group("first") or m.group("first2") else 1
         for clause in split_clauses(text)
-        if not NEGATIVE.search(clause)
+        if not turns_down(clause)
         for m in _ORDINAL.finditer(clause)
     }
     if len(ranks) != 1:

@@ -161,7 +161,7 @@ _FALLBACK = regex(
     r"de respaldo|de reserva|di riserva|di ripiego|come ripiego|uitwijk\w*)\b",
     re.IGNORECASE,
 )
-NEGATIVE = regex(
+_NEGATIVE = regex(
     word_led(
         r"\b(?:can't|cannot|can not|won't|wont|unable|not available|unavailable|"
         r"(?:doesn't|does not|don't|won't) (?:quite |really )?work|tied up|busy|booked|packed|"
@@ -201,11 +201,11 @@ _IF_BEFORE = regex(r"\b(?:if|unless|in case|should|si|wenn|falls|se|als|caso)\b[
 
 
 def turns_down(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` says no (a NEGATIVE word) other than inside an "if ..." condition."""
+    """Whether ``text[start:end]`` says no (a _NEGATIVE word) other than inside an "if ..." condition."""
     stop = len(text) if end is None else end
     return any(
         not _IF_BEFORE.search(text, max(start, m.start() - 30), m.start())
-        for m in NEGATIVE.finditer(text, start, stop)
+        for m in _NEGATIVE.finditer(text, start, stop)
     )
 # Standing hours, not a proposal: "Hours: Mon-Fri, 9 am - 5 pm", "lunes a viernes de 9 a 18 h", "Mo.–Fr. 9–17 Uhr".
 # A weekday as written in a range of days: its full name in the seven languages or a short form, nothing else
