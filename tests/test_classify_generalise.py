@@ -2149,3 +2149,21 @@ def test_a_no_said_of_a_condition_and_that_s_without_a_time_are_no_turn_down_or_
         ["2038-03-03T07:30:00-07:00", "2038-03-03T16:00:00-07:00"],
         ["2038-03-05T16:00:00-07:00"],
     ]
+
+
+def test_a_slot_picked_by_rank_or_day_at_an_hour_of_the_reply_s_own() -> None:
+    """ "Ihr zweiter Vorschlag passt mir, allerdings erst um Viertel nach elf statt um elf" is the second slot at
+    11:15; "Your second suggestion is fine. The school run is at 17:30" stays the slot (an hour far off is the
+    sender's own)."""
+    quoted = "> Would Thursday 18 February at 11:00 or Friday 19 February at 14:00 (Brussels time) suit you?"
+    sent = "Date: Mon, 15 Feb 2038 09:00:00 +0100\nFrom: Jo Weber <jo@firma.example>\nTo: Anouk <a@example.be>\n"
+    def start(body: str) -> str | None:
+        attribution = "On Mon, 15 Feb 2038 at 08:00, Anouk <a@example.be> wrote:"
+        raw = f"{sent}Subject: Re: chat\nIn-Reply-To: <a1@example.be>\n\n{body}\n\n{attribution}\n{quoted}\n"
+        return (classify_message(raw.encode(), user_tz="Europe/Brussels").to_json()["meeting"] or {}).get("start")
+
+    assert [
+        start("Gern. Ihr zweiter Vorschlag passt mir, allerdings erst um Viertel nach drei statt um zwei."),
+        start("Gern. Ihr erster Vorschlag passt mir, allerdings erst um Viertel nach elf statt um elf."),
+        start("Your second suggestion is fine. The school run is at 17:30, so I'll keep it short."),
+    ] == ["2038-02-19T15:15:00+01:00", "2038-02-18T11:15:00+01:00", "2038-02-19T14:00:00+01:00"]

@@ -47,7 +47,14 @@ from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
 from outreach.classify.resume import find_resume_date
 from outreach.classify.second_opinion import weigh
-from outreach.classify.slots import named_proposal, ordinal_proposal, requested_shift, users_times, without_headers
+from outreach.classify.slots import (
+    moved_to,
+    named_proposal,
+    ordinal_proposal,
+    requested_shift,
+    users_times,
+    without_headers,
+)
 from outreach.classify.times import find_times
 from outreach.classify.zones import zone
 from outreach.intents import ACTS_FROM, Intent
@@ -252,8 +259,8 @@ def _classify(
     fields: dict[str, Any] = {"referrals": referrals if intent in ("accepted", "referral", "declined") else []}
     if intent == "accepted" and (day := picked()) is not None:
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
-        # is an acceptance on its own words; a day in a question is no answer).
-        times = [day]
+        # is an acceptance on its own words; a day in a question is no answer), at the hour it moves it to
+        times = [moved_to(split.body, day, ref)]
     if intent == "accepted" and len(times) == 1 and (shift := requested_shift(split.body)) is not None \
             and times[0] in users_times(quoted_top, ref, user_zone):
         times = [times[0] + shift]  # "Tuesday works but can we bump it 30 minutes?": the user's slot, moved

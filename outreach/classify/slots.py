@@ -20,6 +20,7 @@ from outreach.classify.times import (
     MAX_CHARS,
     OPENING_HOURS,
     clause_parts,
+    dayless_times,
     find_times,
     split_clauses,
     turns_down,
@@ -135,3 +136,18 @@ def without_headers(quoted: str) -> str:
     sentences, and a signature's hours to the user's proposal), and without its attributions and Outlook header
     lines, whose dates say when a message was sent."""
     return "\n".join(line.lstrip("> \t") for line in quoted.splitlines() if not is_history_header(line))
+
+
+_MOVE_AT_MOST = timedelta(hours=2)
+
+
+def moved_to(body: str, slot: datetime, ref: datetime) -> datetime:
+    """The user's slot a reply picked by its day or rank, at the one clock time within two hours of it that the
+    reply gives without a day ("Ihr zweiter Vorschlag passt mir, allerdings erst um Viertel nach zehn"), else the
+    slot as proposed (hours further off are the sender's own: "Available 07:00-15:30")."""
+    near = {
+        moved
+        for clock in dayless_times(body, ref.date())
+        if abs((moved := slot.replace(hour=clock.hour, minute=clock.minute)) - slot) <= _MOVE_AT_MOST
+    }
+    return near.pop() if len(near) == 1 else slot

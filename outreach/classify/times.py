@@ -581,6 +581,20 @@ def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo
     return zones.pop() if len(zones) == 1 else None
 
 
+def dayless_times(text: str, today: date) -> list[time]:
+    """Clock times ``text`` gives in sentences that name no day and turn nothing down ("Ihr zweiter Vorschlag passt,
+    allerdings erst um Viertel nach zehn statt um zehn" gives 10:15): the hour a slot picked by its day is moved to."""
+    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
+    found: list[time] = []
+    for clause in split_clauses(text)[:MAX_CLAUSES]:
+        if find_dates(clause, today) or OPENING_HOURS.search(clause) or _EVENT.search(clause) \
+                or _CONVERSION.search(clause):
+            continue
+        refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
+        found += [t.value for t in _find_times(clause) if not any(a <= t.start < b for a, b in refusals)]
+    return found
+
+
 def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date] = ()) -> Found:
     """Times and dates the sender proposes in ``text`` (already free of quotes and signature).
 
