@@ -2167,3 +2167,16 @@ def test_a_slot_picked_by_rank_or_day_at_an_hour_of_the_reply_s_own() -> None:
         start("Gern. Ihr erster Vorschlag passt mir, allerdings erst um Viertel nach elf statt um elf."),
         start("Your second suggestion is fine. The school run is at 17:30, so I'll keep it short."),
     ] == ["2038-02-19T15:15:00+01:00", "2038-02-18T11:15:00+01:00", "2038-02-19T14:00:00+01:00"]
+
+
+def test_an_engagement_of_one_s_own_turns_its_hour_down_in_four_languages() -> None:
+    """ "alle 10 ho un impegno", "a las 10 tengo clase", "à 10 h j'ai un rendez-vous" and "às 10h tenho um
+    compromisso" turn 10:00 down, and the same day carries to the next hour offered."""
+    ref = datetime(2037, 3, 20, 9, 0, tzinfo=zone("Europe/Rome"))
+    texts = [
+        "Mercoledì 1 aprile va bene, ma alle 10 ho un impegno. Facciamo alle 10.30?",
+        "El miércoles 1 de abril me va, pero a las 10 tengo clase. ¿Te va a las 10:30?",
+        "Mercredi 1er avril me va, mais à 10 h j'ai un rendez-vous. On dit 10 h 30 ?",
+        "Quarta, 1 de abril, pode ser, mas às 10h tenho um compromisso. Pode ser às 10h30?",
+    ]
+    assert _found(texts, ref, "Europe/Rome") == [["2037-04-01T10:30:00+02:00"]] * 4
