@@ -2180,3 +2180,20 @@ def test_an_engagement_of_one_s_own_turns_its_hour_down_in_four_languages() -> N
         "Quarta, 1 de abril, pode ser, mas às 10h tenho um compromisso. Pode ser às 10h30?",
     ]
     assert _found(texts, ref, "Europe/Rome") == [["2037-04-01T10:30:00+02:00"]] * 4
+
+
+def test_a_zone_said_of_a_whole_list_of_times() -> None:
+    """ "three lunchtimes, all in Perth time:" and "te lo pongo directamente en hora vuestra:" put the list under
+    them in that zone; "These are Reykjavik time, which is UTC" names one clock twice."""
+    ref = datetime(2036, 3, 6, 9, 0, tzinfo=zone("UTC+11"))
+    texts = [
+        "I'll throw three lunchtimes at you, all in Perth time:\n\nMon 17 March 11:30am\nWed 19 March 12:00pm",
+        "Te lo pongo directamente en hora vuestra:\n\n- lunes 17/03 a las 15:00\n- miércoles 19/03 a las 16:30",
+        "I can offer Tuesday 11 March at 15:00 or Thursday 13 March at 14:00.\n\nThese are Reykjavik time, which "
+        "is the same as UTC all year.",
+    ]
+    assert _found(texts, ref, "Australia/Perth") == [
+        ["2036-03-17T11:30:00+08:00", "2036-03-19T12:00:00+08:00"],
+        ["2036-03-17T15:00:00+08:00", "2036-03-19T16:30:00+08:00"],
+        ["2036-03-11T15:00:00+00:00", "2036-03-13T14:00:00+00:00"],
+    ]

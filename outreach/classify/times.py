@@ -15,7 +15,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
 from outreach.classify.dates import (
@@ -561,17 +561,30 @@ _SENDER_IS = regex(
 
 
 _ALL_TIMES = regex(r"\b(?:all|times?|hours?)\b[\s(:]*(?:are\s|in\s)?$", re.IGNORECASE)
+# A zone said of a whole list of times: "all in Perth time:", "these are Reykjavik time", "te lo pongo en hora
+# vuestra:" (the list under it)
+_FOR_ALL = regex(
+    r"\b(?:all|both|these are|they are|those are|todas?|todos|ambos|ambas|tous|toutes|tutti|tutte|alle|allemaal|"
+    r"beide|directamente|directement|diretamente)\b[\s(:]*(?:are\s|in\s|en\s|em\s|à\s|in der\s|na\s)?$",
+    re.IGNORECASE,
+)
+_LIST_FOLLOWS = regex(r"\s*:\s*\n")
 
 
-def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzinfo | None:
-    """A zone named apart from any time ("all Pacific time"), when exactly one is."""
-    zones = set()
+def _default_zone(text: str, times: list[_Time], ref: datetime, user_tz: tzinfo | None) -> tzinfo | None:
+    """A zone named apart from any time ("all Pacific time"), when exactly one is (zones on the same clock at
+    ``ref`` count as one)."""
+    ref_tz = ref.tzinfo or UTC
+    zones: dict[timedelta | None, tzinfo] = {}
     mine = False
     ends = {t.end for t in times}
     for m in ZONE_RE.finditer(text):
-        if m.group("yours") or (m.group("region") and not _ALL_TIMES.search(text, max(0, m.start() - 20), m.start())):
+        said_of_all = _FOR_ALL.search(text, max(0, m.start() - 24), m.start()) or _LIST_FOLLOWS.match(text, m.end())
+        if (m.group("yours") and not said_of_all) or (
+            m.group("region") and not _ALL_TIMES.search(text, max(0, m.start() - 20), m.start())
+        ):
             continue
-        if m.group("inplace") and not _SENDER_IS.search(text[max(0, m.start() - 16) : m.start()]):
+        if m.group("inplace") and not said_of_all and not _SENDER_IS.search(text[max(0, m.start() - 16) : m.start()]):
             continue  # "in London" is where the sender is only after "I'm", "based", "je suis" ...
         if any(text[end : m.start()].strip(" ,()[]-") in _BEFORE_ZONE for end in ends if 0 <= m.start() - end < 13):
             continue  # the zone of the time right before it (see _zone_after)
@@ -580,10 +593,10 @@ def _default_zone(text: str, times: list[_Time], ref_tz: tzinfo, user_tz: tzinfo
             continue
         tz = _zone_from(m, ref_tz, user_tz)
         if tz is not None:
-            zones.add(tz)
+            zones.setdefault(ref.astimezone(tz).utcoffset(), tz)
     if not zones and mine:
         return ref_tz
-    return zones.pop() if len(zones) == 1 else None
+    return next(iter(zones.values())) if len(zones) == 1 else None
 
 
 def dayless_times(text: str, today: date) -> list[time]:
@@ -616,7 +629,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     @cache
     def default() -> tzinfo | None:
         """A zone named apart from the times, looked for only when a time names none after it."""
-        return _default_zone(text, all_times, ref_tz, user_tz)
+        return _default_zone(text, all_times, ref, user_tz)
     results: list[datetime] = []
     asked: list[bool] = []  # whether each of the results was written in a question
     guessed: list[bool] = []  # whether each of the results is on a clock no zone was named for
