@@ -2197,3 +2197,13 @@ def test_a_zone_said_of_a_whole_list_of_times() -> None:
         ["2036-03-17T15:00:00+08:00", "2036-03-19T16:30:00+08:00"],
         ["2036-03-11T15:00:00+00:00", "2036-03-13T14:00:00+00:00"],
     ]
+
+
+def test_times_listed_one_after_another_share_your_time_after_the_last() -> None:
+    """ "Friday 26 October or Monday 29 October at 4pm, both London time ... 8am and then 9am your time" restates
+    the two options; it adds none."""
+    ref = datetime(2035, 10, 20, 9, 0, tzinfo=zone("UTC+1"))
+    text = ("Could we do Friday 26 October at 4pm or Monday 29 October at 4pm? Both London time. Our clocks change "
+            "on the 28th, so the Monday one lands an hour later for you than the Friday one - 8am and then 9am your "
+            "time.")
+    assert _found([text], ref, "America/Los_Angeles") == [["2035-10-26T16:00:00+01:00", "2035-10-29T16:00:00+00:00"]]

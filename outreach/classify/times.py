@@ -694,13 +694,17 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         ]
         # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
         options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
+        # "8am and then 9am your time": times listed one after the other share the zone after the last of them
+        listed = len(times) > 1 and all(
+            _LISTED.fullmatch(clause, a.end, b.start) for a, b in itertools.pairwise(times)
+        )
         # "11h, 13h ou 15h (horário de Brasília)": a zone after the last time covers the ones before it.
         # (a time restated in another zone right after one, "14h (10h em São Paulo)", shares nothing)
         restating = [i > 0 and _restated(clause, times[i - 1].end, t.start)
                      for i, t in enumerate(times)]
         shared = next(
             (z for z, again in zip(reversed(zones), reversed(restating), strict=True) if z[1] and not again
-             and (options or not z[2])),
+             and (options or listed or not z[2])),
             None,
         )
         kept = False
@@ -778,6 +782,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 def _same_day_named(said: date, day: date, dates: list[DateMention]) -> bool:
     """Whether a day read from a clause is ``day``: the same date, or a weekday alone that falls on it."""
     return said == day or (said.weekday() == day.weekday() and not any(d.explicit for d in dates if d.day == said))
+
+
+_LISTED = regex(r"\s*(?:,|/|&|and then|and|then|und dann|und|et puis|et|y luego|y|e poi|e|en dan|en)\s*", re.IGNORECASE)
 
 
 def _kept_standard(tz: tzinfo, ref: datetime) -> tzinfo:
