@@ -2207,3 +2207,11 @@ def test_times_listed_one_after_another_share_your_time_after_the_last() -> None
             "on the 28th, so the Monday one lands an hour later for you than the Friday one - 8am and then 9am your "
             "time.")
     assert _found([text], ref, "America/Los_Angeles") == [["2035-10-26T16:00:00+01:00", "2035-10-29T16:00:00+00:00"]]
+
+
+def test_an_hour_after_a_comma_and_not_is_given_up() -> None:
+    """ "Friday March 7 at 8:00 or Tuesday March 11 at 9:00 ... lands at 13:00 for you, not 14:00" offers two."""
+    ref = datetime(2036, 3, 3, 9, 0, tzinfo=zone("America/Toronto"))
+    text = ("Two alternatives: Friday March 7 at 8:00, or Tuesday March 11 at 9:00, both Montreal time. We spring "
+            "forward on the 9th, so the second one lands at 13:00 for you, not 14:00.")
+    assert _found([text], ref, "Africa/Dakar") == [["2036-03-07T08:00:00-05:00", "2036-03-11T09:00:00-04:00"]]

@@ -83,7 +83,8 @@ _NOT_AT = regex(
     rf"(?:{_NEGATION}\s{_AT_HOUR}|\b(?:than|instead of|mejor que|más que|en vez de|en lugar de|plutôt que|"
     rf"au lieu de|statt|anstatt|invece (?:che|di|delle|della)|anziché|em vez de|em vez das?|em lugar de|"
     rf"in plaats van)(?:\s(?:{_AT_HOUR}|the|las?|los|a|as|le|ore|die))?"
-    rf"|(?<!jus)qu['’]à)\s?$",
+    rf"|(?<!jus)qu['’]à"
+    rf"|[,;(]\s?(?:and\s)?(?:not|nicht|non|niet|pas))\s?$",  # "at 13:00 for you, not 14:00"
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
