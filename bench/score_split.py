@@ -117,6 +117,7 @@ TZ = {
     "fresh-en38": "America/Denver",
     "fresh-intl35": "Europe/Brussels",
     "fresh-auto11": "Asia/Tokyo",
+    "fresh-intl36": "America/Santiago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
