@@ -118,6 +118,7 @@ TZ = {
     "fresh-intl35": "Europe/Brussels",
     "fresh-auto11": "Asia/Tokyo",
     "fresh-intl36": "America/Santiago",
+    "fresh-en39": "America/Chicago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
