@@ -119,6 +119,7 @@ TZ = {
     "fresh-auto11": "Asia/Tokyo",
     "fresh-intl36": "America/Santiago",
     "fresh-en39": "America/Chicago",
+    "fresh-en40": "Asia/Singapore",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
