@@ -40,6 +40,12 @@ def _msg(body: str, *, headers: str = "", date_hdr: str = "Wed, 07 Oct 2026 10:0
         ("Hi Jordan,\n\nSure.\n\nBest,\nPat\nPat Lee | Director\nOffice hours Tue 2-4", "Hi Jordan,\n\nSure."),
         ("Thanks!\n\nTuesday at 2pm works.", "Thanks!\n\nTuesday at 2pm works."),
         ("Sure.\nOffice hours: Thursdays 1-2pm\nSee you.", "Sure.\nSee you."),
+        (  # a sentence that mentions office hours is the reply's own
+            "I'm not the right person, but my colleague Jo Park knows this well. Please call her on 555 0190 during "
+            "office hours and tell her I sent you.",
+            "I'm not the right person, but my colleague Jo Park knows this well. Please call her on 555 0190 during "
+            "office hours and tell her I sent you.",
+        ),
         (  # written under an unprefixed Outlook header block: the text after the quoted author's signature
             "From: Jordan Park <jordan.park@example.edu>\nSent: Monday, 5 October 2026 09:00\nTo: Pat Lee\n"
             "Subject: chat\n\nHi Pat,\nCould we talk on Tuesday at 2pm?\n\nThanks,\nJordan\n\n"

@@ -105,6 +105,7 @@ STAMP_LINE = regex(
     re.MULTILINE,
 )
 _MAX_SIG_LINES = 14
+_MAX_HOURS_LINE = 100
 
 
 @dataclass(frozen=True)
@@ -275,7 +276,8 @@ def split_reply(text: str) -> Split:
         else:
             own.append(line)
     sig = _signature_start(own)
-    body_lines = [ln for ln in own[:sig] if not _HOURS_LINE.search(ln)]
+    # a line of office hours is dropped; a sentence that mentions them ("call her during office hours") is not
+    body_lines = [ln for ln in own[:sig] if len(ln.strip()) > _MAX_HOURS_LINE or not _HOURS_LINE.search(ln)]
     return Split(
         body="\n".join(body_lines).strip(),
         signature="\n".join(own[sig:]).strip(),
