@@ -2215,3 +2215,11 @@ def test_an_hour_after_a_comma_and_not_is_given_up() -> None:
     text = ("Two alternatives: Friday March 7 at 8:00, or Tuesday March 11 at 9:00, both Montreal time. We spring "
             "forward on the 9th, so the second one lands at 13:00 for you, not 14:00.")
     assert _found([text], ref, "Africa/Dakar") == [["2036-03-07T08:00:00-05:00", "2036-03-11T09:00:00-04:00"]]
+
+
+def test_a_terse_no_that_opens_the_reply() -> None:
+    """ "Not available. Thanks" and "Pass, sorry - swamped." decline; "Not available Tuesday, but Thursday at 2pm
+    works" does not."""
+    got = [classify_message(_mail(body + QUOTE)).to_json()["intent"] for body in (
+        "Not available. Thanks", "Pass, sorry - swamped.", "Not available Tuesday, but Thursday at 2pm works.")]
+    assert got == ["declined", "declined", "accepted"]

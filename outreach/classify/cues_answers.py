@@ -199,6 +199,8 @@ DECLINE = {
         r"no (?:bandwidth|capacity)",
         r"(?:too|very) (?:busy|swamped|stretched|slammed) to",
         r"i'?ll pass",
+        # a terse reply that opens with the no: "Not available. Thanks", "Pass, sorry."
+        r"(?:^|\n)\W*(?:not available|unavailable|(?:hard |i'll |gonna )?pass)(?=[.,;!]|\s*$)",
         r"(?:can't|cannot|can not) (?:commit|take (?:this|it|these) on|say yes)",
         r"we (?:don't|do not) (?:offer|do|take)",
         r"not (?:going|able) to (?:make|do|take)",
