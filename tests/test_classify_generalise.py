@@ -2223,3 +2223,15 @@ def test_a_terse_no_that_opens_the_reply() -> None:
     got = [classify_message(_mail(body + QUOTE)).to_json()["intent"] for body in (
         "Not available. Thanks", "Pass, sorry - swamped.", "Not available Tuesday, but Thursday at 2pm works.")]
     assert got == ["declined", "declined", "accepted"]
+
+
+def test_would_be_opening_a_question_is_no_conversion() -> None:
+    """ "Seria possível segunda, 23 de agosto, às 11h ou terça, 24 de agosto, às 15h30?" offers both; "ce sera midi à
+    São Paulo" still restates."""
+    ref = datetime(2038, 8, 18, 12, 0, tzinfo=zone("America/Santiago"))
+    texts = [
+        "Seria possível segunda-feira, 23 de agosto, às 11h ou terça-feira, 24 de agosto, às 15h30 (hora do Chile)?",
+        "Le mardi 24 août à 10 h (heure de Montréal) vous conviendrait? Ce sera midi à São Paulo.",
+    ]
+    assert _found(texts, ref, "America/Santiago") == [
+        ["2038-08-23T11:00:00-04:00", "2038-08-24T15:30:00-04:00"], ["2038-08-24T10:00:00-04:00"]]

@@ -268,7 +268,9 @@ _CONVERSION = regex(
         r"|\bsoit(?=\s\d)"
         r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|seriam|sarebbe|"
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
-        r"sarebbero|dat is|dat wordt|zou zijn)\b|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
+        # (a time close after: not "Seria possível ...")
+        r"sarebbero|dat is|dat wordt|zou zijn)\b(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
+        r"|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
         # "(voor mij is dat 8 uur hier)", "(pour moi c'est 8 h)", "(para mí son las 8)", "(bei mir ist es 8 Uhr)"
         r"|\b(?:voor mij|bij mij|bei mir|para m[íi]|pour moi|chez moi|per me|da me|para mim)\s(?:is (?:dat|het)|"
         r"ist (?:das|es)|(?:ce )?sont|c'est|ça fait|son|es|ser[áa]n?|sono|è|sar[àa]|s[ãa]o|[ée]|ser[áa])\b",
