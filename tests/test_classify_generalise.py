@@ -2235,3 +2235,15 @@ def test_would_be_opening_a_question_is_no_conversion() -> None:
     ]
     assert _found(texts, ref, "America/Santiago") == [
         ["2038-08-23T11:00:00-04:00", "2038-08-24T15:30:00-04:00"], ["2038-08-24T10:00:00-04:00"]]
+
+
+def test_quarter_hours_in_french_words_and_the_same_day() -> None:
+    """ "mardi 14 septembre à dix heures et quart ... Sinon, le même jour à 16h30" offers 10:15 and 16:30 that day;
+    "à onze heures moins le quart" is 10:45."""
+    ref = datetime(2038, 9, 6, 9, 0, tzinfo=zone("Europe/Paris"))
+    texts = [
+        "Je vous propose mardi 14 septembre à dix heures et quart, heure de Paris. Sinon, le même jour à 16h30.",
+        "Mardi 14 septembre à onze heures moins le quart ?",
+    ]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2038-09-14T10:15:00+02:00", "2038-09-14T16:30:00+02:00"], ["2038-09-14T10:45:00+02:00"]]

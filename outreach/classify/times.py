@@ -156,6 +156,11 @@ _CLAUSE_SPLIT = regex(
     # ("aber", "ma" and "maar" also mean "really" or "only": they split a clause only after a comma)
     r"|,?\s+(?=¿)"  # "El viernes no puedo, ¿te viene bien el martes 27 a las 11?"
 )
+_SAME_DAY = regex(
+    r"\b(?:(?:the )?same day|that same day|le même jour|el mismo d[íi]a|no mesmo dia|lo stesso giorno|"
+    r"am selben tag|am gleichen tag|dezelfde dag)\b",
+    re.IGNORECASE,
+)
 # A time offered in reserve, should the one agreed fall through.
 _FALLBACK = regex(
     r"\b(?:back-?up|fall-?back|plan b|in reserve|de repli|en secours|ausweich\w*|reservetermin|als reserve|"
@@ -354,6 +359,8 @@ _WORD_TIMES = [
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? et quart\b", re.I), lambda h: (h, 15)),
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? moins (?:le )?quart\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
@@ -370,7 +377,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = regex(
-    r"\b(?:half|halb|quarter|viertel|kwart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur)\b"
+    r"\b(?:half|halb|quarter|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
@@ -668,6 +675,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)]
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
+        if not dates and results and _SAME_DAY.search(clause):
+            # "Sinon, le même jour à 16h30": the day of the time just given
+            carried = DateMention(0, 0, results[-1].date(), True)
         refused = _REFUSED_HOUR.search(clause) or (times and turns_down(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
