@@ -2247,3 +2247,10 @@ def test_quarter_hours_in_french_words_and_the_same_day() -> None:
     ]
     assert _found(texts, ref, "Europe/Paris") == [
         ["2038-09-14T10:15:00+02:00", "2038-09-14T16:30:00+02:00"], ["2038-09-14T10:45:00+02:00"]]
+
+
+def test_a_time_given_up_and_its_restatement_in_brackets() -> None:
+    """ "10:30 AM IST instead of 11:30 AM IST (your 2pm)" is 10:30 only: the bracket restates the hour given up."""
+    ref = datetime(2038, 9, 1, 9, 0, tzinfo=zone("UTC+5:30"))
+    texts = ["Wednesday the 8th works. So 10:30 AM IST instead of 11:30 AM IST (your 2pm)."]
+    assert _found(texts, ref, "Asia/Singapore") == [["2038-09-08T10:30:00+05:30"]]

@@ -411,9 +411,16 @@ def _clock_words(text: str) -> str:
     return text
 
 
+# What lies between a time given up and its restatement: "instead of 11:30 AM IST (your 2pm)"
+_RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
+
+
 def _find_times(text: str) -> list[_Time]:
     found: list[_Time] = []
+    given_up = -1  # where the last time given up ends
     for m in TIME_RE.finditer(text):
+        if given_up >= 0 and _RESTATED_IN_BRACKETS.fullmatch(text, given_up, m.start()):
+            continue  # the time just given up, in another zone
         ap = m.group("ap")
         minute_text = m.group("m")
         end_minutes = m.group("m2")
@@ -439,6 +446,7 @@ def _find_times(text: str) -> list[_Time]:
         if hour is None:
             continue
         if _NOT_AT.search(text, max(0, m.start() - 24), m.start()):
+            given_up = end
             continue  # "Monday works, just not at 3"
         if _OWN_ENGAGEMENT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "at 8:15, before my 9:00 lecture": the sender's own engagement, not a time for the call
