@@ -2254,3 +2254,12 @@ def test_a_time_given_up_and_its_restatement_in_brackets() -> None:
     ref = datetime(2038, 9, 1, 9, 0, tzinfo=zone("UTC+5:30"))
     texts = ["Wednesday the 8th works. So 10:30 AM IST instead of 11:30 AM IST (your 2pm)."]
     assert _found(texts, ref, "Asia/Singapore") == [["2038-09-08T10:30:00+05:30"]]
+
+
+def test_a_day_kept_free_is_not_the_one_taken() -> None:
+    """ "Either works, so let's say the Thursday one and keep Tuesday free for my staff meeting" takes Thursday."""
+    quoted = "> Would Tuesday 9 February at 10:00 or Thursday 11 February at 15:00 (Eastern) work?"
+    ref = datetime(2027, 2, 4, 10, 0, tzinfo=zone("America/New_York"))
+    body = "Either works for me, so let's say the Thursday one and keep Tuesday free for my staff meeting."
+    assert named_proposal(body, quoted, ref, zone("America/New_York"), [date(2027, 2, 9), date(2027, 2, 11)]) == \
+        datetime(2027, 2, 11, 15, 0, tzinfo=zone("America/New_York"))

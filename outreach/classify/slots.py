@@ -27,6 +27,10 @@ from outreach.classify.times import (
 )
 from outreach.regex_store import regex
 
+# "... and keep Tuesday free for my staff meeting": a day kept clear is the one not taken
+_KEEP = regex(r"\b(?:keep|keeping|leave|leaving|hold|holding)\s(?:the\s)?$", re.IGNORECASE)
+_FREE = regex(r"\s(?:free|clear|open)\b", re.IGNORECASE)
+
 
 def named_proposal(
     body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
@@ -44,6 +48,7 @@ def named_proposal(
         if not turns_down(part) and not OPENING_HOURS.search(part)
         for d in find_dates(part, ref.date(), hints)
         if not DEADLINE.search(part, max(0, d.start - 25), d.start)
+        and not (_KEEP.search(part, max(0, d.start - 12), d.start) and _FREE.match(part, d.end))
     ]
     days = {day for day, _ in said}
     if len(days) > 1:
