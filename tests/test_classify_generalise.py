@@ -1497,7 +1497,7 @@ def test_more_places_name_their_zone() -> None:
 def test_times_said_before_the_one_asked_about_are_circumstances() -> None:
     """ "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central instead?"
     proposes 3:30 only; "Passt Ihnen Mittwoch um 16 Uhr? Alternativ ginge auch Freitag, 15 Uhr" proposes both."""
-    ref = datetime(2031, 2, 20, 9, 0, tzinfo=zone("UTC-6"))
+    ref = datetime(2031, 2, 21, 9, 0, tzinfo=zone("UTC-6"))
     texts = [
         "Thursday at 2 Eastern is when I'll be driving back from a school visit. Could we do Thursday the 27th at "
         "3:30 Central instead?",
@@ -2263,3 +2263,10 @@ def test_a_day_kept_free_is_not_the_one_taken() -> None:
     body = "Either works for me, so let's say the Thursday one and keep Tuesday free for my staff meeting."
     assert named_proposal(body, quoted, ref, zone("America/New_York"), [date(2027, 2, 9), date(2027, 2, 11)]) == \
         datetime(2027, 2, 11, 15, 0, tzinfo=zone("America/New_York"))
+
+
+def test_a_slot_of_yours_is_on_the_user_s_clock() -> None:
+    """ "That Thursday 2:00 slot of yours works just fine, that'll be 1:00 here" is 2:00 on the user's clock."""
+    ref = datetime(2031, 2, 21, 9, 0, tzinfo=zone("UTC-6"))
+    texts = ["That Thursday 2:00 slot of yours works just fine, that'll be 1:00 here in Nashville."]
+    assert _found(texts, ref, "America/New_York") == [["2031-02-27T14:00:00-05:00"]]
