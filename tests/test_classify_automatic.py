@@ -389,3 +389,20 @@ def test_a_scheduling_tool_s_confirmation_in_the_thread_without_a_calendar_file_
     got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (booked, reminder)]
     assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in got] == [
         ("accepted", "2026-10-29T14:00:00-05:00"), ("unknown", None)]
+
+
+def test_a_tool_s_booking_for_a_contact_outside_the_thread() -> None:
+    """A scheduling tool's "Event Date/Time:" notice with a contact to reply to is that contact's acceptance; with
+    a stranger to reply to it is unknown at 0.5, so the user looks."""
+    body = (
+        "Hi Dana,\n\nA new event has been scheduled.\n\nEvent Date/Time:\n"
+        "02:00pm - 02:30pm (Central Time - US & Canada) Thursday, October 29, 2026\n"
+    )
+    raw = _mail(
+        "Auto-Submitted: auto-generated\nSubject: New Event: 30 Minute Meeting\nReply-To: Pat Lee <pat@acme.example>\n",
+        body,
+    ).replace(b"From: Pat Lee <pat@acme.example>", b"From: Scheduler <notifications@scheduler.example>")
+    known = classify_message(raw, user_tz="America/Chicago", known_addresses=["pat@acme.example"]).to_json()
+    stranger = classify_message(raw, user_tz="America/Chicago").to_json()
+    assert [(o["intent"], o["confidence"], (o["meeting"] or {}).get("start")) for o in (known, stranger)] == [
+        ("accepted", 0.95, "2026-10-29T14:00:00-05:00"), ("unknown", 0.5, None)]

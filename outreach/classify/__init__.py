@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import Any
 
-from outreach.classify.automatic import booked_in_thread, read_automatic
+from outreach.classify.automatic import booked_for_contact, read_automatic
 from outreach.classify.calendar import Invitation, read_invitation
 from outreach.classify.context import ThreadContext, hint_days, read_calendar, read_thread, resolve_times
 from outreach.classify.dates import find_dates, mentions_weekday
@@ -220,7 +220,8 @@ def _classify(
     user = _user(mail, quoted_top)
     in_thread = bool(mail.header("in-reply-to") or mail.header("references"))
     # a scheduling tool's confirmation of the meeting it booked for the contact, with no calendar file
-    booked = invite is None and booked_in_thread(mail, split.body + "\n" + split.signature)
+    own = split.body + "\n" + split.signature
+    booked = invite is None and booked_for_contact(mail, own, frozenset(known_addresses))
     intent, confidence = decide(
         Evidence(
             text=split.body,

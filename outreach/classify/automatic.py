@@ -39,7 +39,7 @@ from itertools import islice
 from outreach.classify.bounces import REPLY_PREFIX, find_bounce, looks_like_notice, reports_delivery, ses_notification
 from outreach.classify.calendar import Invitation
 from outreach.classify.dates import word_led
-from outreach.classify.mime import Mail
+from outreach.classify.mime import Mail, parse_addresses
 from outreach.classify.quotes import Split
 from outreach.classify.referrals import find_referrals
 from outreach.classify.resume import find_resume_date
@@ -260,17 +260,19 @@ def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[st
 
 # A scheduling tool's labelled field giving the meeting's day and hour: "When: Friday, 27 March 2037, 6:00 PM"
 _WHEN_LINE = regex(
-    r"^\s*\**(?:when|date (?:and|&) time|cuándo|fecha y hora|quand|date et heure|wann|datum und uhrzeit|quando|"
-    r"data e hora|data e ora|wanneer|datum en tijd)\s*\**\s*[:：].*\d.*\d{1,2}(?::\d\d|\s?[ap]\.?m\b|\s?h\b|\s?uhr\b)",
+    r"^\s*\**(?:when|(?:event )?date ?(?:and|&|/) ?time|cuándo|fecha y hora|quand|date et heure|wann|"
+    r"datum und uhrzeit|quando|data e hora|data e ora|wanneer|datum en tijd)\s*\**\s*[:：][ \t]*\n?"
+    r"[^\n]*\d[^\n]*\d{1,2}(?::\d\d|\s?[ap]\.?m\b|\s?h\b|\s?uhr\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
-def booked_in_thread(mail: Mail, text: str) -> bool:
-    """A scheduling tool answering the user's message on the contact's behalf with the meeting it booked (no
-    calendar file, only a "When:" line): the contact's answer, as an invitation is, read by the person stage."""
+def booked_for_contact(mail: Mail, text: str, known: Collection[str] = ()) -> bool:
+    """A scheduling tool telling the user of the meeting it booked on the contact's behalf (no calendar file, only a
+    "When:" line), in the user's thread or with a contact to reply to: the contact's answer, as an invitation is,
+    read by the person stage."""
     return (
-        in_thread(mail)
+        (in_thread(mail) or any(address.lower() in known for _, address in parse_addresses(mail.header("reply-to"))))
         and bool(_auto_submitted(mail) or _machine_sender(mail))
         and bool(_WHEN_LINE.search(text[:_MAX_TEXT]))
         and not _AUTO_BODY.search(text[:_MAX_TEXT])
@@ -332,7 +334,7 @@ def read_automatic(
             return Verdict("declined", 0.95, "declined_invitation")
         return None
     own = split.body + "\n" + split.signature
-    if booked_in_thread(mail, own):
+    if booked_for_contact(mail, own, known):
         return None
     strength = _auto_reply_strength(mail, own, split.quoted)
     if _relayed_person(mail, strength, own, split.quoted):
@@ -343,6 +345,10 @@ def read_automatic(
         return Verdict("auto_reply", strength, "auto_reply", resume_after=back, referrals=referrals)
     if _RECALL.match(mail.header("subject")):
         return Verdict("unknown", 0.9, "notice")  # Outlook's "Recall:" of a message the sender regrets
+    if (_auto_submitted(mail) or _is_bulk(mail) or _machine_sender(mail)) and _WHEN_LINE.search(own[:_MAX_TEXT]):
+        # a meeting a tool scheduled, for someone who is not (yet) a contact: nothing to act on, but the user looks
+        # (it may be a contact's booking under another address)
+        return Verdict("unknown", 0.5, "notice")
     if _auto_submitted(mail) or _is_bulk(mail):
         return Verdict("unknown", 0.9, "bulk")
     if not in_thread(mail) and (_machine_sender(mail) or _VIA_NAME.search(mail.from_name)):
