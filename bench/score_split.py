@@ -120,6 +120,8 @@ TZ = {
     "fresh-intl36": "America/Santiago",
     "fresh-en39": "America/Chicago",
     "fresh-en40": "Asia/Singapore",
+    "fresh-en41": "Europe/London",
+    "fresh-intl37": "Europe/Berlin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
