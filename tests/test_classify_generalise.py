@@ -2270,3 +2270,15 @@ def test_a_slot_of_yours_is_on_the_user_s_clock() -> None:
     ref = datetime(2031, 2, 21, 9, 0, tzinfo=zone("UTC-6"))
     texts = ["That Thursday 2:00 slot of yours works just fine, that'll be 1:00 here in Nashville."]
     assert _found(texts, ref, "America/New_York") == [["2031-02-27T14:00:00-05:00"]]
+
+
+def test_the_same_time_on_a_day_after_it_and_a_rank_beside_a_busy_aside() -> None:
+    """ "10:30 Central on Tuesday Feb 8 - or if that's no good, the same time on Wednesday the 9th" offers both;
+    "Your first slot works for me - 9 AM here, before the floor gets busy" picks the first slot."""
+    ref = datetime(2039, 1, 20, 9, 0, tzinfo=zone("UTC-6"))
+    text = "Let's push out: 10:30 Central on Tuesday Feb 8 - or if that's no good, the same time on Wednesday the 9th."
+    assert _found([text], ref, "Europe/London") == [["2039-02-08T10:30:00-06:00", "2039-02-09T10:30:00-06:00"]]
+    quoted = "> Would Tuesday 8 February at 15:00 or Thursday 10 February at 11:00 (UK time) suit?"
+    body = "Your first slot works for me - 3 PM your time is 9 AM here, before the floor gets busy."
+    assert ordinal_proposal(body, quoted, ref, zone("Europe/London")) == \
+        datetime(2039, 2, 8, 15, 0, tzinfo=zone("Europe/London"))

@@ -88,8 +88,9 @@ def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | No
     ranks = {
         0 if m.group("first") or m.group("first2") else 1
         for clause in split_clauses(text)
-        if not turns_down(clause)
-        for m in _ORDINAL.finditer(clause)
+        for a, b in clause_parts(clause)
+        if not turns_down(clause, a, b)  # ("Your first slot works - 9 AM here, before the floor gets busy")
+        for m in _ORDINAL.finditer(clause, a, b)
     }
     if len(ranks) != 1:
         return None

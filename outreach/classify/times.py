@@ -658,10 +658,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
 
     def same_time(clause: str, dates: list[DateMention]) -> None:
-        """ "el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora": the day named right before "the same
-        time" is another option at the clock time of the last one."""
+        """ "el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora", "or the same time on Wednesday the 9th":
+        the day named right before or after "the same time" is another option at the clock time of the last one."""
         for same in _SAME_TIME.finditer(clause):
-            day = next((d.day for d in reversed(dates) if 0 <= same.start() - d.end < 30), None)
+            after = next((d.day for d in dates if 0 <= d.start - same.end() < 8), None)
+            day = after or next((d.day for d in reversed(dates) if 0 <= same.start() - d.end < 30), None)
             if day is None or not results or any(r.date() == day for r in results):
                 continue
             results.append(datetime.combine(day, results[-1].timetz()))
