@@ -2282,3 +2282,16 @@ def test_the_same_time_on_a_day_after_it_and_a_rank_beside_a_busy_aside() -> Non
     body = "Your first slot works for me - 3 PM your time is 9 AM here, before the floor gets busy."
     assert ordinal_proposal(body, quoted, ref, zone("Europe/London")) == \
         datetime(2039, 2, 8, 15, 0, tzinfo=zone("Europe/London"))
+
+
+def test_german_weekly_and_restatements_before_a_time() -> None:
+    """ "um halb elf hab ich noch unser Weekly – können wir auf Viertel vor elf?" gives 10:45; "bei Ihnen wäre das
+    15:00 Uhr" and "(para ti las 14:00)" restate the time just given."""
+    texts = [
+        "Donnerstag geht, aber um halb elf hab ich noch unser Weekly – können wir auf Viertel vor elf rutschen?",
+        "Donnerstag, 27. Januar, 9:00 Uhr meiner Zeit in Detroit, bei Ihnen wäre das 15:00 Uhr.",
+        "Podría el jueves 27 de enero a las 10:00, horário de Brasília (para ti las 14:00).",
+    ]
+    refs = (datetime(2039, 1, 21, 9, 0, tzinfo=zone(z)) for z in ("UTC+1", "UTC-5", "UTC-3"))
+    assert [_found([t], r, "Europe/Berlin")[0] for t, r in zip(texts, refs, strict=True)] == [
+        ["2039-01-27T10:45:00+01:00"], ["2039-01-27T09:00:00-05:00"], ["2039-01-27T10:00:00-03:00"]]

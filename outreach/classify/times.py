@@ -189,7 +189,8 @@ _NEGATIVE = regex(
         r"clash(?:es)?\b|se me cruza|se cruza|überschneid\w*|chevauche|"
         r"(?:'s|\bis|\bare) (?:already )?taken|"
         r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
-        r"habe ich (?:\w+ ){0,2}(?:unsere?|meine?n?|den|die|das) (?:\w+ )?(?:\w*besprechung|jour fixe|meeting)|"
+        r"hab(?:e)? ich (?:\w+ ){0,2}(?:unsere?n?|meine?n?|den|die|das|einen?|ein) (?:\w+ )?"
+        r"(?:\w*besprechung|jour fixe|meeting|weekly|daily|standup|stand-up|call|termin)|"
         r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
         r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
@@ -275,7 +276,8 @@ _CONVERSION = regex(
         r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|seriam|sarebbe|"
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
         # (a time close after: not "Seria possível ...")
-        r"sarebbero|dat is|dat wordt|zou zijn)\b(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
+        r"sarebbero|dat is|dat wordt|zou zijn|w[äa]re das|w[äa]ren das)\b"
+        r"(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
         r"|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
         # "(voor mij is dat 8 uur hier)", "(pour moi c'est 8 h)", "(para mí son las 8)", "(bei mir ist es 8 Uhr)"
         r"|\b(?:voor mij|bij mij|bei mir|para m[íi]|pour moi|chez moi|per me|da me|para mim)\s(?:is (?:dat|het)|"
@@ -514,7 +516,11 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
-_YOUR_BEFORE = regex(r"\byour\s(?:[A-Za-z]+\s){0,2}$", re.IGNORECASE)
+_YOUR_BEFORE = regex(
+    r"\b(?:your|para ti|para vos|para usted|para você|pour vous|pour toi|per te|per lei|für sie|für dich|voor jou|"
+    r"voor u|bei ihnen|bei dir)\s(?:[^\W\d_]+\s){0,2}$",
+    re.IGNORECASE,
+)
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
 DEADLINE = regex(
     r"\b(?:by|until|till|before|bis|spätestens|avant|hasta|antes del?|até|entro|vóór|voor|uiterlijk)\s"
