@@ -122,6 +122,7 @@ TZ = {
     "fresh-en40": "Asia/Singapore",
     "fresh-en41": "Europe/London",
     "fresh-intl37": "Europe/Berlin",
+    "fresh-en42": "America/Los_Angeles",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
