@@ -2295,3 +2295,15 @@ def test_german_weekly_and_restatements_before_a_time() -> None:
     refs = (datetime(2039, 1, 21, 9, 0, tzinfo=zone(z)) for z in ("UTC+1", "UTC-5", "UTC-3"))
     assert [_found([t], r, "Europe/Berlin")[0] for t, r in zip(texts, refs, strict=True)] == [
         ["2039-01-27T10:45:00+01:00"], ["2039-01-27T09:00:00-05:00"], ["2039-01-27T10:00:00-03:00"]]
+
+
+def test_someone_copied_for_the_record_is_no_referral() -> None:
+    """A no with a colleague on copy "for our records" (or "damit die Anfrage abgelegt wird") is a decline; "I've
+    cc'd Jo, who knows this far better than I do" still points on."""
+    cc = "Cc: Jo Park <jo.park@firm.example>\n"
+    got = [classify_message(_mail(body + QUOTE, headers=cc)).to_json()["intent"] for body in (
+        "I'm afraid I have to decline: our policy doesn't allow these calls. I've copied Jo for our records.",
+        "Leider muss ich absagen. Frau Park steht in Kopie, damit die Anfrage bei uns sauber abgelegt wird.",
+        "I'm afraid I can't help, but I've cc'd Jo, who knows this far better than I do.",
+    )]
+    assert got == ["declined", "declined", "referral"]

@@ -371,6 +371,10 @@ def decide(ev: Evidence) -> tuple[str, float]:
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
     says_no = bool(_FLAT_NO.search(text) or _any(_SAYS_NO, "says_no", text)) and not RECONTACT.search(text)
+    if ev.referrals and (says_no or decline) and not ev.referrals_in_text and not concrete and _FOR_RECORD.search(text):
+        # "I have copied Lise from my office for our records", "damit die Anfrage sauber abgelegt wird": a copy kept
+        # for the file, not a pointer
+        return "declined", 0.85
     if ev.referrals and (says_no or decline) and not not_me and not ev.referrals_in_text and not concrete:
         # "So I'm going to have to say no. I've copied her here just so she's aware": a copy, not a pointer
         return "declined", 0.85
@@ -447,6 +451,15 @@ _TO_PERSON = regex(
     r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
     r"|\bgive (?:\w+ ){1,2}a (?:ring|call|bell|buzz|shout)\b|\btell (?:him|her|them) \w+ sent you\b"
+)
+# Why someone was copied: for the file or to keep them informed, not to be written to.
+_FOR_RECORD = regex(
+    r"\b(?:for (?:our|the|my) (?:records?|files?)|(?:so|just so) (?:there's|there is) a record|for the record|"
+    r"for (?:visibility|awareness|information|reference)|(?:so|just so) (?:she|he|they)(?:'s| is| are) aware|"
+    r"(?:sauber |ordnungsgemäß )?abgelegt|zur kenntnis|pour (?:information|info|mémoire)|pour le dossier|"
+    r"para (?:que conste|conocimiento|su conocimiento|registro|constancia)|per conoscenza|per (?:il )?registro|"
+    r"para (?:registro|conhecimento)|ter (?:informatie|kennisname)|voor het dossier)\b",
+    re.IGNORECASE,
 )
 # A question put as a request: "let me know what you'd like to cover", "dites-moi si c'est pour un cours".
 _INDIRECT_QUESTION = regex(
