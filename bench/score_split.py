@@ -123,6 +123,7 @@ TZ = {
     "fresh-en41": "Europe/London",
     "fresh-intl37": "Europe/Berlin",
     "fresh-en42": "America/Los_Angeles",
+    "fresh-intl38": "Europe/Paris",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
