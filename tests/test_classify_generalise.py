@@ -2307,3 +2307,15 @@ def test_someone_copied_for_the_record_is_no_referral() -> None:
         "I'm afraid I can't help, but I've cc'd Jo, who knows this far better than I do.",
     )]
     assert got == ["declined", "declined", "referral"]
+
+
+def test_a_pointer_to_someone_by_phone_only() -> None:
+    """ "I'm the wrong person, but you should call Marcus - his cell is 555 0172", "no soy la persona indicada ...
+    márcale al +52 ..." and "Non sono la persona giusta: le consiglio di telefonare all'ufficio del prof. Rinaldi"
+    point on with no address to record (the rules' reading, before the second opinion weighs it)."""
+    got = [classify_message(_mail(body + QUOTE), second_opinion=False).to_json() for body in (
+        "Honestly I'm the wrong person, but you should call Marcus Bell. His cell is (213) 555-0172.",
+        "No soy la persona indicada, pero mi cuñada Lupita sabe mucho. Márcale al +52 55 5555 0123.",
+        "Non sono la persona giusta. Le consiglio di telefonare all'ufficio del prof. Rinaldi: 011 000 0487.",
+    )]
+    assert [(o["intent"], o["referrals"]) for o in got] == [("referral", [])] * 3

@@ -560,13 +560,20 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
     "es": (
         r"ll[áa]ma(?:le|la)? (?:mejor )?a\b",
         r"ll[áa]mal[ae]\b",
-        r"m[áa]nd[ae]le un (?:mensaje|whatsapp)",
+        r"m[áa]nd[ae]le (?:un )?(?:mensaje|whatsapp)",
+        r"m[áa]rcale\b",
         r"escr[íi]bele al whatsapp",
     ),
     "fr": (r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b"),
     "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
     "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),
-    "it": (r"chiama(?:lo|la)\b", r"sentilo\b|sentila\b", r"telefonar(?:gli|le)\b", r"di sentire (?:il|la|l[\'’])\b"),
+    "it": (
+        r"chiama(?:lo|la)\b",
+        r"sentilo\b|sentila\b",
+        r"telefonar(?:gli|le)\b",
+        r"di sentire (?:il|la|l[\'’])\b",
+        r"(?:le|ti) consiglio di (?:telefonare|chiamare)",
+    ),
     "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b", r"bel (?:eens |even |gerust )*met\b"),
 }
 

@@ -451,6 +451,9 @@ _TO_PERSON = regex(
     r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
     r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
     r"|\bgive (?:\w+ ){1,2}a (?:ring|call|bell|buzz|shout)\b|\btell (?:him|her|them) \w+ sent you\b"
+    # "you should call Marcus Bell ... his cell is (213) 555-0172"
+    r"|\b(?:you should|you could|you might want to|best to|better to) (?:call|ring|text|phone|whatsapp)\b"
+    r"|\b(?:his|her|their) (?:cell|mobile|phone|number|whatsapp)(?: number)? is\b"
 )
 # Why someone was copied: for the file or to keep them informed, not to be written to.
 _FOR_RECORD = regex(

@@ -27,7 +27,8 @@ _NAME_BEFORE = regex(r"((?:[A-Z][\w'’.-]+\s){1,3})[(<\[]?\s*$")
 # Words that say a Cc'd person was added for the user: "cc'd", "looping in", "en copia", "in Kopie", "ajouté".
 _CC_CUE = regex(
     word_led(
-        r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|loop\w* in|in the loop|add(ing|ed)|introduc\w*|connect(ing)? you|"
+        r"\b(cc\w*|cop(ied|ying|io|ia|ie|ié)|copi(and|ant)\w*|loop\w* in|in the loop|add(ing|ed)|introduc\w*|"
+        r"connect(ing)? you|"
         r"(en|em|in) c[óo]pi[ae]|in kopie|present\w*|apresent\w*|vorstell\w*|voorstel\w*|ajout\w*|aggiunt\w*|"
         r"añad\w*|adicion\w*|hinzugef[üu]gt|toegevoegd|inclu\w*)\b"
     ),
