@@ -2319,3 +2319,12 @@ def test_a_pointer_to_someone_by_phone_only() -> None:
         "Non sono la persona giusta. Le consiglio di telefonare all'ufficio del prof. Rinaldi: 011 000 0487.",
     )]
     assert [(o["intent"], o["referrals"]) for o in got] == [("referral", [])] * 3
+
+
+def test_a_no_said_of_a_condition_is_no_decline() -> None:
+    """ "are you job hunting or building something? if it's a pitch I'll pass" asks; "I'll pass" alone declines."""
+    got = [classify_message(_mail(body + QUOTE)).to_json()["intent"] for body in (
+        "what's the angle here - are you job hunting or building something? if it's a pitch for a pilot I'll pass.",
+        "Thanks, but I'll pass. Good luck!",
+    )]
+    assert got == ["question", "declined"]

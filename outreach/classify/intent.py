@@ -257,6 +257,10 @@ def _any(english: re.Pattern[str], cue: str, text: str) -> bool:
     return bool(english.search(text) or pattern(cue).search(text))
 
 
+# "if it's a pitch for a museum pilot I'll pass": a no said of a condition is no answer yet
+_CONDITION = regex(r"\b(?:if|unless|in case|si|wenn|falls|qualora|mocht|caso)\b", re.IGNORECASE)
+
+
 def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
     """Like :func:`_any`, but a cue in a sentence that names a day ("el miércoles no voy a poder") turns down that
     day, not the call."""
@@ -265,7 +269,7 @@ def _undated(english: re.Pattern[str], cue: str, text: str) -> bool:
             window = max(0, m.start() - 400)  # (a clause is shorter than that: spares scanning from the top)
             start = max((b.end() for b in _CLAUSE_BREAK.finditer(text, window, m.start())), default=window)
             end = next((b.start() for b in _CLAUSE_BREAK.finditer(text, m.end(), m.end() + 400)), len(text))
-            if not DAY_WORD.search(text, start, end):
+            if not DAY_WORD.search(text, start, end) and not _CONDITION.search(text, start, m.start()):
                 return True
     return False
 
