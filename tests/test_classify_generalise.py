@@ -2328,3 +2328,18 @@ def test_a_no_said_of_a_condition_is_no_decline() -> None:
         "Thanks, but I'll pass. Good luck!",
     )]
     assert got == ["question", "declined"]
+
+
+def test_an_engagement_right_after_an_hour_and_ten_past_in_german() -> None:
+    """ "a las cinco menos cuarto, que a las seis tengo un grupo" is 16:45 only; "um zehn nach drei" is 15:10;
+    "om 10 uur heb ik nog een gaatje" and "at 3pm I have a free slot" keep their hour."""
+    ref = datetime(2039, 9, 28, 9, 0, tzinfo=zone("Europe/Paris"))
+    texts = [
+        "El lunes 3 sí: a las cinco menos cuarto de la tarde, que a las seis tengo un grupo. ¿Te vale?",
+        "Wie wäre es mit Mittwoch, dem 12.10., um zehn nach drei?",
+        "Maandag 3 oktober om 10 uur heb ik nog een gaatje van een half uur.",
+        "Monday the 3rd at 3pm I have a free slot.",
+    ]
+    assert _found(texts, ref, "Europe/Paris") == [
+        ["2039-10-03T16:45:00+02:00"], ["2039-10-12T15:10:00+02:00"], ["2039-10-03T10:00:00+02:00"],
+        ["2039-10-03T15:00:00+02:00"]]

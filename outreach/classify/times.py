@@ -357,6 +357,10 @@ _WORD_TIMES = [
     (regex(r"(?<!\bom )(?<!\bhet )\bhalf (\d{1,2})(?=\s(?:" + _HALF_FOLLOWERS + r")\b|\s?[?!.,)]|\s*$)", re.I),
      lambda h: (h, 30)),
     (regex(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
+    (regex(r"\bzehn nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 10)),
+    (regex(r"\bf[üu]nf nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 5)),
+    (regex(r"\bzwanzig nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 20)),
+    (regex(r"\bzehn vor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 50)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
@@ -380,7 +384,8 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = regex(
-    r"\b(?:half|halb|quarter|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur)\b"
+    r"\b(?:half|halb|quarter|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
+    r"zehn|f[üu]nf|zwanzig)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
@@ -414,6 +419,16 @@ def _clock_words(text: str) -> str:
     return text
 
 
+# The sender's own engagement said right after an hour: "a las seis tengo un grupo", "at 6 I have a class", "um 15
+# Uhr habe ich einen Termin"
+_ENGAGED_AFTER = regex(
+    r"\s?,?\s(?:tengo|ho|j'ai|hab(?:e)? ich|tenho|heb ik|i have|i've got|i've)\s(?:\w+\s)?"
+    r"(?:un|una|un'|a|an|einen?|eine|ein|uma|um|een|une|mi|il mio|la mia|meine?n?|mon|ma|my|our)\b"
+    # (not a free moment: "at 3pm I have a 30-minute window", "a las 5 tengo un hueco")
+    r"(?!\s(?:\S+\s){0,2}(?:free|window|slot|gap|opening|hueco|créneau|lücke|zeitfenster|finestra|buco|janela|"
+    r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd))",
+    re.IGNORECASE,
+)
 # What lies between a time given up and its restatement: "instead of 11:30 AM IST (your 2pm)"
 _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 
@@ -448,9 +463,9 @@ def _find_times(text: str) -> list[_Time]:
         hour = _hour(start_hour, start_ap, strong)
         if hour is None:
             continue
-        if _NOT_AT.search(text, max(0, m.start() - 24), m.start()):
+        if _NOT_AT.search(text, max(0, m.start() - 24), m.start()) or _ENGAGED_AFTER.match(text, end):
             given_up = end
-            continue  # "Monday works, just not at 3"
+            continue  # "Monday works, just not at 3", "que a las seis tengo un grupo"
         if _OWN_ENGAGEMENT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "at 8:15, before my 9:00 lecture": the sender's own engagement, not a time for the call
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
