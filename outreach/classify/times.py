@@ -315,7 +315,7 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
     return h + 12 if 1 <= h <= 6 else h
 
 
-_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = alternation(NUMBER_WORDS)
 _ENGLISH_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _DUTCH_NUMBER = "één|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf"
 _HALF_FOLLOWERS = (
@@ -336,7 +336,7 @@ HOURS_PAST_NOON = {
     **dict.fromkeys(("dix-neuf", "neunzehn", "negentien", "diciannove", "diecinueve", "dezanove", "dezenove"), 19),
     **dict.fromkeys(("vingt", "zwanzig", "twintig", "venti", "veinte", "vinte"), 20),
 }
-_HOUR = "|".join(sorted([*HOURS_PAST_NOON, *NUMBER_WORDS], key=len, reverse=True))
+_HOUR = alternation([*HOURS_PAST_NOON, *NUMBER_WORDS])
 _WORD_TIMES = [
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures? trente\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures? quinze\b", re.I), lambda h: (h, 15)),
