@@ -2343,3 +2343,12 @@ def test_an_engagement_right_after_an_hour_and_ten_past_in_german() -> None:
     assert _found(texts, ref, "Europe/Paris") == [
         ["2039-10-03T16:45:00+02:00"], ["2039-10-12T15:10:00+02:00"], ["2039-10-03T10:00:00+02:00"],
         ["2039-10-03T15:00:00+02:00"]]
+
+
+def test_an_hour_spent_in_traffic_is_turned_down() -> None:
+    """ "quarta 17h eu tô no trânsito, mas às 3 da tarde consigo" gives 15:00; "at 5 I'm stuck in traffic, but 3pm
+    works" gives 3pm."""
+    ref = datetime(2031, 8, 8, 9, 0, tzinfo=zone("America/Sao_Paulo"))
+    texts = ["Quarta 13/8 17h eu tô no trânsito voltando da agência, mas às 3 da tarde consigo.",
+             "Wednesday 13/8 at 5 I'm stuck in traffic, but 3pm works."]
+    assert _found(texts, ref, "America/Sao_Paulo") == [["2031-08-13T15:00:00-03:00"], ["2031-08-13T15:00:00-03:00"]]

@@ -197,6 +197,8 @@ _NEGATIVE = regex(
         r"not free|tough|(?:a bit|too|rather|quite) tight|missed|off that day|on leave|on shift|on call|in surgery|"
         r"(?:bank|public|national) holiday|feriado|festivo|férié|feiertag|feestdag|"
         r"in clinic|"
+        # commuting at that hour: "quarta 17h eu tô no trânsito", "at 5 I'm stuck in traffic", "um 17 Uhr im Stau"
+        r"(?:no|in|en el|im|dans les|nel|in de) (?:trânsito|tr[áa]fico|traffic|stau|bouchons|traffico|file)\b|"
         r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
         r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
