@@ -2352,3 +2352,14 @@ def test_an_hour_spent_in_traffic_is_turned_down() -> None:
     texts = ["Quarta 13/8 17h eu tô no trânsito voltando da agência, mas às 3 da tarde consigo.",
              "Wednesday 13/8 at 5 I'm stuck in traffic, but 3pm works."]
     assert _found(texts, ref, "America/Sao_Paulo") == [["2031-08-13T15:00:00-03:00"], ["2031-08-13T15:00:00-03:00"]]
+
+
+def test_a_standard_time_name_from_a_sender_on_standard_time() -> None:
+    """ "1pm AEST" from Brisbane (+10:00) while Sydney keeps summer time is 13:00+10:00 for a user in Sydney;
+    "6:30pm ET" from Chicago (-05:00 in October) stays Eastern daylight time."""
+    brisbane = datetime(2027, 10, 4, 12, 0, tzinfo=zone("UTC+10"))
+    chicago = datetime(2032, 10, 19, 17, 50, tzinfo=zone("UTC-5"))
+    assert [
+        _found(["Thursday works: let's lock in 1pm AEST."], brisbane, "Australia/Sydney")[0],
+        _found(["Wednesday the 27th at 6:30pm ET works."], chicago, "America/New_York")[0],
+    ] == [["2027-10-07T13:00:00+10:00"], ["2032-10-27T18:30:00-04:00"]]

@@ -572,8 +572,13 @@ _BEFORE_ZONE = frozenset(
 _DAY_BEFORE_ZONE = regex(r"^\s*(?:on\s)?(?:" + DATE_RE.pattern + r")(?=\s|,|$)")
 
 
-def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
+# Names that say standard time ("AEST", "EST"), unlike "AET" or "ET", which follow the season
+_STANDARD_NAMES = frozenset({"AEST", "ACST", "NZST", "EST", "CST", "MST", "PST", "AKST", "AST", "NST"})
+
+
+def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
     """The zone written right after a time, whether one was written, and whether it is the user's."""
+    ref_tz = ref.tzinfo or UTC
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
     if m is None or _DAY_BEFORE_ZONE.sub(" ", window[: m.start()]).strip(" ,()[]-") not in _BEFORE_ZONE:
@@ -587,6 +592,11 @@ def _zone_after(text: str, pos: int, ref_tz: tzinfo, user_tz: tzinfo | None) -> 
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
     tz = _zone_from(m, ref_tz, user_tz)
+    standard = (m.group("abbr") or "").upper() in _STANDARD_NAMES
+    if standard and tz is not None and (kept := _kept_standard(tz, ref)) is not tz:
+        # "1pm AEST" from Brisbane while Sydney keeps summer time: the sender's standard clock, even when the
+        # user's zone goes by the same name
+        return kept, True, False
     return tz, True, bool(m.group("yours")) or _same_zone(tz, user_tz)
 
 
@@ -735,7 +745,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         conversion = _CONVERSION.search(clause)
         zones = [
             (user_tz, True, True) if user_tz is not None and _YOUR_BEFORE.search(clause, max(0, t.start - 20), t.start)
-            else _zone_after(clause, t.end, ref_tz, user_tz)
+            else _zone_after(clause, t.end, ref, user_tz)
             for t in times
         ]
         # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
