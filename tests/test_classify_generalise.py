@@ -2363,3 +2363,12 @@ def test_a_standard_time_name_from_a_sender_on_standard_time() -> None:
         _found(["Thursday works: let's lock in 1pm AEST."], brisbane, "Australia/Sydney")[0],
         _found(["Wednesday the 27th at 6:30pm ET works."], chicago, "America/New_York")[0],
     ] == [["2027-10-07T13:00:00+10:00"], ["2032-10-27T18:30:00-04:00"]]
+
+
+def test_a_morning_hour_said_as_morning_is_never_the_afternoon() -> None:
+    """ "el viernes 13 a las 4 de la madrugada" is 04:00 and "Friday 13th at 6 in the morning" 06:00; "Friday 13th at
+    4" stays 16:00."""
+    ref = datetime(2037, 3, 5, 9, 0, tzinfo=zone("Europe/Madrid"))
+    texts = ["El viernes 13 a las 4 de la madrugada.", "Friday 13th at 6 in the morning.", "Friday 13th at 4."]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2037-03-13T04:00:00+01:00"], ["2037-03-13T06:00:00+01:00"], ["2037-03-13T16:00:00+01:00"]]

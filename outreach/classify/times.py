@@ -431,6 +431,12 @@ _ENGAGED_AFTER = regex(
     r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd))",
     re.IGNORECASE,
 )
+# "las 4 de la madrugada", "9 in the morning", "6 Uhr morgens": a morning hour, never read as the afternoon
+_MORNING_AFTER = regex(
+    r"\s*(?:de la (?:madrugada|mañana)|da (?:madrugada|manhã)|du matin|del mattino|di mattina|in the morning|"
+    r"(?:uhr )?(?:morgens|früh)|'s ochtends|'s morgens)\b",
+    re.IGNORECASE,
+)
 # What lies between a time given up and its restatement: "instead of 11:30 AM IST (your 2pm)"
 _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 
@@ -441,7 +447,7 @@ def _find_times(text: str) -> list[_Time]:
     for m in TIME_RE.finditer(text):
         if given_up >= 0 and _RESTATED_IN_BRACKETS.fullmatch(text, given_up, m.start()):
             continue  # the time just given up, in another zone
-        ap = m.group("ap")
+        ap = m.group("ap") or ("a" if _MORNING_AFTER.match(text, m.end()) else None)
         minute_text = m.group("m")
         end_minutes = m.group("m2")
         end = m.end()
