@@ -657,17 +657,27 @@ def _default_zone(text: str, times: list[_Time], ref: datetime, user_tz: tzinfo 
     return next(iter(zones.values())) if len(zones) == 1 else None
 
 
+def _prepared(text: str) -> str:
+    """A reply's text as the time readers take it: bounded, one apostrophe, clock words put as digits."""
+    return _clock_words(text[:MAX_CHARS].replace("’", "'"))
+
+
+def _not_turned_down(clause: str, times: list[_Time]) -> list[_Time]:
+    """The times of ``clause`` outside the parts of it that say no ("só que às 14h já tenho outra coisa, pode ser
+    às três e meia?": the no holds in its own part only)."""
+    refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
+    return [t for t in times if not any(a <= t.start < b for a, b in refusals)]
+
+
 def dayless_times(text: str, today: date) -> list[time]:
     """Clock times ``text`` gives in sentences that name no day and turn nothing down ("Ihr zweiter Vorschlag passt,
     allerdings erst um Viertel nach zehn statt um zehn" gives 10:15): the hour a slot picked by its day is moved to."""
-    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
     found: list[time] = []
-    for clause in split_clauses(text)[:MAX_CLAUSES]:
+    for clause in split_clauses(_prepared(text))[:MAX_CLAUSES]:
         if find_dates(clause, today) or OPENING_HOURS.search(clause) or _EVENT.search(clause) \
                 or _CONVERSION.search(clause):
             continue
-        refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
-        found += [t.value for t in _find_times(clause) if not any(a <= t.start < b for a, b in refusals)]
+        found += [t.value for t in _not_turned_down(clause, _find_times(clause))]
     return found
 
 
@@ -676,7 +686,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
 
     ``hints``: the dates the user proposed, which a bare weekday in the reply refers to.
     """
-    text = _clock_words(text[:MAX_CHARS].replace("’", "'"))
+    text = _prepared(text)
     if ":" in text:
         text = STAMP_LINE.sub("", text)  # every stamp has a clock time "hh:mm"
     ref_tz = ref.tzinfo or ref.astimezone().tzinfo
@@ -740,8 +750,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
         if times and turns_down(clause):
             # "só que às 14h já tenho outra coisa, pode ser às três e meia?": the no holds in its own part only
-            refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
-            times = [t for t in times if not any(a <= t.start < b for a, b in refusals)]
+            times = _not_turned_down(clause, times)
             if dates and not times:
                 previous_date = dates[-1]  # every hour named on that day turned down: the day is still open
         if not times or OPENING_HOURS.search(clause) or _EVENT.search(clause):
