@@ -148,7 +148,11 @@ def _classify(
     calendar = read_calendar(context, invite, mail.header("subject"), ref) if context is not None else None
     if invite is not None and invite.cancelled:
         invite = None
-    auto = read_automatic(mail, text, split, invite, ref.date(), frozenset(known_addresses))
+    known = frozenset(known_addresses)
+    own = split.body + "\n" + split.signature
+    # a scheduling tool's confirmation of the meeting it booked for the contact, with no calendar file
+    booked = invite is None and booked_for_contact(mail, own, known)
+    auto = read_automatic(mail, text, split, invite, ref.date(), known, booked=booked)
     if auto is not None:
         return _result(
             auto.intent,
@@ -183,7 +187,7 @@ def _classify(
     # not an answer, unless the new text points at a link and holds no link of its own.
     points = _POINTS_AT_LINK.search(split.body) and body_links.video is None
     booking = body_links.booking or (links.booking if points else None)
-    exclude = set(known_addresses) | {mail.from_addr}
+    exclude = set(known) | {mail.from_addr}
     quoted = split.quoted + "\n" + html_split.quoted
     # A reply may add someone new to To as well as Cc (an Outlook @-mention adds them to To; a forward introduces
     # its To to the user in Cc): they count as Cc'd people do, once we can tell which recipient is the user (a
@@ -219,9 +223,6 @@ def _classify(
 
     user = _user(mail, quoted_top)
     in_thread = bool(mail.header("in-reply-to") or mail.header("references"))
-    # a scheduling tool's confirmation of the meeting it booked for the contact, with no calendar file
-    own = split.body + "\n" + split.signature
-    booked = invite is None and booked_for_contact(mail, own, frozenset(known_addresses))
     intent, confidence = decide(
         Evidence(
             text=split.body,

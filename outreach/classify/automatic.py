@@ -304,13 +304,21 @@ def _machine_sender(mail: Mail) -> bool:
 
 
 def read_automatic(
-    mail: Mail, text: str, split: Split, invitation: Invitation | None, today: date, known: Collection[str] = ()
+    mail: Mail,
+    text: str,
+    split: Split,
+    invitation: Invitation | None,
+    today: date,
+    known: Collection[str] = (),
+    *,
+    booked: bool = False,
 ) -> Verdict | None:
     """The verdict for automatic mail, or None when a person's answer should be read from it.
 
     ``text`` is the readable text (plain, else HTML as text) and ``split`` its new text, quote
     and signature; ``invitation`` the first calendar event with a start; ``today`` the Date
-    header's day (for return dates); ``known`` lower-case addresses of the user and contacts.
+    header's day (for return dates); ``known`` lower-case addresses of the user and contacts;
+    ``booked`` whether it is a scheduling tool's confirmation for a contact (:func:`booked_for_contact`).
     """
     if _is_complaint(mail, text):
         return Verdict("unsubscribe", 0.97, "complaint")
@@ -333,9 +341,9 @@ def read_automatic(
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")
         return None
-    own = split.body + "\n" + split.signature
-    if booked_for_contact(mail, own, known):
+    if booked:
         return None
+    own = split.body + "\n" + split.signature
     strength = _auto_reply_strength(mail, own, split.quoted)
     if _relayed_person(mail, strength, own, split.quoted):
         return None
