@@ -198,6 +198,20 @@ def test_dates(text: str, today: date, want: date) -> None:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        ("serían las 9 de la mañana aquí", []),
+        ("mañana por la mañana a las 10", [date(2027, 3, 6)]),
+        ("Guten Morgen! Heute Morgen geht nicht, morgen um 10 schon", [date(2027, 3, 5), date(2027, 3, 6)]),
+        ("Goede morgen, morgen om 10 uur?", [date(2027, 3, 6)]),
+    ],
+)
+def test_the_morning_is_not_tomorrow(text: str, want: list[date]) -> None:
+    """Spanish "mañana" and German and Dutch "morgen" after an article or a day name the morning, not tomorrow."""
+    assert [m.day for m in find_dates(text, date(2027, 3, 5))] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
         ("mardi 16 mars de 15 h à 15 h 30 (heure de Bruxelles)", ["2027-03-16T15:00:00+01:00"]),
         ("jueves 18 de marzo, 10:30 a. m. (hora Colombia)", ["2027-03-18T10:30:00-05:00"]),
         ("martedì 16 marzo, ore 18.00", ["2027-03-16T18:00:00+01:00"]),

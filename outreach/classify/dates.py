@@ -116,6 +116,9 @@ _RELATIVE = {
     "après-demain": 2, "heute": 0, "morgen": 1, "übermorgen": 2, "hoje": 0, "amanhã": 1,
     "depois de amanhã": 2, "oggi": 0, "domani": 1, "dopodomani": 2, "vandaag": 0, "overmorgen": 2,
 }  # fmt: skip
+# Spanish "mañana" and German and Dutch "morgen" also name the morning, after an article or a day
+_ALSO_MORNING = frozenset({"mañana", "morgen"})
+_MORNING_NOUN = regex(r"\b(?:la|esta|cada|una|am|heute|gestern|jeden|guten|goede|deze)\s$", re.IGNORECASE)
 _NEXT = r"this|next|coming|this coming|el próximo|el proximo|la próxima|próximo|próxima|nächsten|nächste|prossimo|prossima|volgende"  # noqa: E501
 DATE_RE = regex(
     word_led(
@@ -276,6 +279,8 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
             if day is not None:
                 found.append((DateMention(m.start(), m.end(), day, True), [], None))
         elif m.group("rel"):
+            if _MORNING_NOUN.search(text, max(0, m.start() - 8), m.start()) and m.group("rel").lower() in _ALSO_MORNING:
+                continue  # "a las 9 de la mañana", "heute Morgen": the morning, not tomorrow
             delta = _RELATIVE[m.group("rel").lower()]
             found.append((DateMention(m.start(), m.end(), today + timedelta(days=delta), False), [], None))
         elif m.group("wd"):
