@@ -2372,3 +2372,14 @@ def test_a_morning_hour_said_as_morning_is_never_the_afternoon() -> None:
     texts = ["El viernes 13 a las 4 de la madrugada.", "Friday 13th at 6 in the morning.", "Friday 13th at 4."]
     assert _found(texts, ref, "Europe/Madrid") == [
         ["2037-03-13T04:00:00+01:00"], ["2037-03-13T06:00:00+01:00"], ["2037-03-13T16:00:00+01:00"]]
+
+
+def test_the_day_said_as_the_reserve_is_not_the_one_a_later_time_takes() -> None:
+    """ "Friday is my first choice, Thursday at a push. 16:30 your time..." is Friday at 16:30; "Freitag wäre mir
+    am liebsten, notfalls Donnerstag. 16:30 Uhr?" too; with no reserve, the last day named carries on."""
+    ref = datetime(2037, 3, 5, 9, 0, tzinfo=zone("Europe/Madrid"))
+    texts = ["Friday is my first choice, Thursday at a push. 16:30 your time works.",
+             "Freitag wäre mir am liebsten, notfalls Donnerstag. 16:30 Uhr?",
+             "Friday is fine, and Thursday too. 16:30 your time works."]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2037-03-06T16:30:00+01:00"], ["2037-03-06T16:30:00+01:00"], ["2037-03-05T16:30:00+01:00"]]

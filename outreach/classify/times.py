@@ -165,7 +165,9 @@ _SAME_DAY = regex(
 # A time offered in reserve, should the one agreed fall through.
 _FALLBACK = regex(
     r"\b(?:back-?up|fall-?back|plan b|in reserve|de repli|en secours|ausweich\w*|reservetermin|als reserve|"
-    r"de respaldo|de reserva|di riserva|di ripiego|come ripiego|uitwijk\w*)\b",
+    r"de respaldo|de reserva|di riserva|di ripiego|come ripiego|uitwijk\w*|"
+    r"at a push|at a pinch|if need be|if necessary|if really needed|notfalls|im notfall|zur not|si besoin|"
+    r"en dernier recours|si hace falta|si es necesario|se necessario|se preciso|se for preciso|desnoods|zo nodig)\b",
     re.IGNORECASE,
 )
 _NEGATIVE = regex(
@@ -745,7 +747,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             # the end of its paragraph (not into a signature's "Availability: M–F, 8:00 AM – 5:00 PM CT")
             pass
         else:
-            previous_date = dates[-1] if dates and not times else None
+            previous_date = _carried(clause, dates) if dates and not times else None
         if times and dates and _NOT_AT.search(clause):
             previous_date = dates[-1]  # "Monday works, just not at 3. Can we do 3:30 instead?"
         if times and turns_down(clause):
@@ -848,6 +850,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         window = (ref - timedelta(hours=1), ref + timedelta(days=400))
         results = [r for r in restatements if r is not None and window[0] <= r <= window[1]]
     return Found(results)
+
+
+def _carried(clause: str, dates: list[DateMention]) -> DateMention:
+    """The day a clause without a time hands on to the next one: its last, unless that one is the reserve
+    ("Friday is my first choice, Thursday at a push. 16:30 your time...")."""
+    taken = [d for d in dates
+             if not any(a <= d.start < b and _FALLBACK.search(clause, a, b) for a, b in clause_parts(clause))]
+    return (taken or dates)[-1]
 
 
 def _same_day_named(said: date, day: date, dates: list[DateMention]) -> bool:
