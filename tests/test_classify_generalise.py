@@ -2383,3 +2383,16 @@ def test_the_day_said_as_the_reserve_is_not_the_one_a_later_time_takes() -> None
              "Friday is fine, and Thursday too. 16:30 your time works."]
     assert _found(texts, ref, "Europe/Madrid") == [
         ["2037-03-06T16:30:00+01:00"], ["2037-03-06T16:30:00+01:00"], ["2037-03-05T16:30:00+01:00"]]
+
+
+def test_a_conversion_in_the_next_sentence_settles_my_time_across_a_clock_change() -> None:
+    """A sender whose clock read as the user's before the change (Regina, -06:00 all year) gives "10:00 my time"
+    and then "that will be 11:00 in Chicago": 11:00 Chicago daylight time; a conversion that agrees changes
+    nothing, and so does one an hour off with the sender's zone named."""
+    ref = datetime(2036, 3, 6, 7, 30, tzinfo=zone("America/Chicago"))
+    texts = ["Let's go with Thursday, March 20 at 10:00 my time. We don't change our clocks, so once you've "
+             "moved yours that will be 11:00 in Chicago.",
+             "Let's go with Thursday, March 20 at 10:00 my time. That will be 10:00 in Chicago too.",
+             "Let's go with Thursday, March 20 at 10:00 Eastern. I think that will be 10:00 in Chicago."]
+    assert _found(texts, ref, "America/Chicago") == [
+        ["2036-03-20T11:00:00-05:00"], ["2036-03-20T10:00:00-05:00"], ["2036-03-20T10:00:00-04:00"]]

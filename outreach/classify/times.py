@@ -784,7 +784,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         kept_day: date | None = None  # the day of the last time kept in this clause
         for t, (tz, named, yours), again in zip(times, zones, restating, strict=True):
             if conversion and t.start > conversion.start():
-                if named and (day := _date_for(t, dates) or (carried.day if carried else None)) is not None:
+                # ("... at 10:00 my time. So that will be 11:00 in Chicago": the day of the time it restates)
+                last_day = results[-1].astimezone(tz or ref_tz).date() if results else None
+                if named and (day := _date_for(t, dates) or (carried.day if carried else last_day)) is not None:
                     restatements.append(_at(day, t.value, tz or ref_tz))
                 continue
             if again and kept:
@@ -838,11 +840,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         results, guessed = [r for r, f in zip(results, fallback, strict=True) if not f], \
             [g for g, f in zip(guessed, fallback, strict=True) if not f]
     kept_restatements = [r for r in restatements if r is not None]
-    if len(results) == 1 and guessed[0] and len(kept_restatements) == 1 \
+    if len(results) == 1 and (guessed[0] or results[0].tzinfo is ref_tz) and len(kept_restatements) == 1 \
             and abs(results[0] - kept_restatements[0]) == timedelta(hours=1):
         # "mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous (on passe à l'heure d'hiver ce week-end)":
-        # a time read on the Date header's offset is an hour off across a clock change; the sender's conversion
-        # into the user's zone says which instant they mean
+        # a time read on the Date header's offset (named by none, or "my time") is an hour off across a clock
+        # change; the sender's conversion into the user's zone says which instant they mean
         return Found(kept_restatements)
     if not results:
         # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
