@@ -124,6 +124,8 @@ TZ = {
     "fresh-intl37": "Europe/Berlin",
     "fresh-en42": "America/Los_Angeles",
     "fresh-intl38": "Europe/Paris",
+    "fresh-en45": "Australia/Melbourne",
+    "fresh-en44": "Europe/London",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
