@@ -36,7 +36,7 @@ FRESH_CORPORA = (
     *("fresh-en36", "fresh-intl33", "fresh-en35", "fresh-auto9", "fresh-en37", "fresh-intl34"),
     *("fresh-auto10", "fresh-en38", "fresh-intl35", "fresh-auto11", "fresh-intl36"),
     *("fresh-en39", "fresh-en40", "fresh-en41", "fresh-intl37", "fresh-en42"),
-    *("fresh-intl38", "fresh-en45", "fresh-en44"),
+    *("fresh-intl38", "fresh-en45", "fresh-en44", "fresh-en43"),
 )
 
 

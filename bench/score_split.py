@@ -126,6 +126,7 @@ TZ = {
     "fresh-intl38": "Europe/Paris",
     "fresh-en45": "Australia/Melbourne",
     "fresh-en44": "Europe/London",
+    "fresh-en43": "America/New_York",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
