@@ -564,9 +564,19 @@ ORDINAL_QUOTE = (
         ("Het tweede tijdstip komt mij het beste uit. Stuur je een uitnodiging?", "2027-03-18T14:00:00-04:00"),
         ("Opa! Pode contar comigo. O segundo horário fica ótimo pra mim.", "2027-03-18T14:00:00-04:00"),
         ("The first option doesn't work for me, sorry.", None),
+        ("The first one works, but could we start at 10:30?", "2027-03-16T10:30:00-04:00"),
     ],
 )
 def test_a_reply_may_pick_the_users_time_by_its_rank(body: str, want: str | None) -> None:
-    """ "The first option works" picks that one of the user's quoted times, read in the user's zone."""
+    """ "The first option works" picks that one of the user's quoted times, read in the user's zone; its hour on the
+    sender's clock restates it, another near it moves it."""
     out = classify_message(_mail(body + ORDINAL_QUOTE, extra=IN_THREAD), user_tz=USER_TZ).to_json()
     assert _instant((out["meeting"] or {}).get("start")) == _instant(want)
+
+
+def test_a_rank_pick_restated_on_the_senders_clock_keeps_the_slot() -> None:
+    """ "The first one works, 8 am my time" from Regina (-06:00 all year) restates the user's 10:00 Eastern slot."""
+    mail = _mail("The first one works, 8 am my time." + ORDINAL_QUOTE, date_hdr="Fri, 05 Mar 2027 10:00:00 -0600",
+                 extra=IN_THREAD)
+    out = classify_message(mail, user_tz=USER_TZ).to_json()
+    assert (out["meeting"] or {}).get("start") == "2027-03-16T10:00:00-04:00"

@@ -150,10 +150,15 @@ _MOVE_AT_MOST = timedelta(hours=2)
 def moved_to(body: str, slot: datetime, ref: datetime) -> datetime:
     """The user's slot a reply picked by its day or rank, at the one clock time within two hours of it that the
     reply gives without a day ("Ihr zweiter Vorschlag passt mir, allerdings erst um Viertel nach zehn"), else the
-    slot as proposed (hours further off are the sender's own: "Available 07:00-15:30")."""
+    slot as proposed (hours further off are the sender's own: "Available 07:00-15:30", and so is the slot's own hour
+    on the sender's clock: "the first one works, 8 am my time")."""
+    clocks = dayless_times(body, ref.date())
+    on_their_clock = slot.astimezone(ref.tzinfo).time()
+    if any(clock.hour == on_their_clock.hour and clock.minute == on_their_clock.minute for clock in clocks):
+        return slot
     near = {
         moved
-        for clock in dayless_times(body, ref.date())
+        for clock in clocks
         if abs((moved := slot.replace(hour=clock.hour, minute=clock.minute)) - slot) <= _MOVE_AT_MOST
     }
     return near.pop() if len(near) == 1 else slot
