@@ -127,6 +127,8 @@ TZ = {
     "fresh-en45": "Australia/Melbourne",
     "fresh-en44": "Europe/London",
     "fresh-en43": "America/New_York",
+    "fresh-intl39": "Europe/Zurich",
+    "fresh-intl40": "Europe/Lisbon",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
