@@ -2396,3 +2396,14 @@ def test_a_conversion_in_the_next_sentence_settles_my_time_across_a_clock_change
              "Let's go with Thursday, March 20 at 10:00 Eastern. I think that will be 10:00 in Chicago."]
     assert _found(texts, ref, "America/Chicago") == [
         ["2036-03-20T11:00:00-05:00"], ["2036-03-20T10:00:00-05:00"], ["2036-03-20T10:00:00-04:00"]]
+
+
+def test_quarter_hours_in_italian_and_portuguese_words() -> None:
+    """ "alle tre meno un quarto" is 14:45, "alle dieci e un quarto" 10:15, "às três e um quarto" 15:15 and "ao
+    meio-dia e um quarto" 12:15."""
+    ref = datetime(2040, 9, 21, 9, 15, tzinfo=zone("Europe/Rome"))
+    texts = ["Mercoledì 26 alle tre meno un quarto va benissimo.", "Giovedì 27 alle dieci e un quarto?",
+             "Na quarta, dia 26, às três e um quarto.", "Quarta, dia 26, ao meio-dia e um quarto."]
+    assert _found(texts, ref, "Europe/Rome") == [
+        ["2040-09-26T14:45:00+02:00"], ["2040-09-27T10:15:00+02:00"], ["2040-09-26T15:15:00+02:00"],
+        ["2040-09-26T12:15:00+02:00"]]

@@ -103,7 +103,8 @@ _PAST_NOON = regex(
 # Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
 _NOON = regex(
     r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
-    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|quarto)))?(?:ish)?\b",
+    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|(?:un |um )?quarto)))?"
+    r"(?:ish)?\b",
     re.IGNORECASE,
 )
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
@@ -369,6 +370,8 @@ _WORD_TIMES = [
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
+    (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) meno (?:un )?quarto\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\b(?:alle |ore |às )(" + _HOUR + r"|\d{1,2}) e (?:un |um )?quarto\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? et quart\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? moins (?:le )?quart\b", re.I), lambda h: (h - 1, 45)),
@@ -388,7 +391,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = regex(
-    r"\b(?:half|halb|quarter|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
+    r"\b(?:half|halb|quarter|quarto|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
     r"zehn|f[üu]nf|zwanzig)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
