@@ -37,7 +37,7 @@ FRESH_CORPORA = (
     *("fresh-auto10", "fresh-en38", "fresh-intl35", "fresh-auto11", "fresh-intl36"),
     *("fresh-en39", "fresh-en40", "fresh-en41", "fresh-intl37", "fresh-en42"),
     *("fresh-intl38", "fresh-en45", "fresh-en44", "fresh-en43"),
-    *("fresh-intl39", "fresh-intl40"),
+    *("fresh-intl39", "fresh-intl40", "fresh-auto12"),
 )
 
 

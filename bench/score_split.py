@@ -129,6 +129,7 @@ TZ = {
     "fresh-en43": "America/New_York",
     "fresh-intl39": "Europe/Zurich",
     "fresh-intl40": "Europe/Lisbon",
+    "fresh-auto12": "Europe/Berlin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
