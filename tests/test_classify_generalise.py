@@ -2407,3 +2407,20 @@ def test_quarter_hours_in_italian_and_portuguese_words() -> None:
     assert _found(texts, ref, "Europe/Rome") == [
         ["2040-09-26T14:45:00+02:00"], ["2040-09-27T10:15:00+02:00"], ["2040-09-26T15:15:00+02:00"],
         ["2040-09-26T12:15:00+02:00"]]
+
+
+def test_the_users_slot_restated_and_moved_is_the_moved_time() -> None:
+    """ "Your Monday 3pm lands at 9am Tuesday for me ... I'd push it half an hour later: 9.30am NZ time" from
+    Auckland is 9:30 on Tuesday in Auckland alone: the restatement takes the day right after it, the slot it moves
+    is gone."""
+    raw = (
+        f"From: Tama Ngata <tama@firm.example>\nTo: {USER}\nDate: Wed, 03 Feb 2027 10:00:00 +1300\n"
+        "Subject: Re: 20 minutes?\nIn-Reply-To: <sam-1@example.edu>\nContent-Type: text/plain; charset=utf-8\n\n"
+        "Kia ora Sam, happy to help. Your Monday 3pm lands at 9am Tuesday for me, which mostly suits. I'd push it\n"
+        "half an hour later though: 9.30am NZ time Tuesday 9 February, so I can drop the kids at school first.\n\n"
+        "On Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n"
+        "> Would Monday, February 8 at 3:00 PM ET or Tuesday, February 9 at 4:00 PM ET work?\n"
+    ).encode()
+    out = classify_message(raw, user_tz="America/New_York").to_json()
+    assert (out["intent"], (out["meeting"] or {}).get("start"), out["proposed_times"]) == (
+        "accepted", "2027-02-09T09:30:00+13:00", [])

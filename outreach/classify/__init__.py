@@ -263,9 +263,13 @@ def _classify(
         # "Tuesday's slot is good for me": the day picks one of the user's quoted times (only once the reply
         # is an acceptance on its own words; a day in a question is no answer), at the hour it moves it to
         times = [moved_to(split.body, day, ref)]
-    if intent == "accepted" and len(times) == 1 and (shift := requested_shift(split.body)) is not None \
-            and times[0] in users_times(quoted_top, ref, user_zone):
-        times = [times[0] + shift]  # "Tuesday works but can we bump it 30 minutes?": the user's slot, moved
+    if intent == "accepted" and times and (shift := requested_shift(split.body)) is not None:
+        offered = users_times(quoted_top, ref, user_zone)
+        if len(times) == 1 and times[0] in offered:
+            times = [times[0] + shift]  # "Tuesday works but can we bump it 30 minutes?": the user's slot, moved
+        else:
+            # "Your Monday 3pm ... can we push it half an hour later, 8.30am NZ time?": the slot it moves is gone
+            times = [t for t in times if not (t in offered and t + shift in times)]
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":

@@ -789,12 +789,13 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             if conversion and t.start > conversion.start():
                 # ("... at 10:00 my time. So that will be 11:00 in Chicago": the day of the time it restates)
                 last_day = results[-1].astimezone(tz or ref_tz).date() if results else None
-                if named and (day := _date_for(t, dates) or (carried.day if carried else last_day)) is not None:
+                day = _date_for(t, dates, clause, times) or (carried.day if carried else last_day)
+                if named and day is not None:
                     restatements.append(_at(day, t.value, tz or ref_tz))
                 continue
             if again and kept:
                 continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
-            own_day = _date_for(t, dates)
+            own_day = _date_for(t, dates, clause, times)
             last = results[-1] if results else None
             if yours and last is not None and tz is not None and _at(last.astimezone(tz).date(), t.value, tz) == last \
                     and (own_day is None or _same_day_named(own_day, last.astimezone(tz).date(), dates)):
@@ -935,10 +936,19 @@ def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], cl
     return out
 
 
-def _date_for(t: _Time, dates: list[DateMention]) -> date | None:
+# What may sit between a time and the day it is on, written after it: "8am Tuesday", "8am, on Tuesday"
+_DAY_RIGHT_AFTER = regex(r"\s?,?\s(?:on\s)?", re.IGNORECASE)
+
+
+def _date_for(t: _Time, dates: list[DateMention], clause: str = "", times: Sequence[_Time] = ()) -> date | None:
     before = [d for d in dates if d.end <= t.start]
     after = [d for d in dates if d.start >= t.end]
     found = before[-1] if before else after[0] if after else None
+    if before and after and _DAY_RIGHT_AFTER.fullmatch(clause, t.end, after[0].start) \
+            and any(before[-1].end <= other.start < t.start for other in times):
+        # "Your Monday 3pm lands at 8am Tuesday for me": the day before has a time of its own, the one right
+        # after is this time's
+        found = after[0]
     if found is not None and not found.explicit:
         # "donderdag om 14.00 uur, dus de 25e": a bare weekday is the date the clause spells out on that weekday
         spelled = [d.day for d in dates if d.explicit and d.day.weekday() == found.day.weekday()]
