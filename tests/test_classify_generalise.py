@@ -2424,3 +2424,12 @@ def test_the_users_slot_restated_and_moved_is_the_moved_time() -> None:
     out = classify_message(raw, user_tz="America/New_York").to_json()
     assert (out["intent"], (out["meeting"] or {}).get("start"), out["proposed_times"]) == (
         "accepted", "2027-02-09T09:30:00+13:00", [])
+
+
+def test_a_conversion_naming_the_day_and_zone_before_its_bracketed_hour() -> None:
+    """ "How about Tuesday at 4pm Pacific? That would be Wednesday morning your time (10am, I believe)" is one
+    time: the bracket restates it on the user's clock."""
+    ref = datetime(2040, 3, 8, 9, 0, tzinfo=zone("UTC-8"))
+    texts = ["Your Tuesday 9am falls on my Monday night, sadly, but how about Tuesday at 4pm Pacific? That would be "
+             "Wednesday morning your time (10am, I believe)."]
+    assert _found(texts, ref, "Australia/Melbourne") == [["2040-03-13T16:00:00-07:00"]]
