@@ -2433,3 +2433,12 @@ def test_a_conversion_naming_the_day_and_zone_before_its_bracketed_hour() -> Non
     texts = ["Your Tuesday 9am falls on my Monday night, sadly, but how about Tuesday at 4pm Pacific? That would be "
              "Wednesday morning your time (10am, I believe)."]
     assert _found(texts, ref, "Australia/Melbourne") == [["2040-03-13T16:00:00-07:00"]]
+
+
+def test_brazilian_colloquial_no_and_conversion_for_you() -> None:
+    """ "A sexta não rola (11h de vocês são 7h aqui), mas segunda dá: às 11h hora de Brasília, que dá 15h pra
+    você" is Monday 11:00 in Brasília alone: "não rola" turns Friday down and "que dá ... pra você" restates."""
+    ref = datetime(2040, 9, 12, 9, 0, tzinfo=zone("UTC-3"))
+    texts = ["A sexta não rola (11h de vocês são 7h aqui), mas a segunda dá: segunda, 17, às 11h hora de Brasília, "
+             "que dá 15h pra você."]
+    assert _found(texts, ref, "Europe/Lisbon") == [["2040-09-17T11:00:00-03:00"]]

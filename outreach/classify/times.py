@@ -131,8 +131,8 @@ ZONE_RE = regex(
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
         r"|\b(?i:(?:slot|time|one|option|suggestion)s? of yours)\b"  # "That Thursday 2:00 slot of yours works"
-        r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|per te|per lei|voor jou|voor u|bei ihnen"
-        r"|vuestra hora|vuestro horario"
+        r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|pra você|pra vc|per te|per lei|voor jou"
+        r"|voor u|bei ihnen|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
         r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|"
@@ -195,7 +195,7 @@ _NEGATIVE = regex(
         r"hab(?:e)? ich (?:\w+ ){0,2}(?:unsere?n?|meine?n?|den|die|das|einen?|ein) (?:\w+ )?"
         r"(?:\w*besprechung|jour fixe|meeting|weekly|daily|standup|stand-up|call|termin)|"
         r"reuni[óo]n semanal|riunione settimanale|réunion hebdomadaire|reuni[ãa]o semanal|"
-        r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona)|(?:gaat|past) (?:\w+ )?niet|"
+        r"non (?:mi )?va|n[ãa]o (?:me )?(?:d[áa]|serve|funciona|rola)|no me cuadra|(?:gaat|past) (?:\w+ )?niet|"
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|(?:a bit|too|rather|quite) tight|missed|off that day|on leave|on shift|on call|in surgery|"
         r"(?:bank|public|national) holiday|feriado|festivo|férié|feiertag|feestdag|"
@@ -270,7 +270,7 @@ _CONVERSION = regex(
         r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
         r"|\bdan is (?:het|'t)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
-        r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b"
+        r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b|\bque d[áa](?=\s\d)"
         r"|\bi\.e\.|\baka\b|=\s"
         r"|\b(?:so|will be|would be|is)\s"
         r"(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
@@ -545,8 +545,8 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
 _YOUR_BEFORE = regex(
-    r"\b(?:your|para ti|para vos|para usted|para você|pour vous|pour toi|per te|per lei|für sie|für dich|voor jou|"
-    r"voor u|bei ihnen|bei dir)\s(?:[^\W\d_]+\s){0,2}$",
+    r"\b(?:your|para ti|para vos|para usted|para você|pra você|pour vous|pour toi|per te|per lei|für sie|für dich|"
+    r"voor jou|voor u|bei ihnen|bei dir)\s(?:[^\W\d_]+\s){0,2}$",
     re.IGNORECASE,
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
