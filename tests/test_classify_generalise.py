@@ -2442,3 +2442,14 @@ def test_brazilian_colloquial_no_and_conversion_for_you() -> None:
     texts = ["A sexta não rola (11h de vocês são 7h aqui), mas a segunda dá: segunda, 17, às 11h hora de Brasília, "
              "que dá 15h pra você."]
     assert _found(texts, ref, "Europe/Lisbon") == [["2040-09-17T11:00:00-03:00"]]
+
+
+def test_a_time_that_would_have_suited_is_no_proposal() -> None:
+    """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
+    um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""
+    ref = datetime(2037, 3, 2, 9, 0, tzinfo=zone("America/New_York"))
+    texts = ["I'm going to say no, sorry. Your Thursday 2pm would have been ideal, too.",
+             "Lo siento, no puedo. El jueves a las 14 h habría sido perfecto.",
+             "Leider nein. Donnerstag um 14 Uhr wäre ideal gewesen.",
+             "Thursday at 2pm would be ideal."]
+    assert _found(texts, ref, "America/New_York") == [[], [], [], ["2037-03-05T14:00:00-05:00"]]
