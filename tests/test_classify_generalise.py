@@ -2453,3 +2453,30 @@ def test_a_time_that_would_have_suited_is_no_proposal() -> None:
              "Leider nein. Donnerstag um 14 Uhr wäre ideal gewesen.",
              "Thursday at 2pm would be ideal."]
     assert _found(texts, ref, "America/New_York") == [[], [], [], ["2037-03-05T14:00:00-05:00"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Happy to, but not before Easter: can you try me after that?", "2027-03-29"),  # Easter Sunday: 28 March
+        ("Melden Sie sich bitte nach Ostermontag wieder.", "2027-03-30"),
+        ("Could you reach back out post-Thanksgiving?", "2027-11-26"),
+        ("Mi riscriva dopo Ognissanti e ne parliamo.", "2027-11-02"),
+        ("Ahora estoy a tope; escríbeme después de Navidad.", "2027-12-26"),
+        ("Écrivez-moi après les vacances de la Toussaint.", None),  # school holidays: no rule gives their end
+        ("It's manic until after the Christmas break, so could you get back to me then?", None),
+    ],
+)
+def test_a_later_names_the_day_after_a_holiday(text: str, want: str | None) -> None:
+    """A "later" that puts off the call until after a holiday whose date is a rule resumes the day after it."""
+    out = classify_message(_mail(text + QUOTE)).to_json()
+    assert (out["intent"], out["resume_after"]) == ("later", want)
+
+
+def test_a_holiday_in_an_automatic_reply_or_a_yes_names_no_restart_day() -> None:
+    """An out-of-office "back after Easter" names no return day of its own, and "even after Easter" in a yes is no
+    delay."""
+    ooo = _mail("I'm out of the office and back after Easter.", headers="Auto-Submitted: auto-replied\n")
+    yes = _mail("Gladly! Pick any slot here, even after Easter: https://calendly.example/pat-lee/30min" + QUOTE)
+    outs = [classify_message(raw).to_json() for raw in (ooo, yes)]
+    assert [(o["intent"], o["resume_after"]) for o in outs] == [("auto_reply", None), ("accepted", None)]

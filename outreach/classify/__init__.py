@@ -209,6 +209,7 @@ def _classify(
 
     @cache
     def restart() -> date | None:
+        # (a holiday's day after is read only once the reply is a "later": "even after Easter" in a yes is no delay)
         return find_resume_date(split.body, ref.date())
 
     @cache
@@ -273,7 +274,7 @@ def _classify(
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
-        fields["resume_after"] = restart()
+        fields["resume_after"] = restart() or find_resume_date(split.body, ref.date(), holidays=True)
     if context is not None:
         fields["thread"] = thread
     return _result(intent, confidence, body=split.body, **fields)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from outreach.classify.cues import lowered
 from outreach.classify.dates import MONTH_PATTERN as _MONTH
 from outreach.classify.dates import MONTHS, NUMBER_WORDS, find_dates, word_led
@@ -114,8 +116,10 @@ def _next_working_day(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
-def find_resume_date(text: str, today: date) -> date | None:
-    """The first day the sender welcomes contact, or None when they name none."""
+def find_resume_date(text: str, today: date, *, holidays: bool = False) -> date | None:
+    """The first day the sender welcomes contact, or None when they name none; ``holidays``: also the day after a
+    holiday said as the end of the busy time ("after Easter"), for a person's "later" (it says when, not whether,
+    they will talk; an automatic reply names its return day)."""
     text = text[:20_000]
     low = lowered(text)  # the cue words match lower-case text, position for position
     best: tuple[float, date] | None = None
@@ -144,7 +148,7 @@ def find_resume_date(text: str, today: date) -> date | None:
             best = (rank, day)
     if best is not None:
         return best[1]
-    return _period(low, today)
+    return (_after_holiday(low, today) if holidays else None) or _period(low, today)
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
@@ -221,3 +225,39 @@ def _period_day(m: re.Match[str], today: date) -> date | None:
     weekly = re.match(r"week|seman|semain|woche|settiman|weken", m.group("unit"), re.IGNORECASE)
     weeks = count if weekly else count * 4
     return today + timedelta(weeks=min(weeks, 104))
+
+
+# A holiday said as the end of what keeps the sender busy ("after Easter", "vor Ostern wird das nichts", "dopo
+# Ognissanti", "post-Thanksgiving"): the day after it is the first one welcome. Only holidays whose date is a rule.
+_HOLIDAY = regex(
+    r"(?<!\w)(?:after|post-?|until|till|before|nach|vor|bis|après|avant|jusqu'à|dopo|prima di|fino a|"
+    r"despu[ée]s de(?:l| la)?|antes de(?:l| la)?|hasta|depois d[aoe]|antes d[aoe]|até|na|voor|tot)\s?"
+    r"(?:the\s|la\s|el\s|a\s|o\s|den\s|dem\s|de\s|het\s)?"
+    r"(?:(?P<monday>easter monday|ostermontag|lundi de pâques|pasquetta|lunes de pascua|paasmaandag)"
+    r"|(?P<easter>easter|pâques|paques|pascua|semana santa|ostern|pasqua|páscoa|pascoa|pasen)"
+    r"|(?P<thanksgiving>thanksgiving)"
+    r"|(?P<saints>all saints(?:'? day)?|toussaint|ognissanti|allerheiligen|todos (?:los|os) santos)"
+    r"|(?P<anzac>anzac day)"
+    r"|(?P<christmas>christmas|noël|navidad|weihnachten|natale|natal|kerstmis|kerst))(?!\w)"
+    # (not the school holidays named for it, whose end no rule gives: "until after the Easter hols")
+    r"(?!\s(?:hols|holidays?|break|vacations?|week(?:end)?|recess|term|ferien|vacances|vacaciones|vacanze|f[ée]rias|"
+    r"vakantie))"
+)
+
+
+def _after_holiday(text: str, today: date) -> date | None:
+    m = _HOLIDAY.search(text)
+    if m is None:
+        return None
+    for year in (today.year, today.year + 1):
+        if m.group("monday") or m.group("easter"):
+            day = easter(year) + timedelta(days=2 if m.group("monday") else 1)
+        elif m.group("thanksgiving"):
+            first = date(year, 11, 1)
+            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21 + 1)  # the day after the fourth Thursday
+        else:
+            month, day_of_month = (11, 1) if m.group("saints") else (4, 25) if m.group("anzac") else (12, 25)
+            day = date(year, month, day_of_month) + timedelta(days=1)
+        if day > today:
+            return day
+    return None
