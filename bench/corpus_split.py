@@ -38,6 +38,7 @@ FRESH_CORPORA = (
     *("fresh-en39", "fresh-en40", "fresh-en41", "fresh-intl37", "fresh-en42"),
     *("fresh-intl38", "fresh-en45", "fresh-en44", "fresh-en43"),
     *("fresh-intl39", "fresh-intl40", "fresh-auto12"),
+    *("fresh-en46", "fresh-en47", "fresh-en48", "fresh-intl41", "fresh-intl42", "fresh-auto13"),
 )
 
 

@@ -130,6 +130,12 @@ TZ = {
     "fresh-intl39": "Europe/Zurich",
     "fresh-intl40": "Europe/Lisbon",
     "fresh-auto12": "Europe/Berlin",
+    "fresh-en46": "America/Chicago",
+    "fresh-en47": "Asia/Singapore",
+    "fresh-en48": "America/Denver",
+    "fresh-intl41": "Europe/Madrid",
+    "fresh-intl42": "Europe/Brussels",
+    "fresh-auto13": "America/Sao_Paulo",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
