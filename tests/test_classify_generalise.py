@@ -2480,3 +2480,29 @@ def test_a_holiday_in_an_automatic_reply_or_a_yes_names_no_restart_day() -> None
     yes = _mail("Gladly! Pick any slot here, even after Easter: https://calendly.example/pat-lee/30min" + QUOTE)
     outs = [classify_message(raw).to_json() for raw in (ooo, yes)]
     assert [(o["intent"], o["resume_after"]) for o in outs] == [("auto_reply", None), ("accepted", None)]
+
+
+def test_an_hour_asked_about_near_the_slot_just_given_is_on_its_day() -> None:
+    """ "El jueves 28 a mediodía me pilla saliendo de una demo. ¿Lo movemos a las 12:30?" is Thursday 12:30;
+    "Friday at 9 mostly works ... could we push it to 9:30 your time?" Friday 9:30; "Could you send the agenda by
+    1?" moves nothing, and an hour far from the one given takes no day."""
+    ref = datetime(2041, 2, 20, 9, 0, tzinfo=zone("Europe/Madrid"))
+    texts = ["El jueves 28 a mediodía me pilla saliendo de una demo. ¿Lo movemos media hora, a las 12:30?",
+             "Friday the 22nd at 9 mostly works, but I have a call before it. Could we push it to 9:30 your time?",
+             "Friday the 22nd at 9 works. Could you send the agenda by 10?",
+             "Friday the 22nd at 9 works. Or could we do it at 17:00?"]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2041-02-28T12:30:00+01:00"], ["2041-02-22T09:30:00+01:00"], ["2041-02-22T09:00:00+01:00"],
+        ["2041-02-22T09:00:00+01:00"]]
+
+
+def test_minutes_before_and_after_the_hour_in_words() -> None:
+    """ "à quatre heures moins dix" is 15:50, "a las doce menos diez" 11:50, "alle cinque meno venti" 16:40, "à
+    quatre heures dix" 16:10 and "a las once y veinte" 11:20."""
+    ref = datetime(2041, 2, 20, 9, 0, tzinfo=zone("Europe/Madrid"))
+    texts = ["Mardi 5 mars à quatre heures moins dix ?", "El martes 5 a las doce menos diez.",
+             "Martedì 5 alle cinque meno venti?", "Mardi 5 mars à quatre heures dix.",
+             "El martes 5 a las once y veinte."]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2041-03-05T15:50:00+01:00"], ["2041-03-05T11:50:00+01:00"], ["2041-03-05T16:40:00+01:00"],
+        ["2041-03-05T16:10:00+01:00"], ["2041-03-05T11:20:00+01:00"]]

@@ -378,6 +378,18 @@ _WORD_TIMES = [
     (regex(r"\b(" + _NUMBER + r"|\d{1,2}) ?h(?:eures?)? et demie\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? et quart\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? moins (?:le )?quart\b", re.I), lambda h: (h - 1, 45)),
+    # minutes before or after the hour: "à quatre heures moins dix", "a las doce menos diez", "alle cinque meno
+    # venti", "à quatre heures dix", "a las once y veinte", "alle tre e dieci"
+    (regex(r"\b(" + _HOUR + r"|\d{1,2}) ?h(?:eures?)? moins (?P<before>vingt-cinq|cinq|dix|vingt)\b", re.I),
+     lambda h: (h, 0)),
+    (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) menos (?P<before>cinco|diez|veinte|veinticinco)\b", re.I),
+     lambda h: (h, 0)),
+    (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) meno (?P<before>cinque|dieci|venti|venticinque)\b", re.I),
+     lambda h: (h, 0)),
+    (regex(r"\b(" + _HOUR + r") heures? (?P<after>vingt-cinq|cinq|dix|vingt)\b", re.I), lambda h: (h, 0)),
+    (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y (?P<after>cinco|diez|veinte|veinticinco)\b", re.I), lambda h: (h, 0)),
+    (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?P<after>cinque|dieci|venti|venticinque)\b", re.I),
+     lambda h: (h, 0)),
     (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
@@ -385,6 +397,12 @@ _WORD_TIMES = [
     (regex(r"\balle (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
     (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
+_MINUTE_WORDS = {
+    **dict.fromkeys(("cinq", "cinco", "cinque"), 5),
+    **dict.fromkeys(("dix", "diez", "dieci"), 10),
+    **dict.fromkeys(("vingt", "veinte", "venti"), 20),
+    **dict.fromkeys(("vingt-cinq", "veinticinco", "venticinque"), 25),
+}
 _AFTERNOON_AFTER = regex(
     r"\s*(?:de la tarde|de la noche|da tarde|da noite|di pomeriggio|del pomeriggio|in the afternoon|in the evening|"
     r"pm|p\.m\.|nachmittags|abends|'s middags|'s avonds)",
@@ -395,7 +413,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 _WORD_TIME_HINT = regex(
     r"\b(?:half|halb|quarter|quarto|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
-    r"zehn|f[üu]nf|zwanzig)\b"
+    r"zehn|f[üu]nf|zwanzig|moins|menos|meno)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
@@ -418,7 +436,12 @@ def _clock_words(text: str) -> str:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
             word = next(g for g in m.groups() if g).lower()
-            hour, minute = value(int(word) if word.isdigit() else NUMBER_WORDS.get(word) or HOURS_PAST_NOON[word])
+            number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or HOURS_PAST_NOON[word]
+            hour, minute = value(number)
+            if before := m.groupdict().get("before"):
+                hour, minute = number - 1, 60 - _MINUTE_WORDS[before.lower()]
+            elif after := m.groupdict().get("after"):
+                hour, minute = number, _MINUTE_WORDS[after.lower()]
             hour = hour or 12
             if hour < 12 and _AFTERNOON_AFTER.match(m.string, m.end()):
                 hour += 12
@@ -745,6 +768,12 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         if not dates and results and _SAME_DAY.search(clause):
             # "Sinon, le même jour à 16h30": the day of the time just given
             carried = DateMention(0, 0, results[-1].date(), True)
+        elif not dates and not carried and results and times and ("?" in clause or "¿" in clause) \
+                and _AT_BEFORE.search(clause, max(0, times[0].start - 8), times[0].start) \
+                and _minutes_apart(times[0].value, results[-1].timetz()) <= _NEARBY_MINUTES:
+            # "El jueves 28 a mediodía me pilla saliendo de una demo. ¿Lo movemos a las 12:30?": an hour asked
+            # about near the one just given, with no day of its own, is on that day
+            carried = DateMention(0, 0, results[-1].date(), True)
         refused = _REFUSED_HOUR.search(clause) or (times and turns_down(clause))
         if refused and not dates:
             pass  # "Thursday works, but not at 3pm, ... Would 2:30 suit?": Thursday carries over the refused hour
@@ -867,6 +896,15 @@ def _carried(clause: str, dates: list[DateMention]) -> DateMention:
     taken = [d for d in dates
              if not any(a <= d.start < b and _FALLBACK.search(clause, a, b) for a, b in clause_parts(clause))]
     return (taken or dates)[-1]
+
+
+# An hour preposition right before a time: "a las 12:30", "um halb zehn", "push it to 9:30" (not "by 1")
+_AT_BEFORE = regex(r"\b(?:at|to|a las|a la|alle|all'|um|à|om|às|as|ore)\s$", re.IGNORECASE)
+_NEARBY_MINUTES = 180
+
+
+def _minutes_apart(a: time, b: time) -> int:
+    return abs((a.hour * 60 + a.minute) - (b.hour * 60 + b.minute))
 
 
 def _same_day_named(said: date, day: date, dates: list[DateMention]) -> bool:
