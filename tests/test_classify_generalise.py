@@ -2506,3 +2506,40 @@ def test_minutes_before_and_after_the_hour_in_words() -> None:
     assert _found(texts, ref, "Europe/Madrid") == [
         ["2041-03-05T15:50:00+01:00"], ["2041-03-05T11:50:00+01:00"], ["2041-03-05T16:40:00+01:00"],
         ["2041-03-05T16:10:00+01:00"], ["2041-03-05T11:20:00+01:00"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sent", "user_zone", "want"),
+    [
+        # the short American "p", after "do", on the day of the slot it replaces, in Arizona's zone
+        ("Your Tuesday 3:00 is 1:00 here in Phoenix. I have a standup till 1:15, so can we do 1:30p Arizona time "
+         "instead?", "2041-03-04T11:12:00-07:00", "America/Chicago", ["2041-03-12T13:30:00-07:00"]),
+        # a 24-hour time without its colon before a region's name
+        ("I'm in a brief until noon. Make it 1330 Mountain on Monday the 18th.", "2041-03-02T06:12:00-07:00",
+         "America/Chicago", ["2041-03-18T13:30:00-06:00"]),
+        # "your 2pm is my 3pm" gives the sender's offset on that day; "3:30 mine" is read on it
+        ("Your Tuesday 2pm is my 3pm, which clashes with a review. Could we do 3:30 mine instead?",
+         "2041-03-08T10:14:00-05:00", "America/Chicago", ["2041-03-19T15:30:00-04:00"]),
+        # "here" after the time outweighs "your" before it
+        ("Thursday evening your time is 2.30pm here, a perfect post-lunch slot.", "2041-10-05T11:32:00+05:30",
+         "Asia/Singapore", ["2041-10-10T14:30:00+05:30"]),
+        # "here in New York" is New York's time; the Sunday of another part of the sentence is not the day
+        ("Thursday works for me. By my math that's 10am here in New York, since our clocks change this Sunday.",
+         "2035-11-02T11:30:00-04:00", "Europe/Amsterdam", ["2035-11-08T10:00:00-05:00"]),
+        ("I propose Wednesday March 13 at 10:00 hrs Monterrey time.", "2041-03-06T09:31:00-06:00", "America/Chicago",
+         ["2041-03-13T10:00:00-06:00"]),
+        ("tomorrow at a quarter till 2 work? my time, central.", "2041-03-06T09:00:00-06:00", "America/Chicago",
+         ["2041-03-07T13:45:00-06:00"]),
+        ("Wednesday at 2 works though. Could we make it quarter past 2?", "2041-09-17T21:05:00-06:00",
+         "America/Denver", ["2041-09-25T14:15:00-06:00"]),
+        ("Donderdag om half vijf red ik net niet, maar om kwart voor vijf zit ik klaar.", "2041-03-01T10:00:00+01:00",
+         "Europe/Madrid", ["2041-03-07T16:45:00+01:00"]),
+    ],
+)
+def test_the_users_slot_restated_on_the_senders_clock_and_moved(
+    text: str, sent: str, user_zone: str, want: list[str]
+) -> None:
+    """Replies that restate the user's slot on their own clock and move it, in the forms people write."""
+    ref = datetime.fromisoformat(sent)
+    proposed = [datetime.fromisoformat(want[0]).date()]  # the user's quoted slot is on the day agreed
+    assert [t.isoformat() for t in find_times(text, ref, zone(user_zone), proposed).times] == want

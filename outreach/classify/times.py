@@ -126,7 +126,8 @@ ZONE_RE = regex(
     word_led(
         r"(?P<off>\b(?:UTC|GMT)\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
         r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
-        r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:unserer|meiner) (?i:zeit)\b"
+        r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:mine|here)\b"
+        r"|\b(?i:unserer|meiner) (?i:zeit)\b"
         r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
@@ -210,7 +211,7 @@ _NEGATIVE = regex(
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
         r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|"
         r"non potr[òo]|"
-        r"lukt (?:me |mij )?niet)\b",
+        r"lukt (?:me |mij )?niet|red (?:ik )?(?:\w+ )?niet|haal ik (?:\w+ )?niet)\b",
         r"[\w']",  # ("Tuesday's a no")
     ),
     re.IGNORECASE,
@@ -355,7 +356,7 @@ _WORD_TIMES = [
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) menos cuarto\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\bhalf past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 30)),
     (regex(r"\bquarter past (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
-    (regex(r"\bquarter to (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\bquarter (?:to|till|til|of) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\b(" + _NUMBER + r") thirty\b", re.I), lambda h: (h, 30)),
     (regex(r"\b(?:um |om )?halb (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 30)),
     # Dutch "half vier" is half an hour before four; British "half two" is half past two
@@ -422,13 +423,25 @@ _MILITARY = regex(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
 # the same after "at" or before a zone: "at 1530", "Thursday 1530 my time", "0930 ET" (not a year: "in 2030")
 _MILITARY_PLACED = regex(
     r"(?:(?<=\bat )|(?<=@ ))([01]\d|2[0-3])([0-5]\d)\b(?![.,:/-]?\d)"
-    r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s(?:(?i:my|your|our|local)\s(?i:time)|(?:" + alternation(ABBREVIATIONS) + r")\b))"
+    r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s(?:(?i:my|your|our|local)\s(?i:time)|(?i:eastern|central|mountain|pacific)\b"
+    r"|(?:" + alternation(ABBREVIATIONS) + r")\b))"
+)
+# "1:30p", "10:30a", "9a": the American short forms of pm and am, written against the time
+_SHORT_MERIDIEM_HINT = regex(r"\d[ap]\b", re.IGNORECASE)
+# (a bare hour only after "at", "or" or "and": not "Room 4a")
+_SHORT_MERIDIEM = regex(
+    r"(?:(?<![\d:/.$£€,])(\d{1,2}:[0-5]\d)|(?:(?<=\bat )|(?<=@)|(?<=@ )|(?<=\bor )|(?<=\band ))(\d{1,2}))"
+    r"([ap])(?![\w'])",
+    re.IGNORECASE,
 )
 
 
 def _clock_words(text: str) -> str:
-    """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30")."""
+    """``text`` with clock times written in words put as digits ("las tres y media de la tarde" -> "las 15:30"), and
+    American short forms spelled out ("1:30p" -> "1:30pm")."""
     text = _MILITARY_PLACED.sub(lambda m: f"{m.group(1) or m.group(3)}:{m.group(2) or m.group(4)}", text)
+    if _SHORT_MERIDIEM_HINT.search(text):
+        text = _SHORT_MERIDIEM.sub(lambda m: f"{m.group(1) or m.group(2)}{m.group(3)}m", text)
     if not _WORD_TIME_HINT.search(text):
         return text  # most replies write their times in digits: spare the fourteen patterns below
     text = _MILITARY.sub(r"\1:\2", text)
@@ -625,7 +638,10 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
         return None, False, False
     if m.group("mine"):
         # "9 my time (Mountain)": the zone the sender then names is what "my time" is
-        named = ZONE_RE.match(window, m.end() + 2) if window[m.end() : m.end() + 2] == " (" else None
+        # ("10am here in New York": the place it then names)
+        follows = window[m.end() : m.end() + 4]
+        named = ZONE_RE.match(window, m.end() + 2) if follows[:2] == " (" else \
+            ZONE_RE.match(window, m.end() + 1) if follows.lower() == " in " else None
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
     tz = _zone_from(m, ref_tz, user_tz)
@@ -635,6 +651,17 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
         # user's zone goes by the same name
         return kept, True, False
     return tz, True, bool(m.group("yours")) or _same_zone(tz, user_tz)
+
+
+def _zone_of(clause: str, t: _Time, ref: datetime, user_tz: tzinfo | None) -> tuple[tzinfo | None, bool, bool]:
+    """The zone of a time: the one named after it, else the user's after "your" ("Your Friday 4 PM works"), else
+    none named. ("Thursday evening your time is 2.30pm here": "here" outweighs the "your" before it.)"""
+    after = _zone_after(clause, t.end, ref, user_tz)
+    if after[1] and not after[2]:
+        return after
+    if user_tz is not None and _YOUR_BEFORE.search(clause, max(0, t.start - 20), t.start):
+        return user_tz, True, True
+    return after
 
 
 def _same_zone(tz: tzinfo | None, user_tz: tzinfo | None) -> bool:
@@ -736,6 +763,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     restatements: list[datetime | None] = []
     previous_date: DateMention | None = None
     converted_from = False  # the previous clause gave a time, so one in the user's zone now is its conversion
+    sender_clock: tzinfo | None = None  # the sender's offset learned from "your 2pm is my 3pm"
 
     def same_time(clause: str, dates: list[DateMention]) -> None:
         """ "el viernes 4/11 a las 13:30 o, si no, el lunes 7 a la misma hora", "or the same time on Wednesday the 9th":
@@ -757,6 +785,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     # Dates matter only next to a time: in their clause, or carried into a later one.
     last_timed = max((i for i, found in enumerate(clause_times) if found), default=-1)
     for i, clause in enumerate(clauses):
+        handed_on = previous_date  # the day the sentences before hand on, before this one says its own
         following = clauses[i + 1] if i + 1 < len(clauses) else ""
         needed = (i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
                   or _SAME_TIME.search(clause))
@@ -795,11 +824,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             same_time(clause, dates)
             continue
         conversion = _CONVERSION.search(clause)
-        zones = [
-            (user_tz, True, True) if user_tz is not None and _YOUR_BEFORE.search(clause, max(0, t.start - 20), t.start)
-            else _zone_after(clause, t.end, ref, user_tz)
-            for t in times
-        ]
+        zones = [_zone_of(clause, t, ref, user_tz) for t in times]
         # "8am or 5:30pm ET": times joined by "or" are options, so one in the user's zone is not a conversion.
         options = len(times) > 1 and _EITHER.search(clause, times[0].end, times[-1].start) is not None
         # "8am and then 9am your time": times listed one after the other share the zone after the last of them
@@ -817,17 +842,25 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         )
         kept = False
         kept_day: date | None = None  # the day of the last time kept in this clause
-        for t, (tz, named, yours), again in zip(times, zones, restating, strict=True):
+        for j, (t, (tz, named, yours), again) in enumerate(zip(times, zones, restating, strict=True)):
+            gap = _IS_MINE.fullmatch(clause, times[j - 1].end, t.start) if kept and j > 0 and zones[j - 1][2] else None
+            if gap is not None and (gap.group("my") or tz is ref_tz):
+                # "Your Tuesday 2pm is my 3pm": the same instant, and the sender's offset on that day, which the
+                # Date header's may not be across a clock change
+                sender_clock = _offset_of(t.value, results[-1])
+                continue
+            if tz is ref_tz and sender_clock is not None:
+                tz = sender_clock  # "... Could we do 3:30 mine instead?"
             if conversion and t.start > conversion.start():
                 # ("... at 10:00 my time. So that will be 11:00 in Chicago": the day of the time it restates)
                 last_day = results[-1].astimezone(tz or ref_tz).date() if results else None
-                day = _date_for(t, dates, clause, times) or (carried.day if carried else last_day)
+                day = _own_day(t, dates, clause, times, handed_on) or (carried.day if carried else last_day)
                 if named and day is not None:
                     restatements.append(_at(day, t.value, tz or ref_tz))
                 continue
             if again and kept:
                 continue  # "5pm SGT (10am London)", "9am PT / 12pm ET": the time just given, in another zone
-            own_day = _date_for(t, dates, clause, times)
+            own_day = _own_day(t, dates, clause, times, handed_on)
             last = results[-1] if results else None
             if yours and last is not None and tz is not None and _at(last.astimezone(tz).date(), t.value, tz) == last \
                     and (own_day is None or _same_day_named(own_day, last.astimezone(tz).date(), dates)):
@@ -845,7 +878,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             if not named:
                 tz = shared[0] if shared is not None else default()
             if tz is None:
-                tz = ref_tz
+                tz = sender_clock or ref_tz
             elif not yours:
                 tz = _kept_standard(tz, ref)
             for each in (*_alternative_days(t, dates, times, clause), day):
@@ -876,11 +909,14 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         results, guessed = [r for r, f in zip(results, fallback, strict=True) if not f], \
             [g for g, f in zip(guessed, fallback, strict=True) if not f]
     kept_restatements = [r for r in restatements if r is not None]
-    if len(results) == 1 and (guessed[0] or results[0].tzinfo is ref_tz) and len(kept_restatements) == 1 \
-            and abs(results[0] - kept_restatements[0]) == timedelta(hours=1):
+    if len(results) == 1 and len(kept_restatements) == 1 \
+            and abs(results[0] - kept_restatements[0]) == timedelta(hours=1) \
+            and ((guessed[0] and kept_restatements[0].tzinfo is not results[0].tzinfo)
+                 or (results[0].tzinfo is ref_tz and _clock_changes(user_tz or ref_tz, ref, results[0]))):
         # "mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous (on passe à l'heure d'hiver ce week-end)":
         # a time read on the Date header's offset (named by none, or "my time") is an hour off across a clock
-        # change; the sender's conversion into the user's zone says which instant they mean
+        # change; the sender's conversion onto another clock says which instant they mean (one on the same clock,
+        # "Your 10:00 will be 9:00 here", says the Date header's offset is not the sender's)
         return Found(kept_restatements)
     if not results:
         # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
@@ -899,7 +935,7 @@ def _carried(clause: str, dates: list[DateMention]) -> DateMention:
 
 
 # An hour preposition right before a time: "a las 12:30", "um halb zehn", "push it to 9:30" (not "by 1")
-_AT_BEFORE = regex(r"\b(?:at|to|a las|a la|alle|all'|um|à|om|às|as|ore)\s$", re.IGNORECASE)
+_AT_BEFORE = regex(r"\b(?:at|to|make it|do|say|a las|a la|alle|all'|um|à|om|às|as|ore)\s$", re.IGNORECASE)
 _NEARBY_MINUTES = 180
 
 
@@ -975,6 +1011,39 @@ def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], cl
             break
         out.insert(0, left.day)
     return out
+
+
+# Between the user's time and the sender's restatement of it: "your 2pm is my 3pm", "your 9 would be 8 for me"
+_IS_MINE = regex(r"\s(?:is|=|would be|will be|becomes|lands at|means)\s(?P<my>my\s)?", re.IGNORECASE)
+
+
+def _offset_of(clock: time, instant: datetime) -> tzinfo | None:
+    """The fixed offset on which ``instant`` reads ``clock`` (within a day either way); None when the
+    difference is no whole quarter hour a zone could have."""
+    utc = instant.astimezone(UTC).replace(tzinfo=None)
+    diff = datetime.combine(utc.date(), clock) - utc
+    diff -= timedelta(days=round(diff / timedelta(days=1)))
+    if abs(diff) > timedelta(hours=14) or diff % timedelta(minutes=15):
+        return None
+    return timezone(diff)
+
+
+def _clock_changes(tz: tzinfo, start: datetime, end: datetime) -> bool:
+    """Whether the clocks of ``tz`` change between two instants."""
+    return start.astimezone(tz).utcoffset() != end.astimezone(tz).utcoffset()
+
+
+def _own_day(
+    t: _Time, dates: list[DateMention], clause: str, times: Sequence[_Time], handed_on: DateMention | None
+) -> date | None:
+    """The day of a time in its clause; the day the sentences before handed on when the clause's only days come
+    after the time in another part ("Thursday works. That's 10am here, since our clocks change this Sunday")."""
+    day = _date_for(t, dates, clause, times)
+    if handed_on is not None and day is not None and all(
+        d.start >= t.end and _PARTS.search(clause, t.end, d.start) for d in dates
+    ):
+        return handed_on.day
+    return day
 
 
 # What may sit between a time and the day it is on, written after it: "8am Tuesday", "8am, on Tuesday"
