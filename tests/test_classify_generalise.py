@@ -2543,3 +2543,12 @@ def test_the_users_slot_restated_on_the_senders_clock_and_moved(
     ref = datetime.fromisoformat(sent)
     proposed = [datetime.fromisoformat(want[0]).date()]  # the user's quoted slot is on the day agreed
     assert [t.isoformat() for t in find_times(text, ref, zone(user_zone), proposed).times] == want
+
+
+def test_a_rank_said_with_a_weekdays_name_is_no_day() -> None:
+    """ "Tu segunda opción ... cae a las nueve y media hora de Lima: quedamos el jueves 7" is Thursday (Spanish
+    "segunda" is a rank, not Portuguese Monday); "na segunda às 10h" is still Monday."""
+    ref = datetime(2041, 3, 1, 8, 12, tzinfo=zone("UTC-5"))
+    texts = ["Tu segunda opción, en mi caso, cae a las nueve y media de la mañana hora de Lima, así que perfecto: "
+             "quedamos el jueves 7 de marzo.", "Pode ser na segunda às 10h?"]
+    assert _found(texts, ref, "Europe/Madrid") == [["2041-03-07T09:30:00-05:00"], ["2041-03-04T10:00:00-05:00"]]

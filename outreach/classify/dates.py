@@ -102,6 +102,12 @@ _WEEKDAY = (
     r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
     r"this|or|works?|is|would|could|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
+# Portuguese "segunda" (Monday) and "quinta" (Thursday) are Spanish and Italian ranks too, and Portuguese ones
+# before a noun: "tu segunda opción", "a segunda opção", "la quinta proposta" name no day.
+_NOT_A_RANK = (
+    r"(?!\s(?i:op[çc][ãa]o|opci[óo]n|opzione|proposta|propuesta|vez|volta|parte|data|"
+    r"fecha|hora|alternativa|sugest[ãa]o|sugerencia|possibilidade|posibilidad)\b)"
+)
 _BARE_WEEKDAY = regex(r"\b" + _WEEKDAY + r"(?!\w)")
 
 
@@ -136,7 +142,7 @@ DATE_RE = regex(
         r"|(?i:dia|día|giorno)\s(?P<og>[0-3]?\d)\b(?![.,/]?\d|\s?%|:))"
         r"(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
         r"|(?P<rel>(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w))"
-        r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)"
+        r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)" + _NOT_A_RANK +
         # the day of the month after it, also in brackets: "Thursday the 28th", "quinta (28)"
         r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s|\()?"
         r"(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º|\))?"
