@@ -2552,3 +2552,12 @@ def test_a_rank_said_with_a_weekdays_name_is_no_day() -> None:
     texts = ["Tu segunda opción, en mi caso, cae a las nueve y media de la mañana hora de Lima, así que perfecto: "
              "quedamos el jueves 7 de marzo.", "Pode ser na segunda às 10h?"]
     assert _found(texts, ref, "Europe/Madrid") == [["2041-03-07T09:30:00-05:00"], ["2041-03-04T10:00:00-05:00"]]
+
+
+def test_a_place_after_de_names_the_times_zone() -> None:
+    """ "el miércoles 27 a las 16.30 h de Madrid, que para mí son las 9:30 hora de México" is 16:30 in Madrid;
+    "jeudi 28 à 17:00 de Paris" 17:00 in Paris."""
+    ref = datetime(2041, 2, 19, 8, 41, tzinfo=zone("UTC-6"))
+    texts = ["Me late el miércoles 27 a las 16.30 h de Madrid, que para mí son las 9:30 de la mañana hora de México.",
+             "Ce serait jeudi 28 à 17:00 de Paris."]
+    assert _found(texts, ref, "Europe/Madrid") == [["2041-02-27T16:30:00+01:00"], ["2041-02-28T17:00:00+01:00"]]

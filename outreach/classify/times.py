@@ -605,7 +605,8 @@ _SAME_TIME = regex(
     re.IGNORECASE,
 )
 # A place named right after a time, without "time" or "in": its zone.
-_BARE_PLACE = regex(r"\s?\(?(" + _PLACE + r")\b", re.IGNORECASE)
+# ("16.30 h de Madrid", "17:00 de Paris": after "de" too)
+_BARE_PLACE = regex(r"\s?(?:h\s)?\(?(?:(?:de|da|di|du)\s)?(" + _PLACE + r")\b", re.IGNORECASE)
 
 # What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid".
 _BEFORE_ZONE = frozenset(
