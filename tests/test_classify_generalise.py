@@ -2561,3 +2561,14 @@ def test_a_place_after_de_names_the_times_zone() -> None:
     texts = ["Me late el miércoles 27 a las 16.30 h de Madrid, que para mí son las 9:30 de la mañana hora de México.",
              "Ce serait jeudi 28 à 17:00 de Paris."]
     assert _found(texts, ref, "Europe/Madrid") == [["2041-02-27T16:30:00+01:00"], ["2041-02-28T17:00:00+01:00"]]
+
+
+def test_a_note_to_a_colleague_with_the_users_initial_is_misaddressed() -> None:
+    """ "Sara, questa la gestisci tu? ... rispondile gentilmente di no." to Sofía is a note for a colleague, not a
+    no; "Sofi, lo siento, no puedo" is to the user."""
+    sofia = 'To: "Sofía Hernández" <sofia.hernandez@example.es>\n'
+    notes = ["Sara, questa la gestisci tu? Io non ho proprio tempo, altrimenti rispondile gentilmente di no.",
+             "Sofi, lo siento mucho, pero no puedo: estoy a tope todo el mes."]
+    outs = [classify_message(_mail(n + QUOTE).replace(f"To: {USER}\n".encode(), sofia.encode())).to_json()
+            for n in notes]
+    assert [o["intent"] for o in outs] == ["unknown", "declined"]

@@ -225,8 +225,12 @@ _THANKED = regex(rf"\b{THANKS_WORDS}\b")
 
 
 def _nickname(name: str, first_names: frozenset[str]) -> bool:
-    """A short name with the initial of the user's first name ("Bia" for Beatriz, "Cami" for Camila)."""
-    return len(name) <= 4 and any(len(first) > len(name) and first[0] == name[0] for first in first_names)
+    """A short name that begins the user's first name ("Cami" for Camila), or of three letters with its initial
+    ("Bia" for Beatriz); not another name of four ("Sara" is not Sofía)."""
+    return len(name) <= 4 and any(
+        len(first) > len(name) and (first.startswith(name[:2]) if len(name) > 3 else first[0] == name[0])
+        for first in first_names
+    )
 
 
 def _misaddressed(ev: Evidence) -> bool:
