@@ -2572,3 +2572,20 @@ def test_a_note_to_a_colleague_with_the_users_initial_is_misaddressed() -> None:
     outs = [classify_message(_mail(n + QUOTE).replace(f"To: {USER}\n".encode(), sofia.encode())).to_json()
             for n in notes]
     assert [o["intent"] for o in outs] == ["unknown", "declined"]
+
+
+def test_a_time_offered_in_place_of_the_ones_before_is_the_proposal() -> None:
+    """ "Your Monday 1300 Central is 1200 here, and I'm in a brief until noon. Make it 1330 Mountain on Monday the
+    18th." is 13:30 Mountain alone, and so is "El martes a las 11:00 tiene comité, pero le propongo el martes 19 a
+    las doce menos diez" 11:50; "Te propongo el jueves 17 a las 8:00; si no, el viernes 18 a las 11:00" offers both,
+    and "I make it 8:30am" is a conversion, not an offer."""
+    ref = datetime(2041, 3, 2, 6, 12, tzinfo=zone("UTC-7"))
+    texts = ["Your Monday 1300 Central is 1200 here, and I'm in a brief until noon. Make it 1330 Mountain on Monday "
+             "the 18th.",
+             "El martes 19 a las 11:00 tiene comité, pero me pide que le proponga el martes 19 a las doce menos diez.",
+             "Te propongo el jueves 21 a las 8:00; si no te queda bien, el viernes 22 a las 11:00 también me sirve.",
+             "I could do Tuesday 19 March at 4:30pm Mountain. Please check what that comes to for you: I make it "
+             "5:30pm."]
+    assert _found(texts, ref, "America/Chicago") == [
+        ["2041-03-18T13:30:00-06:00"], ["2041-03-19T11:50:00-07:00"],
+        ["2041-03-21T08:00:00-07:00", "2041-03-22T11:00:00-07:00"], ["2041-03-19T16:30:00-06:00"]]

@@ -892,15 +892,17 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 kept, kept_day = True, day
                 if all(value != r for r in results):
                     results.append(value)
-                    asked.append("?" in clause or "¿" in clause)
+                    # (a time offered in place of the ones before counts as asked about: "Make it 1330 Mountain")
+                    asked.append("?" in clause or "¿" in clause or _offered_instead(clause, times, j))
                     guessed.append(not named and shared is None and default() is None)
                     fallback.append(bool(_FALLBACK.search(clause)))
         converted_from = kept
         same_time(clause, dates)
     if any(asked) and not asked[0]:
         # "Thursday at 2 Eastern is when I'll be driving back. Could we do Thursday the 27th at 3:30 Central?": the
-        # times said before the first one asked about are the sender's circumstances (after it, "Alternativ ginge
-        # auch Freitag um 15 Uhr" may be another option)
+        # times said before the first one asked about or offered in their place ("El martes a las 11:00 tiene
+        # comité ... le proponga el martes 19 a las doce menos diez") are the sender's circumstances (after it,
+        # "Alternativ ginge auch Freitag um 15 Uhr" may be another option)
         first_asked = asked.index(True)
         results, guessed = results[first_asked:], guessed[first_asked:]
         fallback = fallback[first_asked:]
@@ -1027,6 +1029,25 @@ def _offset_of(clock: time, instant: datetime) -> tzinfo | None:
     if abs(diff) > timedelta(hours=14) or diff % timedelta(minutes=15):
         return None
     return timezone(diff)
+
+
+# Offering a time in place of others: "make it 1330" (not "I make it 8:30am", a conversion), "how about", "te
+# propongo", "je vous propose", "mejor el viernes", "facciamo", "maak er 9u van"; and "instead" after the time.
+_OFFERED = regex(
+    r"\b(?:(?<!\bi )make it|let'?s (?:do|say|make it|go with)|how about|what about|propon(?:go|ho)|propong[ao]|"
+    r"(?:je|nous) (?:vous |te )?propos(?:e|ons)|ich schlage|schlage ich|mejor|plutôt|lieber|meglio|melhor|liever|"
+    r"maak er|facciamo|hagamos|disons|digamos|diciamo)\b",
+    re.IGNORECASE,
+)
+_INSTEAD = regex(
+    r"[^.?!\n]{0,30}\b(?:instead|plutôt|stattdessen|invece|en su lugar|em vez disso|in plaats daarvan)\b", re.I
+)
+
+
+def _offered_instead(clause: str, times: Sequence[_Time], j: int) -> bool:
+    """Whether time ``j`` of a clause is offered in place of what came before it."""
+    start = times[j - 1].end if j > 0 else 0
+    return bool(_OFFERED.search(clause, start, times[j].start) or _INSTEAD.match(clause, times[j].end))
 
 
 def _clock_changes(tz: tzinfo, start: datetime, end: datetime) -> bool:
