@@ -1804,10 +1804,11 @@ def test_a_slot_moved_by_an_amount() -> None:
     body = "Tuesday works but can we bump it 30 minutes? I have a standing 9:30 that always runs long."
     start = classify_message(_mail(body + quote), user_tz="America/New_York").to_json()["meeting"]["start"]
     texts = ["pourrait-on décaler d'une demi-heure ?", "Kan het een uur later?", "¿Podría ser media hora más tarde?",
-             "Ginge es eine Stunde früher?", "Half an hour is plenty."]
+             "Ginge es eine Stunde früher?", "Half an hour is plenty.", "est-ce qu'on pourrait le glisser d'une "
+             "demi-heure ?"]
     shifts = [requested_shift(text) for text in texts]
     assert (start, [s and int(s.total_seconds() // 60) for s in shifts]) == (
-        "2027-02-09T10:30:00-05:00", [30, 60, 30, -60, None])
+        "2027-02-09T10:30:00-05:00", [30, 60, 30, -60, None, 30])
 
 
 def test_your_time_after_a_preposition_or_with_the_noun_first() -> None:
@@ -2589,3 +2590,17 @@ def test_a_time_offered_in_place_of_the_ones_before_is_the_proposal() -> None:
     assert _found(texts, ref, "America/Chicago") == [
         ["2041-03-18T13:30:00-06:00"], ["2041-03-19T11:50:00-07:00"],
         ["2041-03-21T08:00:00-07:00", "2041-03-22T11:00:00-07:00"], ["2041-03-19T16:30:00-06:00"]]
+
+
+def test_more_slot_moves_and_restatements_in_romance_languages() -> None:
+    """ "a las seis de la tarde tu hora" is the user's 18:00, and "la diferencia es de 5 horas y no de 6" no time;
+    "proponho às dez e meia, hora de Lisboa" after the user's slot is on its day; "Ton lundi 28 à 15h" is the
+    user's hour."""
+    ref = datetime(2041, 3, 7, 15, 32, tzinfo=zone("UTC-5"))
+    texts = ["El miércoles 13 a las seis de la tarde tu hora me funciona. Ojo que este domingo cambiamos la hora "
+             "aquí, así que la diferencia con Madrid es de 5 horas y no de 6.",
+             "Terça-feira dia 12 às 11h dá-me jeito, mas às 11h tenho uma reunião, por isso proponho às dez e meia, "
+             "hora de Lisboa.",
+             "Ton mardi 12 à 15h, ça me tombe à 10h heure du Québec."]
+    assert _found(texts, ref, "Europe/Madrid") == [
+        ["2041-03-13T18:00:00+01:00"], ["2041-03-12T10:30:00+00:00"], ["2041-03-12T15:00:00+01:00"]]

@@ -113,7 +113,7 @@ _EARLIER = r"earlier|plus tôt|antes|früher|prima|più presto|mais cedo|eerder|
 _SHIFT = regex(
     # a verb that moves the slot, later unless it says otherwise: "bump it 30 minutes", "décaler d'une demi-heure"
     r"(?P<verb>\b(?:(?:push|bump|move|slide|shift)(?: (?:it|that|this|the call|things))?(?: back)?(?: by)?|"
-    r"décaler|retarder|verschieben um|spostare di|posticipare di|atrasar|retrasar|correr) )?"
+    r"décaler|glisser|retarder|verschieben um|spostare di|posticipare di|atrasar|retrasar|correr) )?"
     r"\b" + _AMOUNT + r"(?:\s(?:(?P<later>" + _LATER + r")|(?P<earlier>" + _EARLIER + r"))\b)?",
     re.IGNORECASE,
 )

@@ -485,6 +485,9 @@ _MORNING_AFTER = regex(
 _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 
 
+_HOURS_WORDS = frozenset({"horas", "hrs", "hs"})
+
+
 def _find_times(text: str) -> list[_Time]:
     found: list[_Time] = []
     given_up = -1  # where the last time given up ends
@@ -496,6 +499,9 @@ def _find_times(text: str) -> list[_Time]:
         end_minutes = m.group("m2")
         end = m.end()
         strong = bool(ap or m.group("uhr") or minute_text or end_minutes or m.group("hh"))
+        if m.group("uhr") and m.group("uhr").lower() in _HOURS_WORDS and not (minute_text or ap) \
+                and not _AT.search(text[max(0, m.start() - 9) : m.start()]):
+            continue  # "la diferencia es de 5 horas", "in 2 hrs": a length of time, not "a las 15 horas"
         if not strong:
             # A bare number ("at 3", "a las 12", "ore 18.00") only counts right after such a word.
             led = _AT.search(text[max(0, m.start() - 9) : m.start()]) or _ZONE_AFTER_BARE.match(text, m.end())
@@ -585,7 +591,10 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
 _YOUR_BEFORE = regex(
     r"\b(?:your|para ti|para vos|para usted|para você|pra você|pour vous|pour toi|per te|per lei|für sie|für dich|"
-    r"voor jou|voor u|bei ihnen|bei dir)\s(?:[^\W\d_]+\s){0,2}$",
+    r"voor jou|voor u|bei ihnen|bei dir|"
+    # the possessive before the user's own slot: "Ton lundi 28 à 15h", "Ihr Vorschlag am Donnerstag um 9 Uhr"
+    r"ton|votre|teu|tua|seu|sua|tuo|vostro|vostra|ihr|ihre|ihren|ihrem|dein|deine|deinen|jouw|uw)"
+    r"\s(?:[^\W\d_]+\s){0,2}(?:\d{1,2}\s(?:à|at|a las|alle|um|om|às)\s)?$",  # ("Ton lundi 28 à 15h")
     re.IGNORECASE,
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
@@ -615,6 +624,9 @@ _BEFORE_ZONE = frozenset(
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
         *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
         *("in", "en", "no", "na", "em", "à", "nel", "nella", "im", "do", "du"),  # "às 15h no seu horário"
+        # "a las seis de la tarde tu hora", "às três da tarde hora de Brasília"
+        *("de la tarde", "de la mañana", "de la noche", "da tarde", "da manhã", "du matin", "de l'après-midi",
+          "del pomeriggio", "di pomeriggio", "di mattina", "del mattino", "pm", "am"),
     )
 )
 
@@ -798,7 +810,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         if not dates and results and _SAME_DAY.search(clause):
             # "Sinon, le même jour à 16h30": the day of the time just given
             carried = DateMention(0, 0, results[-1].date(), True)
-        elif not dates and not carried and results and times and ("?" in clause or "¿" in clause) \
+        elif not dates and not carried and results and times \
+                and ("?" in clause or "¿" in clause or _offered_instead(clause, times, 0)) \
                 and _AT_BEFORE.search(clause, max(0, times[0].start - 8), times[0].start) \
                 and _minutes_apart(times[0].value, results[-1].timetz()) <= _NEARBY_MINUTES:
             # "El jueves 28 a mediodía me pilla saliendo de una demo. ¿Lo movemos a las 12:30?": an hour asked
