@@ -406,3 +406,20 @@ def test_a_tool_s_booking_for_a_contact_outside_the_thread() -> None:
     stranger = classify_message(raw, user_tz="America/Chicago").to_json()
     assert [(o["intent"], o["confidence"], (o["meeting"] or {}).get("start")) for o in (known, stranger)] == [
         ("accepted", 0.95, "2026-10-29T14:00:00-05:00"), ("unknown", 0.5, None)]
+
+
+def test_a_booking_page_confirmation_sent_in_the_contacts_name_is_the_acceptance() -> None:
+    """A booking page's confirmation in the user's thread, From the contact but Sent by the calendar tool, giving
+    the day and hours then a "Time zone:" line, is the contact's acceptance; outside the thread it waits for the
+    user."""
+    body = (
+        "Appointment booked\n\nCoffee chat with Pat (30 min)\n\nThursday, October 29 · 2:00 – 2:30pm\n"
+        "Time zone: Central Time - Chicago\n\nVideo call link: https://meet.example/abc-defg\n"
+    )
+    headers = "In-Reply-To: <d1@example.org>\nSubject: Re: Informational interview\n"
+    sender = "Sender: Calendar <calendar-notification@calendar.example>\n"
+    in_thread = _mail(headers + sender, body)
+    outside = _mail(sender + "Subject: Appointment booked\n", body)
+    got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (in_thread, outside)]
+    assert [(o["intent"], o["confidence"] < 0.6, (o["meeting"] or {}).get("start")) for o in got] == [
+        ("accepted", False, "2026-10-29T14:00:00-05:00"), ("unknown", True, None)]

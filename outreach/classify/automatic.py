@@ -262,7 +262,10 @@ def _replacements(mail: Mail, body: str, known: Collection[str]) -> list[dict[st
 _WHEN_LINE = regex(
     r"^\s*\**(?:when|(?:event )?date ?(?:and|&|/) ?time|cuándo|fecha y hora|quand|date et heure|wann|"
     r"datum und uhrzeit|quando|data e hora|data e ora|wanneer|datum en tijd)\s*\**\s*[:：][ \t]*\n?"
-    r"[^\n]*\d[^\n]*\d{1,2}(?::\d\d|\s?[ap]\.?m\b|\s?h\b|\s?uhr\b)",
+    r"[^\n]*\d[^\n]*\d{1,2}(?::\d\d|\s?[ap]\.?m\b|\s?h\b|\s?uhr\b)"
+    # a booking page's day and hours, then its "Time zone:" line
+    r"|^[^\n]*\d[^\n]*\d{1,2}:\d\d[^\n]*\n\s*(?:time ?zone|fuso horário|zona horaria|fuseau horaire|zeitzone|"
+    r"fuso orario|tijdzone)\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -273,7 +276,9 @@ def booked_for_contact(mail: Mail, text: str, known: Collection[str] = ()) -> bo
     read by the person stage."""
     return (
         (in_thread(mail) or any(address.lower() in known for _, address in parse_addresses(mail.header("reply-to"))))
-        and bool(_auto_submitted(mail) or _machine_sender(mail))
+        # (sent by the tool, though From may name the contact: "Sender: Google Calendar <calendar-notification@...>")
+        and bool(_auto_submitted(mail) or _machine_sender(mail)
+                 or any(_machine_address(address) for _, address in parse_addresses(mail.header("sender"))))
         and bool(_WHEN_LINE.search(text[:_MAX_TEXT]))
         and not _AUTO_BODY.search(text[:_MAX_TEXT])
         and not _AUTO_SUBJECT.search(mail.header("subject"))
