@@ -423,3 +423,13 @@ def test_a_booking_page_confirmation_sent_in_the_contacts_name_is_the_acceptance
     got = [classify_message(raw, user_tz="America/Chicago").to_json() for raw in (in_thread, outside)]
     assert [(o["intent"], o["confidence"] < 0.6, (o["meeting"] or {}).get("start")) for o in got] == [
         ("accepted", False, "2026-10-29T14:00:00-05:00"), ("unknown", True, None)]
+
+
+def test_an_invitation_organized_by_an_events_mailbox_is_no_contacts_answer() -> None:
+    """A webinar's invitation organized by eventos@ (the user signed up) is unknown, so nothing is booked; the same
+    invitation organized by a person is that person's acceptance."""
+    person = _invitation_with("DURATION:PT30M")
+    events = person.replace(b"alex@example.com", b"eventos@webinars.example")
+    got = [classify_message(raw).to_json() for raw in (events, person)]
+    assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in got] == [
+        ("unknown", None), ("accepted", "2026-12-03T15:00:00+00:00")]

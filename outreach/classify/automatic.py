@@ -87,7 +87,8 @@ _LEFT = regex(
 )
 _MACHINE_LOCAL = regex(
     r"^(no-?reply|do-?not-?reply|donotreply|notifications?|notify|alerts?|news(letter)?|updates?|"
-    r"marketing|mailer|bounces?|billing|orders?|receipts?|events?|info|hello|digest|messages?-?noreply|"
+    r"marketing|mailer|bounces?|billing|orders?|receipts?|events?|eventos|eventi|evenements|événements|"
+    r"evenementen|veranstaltungen|webinars?|info|hello|digest|messages?-?noreply|"
     r"calendar-notification|support|help|team)([+._-].*)?$",
     re.IGNORECASE,
 )
@@ -345,6 +346,9 @@ def read_automatic(
     if invitation is not None:
         if invitation.method == "REPLY" and invitation.partstat == "DECLINED":
             return Verdict("declined", 0.95, "declined_invitation")
+        if invitation.method != "REPLY" and _machine_address(invitation.organizer) and not in_thread(mail):
+            # an event a mailbox such as events@ organizes (a webinar the user signed up for): not a contact's answer
+            return Verdict("unknown", 0.8, "notice")
         return None
     if booked:
         return None

@@ -34,6 +34,7 @@ class Invitation:
     location: str | None
     cancelled: bool
     partstat: str = ""  # the attendee's answer in an iMIP REPLY: ACCEPTED, DECLINED, TENTATIVE
+    organizer: str = ""  # the organizer's address, lower case
 
 
 def _unfold(text: str) -> list[str]:
@@ -169,6 +170,8 @@ def read_invitation(text: str, fallback_tz: tzinfo) -> Invitation | None:
         url = find_links((location or "") + "\n" + _unescape(props.get("DESCRIPTION", ({}, ""))[1])).video
     status = props.get("STATUS", ({}, ""))[1].strip().upper()
     partstat = props.get("ATTENDEE", ({}, ""))[0].get("PARTSTAT", "").strip().upper()
+    organizer = props.get("ORGANIZER", ({}, ""))[1].strip()
+    organizer = organizer[7:] if organizer.lower().startswith("mailto:") else organizer
     return Invitation(
         method=method,
         start=start,
@@ -177,4 +180,5 @@ def read_invitation(text: str, fallback_tz: tzinfo) -> Invitation | None:
         location=location,
         cancelled=method == "CANCEL" or status == "CANCELLED",
         partstat=partstat,
+        organizer=organizer.lower(),
     )
