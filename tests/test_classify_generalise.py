@@ -2604,3 +2604,15 @@ def test_more_slot_moves_and_restatements_in_romance_languages() -> None:
              "Ton mardi 12 à 15h, ça me tombe à 10h heure du Québec."]
     assert _found(texts, ref, "Europe/Madrid") == [
         ["2041-03-13T18:00:00+01:00"], ["2041-03-12T10:30:00+00:00"], ["2041-03-12T15:00:00+01:00"]]
+
+
+def test_terse_replies_written_in_short_forms() -> None:
+    """ "Wed ok but not 9, market open. After lunch say 2." is Wednesday 14:00; "Fri ok but make it 3pm HKT not
+    2.30" Friday 15:00 in Hong Kong; "Fri noon-ish." Friday noon; "1430 Darwin time Wed 4 April instead?" 14:30 in
+    Darwin."""
+    ref = datetime(2041, 10, 1, 7, 48, tzinfo=zone("UTC+8"))
+    texts = ["Wed ok but not 9, market open. After lunch say 2.", "Fri ok but make it 3pm HKT not 2.30.",
+             "Fri noon-ish. I'll call you.", "9am your time is a bit tight. 1430 Darwin time Wed 9 October instead?"]
+    assert _found(texts, ref, "Asia/Singapore") == [
+        ["2041-10-02T14:00:00+08:00"], ["2041-10-04T15:00:00+08:00"], ["2041-10-04T12:00:00+08:00"],
+        ["2041-10-09T14:30:00+09:30"]]

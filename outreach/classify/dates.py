@@ -100,7 +100,7 @@ _WEEKDAY = (
     # (typed in lower case on a phone too, "fri at 11", but never "mon", "sat" or "sun": French "my", English words)
     r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|tue|tues|wed|thu|thur|thurs|fri)"
     r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
-    r"this|or|works?|is|would|could|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
+    r"this|or|works?|is|would|could|ok|okay|fine|good|suits?|sounds?|noon|midday|lunch|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )
 # Portuguese "segunda" (Monday) and "quinta" (Thursday) are Spanish and Italian ranks too, and Portuguese ones
 # before a noun: "tu segunda opción", "a segunda opção", "la quinta proposta" name no day.

@@ -92,7 +92,7 @@ _EVENT = regex(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
-_REFUSED_HOUR = regex(rf"{_NEGATION}\s{_AT_HOUR}\s?\d", re.IGNORECASE)
+_REFUSED_HOUR = regex(rf"{_NEGATION}\s(?:{_AT_HOUR}\s?)?\d", re.IGNORECASE)  # ("Wed ok but not 9")
 _DOTTED_AFTER_AT = regex(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
 _URL = regex(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@\S{1,255}", re.IGNORECASE)
 _PAST_NOON = regex(
@@ -104,7 +104,7 @@ _PAST_NOON = regex(
 _NOON = regex(
     r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
     r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|(?:un |um )?quarto)))?"
-    r"(?:ish)?\b",
+    r"(?:-?ish)?\b",
     re.IGNORECASE,
 )
 _ABBR = alternation(a for a in ABBREVIATIONS if len(a) > 1)
@@ -424,6 +424,7 @@ _MILITARY = regex(r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hrs|hours|h)\b", re.I)
 _MILITARY_PLACED = regex(
     r"(?:(?<=\bat )|(?<=@ ))([01]\d|2[0-3])([0-5]\d)\b(?![.,:/-]?\d)"
     r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s(?:(?i:my|your|our|local)\s(?i:time)|(?i:eastern|central|mountain|pacific)\b"
+    r"|[A-Z][a-z]+\s(?i:time)\b"  # "1430 Darwin time"
     r"|(?:" + alternation(ABBREVIATIONS) + r")\b))"
 )
 # "1:30p", "10:30a", "9a": the American short forms of pm and am, written against the time
