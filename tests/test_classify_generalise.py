@@ -2616,3 +2616,21 @@ def test_terse_replies_written_in_short_forms() -> None:
     assert _found(texts, ref, "Asia/Singapore") == [
         ["2041-10-02T14:00:00+08:00"], ["2041-10-04T15:00:00+08:00"], ["2041-10-04T12:00:00+08:00"],
         ["2041-10-09T14:30:00+09:30"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Antes de nada: ¿esto tiene que ver con el proceso de selección que tenemos abierto? Si es así, no puedo "
+        "tener conversaciones informales con candidatos.",
+        "Eén vraagje vooraf: gaat het om de vacature die we net hebben uitgezet? In dat geval kan ik niet zomaar "
+        "met je afspreken.",
+        "Quick question first: has this got anything to do with the analyst role we posted? If so, I can't meet "
+        "candidates outside the process.",
+    ],
+)
+def test_a_no_that_holds_only_if_the_question_is_answered_yes_is_a_question(body: str) -> None:
+    """A question whether the request is about an open position, with a no that holds only "if so", waits on the
+    user's answer: a question, not a decline."""
+    out = classify_message(_mail(body + QUOTE)).to_json()
+    assert (out["intent"], out["confidence"] < 0.6) == ("question", True)

@@ -393,6 +393,7 @@ QUESTION = {
         r"how you (?:got|found|obtained|came across|have) my",
         r"who (?:gave|passed|shared|referred)",
         r"is (?:this|it) (?:about|for|related)",
+        r"(?:has|does) (?:this|it) (?:got )?(?:anything )?(?:to do with|related)",
         r"are you (?:a student|job[- ]hunting|looking for)",
         r"more context",
         r"what'?s (?:this|it) (?:about|for)",
@@ -409,6 +410,7 @@ QUESTION = {
         r"(?:es|ser[íi]a) para",
         r"curr[íi]culum",
         r"de qu[ée] (?:quieres|te gustar)",
+        r"tiene que ver con",
     ),
     "fr": (r"s['’]agit-il", r"pouvez-vous", r"pourriez-vous me (?:dire|rappeler|pr[ée]ciser)", r"c\.?v\.?\b"),
     "de": (
@@ -425,6 +427,7 @@ QUESTION = {
         r"curr[íi]culo",
         r"(?:poderia|pode|podia) indicar-me",
         r"(?:que|quais) (?:temas|assuntos|t[óo]picos)",
+        r"tem a ver com",
     ),
     "it": (r"pu[òo] dirmi", r"mi (?:dica|dice)", r"di cosa", r"curriculum"),
     "nl": (r"kun je", r"kunt u", r"waar gaat het", r"cv\b", r"gaat het (?:je |u )?om", r"is (?:dat|het) voor",

@@ -554,7 +554,11 @@ _PASSED_ON = regex(
 _HEDGED = regex(
     r"\b(?:in princip(?:e|le)|en principe|en principio|em princ[íi]pio|in linea di principio|di norma|grunds[äa]tzlich|"
     r"normalerweise|normally|usually|as a rule|normalmente|normalement|normaal gesproken|just to clarify|"
-    r"to clarify|before i answer|may i ask|can i ask)\b"
+    r"to clarify|before i answer|may i ask|can i ask|"
+    # a no that holds only if the answer to the question is yes: "Is this about the opening? If so, I can't ..."
+    r"if so|if that'?s the case|in that case|si es así|si es el caso|en ese caso|si c'est le cas|dans ce cas|"
+    r"in dat geval|als dat zo is|in diesem fall|falls ja|wenn ja|se for o caso|nesse caso|se sim|in tal caso|"
+    r"se è così|se sì)\b"
 )
 _URL = regex(r"(?:https?://|www\.)\S+")
 # What a question about the call's logistics speaks of ("what's the best number?", "Zoom or Teams?"): a yes with
