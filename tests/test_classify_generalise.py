@@ -2634,3 +2634,14 @@ def test_a_no_that_holds_only_if_the_question_is_answered_yes_is_a_question(body
     user's answer: a question, not a decline."""
     out = classify_message(_mail(body + QUOTE)).to_json()
     assert (out["intent"], out["confidence"] < 0.6) == ("question", True)
+
+
+def test_an_hour_offered_in_place_takes_the_day_of_the_slot_it_moves() -> None:
+    """ "16u bij jullie is 10u hier en dan heb ik overleg. Maak er 9u mijn tijd van" is 9:00 that day; "10 PM is
+    brutal for you, so let's pull it an hour earlier: Thursday at 9 PM PH time" is 21:00 in Manila alone."""
+    ref = datetime(2031, 10, 14, 9, 0, tzinfo=zone("UTC-4"))
+    texts = ["Maandag 20 okt is goed maar 16u bij jullie is 10u hier en dan heb ik havenoverleg. Maak er 9u mijn "
+             "tijd van, dat is 15u bij jou.",
+             "Your Monday slot is close, but 10 PM is brutal for you, so let's pull it an hour earlier: Monday, "
+             "Oct 20 at 9 PM PH time, which is 9 AM for me."]
+    assert _found(texts, ref, "Asia/Manila") == [["2031-10-20T09:00:00-04:00"], ["2031-10-20T21:00:00+08:00"]]

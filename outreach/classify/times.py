@@ -812,8 +812,10 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             # "Sinon, le même jour à 16h30": the day of the time just given
             carried = DateMention(0, 0, results[-1].date(), True)
         elif not dates and not carried and results and times \
-                and ("?" in clause or "¿" in clause or _offered_instead(clause, times, 0)) \
-                and _AT_BEFORE.search(clause, max(0, times[0].start - 8), times[0].start) \
+                and (_offered_instead(clause, times, 0) or (
+                    ("?" in clause or "¿" in clause)
+                    and _AT_BEFORE.search(clause, max(0, times[0].start - 8), times[0].start)
+                )) \
                 and _minutes_apart(times[0].value, results[-1].timetz()) <= _NEARBY_MINUTES:
             # "El jueves 28 a mediodía me pilla saliendo de una demo. ¿Lo movemos a las 12:30?": an hour asked
             # about near the one just given, with no day of its own, is on that day
@@ -1048,7 +1050,8 @@ def _offset_of(clock: time, instant: datetime) -> tzinfo | None:
 # Offering a time in place of others: "make it 1330" (not "I make it 8:30am", a conversion), "how about", "te
 # propongo", "je vous propose", "mejor el viernes", "facciamo", "maak er 9u van"; and "instead" after the time.
 _OFFERED = regex(
-    r"\b(?:(?<!\bi )make it|let'?s (?:do|say|make it|go with)|how about|what about|propon(?:go|ho)|propong[ao]|"
+    r"\b(?:(?<!\bi )make it|let'?s (?:do|say|make it|go with|pull it|push it|move it|bump it|shift it)|"
+    r"how about|what about|propon(?:go|ho)|propong[ao]|"
     r"(?:je|nous) (?:vous |te )?propos(?:e|ons)|ich schlage|schlage ich|mejor|plutôt|lieber|meglio|melhor|liever|"
     r"maak er|facciamo|hagamos|disons|digamos|diciamo)\b",
     re.IGNORECASE,
