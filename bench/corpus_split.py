@@ -39,6 +39,7 @@ FRESH_CORPORA = (
     *("fresh-intl38", "fresh-en45", "fresh-en44", "fresh-en43"),
     *("fresh-intl39", "fresh-intl40", "fresh-auto12"),
     *("fresh-en46", "fresh-en47", "fresh-en48", "fresh-intl41", "fresh-intl42", "fresh-auto13"),
+    *("fresh-intl44", "fresh-en50", "fresh-intl43", "fresh-en49", "fresh-auto14"),
 )
 
 

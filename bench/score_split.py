@@ -136,6 +136,11 @@ TZ = {
     "fresh-intl41": "Europe/Madrid",
     "fresh-intl42": "Europe/Brussels",
     "fresh-auto13": "America/Sao_Paulo",
+    "fresh-intl44": "Europe/Rome",
+    "fresh-en50": "Africa/Johannesburg",
+    "fresh-intl43": "Europe/Amsterdam",
+    "fresh-en49": "America/Toronto",
+    "fresh-auto14": "Europe/Paris",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
