@@ -2645,3 +2645,16 @@ def test_an_hour_offered_in_place_takes_the_day_of_the_slot_it_moves() -> None:
              "Your Monday slot is close, but 10 PM is brutal for you, so let's pull it an hour earlier: Monday, "
              "Oct 20 at 9 PM PH time, which is 9 AM for me."]
     assert _found(texts, ref, "Asia/Manila") == [["2031-10-20T09:00:00-04:00"], ["2031-10-20T21:00:00+08:00"]]
+
+
+def test_an_hour_said_first_as_circumstance_then_asked_about_is_the_proposal() -> None:
+    """ "Am Dienstag um 15 Uhr sitze ich bis kurz vor halb vier im Jour fixe. Wäre Dienstag, 7.10., 15:30 Uhr Ihrer
+    Zeit in Ordnung?" is 15:30 alone, and so is "Tuesday at 3 is tight, my review runs to about 3:30. Would Tuesday
+    at 3:30 work instead?"; "15 h 30 heure italienne" is 15:30 in Rome (its "30 heure" is no hour)."""
+    ref = datetime(2042, 10, 1, 8, 34, tzinfo=zone("UTC+2"))
+    texts = ["Am Dienstag um 15 Uhr sitze ich allerdings bis kurz vor halb vier im Jour fixe. Wäre Dienstag, 07.10., "
+             "15:30 Uhr Ihrer Zeit für Sie in Ordnung?",
+             "Tuesday at 3 is tight, my review runs to about 3:30. Would Tuesday at 3:30 work instead?",
+             "La première me convient : mardi à 15 h 30 heure italienne, donc 9 h 30 heure du Québec."]
+    assert _found(texts, ref, "Europe/Rome") == [
+        ["2042-10-07T15:30:00+02:00"], ["2042-10-07T15:30:00+02:00"], ["2042-10-07T15:30:00+02:00"]]

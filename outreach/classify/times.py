@@ -73,8 +73,9 @@ _OWN_ENGAGEMENT = regex(
     r"\b(?:(?:before|after|until|till|til) (?:my|our)|(?:avant|après) (?:mon|ma|notre)|(?:antes|después) de mi"
     r"|(?:antes|depois) d[oa] (?:meu|minha)|(?:vor|nach) (?:meinem|meiner|unserem|unserer)"
     r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze)"
-    # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25")
-    r"|(?:until|till|til) (?:about|around)?)\s?$",
+    # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25", "sitze ich bis kurz
+    # vor halb vier im Jour fixe"; not "disponible jusqu'à 15h", which may be the time)
+    r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor)\s?$",
     re.IGNORECASE,
 )
 # The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h", "at 11:00
@@ -391,7 +392,8 @@ _WORD_TIMES = [
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y (?P<after>cinco|diez|veinte|veinticinco)\b", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?P<after>cinque|dieci|venti|venticinque)\b", re.I),
      lambda h: (h, 0)),
-    (regex(r"\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
+    # (not the minutes of "15 h 30 heure italienne")
+    (regex(r"(?<!\dh )(?<!\d h )\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
     (regex(r"\bàs (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
@@ -906,7 +908,12 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 if value < ref - timedelta(hours=1) or value > ref + timedelta(days=400):
                     continue
                 kept, kept_day = True, day
-                if all(value != r for r in results):
+                if value in results:
+                    # the same time again, now asked about or offered ("bis kurz vor halb vier ... Wäre Dienstag
+                    # 15:30 Uhr in Ordnung?"): it counts as asked about
+                    index = results.index(value)
+                    asked[index] = asked[index] or "?" in clause or "¿" in clause or _offered_instead(clause, times, j)
+                else:
                     results.append(value)
                     # (a time offered in place of the ones before counts as asked about: "Make it 1330 Mountain")
                     asked.append("?" in clause or "¿" in clause or _offered_instead(clause, times, j))

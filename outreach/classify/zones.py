@@ -505,6 +505,26 @@ PLACES.update(
         "tehran": "Asia/Tehran",
     }
 )
+# A country's time by its adjective in the seven languages ("heure italienne", "hora francesa", "ora olandese",
+# "niederländischer Zeit", "Spaanse tijd", "horário português")
+PLACES.update(
+    {
+        **dict.fromkeys(("italienne", "italiano", "italienischer", "italienische", "italiaanse"), "Europe/Rome"),
+        **dict.fromkeys(("francesa", "francese", "französischer", "französische", "franse", "francês", "francés"),
+                        "Europe/Paris"),
+        **dict.fromkeys(("espagnole", "spagnola", "spanischer", "spanische", "spaanse", "espanhol", "español"),
+                        "Europe/Madrid"),
+        **dict.fromkeys(("allemande", "alemana", "tedesca", "duitse", "alemão", "alemán"), "Europe/Berlin"),
+        **dict.fromkeys(("portugaise", "portoghese", "portugiesischer", "portugiesische", "portugese", "português",
+                         "portugués"), "Europe/Lisbon"),
+        **dict.fromkeys(("néerlandaise", "hollandaise", "holandesa", "olandese", "niederländischer",
+                         "niederländische", "holandês", "neerlandesa"), "Europe/Amsterdam"),
+        **dict.fromkeys(("belga", "belgischer"), "Europe/Brussels"),
+        **dict.fromkeys(("zwitserse", "suíça"), "Europe/Zurich"),
+        **dict.fromkeys(("anglaise", "britannique", "inglesa", "británica", "inglese", "britannica", "englischer",
+                         "britischer", "engelse", "britse"), "Europe/London"),
+    }
+)
 # German names a city's time by its adjective: "15:30 (Wiener Zeit)", "16 Uhr Berliner Zeit".
 PLACES.update(
     {
