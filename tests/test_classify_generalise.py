@@ -2658,3 +2658,16 @@ def test_an_hour_said_first_as_circumstance_then_asked_about_is_the_proposal() -
              "La première me convient : mardi à 15 h 30 heure italienne, donc 9 h 30 heure du Québec."]
     assert _found(texts, ref, "Europe/Rome") == [
         ["2042-10-07T15:30:00+02:00"], ["2042-10-07T15:30:00+02:00"], ["2042-10-07T15:30:00+02:00"]]
+
+
+def test_dutch_minutes_the_gulf_and_plural_possessives() -> None:
+    """ "Kan het dinsdag om tien voor vier, uw tijd? Ik heb om half elf hier een harde stop" is 15:50 on the user's
+    clock (the hard stop is no option); "1400hrs Gulf time" is Dubai's; "As suas 15h são as minhas 9h ... fica a
+    primeira: terça-feira, 30" is the user's 15:00."""
+    ref = datetime(2042, 3, 10, 7, 37, tzinfo=zone("UTC-5"))
+    texts = ["Uw 15.00 uur is hier in Houston 9.00 uur, en dat is te vroeg. Kan het dinsdag om tien voor vier, uw "
+             "tijd? Ik heb om half elf hier een harde stop.",
+             "He is available on Monday, 17 March 2042 at 1400hrs Gulf time.",
+             "As suas 15h são as minhas 9h, perfeito, fica a primeira: terça-feira, 11."]
+    assert _found(texts, ref, "Europe/Amsterdam") == [
+        ["2042-03-11T15:50:00+01:00"], ["2042-03-17T14:00:00+04:00"], ["2042-03-11T15:00:00+01:00"]]

@@ -189,7 +189,7 @@ _NEGATIVE = regex(
         r"tenho (?:um|uma|outro|outra) (?:compromisso|aula|consulta|call)|"
         # a standing engagement at that hour: "I have our weekly vessel meeting then", "a standing 12 Eastern", "om
         # 10 uur heb ik standaard ons weekoverleg", "salgo justo de la reunión semanal"
-        r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|"
+        r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|harde stop|"
         r"(?:have|got) (?:a|an|another) (?:\w+ )?(?:huddle|stand-?up|sync|appointment|class|lecture|workshop|training)|"
         r"clash(?:es)?\b|se me cruza|se cruza|überschneid\w*|chevauche|"
         r"(?:'s|\bis|\bare) (?:already )?taken|"
@@ -371,6 +371,9 @@ _WORD_TIMES = [
     (regex(r"\bf[üu]nf nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 5)),
     (regex(r"\bzwanzig nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 20)),
     (regex(r"\bzehn vor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 50)),
+    # Dutch minutes before and after the hour: "tien voor vier" (3:50), "tien over vier" (4:10)
+    (regex(r"\b(?P<before>tien|vijf|twintig) voor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 0)),
+    (regex(r"\b(?P<after>tien|vijf|twintig) over (" + _NUMBER + r"|\d{1,2})\b(?! half)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
@@ -401,9 +404,9 @@ _WORD_TIMES = [
     (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
 _MINUTE_WORDS = {
-    **dict.fromkeys(("cinq", "cinco", "cinque"), 5),
-    **dict.fromkeys(("dix", "diez", "dieci"), 10),
-    **dict.fromkeys(("vingt", "veinte", "venti"), 20),
+    **dict.fromkeys(("cinq", "cinco", "cinque", "vijf"), 5),
+    **dict.fromkeys(("dix", "diez", "dieci", "tien"), 10),
+    **dict.fromkeys(("vingt", "veinte", "venti", "twintig"), 20),
     **dict.fromkeys(("vingt-cinq", "veinticinco", "venticinque"), 25),
 }
 _AFTERNOON_AFTER = regex(
@@ -416,7 +419,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 _WORD_TIME_HINT = regex(
     r"\b(?:half|halb|quarter|quarto|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
-    r"zehn|f[üu]nf|zwanzig|moins|menos|meno)\b"
+    r"zehn|f[üu]nf|zwanzig|moins|menos|meno|voor)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )
@@ -451,7 +454,8 @@ def _clock_words(text: str) -> str:
     for pattern, value in _WORD_TIMES:
 
         def digits(m: re.Match[str], value: Callable[[int], tuple[int, int]] = value) -> str:
-            word = next(g for g in m.groups() if g).lower()
+            minute_groups = {index for name, index in m.re.groupindex.items() if name in ("before", "after")}
+            word = next(g for i, g in enumerate(m.groups(), 1) if g and i not in minute_groups).lower()
             number = int(word) if word.isdigit() else NUMBER_WORDS.get(word) or HOURS_PAST_NOON[word]
             hour, minute = value(number)
             if before := m.groupdict().get("before"):
@@ -596,7 +600,7 @@ _YOUR_BEFORE = regex(
     r"\b(?:your|para ti|para vos|para usted|para você|pra você|pour vous|pour toi|per te|per lei|für sie|für dich|"
     r"voor jou|voor u|bei ihnen|bei dir|"
     # the possessive before the user's own slot: "Ton lundi 28 à 15h", "Ihr Vorschlag am Donnerstag um 9 Uhr"
-    r"ton|votre|teu|tua|seu|sua|tuo|vostro|vostra|ihr|ihre|ihren|ihrem|dein|deine|deinen|jouw|uw)"
+    r"ton|votre|teu|tua|tuas|seu|sua|suas|tus|tuo|vostro|vostra|ihr|ihre|ihren|ihrem|dein|deine|deinen|jouw|uw)"
     r"\s(?:[^\W\d_]+\s){0,2}(?:\d{1,2}\s(?:à|at|a las|alle|um|om|às)\s)?$",  # ("Ton lundi 28 à 15h")
     re.IGNORECASE,
 )
@@ -961,7 +965,9 @@ def _carried(clause: str, dates: list[DateMention]) -> DateMention:
 
 
 # An hour preposition right before a time: "a las 12:30", "um halb zehn", "push it to 9:30" (not "by 1")
-_AT_BEFORE = regex(r"\b(?:at|to|make it|do|say|a las|a la|alle|all'|um|à|om|às|as|ore)\s$", re.IGNORECASE)
+_AT_BEFORE = regex(
+    r"\b(?:at|to|make it|do|does|would|could|say|a las|a la|alle|all'|um|à|om|às|as|ore)\s$", re.IGNORECASE
+)
 _NEARBY_MINUTES = 180
 
 

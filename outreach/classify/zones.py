@@ -453,6 +453,7 @@ PLACES.update(
 # "1430 Darwin time", "9am Karachi"); names that are mostly people's ("Sofia", "Austin") are left out.
 PLACES.update(
     {
+        "gulf": "Asia/Dubai",  # "1400hrs Gulf time"
         "monterrey": "America/Monterrey",
         "guadalajara": "America/Mexico_City",
         "tijuana": "America/Tijuana",
