@@ -141,6 +141,11 @@ TZ = {
     "fresh-intl43": "Europe/Amsterdam",
     "fresh-en49": "America/Toronto",
     "fresh-auto14": "Europe/Paris",
+    "fresh-en51": "America/Los_Angeles",
+    "fresh-en52": "Europe/Dublin",
+    "fresh-intl45": "Europe/Vienna",
+    "fresh-intl46": "America/Argentina/Buenos_Aires",
+    "fresh-auto15": "Asia/Kolkata",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
