@@ -2671,3 +2671,17 @@ def test_dutch_minutes_the_gulf_and_plural_possessives() -> None:
              "As suas 15h são as minhas 9h, perfeito, fica a primeira: terça-feira, 11."]
     assert _found(texts, ref, "Europe/Amsterdam") == [
         ["2042-03-11T15:50:00+01:00"], ["2042-03-17T14:00:00+04:00"], ["2042-03-11T15:00:00+01:00"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Désolé, pas dispo en ce moment et pas avant longtemps. Bonne chance !",
+        "Sorry, I'm not free now and not any time soon either. Good luck!",
+        "Lo siento, no tengo hueco ahora y no por un buen tiempo. ¡Suerte!",
+    ],
+)
+def test_not_for_a_long_time_is_no_later(body: str) -> None:
+    """ "pas avant longtemps", "not any time soon", "no por un buen tiempo": a busy period with no end is a no,
+    never a later the daemon would write again after."""
+    assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "declined"

@@ -542,20 +542,24 @@ WHEN_WORD: dict[str, tuple[str, ...]] = {
 # A no said in so many words ("je vais devoir passer mon tour", "ce ne sera pas possible"): a busy period
 # beside it explains the no rather than asking for a later call (see intent._SAYS_NO for English).
 SAYS_NO: dict[str, tuple[str, ...]] = {
-    "es": (r"(?:tengo|voy a tener|tendr[ée]) que (?:declinar|decir que no|rechazar)", r"esta vez paso"),
+    "es": (r"(?:tengo|voy a tener|tendr[ée]) que (?:declinar|decir que no|rechazar)", r"esta vez paso",
+           r"no (?:en|por) (?:mucho|un buen) tiempo"),
     "fr": (
         r"(?:dois|vais devoir|devrai) (?:malheureusement )?(?:d[ée]cliner|passer mon tour|refuser|dire non)",
         r"ce ne sera pas possible",
+        r"pas (?:avant longtemps|de sitôt)",  # "pas dispo en ce moment et pas avant longtemps": no later call
     ),
     "de": (
         r"muss (?:ich |i )?(?:da |hier )?passen",
         r"leider nein\b",
         r"muss (?:ich )?(?:ihnen |dir )?(?:leider )?absagen",
         r"sage (?:ich )?(?:lieber |leider |daher |deshalb )*ab\b",
+        r"nicht so bald|so bald nicht|auf absehbare zeit nicht|in absehbarer zeit nicht",
     ),
-    "pt": (r"(?:tenho|vou ter) (?:de|que) (?:recusar|declinar|dizer que n[ãa]o)", r"n[ãa]o vai (?:dar|rolar)"),
-    "it": (r"devo (?:purtroppo )?(?:declinare|rinunciare|dire di no)", r"purtroppo no\b"),
-    "nl": (r"moet (?:ik )?(?:helaas )?(?:nee zeggen|afzeggen|passen)",),
+    "pt": (r"(?:tenho|vou ter) (?:de|que) (?:recusar|declinar|dizer que n[ãa]o)", r"n[ãa]o vai (?:dar|rolar)",
+           r"t[ãa]o cedo n[ãa]o|n[ãa]o (?:vai ser )?t[ãa]o cedo"),
+    "it": (r"devo (?:purtroppo )?(?:declinare|rinunciare|dire di no)", r"purtroppo no\b", r"non a breve"),
+    "nl": (r"moet (?:ik )?(?:helaas )?(?:nee zeggen|afzeggen|passen)", r"niet op korte termijn"),
 }
 
 # Pointing the user to someone by phone or chat, with no address to write to ("ruf Stefan an").

@@ -54,6 +54,7 @@ _FLAT_NO = regex(
 # later call unless the sender asks to be written to again.
 _SAYS_NO = regex(
     r"\b(?:must|have to|going to|need to|'ll have to|will have to|got to|'m going to|i'?ll) (?:decline|say no|pass)\b"
+    r"|\bnot (?:for|before) a long time\b|\bnot any ?time soon\b"  # "not before a long time": no later call
 )
 # (every English cue below starts with a letter or an apostrophe: "'ll have to")
 _LETTER_OR_APOSTROPHE = r"[\w']"
