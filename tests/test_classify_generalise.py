@@ -2685,3 +2685,14 @@ def test_not_for_a_long_time_is_no_later(body: str) -> None:
     """ "pas avant longtemps", "not any time soon", "no por un buen tiempo": a busy period with no end is a no,
     never a later the daemon would write again after."""
     assert classify_message(_mail(body + QUOTE)).to_json()["intent"] == "declined"
+
+
+def test_austrian_quarters_and_an_hour_still_in_another_meeting() -> None:
+    """ "Ginge Mittwoch, der 30., um dreiviertel vier?" is 15:45 (Austrian), "um viertel vier" 15:15; "mas às 16h30
+    – às 16h ainda estou em outra reunião" offers 16:30 alone."""
+    ref = datetime(2043, 9, 18, 13, 22, tzinfo=zone("UTC+2"))
+    texts = ["Am Donnerstag um 4 hab ich Teammeeting. Ginge bei dir Mittwoch, der 30., um dreiviertel vier?",
+             "Mittwoch, der 30., um viertel vier?",
+             "Confirmado para quarta, 30/9, mas às 16h30 – às 16h ainda estou em outra reunião."]
+    assert _found(texts, ref, "Europe/Vienna") == [
+        ["2043-09-30T15:45:00+02:00"], ["2043-09-30T15:15:00+02:00"], ["2043-09-30T16:30:00+02:00"]]

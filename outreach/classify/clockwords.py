@@ -64,6 +64,9 @@ _WORD_TIMES = [
     (regex(r"\b(?P<before>tien|vijf|twintig) voor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 0)),
     (regex(r"\b(?P<after>tien|vijf|twintig) over (" + _NUMBER + r"|\d{1,2})\b(?! half)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    # Austrian and East German: "dreiviertel vier" is 3:45 (and "um viertel vier" 3:15)
+    (regex(r"\bdreiviertel (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
+    (regex(r"\bum viertel (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 15)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y media\b", re.I), lambda h: (h, 30)),
     (regex(r"\ba las (" + _HOUR + r"|\d{1,2}) y cuarto\b", re.I), lambda h: (h, 15)),
     (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?:trenta|mezza|mezzo)\b", re.I), lambda h: (h, 30)),
@@ -108,7 +111,7 @@ _LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
 
 _WORD_TIME_HINT = regex(
     r"\b(?:half|halb|quarter|quarto|viertel|kwart|quart|thirty|las|alle|ore|heures?|meia|demie|o['’]clock|às|uhr|uur|"
-    r"zehn|f[üu]nf|zwanzig|moins|menos|meno|voor)\b"
+    r"zehn|f[üu]nf|zwanzig|moins|menos|meno|voor|dreiviertel)\b"
     r"|\d{4} ?(?:hrs|hours|h)\b",
     re.I,
 )

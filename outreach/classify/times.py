@@ -328,8 +328,12 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
 # The sender's own engagement said right after an hour: "a las seis tengo un grupo", "at 6 I have a class", "um 15
 # Uhr habe ich einen Termin"
 _ENGAGED_AFTER = regex(
-    r"\s?,?\s(?:tengo|ho|j'ai|hab(?:e)? ich|tenho|heb ik|i have|i've got|i've)\s(?:\w+\s)?"
+    r"\s?,?\s(?:(?:tengo|ho|j'ai|hab(?:e)? ich|tenho|heb ik|i have|i've got|i've)\s(?:\w+\s)?"
     r"(?:un|una|un'|a|an|einen?|eine|ein|uma|um|een|une|mi|il mio|la mia|meine?n?|mon|ma|my|our)\b"
+    # or is still in another one: "às 16h ainda estou em outra reunião", "a las 4 sigo en otra reunión"
+    r"|(?:ainda )?estou (?:em|numa?) (?:outra|uma)|(?:todav[íi]a )?(?:estoy|sigo) en (?:otra|una)|"
+    r"sono (?:ancora )?(?:in|a) (?:un'altra|una|un)|je suis (?:encore )?en (?:réunion|rendez-vous)|"
+    r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another))\b"
     # (not a free moment: "at 3pm I have a 30-minute window", "a las 5 tengo un hueco")
     r"(?!\s(?:\S+\s){0,2}(?:free|window|slot|gap|opening|hueco|créneau|lücke|zeitfenster|finestra|buco|janela|"
     r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd))",
