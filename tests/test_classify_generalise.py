@@ -2696,3 +2696,12 @@ def test_austrian_quarters_and_an_hour_still_in_another_meeting() -> None:
              "Confirmado para quarta, 30/9, mas às 16h30 – às 16h ainda estou em outra reunião."]
     assert _found(texts, ref, "Europe/Vienna") == [
         ["2043-09-30T15:45:00+02:00"], ["2043-09-30T15:15:00+02:00"], ["2043-09-30T16:30:00+02:00"]]
+
+
+def test_a_restatement_at_our_place_in_brackets_is_no_second_time() -> None:
+    """ "donderdag 2 april om 10.00 uur uw tijd (bij ons is het dan 15.00 uur, want dan is het hier al zomertijd)" is
+    the user's 10:00 alone."""
+    ref = datetime(2043, 3, 6, 11, 30, tzinfo=zone("UTC+1"))
+    texts = ["Prima, donderdag 2 april om 10.00 uur uw tijd (bij ons is het dan 15.00 uur, want dan is het hier al "
+             "zomertijd)."]
+    assert _found(texts, ref, "America/Argentina/Buenos_Aires") == [["2043-04-02T10:00:00-03:00"]]

@@ -130,7 +130,8 @@ ZONE_RE = regex(
         r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:mine|here)\b"
         r"|\b(?i:unserer|meiner) (?i:zeit)\b"
         r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
-        r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b)"
+        r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b"
+        r"|\b(?i:chez nous|bei uns|da noi|bij ons|aquí|aqui)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
         r"|\b(?i:(?:slot|time|one|option|suggestion)s? of yours)\b"  # "That Thursday 2:00 slot of yours works"
         r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|pra você|pra vc|per te|per lei|voor jou"
@@ -273,7 +274,7 @@ _CONVERSION = regex(
         # (a time within a few words: not "if that's a no-go then Tuesday at 11")
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
         r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
-        r"|\bdan is (?:het|'t)\b"
+        r"|\bdan is (?:het|'t)\b|\bis het (?:dan|daar|hier)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b|\bque d[áa](?=\s\d)"
         r"|\bi\.e\.|\baka\b|=\s"
