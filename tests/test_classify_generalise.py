@@ -2705,3 +2705,13 @@ def test_a_restatement_at_our_place_in_brackets_is_no_second_time() -> None:
     texts = ["Prima, donderdag 2 april om 10.00 uur uw tijd (bij ons is het dan 15.00 uur, want dan is het hier al "
              "zomertijd)."]
     assert _found(texts, ref, "America/Argentina/Buenos_Aires") == [["2043-04-02T10:00:00-03:00"]]
+
+
+def test_a_time_offered_later_in_a_question_outweighs_the_one_before_it() -> None:
+    """ "Neither of yours are great tho (5am for me lol) so how's Thu 15 Oct 8am AEDT?" offers 8:00 alone; "Would
+    Thursday at 8 or Friday at 9 work?" still offers both."""
+    ref = datetime(2043, 10, 7, 6, 51, tzinfo=zone("UTC+11"))
+    texts = ["Yep can do. Neither of yours are great tho (5am Thu 15 Oct for me lol) so how's Thu 15 Oct 8am AEDT?",
+             "Would Thursday 15 Oct at 8am or Friday 16 Oct at 9am work?"]
+    assert _found(texts, ref, "America/Los_Angeles") == [
+        ["2043-10-15T08:00:00+11:00"], ["2043-10-15T08:00:00+11:00", "2043-10-16T09:00:00+11:00"]]

@@ -774,11 +774,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                     # the same time again, now asked about or offered ("bis kurz vor halb vier ... Wäre Dienstag
                     # 15:30 Uhr in Ordnung?"): it counts as asked about
                     index = results.index(value)
-                    asked[index] = asked[index] or "?" in clause or "¿" in clause or _offered_instead(clause, times, j)
+                    asked[index] = asked[index] or _asked_about(clause, times, j)
                 else:
                     results.append(value)
                     # (a time offered in place of the ones before counts as asked about: "Make it 1330 Mountain")
-                    asked.append("?" in clause or "¿" in clause or _offered_instead(clause, times, j))
+                    asked.append(_asked_about(clause, times, j))
                     guessed.append(not named and shared is None and default() is None)
                     fallback.append(bool(_FALLBACK.search(clause)))
         converted_from = kept
@@ -922,7 +922,7 @@ def _offset_of(clock: time, instant: datetime) -> tzinfo | None:
 # propongo", "je vous propose", "mejor el viernes", "facciamo", "maak er 9u van"; and "instead" after the time.
 _OFFERED = regex(
     r"\b(?:(?<!\bi )make it|let'?s (?:do|say|make it|go with|pull it|push it|move it|bump it|shift it)|"
-    r"how about|what about|propon(?:go|ho)|propong[ao]|"
+    r"how about|what about|how'?s|how does|propon(?:go|ho)|propong[ao]|"
     r"(?:je|nous) (?:vous |te )?propos(?:e|ons)|ich schlage|schlage ich|mejor|plutôt|lieber|meglio|melhor|liever|"
     r"maak er|facciamo|hagamos|disons|digamos|diciamo)\b",
     re.IGNORECASE,
@@ -930,6 +930,16 @@ _OFFERED = regex(
 _INSTEAD = regex(
     r"[^.?!\n]{0,30}\b(?:instead|plutôt|stattdessen|invece|en su lugar|em vez disso|in plaats daarvan)\b", re.I
 )
+
+
+def _asked_about(clause: str, times: Sequence[_Time], j: int) -> bool:
+    """Whether time ``j`` of a clause is asked about or offered: in a question, unless a later time of the clause is
+    the one offered ("Neither of yours are great (5am for me) so how's Thu 15 Oct 8am AEDT?"), or offered itself."""
+    if _offered_instead(clause, times, j):
+        return True
+    return ("?" in clause or "¿" in clause) and not any(
+        _offered_instead(clause, times, k) for k in range(j + 1, len(times))
+    )
 
 
 def _offered_instead(clause: str, times: Sequence[_Time], j: int) -> bool:
