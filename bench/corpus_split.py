@@ -41,6 +41,7 @@ FRESH_CORPORA = (
     *("fresh-en46", "fresh-en47", "fresh-en48", "fresh-intl41", "fresh-intl42", "fresh-auto13"),
     *("fresh-intl44", "fresh-en50", "fresh-intl43", "fresh-en49", "fresh-auto14"),
     *("fresh-en51", "fresh-en52", "fresh-intl45", "fresh-intl46", "fresh-auto15"),
+    *("fresh-en53", "fresh-en54", "fresh-intl47", "fresh-intl48"),
 )
 
 

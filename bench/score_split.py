@@ -146,6 +146,10 @@ TZ = {
     "fresh-intl45": "Europe/Vienna",
     "fresh-intl46": "America/Argentina/Buenos_Aires",
     "fresh-auto15": "Asia/Kolkata",
+    "fresh-en53": "America/New_York",
+    "fresh-en54": "Pacific/Auckland",
+    "fresh-intl47": "Europe/Paris",
+    "fresh-intl48": "Europe/Lisbon",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
