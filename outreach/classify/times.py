@@ -724,8 +724,11 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         kept = False
         kept_day: date | None = None  # the day of the last time kept in this clause
         for j, (t, (tz, named, yours), again) in enumerate(zip(times, zones, restating, strict=True)):
-            gap = _IS_MINE.fullmatch(clause, times[j - 1].end, t.start) if kept and j > 0 and zones[j - 1][2] else None
-            if gap is not None and (gap.group("my") or tz is ref_tz):
+            # a time of the sender's right after one of the user's, joined by "is" ("your 2pm is my 3pm")
+            on_my_clock = (
+                _IS_MINE.fullmatch(clause, times[j - 1].end, t.start) if kept and j > 0 and zones[j - 1][2] else None
+            )
+            if on_my_clock is not None and (on_my_clock.group("my") or tz is ref_tz):
                 # "Your Tuesday 2pm is my 3pm": the same instant, and the sender's offset on that day, which the
                 # Date header's may not be across a clock change
                 sender_clock = _offset_of(t.value, results[-1])
