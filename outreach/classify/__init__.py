@@ -45,7 +45,7 @@ from outreach.classify.mime import Mail, body_texts, read_mail
 from outreach.classify.quotes import Split, quoted_addressee, split_reply
 from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
-from outreach.classify.resume import find_resume_date
+from outreach.classify.resume import after_holiday, find_resume_date
 from outreach.classify.second_opinion import weigh
 from outreach.classify.slots import (
     moved_to,
@@ -209,7 +209,6 @@ def _classify(
 
     @cache
     def restart() -> date | None:
-        # (a holiday's day after is read only once the reply is a "later": "even after Easter" in a yes is no delay)
         return find_resume_date(split.body, ref.date())
 
     @cache
@@ -274,7 +273,7 @@ def _classify(
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
-        fields["resume_after"] = restart() or find_resume_date(split.body, ref.date(), holidays=True)
+        fields["resume_after"] = restart() or after_holiday(split.body, ref.date())
     if context is not None:
         fields["thread"] = thread
     return _result(intent, confidence, body=split.body, **fields)

@@ -116,10 +116,8 @@ def _next_working_day(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
-def find_resume_date(text: str, today: date, *, holidays: bool = False) -> date | None:
-    """The first day the sender welcomes contact, or None when they name none; ``holidays``: also the day after a
-    holiday said as the end of the busy time ("after Easter"), for a person's "later" (it says when, not whether,
-    they will talk; an automatic reply names its return day)."""
+def find_resume_date(text: str, today: date) -> date | None:
+    """The first day the sender welcomes contact, or None when they name none."""
     text = text[:20_000]
     low = lowered(text)  # the cue words match lower-case text, position for position
     best: tuple[float, date] | None = None
@@ -148,7 +146,7 @@ def find_resume_date(text: str, today: date, *, holidays: bool = False) -> date 
             best = (rank, day)
     if best is not None:
         return best[1]
-    return (_after_holiday(low, today) if holidays else None) or _period(low, today)
+    return _period(low, today)
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
@@ -245,8 +243,11 @@ _HOLIDAY = regex(
 )
 
 
-def _after_holiday(text: str, today: date) -> date | None:
-    m = _HOLIDAY.search(text)
+def after_holiday(text: str, today: date) -> date | None:
+    """The day after a holiday said as the end of the busy time ("after Easter"), for a person's "later" that
+    names no day of its own (it says when, not whether, they will talk; an automatic reply names its return
+    day, and a yes "even after Easter" is no delay)."""
+    m = _HOLIDAY.search(lowered(text[:20_000]))
     if m is None:
         return None
     for year in (today.year, today.year + 1):
