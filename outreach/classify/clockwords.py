@@ -56,11 +56,10 @@ _WORD_TIMES = [
     (regex(r"(?<!\bom )(?<!\bhet )\bhalf (\d{1,2})(?=\s(?:" + _HALF_FOLLOWERS + r")\b|\s?[?!.,)]|\s*$)", re.I),
      lambda h: (h, 30)),
     (regex(r"\b(?:viertel nach|kwart over) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 15)),
-    (regex(r"\bzehn nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 10)),
-    (regex(r"\bf[üu]nf nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 5)),
-    (regex(r"\bzwanzig nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 20)),
-    (regex(r"\bzehn vor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 50)),
-    # Dutch minutes before and after the hour: "tien voor vier" (3:50), "tien over vier" (4:10)
+    # German and Dutch minutes before and after the hour: "zehn nach drei" (3:10), "zehn vor vier" (3:50), "tien
+    # voor vier" (3:50), "tien over vier" (4:10)
+    (regex(r"\b(?P<after>zehn|f[üu]nf|zwanzig) nach (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 0)),
+    (regex(r"\b(?P<before>zehn) vor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 0)),
     (regex(r"\b(?P<before>tien|vijf|twintig) voor (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h, 0)),
     (regex(r"\b(?P<after>tien|vijf|twintig) over (" + _NUMBER + r"|\d{1,2})\b(?! half)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:viertel vor|kwart voor) (" + _NUMBER + r"|\d{1,2})\b", re.I), lambda h: (h - 1, 45)),
@@ -96,9 +95,9 @@ _WORD_TIMES = [
     (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
 ]
 _MINUTE_WORDS = {
-    **dict.fromkeys(("cinq", "cinco", "cinque", "vijf"), 5),
-    **dict.fromkeys(("dix", "diez", "dieci", "tien"), 10),
-    **dict.fromkeys(("vingt", "veinte", "venti", "twintig"), 20),
+    **dict.fromkeys(("cinq", "cinco", "cinque", "vijf", "fünf", "funf"), 5),
+    **dict.fromkeys(("dix", "diez", "dieci", "tien", "zehn"), 10),
+    **dict.fromkeys(("vingt", "veinte", "venti", "twintig", "zwanzig"), 20),
     **dict.fromkeys(("vingt-cinq", "veinticinco", "venticinque"), 25),
 }
 _AFTERNOON_AFTER = regex(
