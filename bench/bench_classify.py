@@ -194,7 +194,8 @@ def classify_only(rounds: int = 20) -> None:
 def whole_command(cmd: str, repeats: int = 5) -> None:
     """msgs/s for the whole command including start-up: 43 files, 130 person replies (the heaviest path:
     quotes, dates, times, cues) and 430 files. The command keeps its compiled regexes in a store
-    (outreach.regex_store) under $XDG_CACHE_HOME: the first run, on an empty one, is shown apart."""
+    (outreach.regex_store) under $XDG_CACHE_HOME: the first run, on an empty one, is shown apart. A long list
+    is shared among worker processes (outreach.classify.batch); the 130 replies are also timed with --jobs 1."""
     corpus = sorted((DATA / "replies").glob("*.eml"))
     people = sorted((DATA / "corpora" / "human-en").glob("*.eml")) + sorted(
         (DATA / "corpora" / "human-intl").glob("*.eml")
@@ -203,25 +204,29 @@ def whole_command(cmd: str, repeats: int = 5) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_home:
         env = {**os.environ, "XDG_CACHE_HOME": cache_home}
 
-        def run(files: list[str]) -> float | None:
+        def run(arguments: list[str], count: int) -> float | None:
             started = time.perf_counter()
-            proc = subprocess.run(shlex.split(cmd) + files, capture_output=True, text=True, check=False, env=env)
+            proc = subprocess.run(shlex.split(cmd) + arguments, capture_output=True, text=True, check=False, env=env)
             elapsed = time.perf_counter() - started
-            if proc.returncode != 0 or proc.stdout.count("\n") != len(files):
+            if proc.returncode != 0 or proc.stdout.count("\n") != count:
                 print(f"  command failed (exit {proc.returncode}): {proc.stderr[-500:]}")
                 return None
             return elapsed
 
-        first = run([str(p) for p in people[:130]])
+        replies = [str(p) for p in people[:130]]
+        first = run(replies, count=130)
         if first is None:
             return
         print(f"   130 files: first run, empty regex store {first * 1000:.0f} ms -> {130 / first:.0f} msgs/s")
-        for files in ([str(p) for p in corpus], [str(p) for p in people[:130]], [str(p) for p in corpus] * 10):
-            times = [run(files) for _ in range(repeats)]
+        runs = [("", [str(p) for p in corpus]), ("", replies), ("", [str(p) for p in corpus] * 10),
+                (", --jobs 1 (one process)", ["--jobs", "1", *replies])]
+        for label, arguments in runs:
+            files = len([a for a in arguments if a.endswith(".eml")])
+            times = [run(arguments, count=files) for _ in range(repeats)]
             if None in times:
                 return
             best = min(t for t in times if t is not None)
-            print(f"  {len(files):4d} files: best of {repeats} {best * 1000:.0f} ms -> {len(files) / best:.0f} msgs/s")
+            print(f"  {files:4d} files{label}: best of {repeats} {best * 1000:.0f} ms -> {files / best:.0f} msgs/s")
 
 
 NOT_NEEDED = (

@@ -213,9 +213,11 @@ def contacts_list(app: App, as_json: bool = False) -> None:
                    '{"scheduled": ISO-8601 or null, "proposed": [ISO-8601, ...], "zones": ["America/New_York", ...], '
                    '"last_sent_text": "..." or null} (every field optional). Each result then has "thread": '
                    "confirms, tentative, reschedules, cancels or declines, or null.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for a long list of files (default: the usable CPUs; 1: this process only).")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.pass_context
-def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: str | None,
+def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: str | None, jobs: int | None,
              files: tuple[str, ...]) -> None:
     """Classify reply messages (raw .eml files): a few readable lines per file, or --json. Needs no config."""
     from outreach import regex_store
@@ -223,7 +225,7 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: 
 
     # Before the classifier is imported: most of its patterns are compiled at import.
     regex_store.open_store(default_cache_dir() / "regex.marshal")
-    from outreach.classify import classify_file
+    from outreach.classify.batch import classify_files
     from outreach.config.timezones import is_zone
 
     if zone is None:
@@ -235,8 +237,8 @@ def classify(ctx: click.Context, as_json: bool, zone: str | None, context_file: 
     context = _thread_context(context_file) if context_file is not None else None
     out = sys.stdout
     try:
-        for path in files:
-            result = {"file": path, **classify_file(path, user_tz=zone, context=context).to_json()}
+        for path, found in zip(files, classify_files(files, user_tz=zone, context=context, jobs=jobs), strict=True):
+            result = {"file": path, **found.to_json()}
             if context is not None:
                 result.setdefault("thread", None)
             out.write(json.dumps(result, ensure_ascii=False) + "\n" if as_json else readable_classification(result))
