@@ -2715,3 +2715,43 @@ def test_a_time_offered_later_in_a_question_outweighs_the_one_before_it() -> Non
              "Would Thursday 15 Oct at 8am or Friday 16 Oct at 9am work?"]
     assert _found(texts, ref, "America/Los_Angeles") == [
         ["2043-10-15T08:00:00+11:00"], ["2043-10-15T08:00:00+11:00", "2043-10-16T09:00:00+11:00"]]
+
+
+def test_an_hour_taken_by_the_senders_own_engagement_or_too_tight_is_turned_down() -> None:
+    """ "2pm Wednesday is our weekly design review" and "half elf wordt krap" turn those hours down, "clashes"
+    words in the plural too ("conflicts with"), so the other hour offered is the time."""
+    ref = datetime(2044, 5, 9, 8, 0, tzinfo=zone("UTC-4"))
+    texts = ["2pm on Wednesday is our weekly design review, sorry. Thursday 12 May at 3pm ET works though.",
+             "Thursday 10am conflicts with a site visit; Friday 13 May at 11am ET is open.",
+             "Donderdag 12 mei kan, alleen 10.30 uur wordt krap. Zullen we om kwart voor elf afspreken?"]
+    assert _found(texts, ref, "America/New_York") == [
+        ["2044-05-12T15:00:00-04:00"], ["2044-05-13T11:00:00-04:00"], ["2044-05-12T10:45:00-04:00"]]
+
+
+def test_how_long_a_free_spell_lasts_is_not_the_time() -> None:
+    """ "el lunes a las 9 tengo la mañana libre hasta las 12" offers 9:00: the end of a free spell is no second
+    time, and a free morning after "tengo" is no engagement."""
+    ref = datetime(2044, 5, 4, 8, 0, tzinfo=zone("UTC+2"))
+    texts = ["Me va bien el lunes 9 de mayo: a las 9 tengo la mañana libre hasta las 12.",
+             "Maandag 9 mei om 14.00 uur ben ik vrij tot 16.00 uur."]
+    assert _found(texts, ref, "Europe/Madrid") == [["2044-05-09T09:00:00+02:00"], ["2044-05-09T14:00:00+02:00"]]
+
+
+def test_one_time_on_a_day_or_another_after_it_offers_both() -> None:
+    """ "10:30 AM your time on Monday 16 May or on Wednesday 18 May" offers the hour on both days; "at 4pm on
+    Monday 16 May or Tuesday 17 May at 9am" keeps each day's own hour."""
+    ref = datetime(2044, 5, 9, 8, 0, tzinfo=zone("UTC+10"))
+    texts = ["Happy to help. I could do 10:30 AM your time on Monday 16 May or on Wednesday 18 May.",
+             "I could do 4pm AEST on Monday 16 May or Tuesday 17 May at 9am AEST."]
+    assert _found(texts, ref, "Australia/Sydney") == [
+        ["2044-05-16T10:30:00+10:00", "2044-05-18T10:30:00+10:00"],
+        ["2044-05-16T16:00:00+10:00", "2044-05-17T09:00:00+10:00"]]
+
+
+def test_italian_your_and_opening_hours_in_a_signature_are_no_times() -> None:
+    """ "Martedì mi va, alle 16 nostre (le tue 15)": "tue" there is "your", not Tuesday the 15th; "(bureau ouvert
+    7h-15h)" under a signature is standing hours."""
+    ref = datetime(2044, 10, 3, 8, 0, tzinfo=zone("UTC+2"))
+    texts = ["Martedì mi va benissimo, alle 16 nostre (le tue 15, giusto?).",
+             "Vendredi 7 octobre à 11h, c'est parfait.\n\nBruno\n(bureau ouvert 7h-15h)"]
+    assert _found(texts, ref, "Europe/London") == [["2044-10-04T16:00:00+02:00"], ["2044-10-07T11:00:00+02:00"]]

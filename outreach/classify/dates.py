@@ -98,7 +98,8 @@ _WEEKDAY = (
     r"(?:(?i:" + alternation([w for w in WEEKDAYS if len(w) > 4 and "." not in w]) + r")"
     # "Mon 4pm", "Mon at 4", not French "Mon agenda" (an abbreviation before an ordinary lower-case word)
     # (typed in lower case on a phone too, "fri at 11", but never "mon", "sat" or "sun": French "my", English words)
-    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|tue|tues|wed|thu|thur|thurs|fri)"
+    # (not Italian "le tue 15", "delle tue ore": "your")
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?<!le )(?<!Le )tue|tues|wed|thu|thur|thurs|fri)"
     r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
     r"this|or|works?|is|would|could|ok|okay|fine|good|suits?|sounds?|noon|midday|lunch|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )

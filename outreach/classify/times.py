@@ -92,6 +92,12 @@ _NOT_AT = regex(
 _EVENT = regex(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
+# The end of a free spell ("free until 11", "livre até às 11h", "libre hasta las 11", "frei bis 11 Uhr").
+_FREE_UNTIL = regex(
+    r"\b(?:free|clear|open|livre|libre|frei|liber[oa]|vrij|disponible|disponível|disponibile|beschikbaar)\b"
+    r"[^.!?\d]{0,12}(?:until|till|til|up to|até(?: [àa]s| a)?|hasta(?: las?)?|jusqu'à|bis|fino alle|tot)\s?$",
+    re.IGNORECASE,
+)
 # An hour turned down ("nicht um 15 Uhr", "just not at 3"), which _find_times leaves out.
 _REFUSED_HOUR = regex(rf"{_NEGATION}\s(?:{_AT_HOUR}\s?)?\d", re.IGNORECASE)  # ("Wed ok but not 9")
 _DOTTED_AFTER_AT = regex(r"(?P<h>[012]?\d)\.(?P<m>[0-5]\d)(?!\d)")
@@ -202,13 +208,20 @@ _NEGATIVE = regex(
         r"out of (?:the )?office|travell?ing|(?<!get )(?<!getting )away|"  # (not "if you can get away")
         r"not free|tough|(?:a bit|too|rather|quite) tight|missed|off that day|on leave|on shift|on call|in surgery|"
         r"(?:bank|public|national) holiday|feriado|festivo|férié|feiertag|feestdag|"
-        r"in clinic|"
+        r"in (?:clinic|the lab|class|court)|"
         # what would have suited, had things been otherwise: "Your Tuesday noon would have been perfect too"
         r"would(?:'ve| have) been|aurait été|habr[íi]a sido|hubiera sido|teria sido|sarebbe stat[oa]|"
         r"w[äa]re (?:\w+ )?gewesen|zou (?:\w+ )?geweest|"
         # commuting at that hour: "quarta 17h eu tô no trânsito", "at 5 I'm stuck in traffic", "um 17 Uhr im Stau"
         r"(?:no|in|en el|im|dans les|nel|in de) (?:trânsito|tr[áa]fico|traffic|stau|bouchons|traffico|file)\b|"
-        r"conflict|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
+        r"conflict(?:s|ing)?|(?:meetings?|calls?|day) (?:finish|end)(?:es|s)?|a mess|"
+        # an engagement of the sender's at that hour: "9:30 on Tuesday is my team's sprint review"
+        r"(?:'s|\bis) (?:my|our) (?:[\w-]+(?:'s)? ){0,3}(?:meeting|review|stand-?up|sync|retro|demo|planning|"
+        r"class|lecture|seminar|clinic|rounds|shift|check-in|all-hands|1:1|one-on-one)s?|"
+        # too little room around it: "half twaalf is krap", "c'est un peu juste", "etwas knapp", "muy justo"
+        r"krap|(?:un peu|trop|bien|assez) juste|(?:muy|un poco|demasiado|algo) (?:justo|apretado)|"
+        r"(?:zu|etwas|recht|sehr|ziemlich) (?:knapp|eng)|(?:un po'?|troppo|molto) (?:strett[oa]|tirat[oa])|"
+        r"(?:muito|um pouco|meio|bem) apertad[oa]|"
         r"imposible|impossible|impossível|unmöglich|impossibile|onmogelijk|ocupad[oa]|occupée?|besetzt|impegnat[oa]|"
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
         r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|"
@@ -243,6 +256,12 @@ OPENING_HOURS = regex(
     r"\b(?:office hours|opening hours|business hours|hours:|permanence|horario de atención|heures d'ouverture|"
     r"öffnungszeiten|"
     r"sprechzeiten|bürozeiten|horário de atendimento|orari(?:o)? di (?:apertura|ufficio)|openingstijden|kantooruren)"
+    # "(bureau ouvert 7h-15h)", "office open 8-4", "Büro geöffnet 9–17 Uhr": a place open, then a range of hours
+    # (not "I'm open 2-4 on Thursday", an offer)
+    r"|\b(?:office|desk|shop|store|bureaux?|cabinet|oficina|despacho|escrit[óo]rio|loja|ufficio|sportello|negozio|"
+    r"b[üu]ro|praxis|laden|kantoor|winkel|balie)\s(?:is\s|est\s|está\s|è\s|ist\s)?"
+    r"(?:open|ouverte?|abiert[oa]|abert[oa]|apert[oa]|geöffnet|geopend)\s(?:\w+\s)?\d{1,2}(?:[:.h]\d\d|h)?\s?"
+    r"(?:-|–|to|à|a|bis|tot|al|às)\s?\d"
     # "Mon-Fri", "Mo.–Fr.", "Mon/Wed/Fri", "Monday to Friday" (a full name never runs to a two-letter form: "Thursday
     # - so I'll have to ..." is no range)
     r"|\b(?:" + _DAY_FULL + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_FULL + "|" + _DAY_SHORT3 + r")"
@@ -337,7 +356,7 @@ _ENGAGED_AFTER = regex(
     r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another))\b"
     # (not a free moment: "at 3pm I have a 30-minute window", "a las 5 tengo un hueco")
     r"(?!\s(?:\S+\s){0,2}(?:free|window|slot|gap|opening|hueco|créneau|lücke|zeitfenster|finestra|buco|janela|"
-    r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd))",
+    r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd|livre|libre|frei|liber[oa]|vrij))",  # ("la mañana libre")
     re.IGNORECASE,
 )
 # "las 4 de la madrugada", "9 in the morning", "6 Uhr morgens": a morning hour, never read as the afternoon
@@ -391,6 +410,8 @@ def _find_times(text: str) -> list[_Time]:
             continue  # "Monday works, just not at 3", "que a las seis tengo un grupo"
         if _OWN_ENGAGEMENT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "at 8:15, before my 9:00 lecture": the sender's own engagement, not a time for the call
+        if found and _FREE_UNTIL.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "às 10h tenho a manhã livre até às 11h": how long the time just given lasts
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
     for m in _NOON.finditer(text):
         if _PAST_NOON.search(text, max(0, m.start() - 16), m.start()):
@@ -765,7 +786,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 tz = sender_clock or ref_tz
             elif not yours:
                 tz = _kept_standard(tz, ref)
-            for each in (*_alternative_days(t, dates, times, clause), day):
+            for each in (*_alternative_days(t, dates, times, clause), day, *_days_after(t, dates, times, clause)):
                 try:
                     value = datetime.combine(each, t.value, tzinfo=tz)
                 except (ValueError, OverflowError):
@@ -900,9 +921,30 @@ def _alternative_days(t: _Time, dates: list[DateMention], times: list[_Time], cl
         left, right = dates[j - 1], dates[j]
         if any(left.end <= other.start < right.start for other in times):
             break
+        if any(other.end <= left.start and not any(other.end <= d.start < left.start for d in dates)
+               for other in times):
+            break  # "4pm on Monday or Tuesday at 9am": Monday is the day of the time before it
         if not _OR.match(clause[left.end : right.start]):
             break
         out.insert(0, left.day)
+    return out
+
+
+_OR_ON = regex(r"[\s,;(]*\b(?:or|oder|ou|o|of|oppure|and|und|et|y|e|en)\b[\s,]*(?:(?:on|am|le|el|il|op|no|na)\s)?",
+               re.IGNORECASE)
+
+
+def _days_after(t: _Time, dates: list[DateMention], times: list[_Time], clause: str) -> list[date]:
+    """Further days offered at a time whose own day follows it: "9:00 AM your time on Friday 3 April or on
+    Tuesday 7 April" (only for the clause's last time, with no day before it)."""
+    after = [d for d in dates if d.start >= t.end]
+    if not after or any(d.end <= t.start for d in dates) or any(other.start > t.start for other in times):
+        return []
+    out: list[date] = []
+    for left, right in itertools.pairwise(after):
+        if not _OR_ON.fullmatch(clause, left.end, right.start):
+            break
+        out.append(right.day)
     return out
 
 
