@@ -2755,3 +2755,28 @@ def test_italian_your_and_opening_hours_in_a_signature_are_no_times() -> None:
     texts = ["Martedì mi va benissimo, alle 16 nostre (le tue 15, giusto?).",
              "Vendredi 7 octobre à 11h, c'est parfait.\n\nBruno\n(bureau ouvert 7h-15h)"]
     assert _found(texts, ref, "Europe/London") == [["2044-10-04T16:00:00+02:00"], ["2044-10-07T11:00:00+02:00"]]
+
+
+def test_a_preferred_rank_beside_an_acceptable_one_is_the_pick() -> None:
+    """ "Prefiero la primera; si no, también me sirve la segunda" picks the first slot; naming both ranks without a
+    preference ("la primera o la segunda, me da igual") picks none."""
+    quoted = "> ¿Le vendría bien el lunes 16 de mayo a las 10:00 o el martes 17 de mayo a las 12:00?"
+    ref = datetime(2044, 5, 9, 9, 0, tzinfo=zone("UTC+2"))
+    user = zone("Europe/Madrid")
+    picks = [ordinal_proposal(text, quoted, ref, user) for text in (
+        "Prefiero la primera; si no, también me sirve la segunda.",
+        "La primera o la segunda, me da igual.")]
+    assert [p and p.isoformat() for p in picks] == ["2044-05-16T10:00:00+02:00", None]
+
+
+def test_short_weekdays_rough_hours_and_hours_put_aside() -> None:
+    """ "Weds at 4pm ET", "el viernes 13 hacia las cinco", "a partir das 15h30 (e não 15h)" and "9am BST, which
+    ought to be 6pm for you" each give one time."""
+    ref = datetime(2044, 5, 9, 9, 0, tzinfo=zone("UTC-4"))
+    texts = ["Weds at 4pm ET is good for me.",
+             "El viernes 13, hacia las cinco de la tarde hora de Nueva York, ¿te va?",
+             "A sexta-feira, dia 13, dá, mas só a partir das 15h30 (e não 15h), hora de Nova Iorque.",
+             "Let's say Thursday 12 May at 9am BST, which ought to be 6pm for you."]
+    assert _found(texts, ref, "Asia/Tokyo") == [
+        ["2044-05-11T16:00:00-04:00"], ["2044-05-13T17:00:00-04:00"], ["2044-05-13T15:30:00-04:00"],
+        ["2044-05-12T09:00:00+01:00"]]

@@ -89,7 +89,8 @@ _WORD_TIMES = [
     # (not the minutes of "15 h 30 heure italienne")
     (regex(r"(?<!\dh )(?<!\d h )\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
-    (regex(r"\ba las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),  # not "las dos opciones"
+    # "a las tres", "a eso de las tres", "hacia las tres" (not "ninguna de las dos opciones")
+    (regex(r"\b(?:a|a eso de|hacia|sobre|tipo) las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),
     (regex(r"\bàs (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "às duas da tarde"
     (regex(r"\balle (" + _HOUR + r")\b(?! e)", re.I), lambda h: (h, 0)),  # "alle tre"
     (regex(r"\b(" + _NUMBER + r") o['’]clock\b", re.I), lambda h: (h, 0)),
@@ -105,7 +106,7 @@ _AFTERNOON_AFTER = regex(
     r"pm|p\.m\.|nachmittags|abends|'s middags|'s avonds)",
     re.I,
 )
-_LEAD = regex(r"^(?:a las|alle|ore|às|um|om)\s", re.I)
+_LEAD = regex(r"^(?:a las|a eso de las|hacia las|sobre las|tipo las|alle|ore|às|um|om)\s", re.I)
 
 
 _WORD_TIME_HINT = regex(

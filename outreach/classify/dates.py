@@ -34,7 +34,7 @@ MONTHS = {name: number for names, number in _MONTH_NAMES for name in names.split
 _WEEKDAY_NAMES = (
     ("monday mon lunes lundi montag segunda-feira segunda lunedì lunedi maandag", 0),
     ("tuesday tue tues martes mardi dienstag terça-feira terça terca-feira terca martedì martedi dinsdag", 1),
-    ("wednesday wed miércoles miercoles mercredi mittwoch quarta-feira quarta mercoledì mercoledi woensdag", 2),
+    ("wednesday wed weds miércoles miercoles mercredi mittwoch quarta-feira quarta mercoledì mercoledi woensdag", 2),
     ("thursday thu thur thurs jueves jeudi donnerstag quinta-feira quinta giovedì giovedi donderdag", 3),
     ("friday fri viernes vendredi freitag sexta-feira sexta venerdì venerdi vrijdag", 4),
     ("saturday sat sábado sabado samedi samstag sonnabend sabato zaterdag", 5),
@@ -99,7 +99,7 @@ _WEEKDAY = (
     # "Mon 4pm", "Mon at 4", not French "Mon agenda" (an abbreviation before an ordinary lower-case word)
     # (typed in lower case on a phone too, "fri at 11", but never "mon", "sat" or "sun": French "my", English words)
     # (not Italian "le tue 15", "delle tue ore": "your")
-    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|(?<!le )(?<!Le )tue|tues|wed|thu|thur|thurs|fri)"
+    r"|(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun|(?<!le )(?<!Le )tue|tues|wed|weds|thu|thur|thurs|fri)"
     r"(?!\s(?!(?:at|or|and|morning|afternoon|evening|night|next|the|"
     r"this|or|works?|is|would|could|ok|okay|fine|good|suits?|sounds?|noon|midday|lunch|\d)\b)[a-zà-ÿ])|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.)"
 )

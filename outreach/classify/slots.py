@@ -79,19 +79,29 @@ _ORDINAL = regex(
 )
 
 
+# A preference between the user's slots: "I'd prefer the second", "prefiero la primera", "lieber den zweiten".
+_PREFERS = regex(
+    r"\b(?:pr[ée]f[èée]r\w*|prefi\w*|rather|lieber|am liebsten|liefst|voorkeur)\b", re.IGNORECASE
+)
+
+
 def ordinal_proposal(body: str, quoted: str, ref: datetime, user_tz: tzinfo | None) -> datetime | None:
     """The time of the user's quoted proposal that the reply picks by its rank ("the first option works"),
     when the reply gives no clock time of its own and picks only one."""
     text = body[:MAX_CHARS].replace("’", "'")
     if find_times(text, ref, user_tz).times:
         return None  # a time of their own ("the first one, that's 9am here" restates the same slot)
-    ranks = {
-        0 if m.group("first") or m.group("first2") else 1
+    picked = [
+        (0 if m.group("first") or m.group("first2") else 1, bool(_PREFERS.search(clause, a, b)))
         for clause in split_clauses(text)
         for a, b in clause_parts(clause)
         if not turns_down(clause, a, b)  # ("Your first slot works - 9 AM here, before the floor gets busy")
         for m in _ORDINAL.finditer(clause, a, b)
-    }
+    ]
+    ranks = {rank for rank, _ in picked}
+    preferred = {rank for rank, prefers in picked if prefers}
+    if len(preferred) == 1:
+        ranks = preferred  # "Preferirei la seconda opzione; in alternativa va bene anche la prima"
     if len(ranks) != 1:
         return None
     offered = users_times(quoted, ref, user_tz)

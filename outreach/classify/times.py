@@ -85,7 +85,8 @@ _NOT_AT = regex(
     rf"au lieu de|statt|anstatt|invece (?:che|di|delle|della)|anziché|em vez de|em vez das?|em lugar de|"
     rf"in plaats van)(?:\s(?:{_AT_HOUR}|the|las?|los|a|as|le|ore|die))?"
     rf"|(?<!jus)qu['’]à"
-    rf"|[,;(]\s?(?:and\s)?(?:not|nicht|non|niet|pas))\s?$",  # "at 13:00 for you, not 14:00"
+    # "at 13:00 for you, not 14:00", "a partir das 16h45 (e não 16h30)"
+    rf"|[,;(]\s?(?:(?:and|e|et|y|und|en)\s)?(?:not|nicht|non|niet|pas|não|no))\s?$",
     re.IGNORECASE,
 )
 # A public session's time ("our open webinar ... on Wednesday 20 April at 12:30, sign up here"): no proposal.
@@ -288,7 +289,8 @@ def _restated(clause: str, start: int, end: int) -> bool:
 _CONVERSION = regex(
     word_led(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
-        r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?(?:(?:should|would|will)\sbe|is|'s)\s"
+        r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?"
+        r"(?:(?:should|would|will|ought to|must|might)\sbe|is|'s)\s"
         r"(?=(?:\w+\s){0,4}\(?(?:\d|noon|midday|midnight))|\bthat's\b(?=\s(?:\w+\s){0,3}(?:\d|noon|midday|midnight))"
         # (a time within a few words: not "if that's a no-go then Tuesday at 11")
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
