@@ -2780,3 +2780,42 @@ def test_short_weekdays_rough_hours_and_hours_put_aside() -> None:
     assert _found(texts, ref, "Asia/Tokyo") == [
         ["2044-05-11T16:00:00-04:00"], ["2044-05-13T17:00:00-04:00"], ["2044-05-13T15:30:00-04:00"],
         ["2044-05-12T09:00:00+01:00"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Honestly I won't have time for a call, this month or next. Send me two or three questions by email instead.",
+        "Je n'aurai pas le temps pour un échange, ni ce mois-ci ni le suivant. Envoie-moi plutôt tes questions.",
+        "Non avrò tempo per una telefonata, né questo mese né il prossimo. Mandami pure le domande per email.",
+    ],
+)
+def test_no_time_for_a_call_ahead_is_a_decline(body: str) -> None:
+    """ "I won't have time for a call", "je n'aurai pas le temps", "non avrò tempo": a no said in the future tense."""
+    assert classify_message(_mail(body + QUOTE), second_opinion=False).to_json()["intent"] == "declined"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Writing for Ms Okafor, who is travelling: for this it's best that you call Tunde Bello, our CFO, on "
+        "020 7946 0411.",
+        "En nombre del Sr. Vidal: lo mejor es que llame usted directamente a Nuria Sala, jefa de compras, al "
+        "932 000 111.",
+        "Pour ce sujet, le mieux est d'appeler directement Hélène Roux, notre DSI, au 04 72 00 00 00.",
+        "Der beste Ansprechpartner dafür ist Herr Brandt, unser Einkaufsleiter, erreichbar unter 040 123456.",
+        "Para isso o melhor é ligar diretamente para a Inês Faria, a nossa diretora financeira, no 21 000 0000.",
+    ],
+)
+def test_sent_on_to_someone_by_phone_is_a_referral(body: str) -> None:
+    """ "it's best that you call X directly", "le mieux est d'appeler directement X", "X ... erreichbar unter": the
+    user is pointed to someone with no address to record."""
+    out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
+    assert (out["intent"], out["referrals"]) == ("referral", [])
+
+
+def test_a_note_greeting_someone_with_a_macron_is_misaddressed() -> None:
+    """ "Tāne - do we know this person? ..." greets a colleague, not the user: no question to answer."""
+    body = "Tāne - do we know this person? Seems fine but I'd like to check before replying. Ex-Fonterra?"
+    out = classify_message(_mail(body + QUOTE, headers=""), user_tz="Pacific/Auckland").to_json()
+    assert (out["intent"], out["confidence"]) == ("unknown", 0.4)

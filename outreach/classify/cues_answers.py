@@ -195,7 +195,7 @@ DECLINE = {
         r"(?:won't|will not|isn't|is not|wouldn't be) (?:be )?possible",
         r"not possible for me",
         r"not something i (?:can|do)",
-        r"(?:don't|do not) have (?:the )?(?:time|bandwidth|capacity)",
+        r"(?:don't|do not|won't|will not) have (?:the )?(?:time|bandwidth|capacity)",
         r"no (?:bandwidth|capacity)",
         r"(?:too|very) (?:busy|swamped|stretched|slammed) to",
         r"i'?ll pass",
@@ -282,7 +282,8 @@ DECLINE = {
         r"pas (?:de|la moindre) disponibilit[ée]",
         r"pas en mesure",
         r"pas int[ée]ress[ée]e?|ne m['’]int[ée]resse pas",
-        r"n['’](?:ai|avons) (?:\w+ )?pas (?:le temps|de temps|de disponibilit|la disponibilit|la possibilit)",
+        r"n['’](?:ai|avons|aurai|aurons) (?:\w+ )?pas "
+        r"(?:le temps|de temps|de disponibilit|la disponibilit|la possibilit)",
         r"ne (?:peux|pourrai|pourrais|pouvons|pourrons|pourrions) (?:\w+ )?pas",
     ),
     "de": (
@@ -344,7 +345,7 @@ DECLINE = {
         r"non ce la (?:faccio|facciamo|far[òo])",
         r"non (?:sono|mi) interess",
         r"non (?:mi|ci) [èe] possibile",
-        r"non (?:ho|abbiamo) (?:\w+ )?(?:possibilit[àa]|tempo|modo|disponibilit[àa])",
+        r"non (?:ho|abbiamo|avr[òo]|avremo) (?:\w+ )?(?:possibilit[àa]|tempo|modo|disponibilit[àa])",
         r"non (?:\w+ )?(?:faccio|facciamo|accetto|accettiamo|consente|consentono|permette)\b",
         r"devo (?:declinare|rinunciare)",
     ),

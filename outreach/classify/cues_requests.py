@@ -239,6 +239,10 @@ NOT_ME = {
         r"(?:put|added|adding|have|i've) (?:\w+ ){0,3}(?:in|on) cc\b",
         r"(?:you should|you'd do better to) (?:talk|speak) to\b",
         r"(?:you can )?reach (?:him|her|them) (?:directly )?(?:at|on|via)\b",
+        # "it's best that you call Jordi Puig directly", "the best contact for this is Ana"
+        r"(?:it's|it is|it'd be|it would be) (?:best|better|easiest) (?:that you |if you |to )?(?:call|contact|ring|"
+        r"phone|speak (?:to|with)|talk (?:to|with)|reach out to|e-?mail|write to)\b(?! (?:me|us)\b)",
+        r"(?:the )?(?:best|right) (?:contact|person) (?:for (?:this|that)|here|on this) is\b",
     ),
     "es": (
         r"(?:la|el) que (?:m[áa]s )?sabe\b",
@@ -259,6 +263,10 @@ NOT_ME = {
         r"no te voy a servir",
         r"en copia",
         r"(?:te|le|los) pongo en contacto",
+        # "lo mejor es que llame usted directamente a Jordi Puig", "le sugiere que contacte con Marta Ruiz"
+        r"lo mejor (?:es|ser[íi]a) que (?:\w+ ){0,2}"
+        r"(?:llame|hable|escriba|contacte|llames|hables|escribas|contactes)\b",
+        r"(?:sugiere|sugiero|recomienda|recomiendo) que (?:\w+ )?(?:contacte|hable|escriba|llame)s? (?:con|a)\b",
     ),
     "fr": (
         r"mieux que moi\b",
@@ -270,6 +278,8 @@ NOT_ME = {
         r"[ée]crivez[- ](?:leur|lui)",
         r"de ma part",
         r"je vous recommande de (?:contacter|[ée]crire)",
+        r"le mieux (?:est|serait) (?:d['’]|de )(?:appeler|contacter|[ée]crire [àa]|voir avec|parler [àa])",
+        r"(?:appelez|appelle|contactez|contacte|[ée]crivez|[ée]cris) directement",
     ),
     "de": (
         r"schlechte[rn]? (?:gesprächspartner|ansprechpartner)\w*",
@@ -291,6 +301,7 @@ NOT_ME = {
         r"in kopie",
         r"in (?:cc|kopie) (?:gesetzt|genommen)",
         r"auf mich (?:beziehen|berufen)",
+        r"(?:der |die )?(?:beste|richtige) ansprechpartner(?:in)? (?:dafür|hierfür|für (?:\w+ )?\w+) (?:ist|wäre)",
     ),
     "pt": (
         r"copiei (?:aqui )?(?:o|a)\b|melhor do que eu",
@@ -303,6 +314,9 @@ NOT_ME = {
         r"em c[óo]pia",
         r"em meu nome",
         r"de minha parte",
+        r"o melhor (?:é|seria) (?:\w+ ){0,2}(?:ligar|falar|contactar|contatar|escrever) (?:diretamente )?"
+        r"(?:para|com|ao|à|a)\b",
+        r"(?:ligue|liga|contacte|contate|fale) diretamente",
     ),
     "it": (
         r"non ne so granch[ée]",
@@ -317,6 +331,8 @@ NOT_ME = {
         r"non sono (?:la|il) (?:\w+ ){0,2}(?:persona|referente)",
         r"chi (?:ti|la|vi) (?:pu[òo]|potrebbe) aiutare (?:molto )?(?:meglio|di pi[ùu])",
         r"a mio nome",
+        r"la cosa migliore (?:è|sarebbe) (?:\w+ ){0,2}(?:chiamare|sentire|contattare|scrivere)\b",
+        r"(?:chiami|chiama|senta|senti|contatti|contatta|scriva|scrivi) direttamente",
     ),
     "nl": (
         r"beter dan ik\b",
@@ -329,6 +345,7 @@ NOT_ME = {
         r"zet .{0,20} in (?:de )?cc",
         r"verwijs (?:je|u|jou) (?:\w+ )?door",
         r"(?:zij|hij|die) weet (?:hier|daar|er) (?:\w+ )?meer (?:van|over)",
+        r"(?:bel|mail) (?:\w+ ){1,2}(?:direct|rechtstreeks)\b",
     ),
 }
 
@@ -570,11 +587,25 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
         r"m[áa]nd[ae]le (?:un )?(?:mensaje|whatsapp)",
         r"m[áa]rcale\b",
         r"escr[íi]bele al whatsapp",
+        r"(?:llame|llames) (?:usted )?(?:directamente )?a\b(?! (?:mi|nuestra) (?:oficina|centralita))",
+        r"lo mejor (?:es|ser[íi]a) que (?:\w+ ){0,2}(?:hable|hables|llame|llames|escriba|escribas) "
+        r"(?:directamente )?(?:con|a)\b",
     ),
-    "fr": (r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b"),
-    "de": (r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter"),
-    "pt": (r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp"),
+    "fr": (
+        r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b",
+        r"(?:appeler|appelez|appelle|contacter|contactez|contacte) directement\b",
+    ),
+    "de": (
+        r"ruf\w* (?!mich|uns)(?:\w+ ){1,6}an\b", r"erreichs?t (?:du|sie) (?:ihn|sie) (?:\w+ )?unter",
+        r"(?<!bin )(?<!sind )(?:direkt |telefonisch )?erreichbar unter",  # (not "ich bin erreichbar unter")
+    ),
+    "pt": (
+        r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp",
+        r"(?:ligar|ligue|liga) (?:diretamente )?(?:para|ao|à)\b(?! mim)",
+    ),
     "it": (
+        r"(?:chiamare|chiami|chiama|contattare|contatti|sentire) (?:pure )?direttamente\b",
+        r"la cosa migliore (?:è|sarebbe) (?:chiamare|sentire|contattare)\b",
         r"chiama(?:lo|la)\b",
         r"sentilo\b|sentila\b",
         r"telefonar(?:gli|le)\b",

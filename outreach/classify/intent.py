@@ -166,8 +166,9 @@ _GREETING_WORD = (
     r"ingenier[oa]|licenciad[oa]|arquitect[oa]|arquitet[oa]|engenheir[oa]|doutor[a]?|docteur|ingénieur|maître|doktor|"
     r"ingenieur|colleague|colega|collega|collègue|kollege|kollegin"
 )
+# (a name in Latin Extended-A letters too: "Hēmi", "Łukasz")
 _SALUTATION = regex(
-    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?@?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)"
+    r"^\s*(?:(?P<greeting>(?i:" + _GREETING_WORD + r"))[ ,]+)?@?(?P<name>[A-ZÀ-ÝĀ-ſ][a-zà-ÿĀ-ſ]+)"
     r"(?:\s*[–—,:]|\s*-{1,2}(?=\s))",
     re.MULTILINE,
 )
@@ -461,7 +462,8 @@ _TO_PERSON = regex(
     r"|\b(?:he|she|they)(?:'s| is| are) expecting (?:your|a) (?:call|email|message|note)\b"
     r"|\bgive (?:\w+ ){1,2}a (?:ring|call|bell|buzz|shout)\b|\btell (?:him|her|them) \w+ sent you\b"
     # "you should call Marcus Bell ... his cell is (213) 555-0172"
-    r"|\b(?:you should|you could|you might want to|best to|better to) (?:call|ring|text|phone|whatsapp)\b"
+    r"|\b(?:you should|you could|you might want to|best to|better to|best that you|best if you) "
+    r"(?:call|ring|text|phone|whatsapp)\b(?! (?:me|us)\b)"
     r"|\b(?:his|her|their) (?:cell|mobile|phone|number|whatsapp)(?: number)? is\b"
 )
 # Why someone was copied: for the file or to keep them informed, not to be written to.
