@@ -2819,3 +2819,31 @@ def test_a_note_greeting_someone_with_a_macron_is_misaddressed() -> None:
     body = "Tāne - do we know this person? Seems fine but I'd like to check before replying. Ex-Fonterra?"
     out = classify_message(_mail(body + QUOTE, headers=""), user_tz="Pacific/Auckland").to_json()
     assert (out["intent"], out["confidence"]) == ("unknown", 0.4)
+
+
+def test_a_weekly_meeting_and_an_hour_after_a_month_day_are_read_for_what_they_are() -> None:
+    """ "wie immer donnerstags um 10 Uhr" is a standing meeting, not the deadline day before it at 10; "Tuesday 8th
+    Nov 4 PM GMT or Thursday 10th Nov 9:30 AM GMT" offers both (the 4 is an hour, not 4 November); "a las once
+    tengo el comité" turns eleven down."""
+    ref = datetime(2044, 11, 1, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Bitte bis Freitag, 4. November, Rückmeldung geben. Nächster Termin wie immer donnerstags um 10 Uhr.",
+             "Either Tuesday 8th Nov 4 PM GMT or Thursday 10th Nov 9:30 AM GMT suits me.",
+             "El martes 8 me va, pero mejor a las once y media, que a las once tengo el comité de dirección."]
+    assert _found(texts, ref, "Europe/Berlin") == [
+        [], ["2044-11-08T16:00:00+00:00", "2044-11-10T09:30:00+00:00"], ["2044-11-08T11:30:00+01:00"]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Oh you've already met at the summit? Perfect, I'll take myself off the thread then. Enjoy the chat!",
+        "Vous vous êtes déjà croisés ? Parfait, je me retire de la boucle. Belle discussion à vous deux !",
+        "¿Ya os conocíais de la feria? Genial, entonces me quito de la copia. ¡Suerte!",
+        "Jullie hebben elkaar al gesproken? Top, dan haal ik mezelf uit de cc. Succes!",
+    ],
+)
+def test_the_introducer_stepping_out_of_the_thread_is_no_answer(body: str) -> None:
+    """ "I'll take myself off the thread", "je me retire de la boucle", "haal ik mezelf uit de cc": the introducer
+    leaving, never an unsubscribe or a question."""
+    out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
+    assert (out["intent"], out["confidence"]) == ("unknown", 0.4)

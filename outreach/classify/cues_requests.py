@@ -216,7 +216,7 @@ UNSUBSCRIBE = {
         r"geen (?:e-mails|mails|berichten) meer",
         r"niet (?:meer|opnieuw) (?:contacteren|mailen|benaderen)",
         r"uitschrijven",
-        r"(?:verwijder|haal) (?:me|mij)",
+        r"(?:verwijder|haal) (?:me|mij)\b",  # (not "haal mezelf uit de cc", an introducer stepping out)
         r"van (?:je|jullie|uw) (?:\w+)?lijst",
         r"(?:verwijder|wis)\w* (?:mijn) (?:adres|gegevens|e-?mailadres)",
         r"wil (?:geen|niet) (?:\w+ )?(?:meer )?ontvangen",

@@ -130,7 +130,9 @@ _NEXT = r"this|next|coming|this coming|el próximo|el proximo|la próxima|próxi
 DATE_RE = regex(
     word_led(
         r"(?P<iso>\b(?P<iy>20\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)"
+        # (not "2nd Nov 3 PM": the number an hour)
         r"|(?P<md>\b(?P<mon1>" + _MONTH + r")\.?\s{1,3}(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?![:.]\d)"
+        r"(?!\s?(?i:[ap]\.?m\b|[ap]\.m\.|h\b|uhr\b|uur\b|o['’]clock))"
         r"(?:,?\s{1,3}(?P<y1>20\d\d)\b)?)"
         r"|(?P<dm>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?\s{1,3}(?:of\s|de\s|d['’])?(?P<mon2>" + _MONTH + r")\b\.?"
         r"(?:,?\s{1,3}(?:de\s)?(?P<y2>20\d\d)\b)?)"

@@ -548,6 +548,13 @@ def _policy_refusal(text: str) -> bool:
 _INTRODUCING = regex(
     r"\b(?:you two|you both|both of you)\b[^.!?\n]{0,40}\b(?:connect\w*|talk|chat|meet|speak|to it|over to you)\b"
     r"|\b(?:leave|leaving) you (?:two |both )?to it\b"
+    # the introducer stepping out of the thread: "I'll remove myself from the thread", "moving myself to bcc", "je
+    # me retire de la boucle", "me quito de la copia", "ich nehme mich aus cc", "haal ik mezelf uit de cc"
+    r"|\b(?:remov\w*|tak\w*|mov\w*|drop\w*) myself (?:off|from|out of|to)\b"
+    r"|\bme retire (?:de la boucle|de la conversation|du fil|de la copie)|\bme (?:quito|saco|retiro) de (?:la copia|"
+    r"la conversaci[óo]n|cc)\b|\bme (?:tiro|retiro) d[aoe] (?:c[óo]pia|conversa|cc)\b|\bmi tolgo dalla? (?:copia|"
+    r"conversazione|cc)\b|\bmich aus (?:dem )?(?:cc|verlauf|thread|der konversation)\b"
+    r"|\bmezelf uit de (?:cc|conversatie|mail)\b"
 )
 _PASSED_ON = regex(
     r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b"

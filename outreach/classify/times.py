@@ -266,7 +266,12 @@ OPENING_HOURS = regex(
     # "Mon-Fri", "Mo.–Fr.", "Mon/Wed/Fri", "Monday to Friday" (a full name never runs to a two-letter form: "Thursday
     # - so I'll have to ..." is no range)
     r"|\b(?:" + _DAY_FULL + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_FULL + "|" + _DAY_SHORT3 + r")"
-    r"|" + _DAY_SHORT + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_SHORT + "|" + _DAY_FULL + r"))(?=[\s,:/]|$)",
+    r"|" + _DAY_SHORT + r"(?:" + _DAY_TO + r"|/)(?:" + _DAY_SHORT + "|" + _DAY_FULL + r"))(?=[\s,:/]|$)"
+    # a weekday that recurs: "every Thursday", "wie immer donnerstags", "tous les jeudis", "todos los jueves",
+    # "ogni giovedì", "elke donderdag", "todas as quintas"
+    r"|\b(?:every|each|jeden|tous les|toutes les|todos los|todas las|cada|ogni|elke|iedere|todas as|todos os)\s"
+    r"(?:" + _DAY_FULL + r")"
+    r"|\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)\b",
     re.IGNORECASE,
 )
 # What sits between a time and the same instant written again: "5pm SGT (10am London)", "9am PT / 12pm ET".
@@ -351,14 +356,16 @@ def _hour(h: int, ap: str | None, strong: bool) -> int | None:
 # Uhr habe ich einen Termin"
 _ENGAGED_AFTER = regex(
     r"\s?,?\s(?:(?:tengo|ho|j'ai|hab(?:e)? ich|tenho|heb ik|i have|i've got|i've)\s(?:\w+\s)?"
-    r"(?:un|una|un'|a|an|einen?|eine|ein|uma|um|een|une|mi|il mio|la mia|meine?n?|mon|ma|my|our)\b"
+    r"(?:un|una|un'|a|an|einen?|eine|ein|uma|um|een|une|mi|il mio|la mia|meine?n?|mon|ma|my|our|"
+    r"el|la|le|il|lo|der|die|das|den|o|het|de|the)\b"  # ("a las diez tengo el comité de producto")
     # or is still in another one: "às 16h ainda estou em outra reunião", "a las 4 sigo en otra reunión"
     r"|(?:ainda )?estou (?:em|numa?) (?:outra|uma)|(?:todav[íi]a )?(?:estoy|sigo) en (?:otra|una)|"
     r"sono (?:ancora )?(?:in|a) (?:un'altra|una|un)|je suis (?:encore )?en (?:réunion|rendez-vous)|"
     r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another))\b"
     # (not a free moment: "at 3pm I have a 30-minute window", "a las 5 tengo un hueco")
     r"(?!\s(?:\S+\s){0,2}(?:free|window|slot|gap|opening|hueco|créneau|lücke|zeitfenster|finestra|buco|janela|"
-    r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd|livre|libre|frei|liber[oa]|vrij))",  # ("la mañana libre")
+    r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd|livre|libre|frei|liber[oa]|vrij|"  # ("la mañana libre")
+    r"temps|tiempo|tempo|zeit|time))",  # ("à 10h j'ai le temps")
     re.IGNORECASE,
 )
 # "las 4 de la madrugada", "9 in the morning", "6 Uhr morgens": a morning hour, never read as the afternoon
