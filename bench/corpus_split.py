@@ -42,6 +42,7 @@ FRESH_CORPORA = (
     *("fresh-intl44", "fresh-en50", "fresh-intl43", "fresh-en49", "fresh-auto14"),
     *("fresh-en51", "fresh-en52", "fresh-intl45", "fresh-intl46", "fresh-auto15"),
     *("fresh-en53", "fresh-en54", "fresh-intl47", "fresh-intl48"),
+    *("fresh-en55", "fresh-en56", "fresh-intl50", "fresh-intl49"),
 )
 
 

@@ -150,6 +150,10 @@ TZ = {
     "fresh-en54": "Pacific/Auckland",
     "fresh-intl47": "Europe/Paris",
     "fresh-intl48": "Europe/Lisbon",
+    "fresh-en55": "Asia/Tokyo",
+    "fresh-en56": "America/St_Johns",
+    "fresh-intl50": "Europe/Luxembourg",
+    "fresh-intl49": "Atlantic/Canary",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
