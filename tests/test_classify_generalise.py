@@ -2847,3 +2847,28 @@ def test_the_introducer_stepping_out_of_the_thread_is_no_answer(body: str) -> No
     leaving, never an unsubscribe or a question."""
     out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
     assert (out["intent"], out["confidence"]) == ("unknown", 0.4)
+
+
+def test_a_part_of_the_day_before_your_time_a_t_hour_and_hours_that_are_not_the_call() -> None:
+    """ "às onze e meia da manhã no seu horário" is the user's clock; "Thursday 10h00 Eastern" is a time, not the
+    10th; "je dois partir vers 16h" is when they leave, so "Si on commençait à 15h15" is the time; "erst um 11 Uhr
+    aus einem Termin ... also 10:30 Ihrer Zeit (11:30 bei mir)" is one instant."""
+    ref = datetime(2044, 5, 2, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Pode ser na quinta, dia 5, às onze e meia da manhã no seu horário.",
+             "Neither slot works. Is Thursday 10h00 Eastern ok? For you I think it is 11h00.",
+             "Jeudi 5 mai me va, mais je dois partir vers 16h pour un rendez-vous. Si on commençait à 15h15 ?",
+             "Donnerstag, 5. Mai, geht, aber ich komme erst um 11 Uhr aus einem Termin. Eine halbe Stunde früher "
+             "ginge, also 10:30 Ihrer Zeit (11:30 bei mir in Wien)?"]
+    assert _found(texts, ref, "Europe/Lisbon") == [
+        ["2044-05-05T11:30:00+01:00"], ["2044-05-05T10:00:00-04:00"], ["2044-05-05T15:15:00+01:00"],
+        ["2044-05-05T10:30:00+01:00"]]
+
+
+def test_an_attribution_however_it_opens_starts_the_quote() -> None:
+    """ "En martes, 3 de mayo de 2044, 9:00:00 CEST, Sam Rivera <sam.rivera@example.edu> escribió:" starts the
+    quote, so the user's own times below it are not the reply's."""
+    body = ("Yo de eso sé poco, pero llama a mi compañero Iker al 600 000 000 y dile que vas de mi parte.\n\n"
+            "En martes, 3 de mayo de 2044, 9:00:00 CEST, Sam Rivera <sam.rivera@example.edu> escribió:\n\n"
+            "¿Tendría 20 minutos el jueves 5 de mayo a las 10:00 o el viernes 6 a las 12:00?\n")
+    out = classify_message(_mail(body), user_tz="Europe/Madrid", second_opinion=False).to_json()
+    assert (out["intent"], out["proposed_times"], out["meeting"]) == ("referral", [], None)

@@ -149,7 +149,7 @@ DATE_RE = regex(
         # the day of the month after it, also in brackets: "Thursday the 28th", "quinta (28)"
         r"(?:,?\s{1,3}(?:the\s|den\s|der\s|le\s|el\s|il\s|dia\s|día\s|\()?"
         r"(?P<wday>[0-3]?\d)(?:st|nd|rd|th|\.|º|\))?"
-        r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?i:h\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
+        r"(?![\d:/\-–]|\.\d|\s?(?:-|–|to|or|and)\s?\d|\s?(?i:h\b|h\d\d\b|uhr|uur|am\b|pm\b|[ap]\.\s?m)"
         # ("Thursday 2ish", "Thursday, 10 my time", "Friday 9 Pacific": an hour, not the day of the month)
         r"|(?i:ish)\b|\s(?i:my|your|our)\s(?i:time)\b|\s(?i:pacific|eastern|central|mountain|atlantic)\b"
         r"|\.?\s{1,3}(?:of\s|de\s)?" + _MONTH + r"\b))?)"

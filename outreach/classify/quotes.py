@@ -26,6 +26,10 @@ _ATTR_END = regex(
     r"[^\n]{0,120}:\s*$",
     re.IGNORECASE,
 )
+_ADDRESS_WROTE = regex(
+    r"<[^<>@\s]{1,64}@[^<>\s]{1,255}>\s*\(?(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu)\)?\s*:\s*$",
+    re.IGNORECASE,
+)
 _BANNER = regex(
     r"^\s*(-{2,}\s*(original message|original message|forwarded message|message d'origine|"
     r"ursprüngliche nachricht|mensaje original)\s*-{2,}|begin forwarded message:?|"
@@ -120,7 +124,9 @@ class Split:
 def _is_attribution(lines: list[str], i: int) -> int:
     """Number of lines (1-3) the attribution at ``i`` spans, or 0."""
     if not _ATTR_START.match(lines[i]):
-        return 0
+        # however it opens, a line ending in an address and "wrote:" ("En lunes, 7 de marzo de 2044, 12:30:00 WET,
+        # Nayra Cabrera <nayra@example.es> escribió:")
+        return 1 if _ADDRESS_WROTE.search(lines[i]) else 0
     joined = ""
     for span in range(3):
         if i + span >= len(lines) or not lines[i + span].strip():

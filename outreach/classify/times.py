@@ -75,7 +75,10 @@ _OWN_ENGAGEMENT = regex(
     r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze)"
     # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25", "sitze ich bis kurz
     # vor halb vier im Jour fixe"; not "disponible jusqu'à 15h", which may be the time)
-    r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor)\s?$",
+    r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor"
+    # or when they must leave: "je dois partir vers 11h30", "I have to leave at 4", "tengo que salir a las 12"
+    r"|\b(?:partir|quitter|leave|head out|head off|salir|irme|sair|uscire|andare via|vertrekken|weggaan)\s"
+    r"(?:\w+\s)?(?:vers|à|at|around|by|gegen|a las|sobre las|às|pelas|alle|verso le|om|rond)\s?)\s?$",
     re.IGNORECASE,
 )
 # The hour a reply turns down or replaces: "just not at 3", "rather than 5", "à midi plutôt qu'à 17h", "at 11:00
@@ -361,7 +364,10 @@ _ENGAGED_AFTER = regex(
     # or is still in another one: "às 16h ainda estou em outra reunião", "a las 4 sigo en otra reunión"
     r"|(?:ainda )?estou (?:em|numa?) (?:outra|uma)|(?:todav[íi]a )?(?:estoy|sigo) en (?:otra|una)|"
     r"sono (?:ancora )?(?:in|a) (?:un'altra|una|un)|je suis (?:encore )?en (?:réunion|rendez-vous)|"
-    r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another))\b"
+    r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another)"
+    # or leaves one only then: "komme ich erst um 15 Uhr aus einer Besprechung", "at 3 I get out of a meeting"
+    r"|(?:\w+\s)?aus (?:einer|einem|dem|der) (?:\w+\s)?(?:besprechung|meeting|termin|sitzung|call|vorlesung)"
+    r"|(?:i\s)?(?:get|come) out of (?:a|my|the|another) (?:\w+\s)?(?:meeting|call|class|lecture))\b"
     # (not a free moment: "at 3pm I have a 30-minute window", "a las 5 tengo un hueco")
     r"(?!\s(?:\S+\s){0,2}(?:free|window|slot|gap|opening|hueco|créneau|lücke|zeitfenster|finestra|buco|janela|"
     r"tempo livre|gat|gaatje|plek|momentje|ruimte|tijd|livre|libre|frei|liber[oa]|vrij|"  # ("la mañana libre")
@@ -512,16 +518,22 @@ _SAME_TIME = regex(
 # ("16.30 h de Madrid", "17:00 de Paris": after "de" too)
 _BARE_PLACE = regex(r"\s?(?:h\s)?\(?(?:(?:de|da|di|du)\s)?(" + _PLACE + r")\b", re.IGNORECASE)
 
-# What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid".
+# What may sit between a time and its zone: "2pm (both Berlin time)", "10h, todas hora de Madrid", "às 15h no seu
+# horário", a part of the day ("a las seis de la tarde tu hora"), or both ("às duas e meia da tarde no seu horário").
+_ZONE_PREPOSITIONS = ("in", "en", "no", "na", "em", "à", "nel", "nella", "im", "do", "du")
+_DAY_PARTS = (
+    "de la tarde", "de la mañana", "de la noche", "da tarde", "da manhã", "da noite", "du matin", "du soir",
+    "de l'après-midi", "del pomeriggio", "di pomeriggio", "di mattina", "del mattino", "di sera", "in the morning",
+    "in the afternoon", "in the evening", "pm", "am",
+)
 _BEFORE_ZONE = frozenset(
     (
-        *("", "in the morning", "in the afternoon", "both", "both in", "all", "all in", "each"),
+        *("", "both", "both in", "all", "all in", "each"),
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
         *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
-        *("in", "en", "no", "na", "em", "à", "nel", "nella", "im", "do", "du"),  # "às 15h no seu horário"
-        # "a las seis de la tarde tu hora", "às três da tarde hora de Brasília"
-        *("de la tarde", "de la mañana", "de la noche", "da tarde", "da manhã", "du matin", "de l'après-midi",
-          "del pomeriggio", "di pomeriggio", "di mattina", "del mattino", "pm", "am"),
+        *_ZONE_PREPOSITIONS,
+        *_DAY_PARTS,
+        *(f"{part} {preposition}" for part in _DAY_PARTS for preposition in _ZONE_PREPOSITIONS),
     )
 )
 
@@ -842,8 +854,9 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     if not results:
         # "Your Tuesday evening works: on my side that is Wednesday 1 March at 9:00 Singapore time": the only
         # time written is the restatement of the user's, and it is the instant
+        # (each instant once: "also 14:15 Ihrer Zeit (15:15 bei mir in Wien)" restates one)
         window = (ref - timedelta(hours=1), ref + timedelta(days=400))
-        results = [r for r in restatements if r is not None and window[0] <= r <= window[1]]
+        results = list(dict.fromkeys(r for r in restatements if r is not None and window[0] <= r <= window[1]))
     return Found(results)
 
 
