@@ -2872,3 +2872,32 @@ def test_an_attribution_however_it_opens_starts_the_quote() -> None:
             "¿Tendría 20 minutos el jueves 5 de mayo a las 10:00 o el viernes 6 a las 12:00?\n")
     out = classify_message(_mail(body), user_tz="Europe/Madrid", second_opinion=False).to_json()
     assert (out["intent"], out["proposed_times"], out["meeting"]) == ("referral", [], None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Este mes voy fatal. Escríbeme después de Reyes y lo miramos con calma.",
+        "Now's impossible, I'm deep in the merger. Once the deal is done let's talk properly.",
+        "Estou enterrada no fecho do trimestre. Quando acabar o fecho falamos com calma, combinado?",
+        "Je suis sous l'eau avec le salon. Quand il sera terminé, on en parle, promis.",
+        "Gerade ist Messe-Endspurt. Sobald die Messe vorbei ist, telefonieren wir gern.",
+    ],
+)
+def test_talk_once_something_ends_is_a_later(body: str) -> None:
+    """ "Escríbeme después de ..." (written with its accent), "once the deal is done let's talk", "quando acabar o
+    fecho falamos", "quand il sera terminé, on en parle": write again after, not a no or a question."""
+    assert classify_message(_mail(body + QUOTE), second_opinion=False).to_json()["intent"] == "later"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Je ne m'occupe plus de ça. Appelez-la de ma part au 01 00 00 00 00, c'est elle qui pilote le produit.",
+        "Não sou eu a pessoa certa para isto. Ligue-lhe para o 220 000 000 e diga que fui eu que o mandei.",
+    ],
+)
+def test_call_them_for_me_by_phone_is_a_referral(body: str) -> None:
+    """ "Appelez-la de ma part", "Ligue-lhe para o ...": pointed on to someone by phone (no address to record)."""
+    out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
+    assert (out["intent"], out["referrals"]) == ("referral", [])

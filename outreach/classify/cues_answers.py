@@ -410,13 +410,16 @@ LATER = {
         r"(?:just |but )?not (?:right )?now\b",
         r"not (?:until|before) (?:after )?",
         r"(?:but|only) (?:after|from|once)\b",
+        # talk once something ends: "once the fair's over let's talk"
+        r"(?:once|when) (?:[\w'’]+ ){0,4}(?:is |are )?(?:over|done|finished|wrapped up)\b[^.?!]{0,40}"
+        r"\b(?:let'?s|we (?:can|could|'ll)|i'?ll|talk|chat)",
     ),
     "es": (
         r"(?:escr[íi]b|cont[áa]ct|b[úu]sc)[ae]me (?:la semana|el (?:mes|lunes)) que (?:entra|viene)",
         r"escr[íi]b(?:eme|ame|ime) a partir d",
         r"m[áa]s adelante",
-        r"(?:escrib|contact|busc|llam)(?:irme|arme|eme|ame|ame)\b.{0,40}\b(?:de nuevo|otra vez|en unas|dentro de|"
-        r"a partir|despu[ée]s|m[áa]s adelante)",
+        r"(?:escr[íi]b|cont[áa]ct|b[úu]sc|ll[áa]m)(?:irme|arme|eme|ame)\b.{0,40}"
+        r"\b(?:de nuevo|otra vez|en unas|dentro de|a partir|despu[ée]s|m[áa]s adelante)",
         r"(?:me buscas|me escribes|me contactas|me vuelves a escribir)\b.{0,40}\b(?:de nuevo|otra vez|en unas|"
         r"dentro de|a partir|despu[ée]s)",
         r"en unas (?:semanas|semanitas)",
@@ -426,6 +429,7 @@ LATER = {
         r"(?:d[íi]as|semanas?|mes(?:es)?)",
         r"pero (?:despu[ée]s|a partir|m[áa]s adelante)",
         r"no antes de",
+        r"cuando (?:acabe|termine|pase)\b.{0,40}\b(?:hablamos|charlamos|te escribo|me escribes|lo vemos|quedamos)",
     ),
     "fr": (
         r"(?:peux-tu|pourriez-vous|pouvez-vous|pourrais-tu) me (?:r[ée][ée]crire|recontacter|relancer)",
@@ -442,6 +446,8 @@ LATER = {
         r"pas avant",
         r"mais (?:apr[èe]s|[àa] partir)",
         r"plus tard",
+        r"(?:quand|une fois|d[èe]s que) (?:\w+ ){0,4}(?:termin|fini|pass)\w*\b.{0,40}\b(?:on en parle|on s['’]appelle|"
+        r"on se parle|on (?:en )?reparle|je (?:te|vous) (?:r[ée])?[ée]cri)",
     ),
     "de": (
         r"schreib\w* s['’] mir\b.{0,60}\b(?:nochmal|noch einmal|wieder|erneut)",
@@ -458,6 +464,8 @@ LATER = {
         r"telefonieren)",
         r"(?:aber )?erst (?:nach|ab|im|in|wieder|ende|anfang|mitte)\b",
         r"sp[äa]ter (?:\w+ )?(?:nochmal|noch einmal|wieder|erneut|melden|schreiben|sprechen|kontaktieren)",
+        r"(?:wenn|sobald) (?:\w+ ){0,4}(?:vorbei|vorüber|durch|rum|abgeschlossen)\b.{0,40}\b(?:sprechen|reden|"
+        r"melde|telefonieren)",
     ),
     "pt": (
         r"me chama\b.{0,20}\b(?:que|e) a gente marca",
@@ -472,6 +480,7 @@ LATER = {
         r"(?:mas|s[óo]) (?:depois|a partir)",
         r"n[ãa]o antes de",
         r"mais tarde",
+        r"quando (?:acabar|terminar|passar)\b.{0,40}\b(?:falamos|conversamos|te escrevo|me escreve|marcamos)",
     ),
     "it": (
         r"fatti (?:ri)?sentire",
@@ -487,6 +496,7 @@ LATER = {
         r"(?:ma|solo) dopo\b",
         r"non prima d",
         r"pi[ùu] tardi",
+        r"quando (?:finisce|finir[àa]|passa|sar[àa] finit\w)\b.{0,40}\b(?:ci sentiamo|sentiamoci|parliamo|ti scrivo)",
     ),
     "nl": (
         r"kom (?:\w+ ){0,4}(?:bij me |bij mij )?terug\b",
@@ -500,5 +510,6 @@ LATER = {
         r"later (?:opnieuw|nog eens|contact)",
         r"pas (?:na|vanaf|in|eind|begin|over)\b",
         r"niet (?:voor|vóór)\b",
+        r"(?:als|zodra) (?:\w+ ){0,4}(?:voorbij|klaar|afgelopen)\b.{0,40}\b(?:spreken|bellen|praten|mailen)",
     ),
 }

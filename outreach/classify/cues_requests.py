@@ -250,7 +250,7 @@ NOT_ME = {
         r"mejor que yo\b",
         r"(?:m[áa]s|mejor) (?:hablar|habla|charlar|escribir|escr[íi]bele) con",
         r"no soy (?:la persona|el|la) (?:m[áa]s )?(?:adecuad|indicad|correct|id[óo]ne)",
-        r"no soy (?:la|el) (?:mejor )?persona",
+        r"no soy (?:yo )?(?:la|el) (?:mejor )?persona",
         r"qui[ée]n (?:te|le|os) (?:puede|podr[íi]a) (?:ayudar|orientar) (?:mucho )?(?:mejor|m[áa]s)",
         r"te (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
         r"le (?:recomiendo|sugiero) (?:escribir|hablar|contactar)",
@@ -306,7 +306,7 @@ NOT_ME = {
     "pt": (
         r"copiei (?:aqui )?(?:o|a)\b|melhor do que eu",
         r"(?:mais|melhor) (?:falar|conversar|escrever) com",
-        r"n[ãa]o sou (?:a|o) (?:\w+ ){0,2}(?:pessoa|indicad\w*|adequad\w*)",
+        r"n[ãa]o sou (?:eu )?(?:a|o) (?:\w+ ){0,2}(?:pessoa|indicad\w*|adequad\w*)",
         r"quem (?:pode|poderia) (?:te |lhe )?ajudar (?:muito )?(?:mais|melhor)",
         r"(?:fale|converse) com",
         r"recomendo (?:que )?(?:fale|escreva|contacte|contate)",
@@ -592,7 +592,7 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
         r"(?:directamente )?(?:con|a)\b",
     ),
     "fr": (
-        r"appelle[zr]?[- ](?:le|la)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b",
+        r"appel(?:le|lez|ez|er)[- ](?:le|la|lui)\b", r"t[ée]l[ée]phone[zr]?[- ](?:lui)\b",
         r"(?:appeler|appelez|appelle|contacter|contactez|contacte) directement\b",
     ),
     "de": (
@@ -601,7 +601,7 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
     ),
     "pt": (
         r"liga (?:pra|para) (?:o|a|ele|ela)\b", r"chama (?:o|a|ele|ela) no whatsapp",
-        r"(?:ligar|ligue|liga) (?:diretamente )?(?:para|ao|à)\b(?! mim)",
+        r"(?:ligar|ligue|liga)(?:-lhe)? (?:diretamente )?(?:para|ao|à)\b(?! mim)",
     ),
     "it": (
         r"(?:chiamare|chiami|chiama|contattare|contatti|sentire) (?:pure )?direttamente\b",
