@@ -2901,3 +2901,26 @@ def test_call_them_for_me_by_phone_is_a_referral(body: str) -> None:
     """ "Appelez-la de ma part", "Ligue-lhe para o ...": pointed on to someone by phone (no address to record)."""
     out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
     assert (out["intent"], out["referrals"]) == ("referral", [])
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # a holiday over the busy month before it
+        ("Im März bin ich komplett ausgebucht. Melden Sie sich doch nach Ostern noch einmal.", "2027-03-29"),
+        # a calendar week after "ab", not the busy one after "in"
+        ("In KW 12 bin ich auf Dienstreise. Ab KW 20 habe ich wieder Luft, schreiben Sie mir dann.", "2027-05-17"),
+        ("Ahora imposible. Escríbeme después de Reyes y lo vemos.", "2028-01-07"),
+        ("Agora estou atolada. Me escreve depois de Finados que a gente marca.", "2027-11-03"),
+        ("Swamped until St Patrick's Day - ping me after that?", "2027-03-18"),
+        # a season later than the holiday
+        ("We're heads-down until Christmas. Could you write again early next year?", "2028-01-01"),
+        # a day named as such over the holiday
+        ("Away for Easter. Please write again after Easter, from Monday 12 April on.", "2027-04-12"),
+    ],
+)
+def test_the_restart_a_later_names(body: str, want: str) -> None:
+    """A day named as such first; else the later of a holiday ("nach Ostern", "después de Reyes", "depois de Finados",
+    "after St Patrick's Day") and a month or season; a calendar week after "ab" is its Monday."""
+    out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
+    assert (out["intent"], out["resume_after"]) == ("later", want)

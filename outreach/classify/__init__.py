@@ -273,7 +273,10 @@ def _classify(
     if intent == "accepted":
         fields.update(_meeting(invite, times, links.video, booking))
     if intent == "later":
-        fields["resume_after"] = restart() or after_holiday(split.body, ref.date())
+        # A day named as such; else the later of a holiday and a month or season, each of which bounds the restart
+        # from below ("not in October; write after All Saints", "after Christmas, so early next year").
+        bounds = [day for day in (after_holiday(split.body, ref.date()), restart()) if day is not None]
+        fields["resume_after"] = find_resume_date(split.body, ref.date(), periods=False) or max(bounds, default=None)
     if context is not None:
         fields["thread"] = thread
     return _result(intent, confidence, body=split.body, **fields)

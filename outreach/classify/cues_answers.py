@@ -481,6 +481,8 @@ LATER = {
         r"n[ãa]o antes de",
         r"mais tarde",
         r"quando (?:acabar|terminar|passar)\b.{0,40}\b(?:falamos|conversamos|te escrevo|me escreve|marcamos)",
+        r"(?:me (?:escreve|escreva|procura|procure|chama|manda|contacta|contata)|(?:escreva|escreve|procure|contacte|"
+        r"contate)-me)\b.{0,20}\b(?:depois|a partir|daqui a|mais para a frente)",
     ),
     "it": (
         r"fatti (?:ri)?sentire",

@@ -116,8 +116,9 @@ def _next_working_day(day: date) -> date:
     return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
 
 
-def find_resume_date(text: str, today: date) -> date | None:
-    """The first day the sender welcomes contact, or None when they name none."""
+def find_resume_date(text: str, today: date, *, periods: bool = True) -> date | None:
+    """The first day the sender welcomes contact, or None when they name none. ``periods=False``: only a day or a
+    calendar week named as such, not the start of a month or season ("busy in October" names no restart)."""
     text = text[:20_000]
     low = lowered(text)  # the cue words match lower-case text, position for position
     best: tuple[float, date] | None = None
@@ -146,7 +147,33 @@ def find_resume_date(text: str, today: date) -> date | None:
             best = (rank, day)
     if best is not None:
         return best[1]
-    return _period(low, today)
+    return _calendar_week(low, today) or (_period(low, today) if periods else None)
+
+
+# "ab KW 46", "from week 46", "à partir de la semaine 46", "vanaf week 46": an ISO week number after a word that
+# opens what follows (not "in KW 14 bin ich in Singapur", the busy week)
+_CALENDAR_WEEK = regex(
+    r"(?:\b(?:ab|from|after|starting|vanaf|na|à partir de(?: la)?|dès(?: la)?|a partir de(?: la)?|"
+    r"desde(?: la)?|dalla|dopo la|nach)\s)(?:der\s|the\s)?(?:kw|week|wk|semaine|semana|settimana|kalenderwoche)"
+    r"\.?\s?(?P<week>[1-5]?\d)\b"
+)
+
+
+def _calendar_week(low: str, today: date) -> date | None:
+    """The Monday of a calendar week named as the start of what is welcome (this year's, or next year's once it
+    has passed)."""
+    m = _CALENDAR_WEEK.search(low)
+    if m is None:
+        return None
+    week = int(m.group("week"))
+    for year in (today.year, today.year + 1):
+        try:
+            monday = date.fromisocalendar(year, week, 1)
+        except ValueError:
+            return None
+        if monday + timedelta(days=6) >= today:
+            return monday
+    return None
 
 
 # Asking to be written to again, by verb stem, in the seven languages.
@@ -235,12 +262,24 @@ _HOLIDAY = regex(
     r"|(?P<easter>easter|pâques|paques|pascua|semana santa|ostern|pasqua|páscoa|pascoa|pasen)"
     r"|(?P<thanksgiving>thanksgiving)"
     r"|(?P<saints>all saints(?:'? day)?|toussaint|ognissanti|allerheiligen|todos (?:los|os) santos)"
+    r"|(?P<souls>finados|dia de finados|all souls(?:'? day)?|allerseelen|los fieles difuntos)"
+    r"|(?P<epiphany>epiphany|reyes|los reyes|[ée]piphanie|heilige drei k[öo]nige|dreik[öo]nig|befana|epifania|"
+    r"driekoningen)"
+    r"|(?P<patrick>st\.? patrick'?s(?: day)?|paddy'?s day|patrick'?s day)"
+    r"|(?P<immaculate>puente de (?:diciembre|la inmaculada|la constituci[óo]n)|immacolata|ponte dell'immacolata)"
     r"|(?P<anzac>anzac day)"
     r"|(?P<christmas>christmas|noël|navidad|weihnachten|natale|natal|kerstmis|kerst))(?!\w)"
     # (not the school holidays named for it, whose end no rule gives: "until after the Easter hols")
     r"(?!\s(?:hols|holidays?|break|vacations?|week(?:end)?|recess|term|ferien|vacances|vacaciones|vacanze|f[ée]rias|"
     r"vakantie))"
 )
+
+
+# (month, day) of the holidays _HOLIDAY names that fall on the same date every year
+_FIXED_HOLIDAYS = {
+    "saints": (11, 1), "souls": (11, 2), "anzac": (4, 25), "christmas": (12, 25), "epiphany": (1, 6),
+    "patrick": (3, 17), "immaculate": (12, 8),
+}
 
 
 def after_holiday(text: str, today: date) -> date | None:
@@ -257,7 +296,9 @@ def after_holiday(text: str, today: date) -> date | None:
             first = date(year, 11, 1)
             day = first + timedelta(days=(3 - first.weekday()) % 7 + 21 + 1)  # the day after the fourth Thursday
         else:
-            month, day_of_month = (11, 1) if m.group("saints") else (4, 25) if m.group("anzac") else (12, 25)
+            month, day_of_month = next(
+                fixed for group, fixed in _FIXED_HOLIDAYS.items() if m.group(group)
+            )
             day = date(year, month, day_of_month) + timedelta(days=1)
         if day > today:
             return day
