@@ -2924,3 +2924,17 @@ def test_the_restart_a_later_names(body: str, want: str) -> None:
     "after St Patrick's Day") and a month or season; a calendar week after "ab" is its Monday."""
     out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
     assert (out["intent"], out["resume_after"]) == ("later", want)
+
+
+def test_a_day_named_after_all_the_users_times_are_turned_down_picks_none() -> None:
+    """ "Your times won't work this week, but Tuesday afternoons are usually calm" and "ninguna de las dos opciones
+    me va; el martes por la tarde suele estar tranquilo" pick no slot of the user's; "Tuesday works" still does."""
+    quoted = "> Would Tuesday 9 March at 2pm or Thursday 11 March at 10am work?"
+    ref = datetime(2027, 3, 4, 9, 0, tzinfo=zone("UTC+0"))
+    days = [date(2027, 3, 9), date(2027, 3, 11)]
+    user = zone("Europe/London")
+    picks = [named_proposal(text, quoted, ref, user, days) for text in (
+        "Your times won't work this week, but Tuesday afternoons are usually calm, just ring me.",
+        "Ninguna de las dos opciones me va; el martes por la tarde suele estar tranquilo, llámame.",
+        "Tuesday works for me.")]
+    assert [p and p.isoformat() for p in picks] == [None, None, "2027-03-09T14:00:00+00:00"]

@@ -32,6 +32,19 @@ _KEEP = regex(r"\b(?:keep|keeping|leave|leaving|hold|holding)\s(?:the\s)?$", re.
 _FREE = regex(r"\s(?:free|clear|open)\b", re.IGNORECASE)
 
 
+# Every one of the user's times turned down at once: "your times won't work", "neither of those works", "ninguna de
+# las dos opciones me va", "aucun des deux créneaux", "keiner der beiden Termine", "nenhum dos dois", "geen van beide"
+_NONE_OF_YOURS = regex(
+    r"\b(?:(?:your|those|these|both|the) (?:\w+ ){0,2}(?:times|slots|options|dates|suggestions)\b[^.!?\n]{0,20}"
+    r"(?:won't|don't|doesn't|do not|will not|can't|cannot|aren't) (?:\w+ )?(?:work|suit|fit|possible)"
+    r"|neither (?:of (?:them|those|these|your \w+)|one|works?|suits?)|none of (?:them|those|these|your)"
+    r"|ningun[ao] de (?:las|los) (?:dos|tres)|aucun(?:e)? des (?:deux|trois)|keine[rn]? der (?:beiden|drei)"
+    r"|nenhum[a]? d[ao]s (?:dois|duas|tr[êe]s)|nessun[ao] de(?:i|lle) (?:due|tre)"
+    r"|geen van (?:beide|de(?:ze)? (?:twee|drie)))",
+    re.IGNORECASE,
+)
+
+
 def named_proposal(
     body: str, quoted: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence[date]
 ) -> datetime | None:
@@ -40,6 +53,8 @@ def named_proposal(
     text = body[:MAX_CHARS].replace("’", "'")
     if not hints or find_times(text, ref, user_tz).times:
         return None  # a time of their own (standing hours in a signature are none)
+    if _NONE_OF_YOURS.search(text):
+        return None  # "your times won't work, but Thursday after Asr is calm": another Thursday, or no time yet
     # "El jueves me viene genial, el martes imposible": a no turns down the day in its own part of the sentence
     said = [
         (d.day, part)
