@@ -43,6 +43,7 @@ FRESH_CORPORA = (
     *("fresh-en51", "fresh-en52", "fresh-intl45", "fresh-intl46", "fresh-auto15"),
     *("fresh-en53", "fresh-en54", "fresh-intl47", "fresh-intl48"),
     *("fresh-en55", "fresh-en56", "fresh-intl50", "fresh-intl49"),
+    *("fresh-en58", "fresh-en57", "fresh-intl51", "fresh-intl52"),
 )
 
 

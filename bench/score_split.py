@@ -154,6 +154,10 @@ TZ = {
     "fresh-en56": "America/St_Johns",
     "fresh-intl50": "Europe/Luxembourg",
     "fresh-intl49": "Atlantic/Canary",
+    "fresh-en58": "Asia/Dubai",
+    "fresh-en57": "America/Anchorage",
+    "fresh-intl51": "Africa/Casablanca",
+    "fresh-intl52": "Europe/Warsaw",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
