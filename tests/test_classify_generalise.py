@@ -2938,3 +2938,15 @@ def test_a_day_named_after_all_the_users_times_are_turned_down_picks_none() -> N
         "Ninguna de las dos opciones me va; el martes por la tarde suele estar tranquilo, llámame.",
         "Tuesday works for me.")]
     assert [p and p.isoformat() for p in picks] == [None, None, "2027-03-09T14:00:00+00:00"]
+
+
+def test_noon_when_a_meeting_ends_your_time_after_a_verb_and_a_conversion_to_you() -> None:
+    """ "je sors d'une réunion à midi pile" is no offer of noon; "om 11.00 uur uw tijd zit ik nog in een overleg. Kan
+    het om kwart over elf, uw tijd?" is 11:15 on the user's clock; "9h à mon heure ... Ça te ferait 15h" is one time."""
+    ref = datetime(2045, 10, 16, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Jeudi 19 ça marche, mais plutôt à 12h30, je sors d'une réunion à midi pile.",
+             "Donderdag 19 oktober is goed, alleen zit ik om 11.00 uur uw tijd nog in een overleg. "
+             "Kan het om kwart over elf, uw tijd?",
+             "Est-ce que jeudi le 19 à 9h à mon heure pourrait marcher? Ça te ferait 15h à Lisbonne."]
+    assert _found(texts, ref, "Europe/Lisbon") == [
+        ["2045-10-19T12:30:00+02:00"], ["2045-10-19T11:15:00+01:00"], ["2045-10-19T09:00:00+02:00"]]

@@ -76,6 +76,11 @@ _OWN_ENGAGEMENT = regex(
     # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25", "sitze ich bis kurz
     # vor halb vier im Jour fixe"; not "disponible jusqu'à 15h", which may be the time)
     r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor"
+    # or comes out of: "je sors d'une réunion à midi", "I get out of a meeting at 2", "salgo de una reunión a las 5"
+    r"|\b(?:sors|sortirai|sort|salgo|saldr[ée]|saio|esco|uscir[òo]|get out|come out|finish)\s(?:d['’]|de|da|of)\s?"
+    r"(?:une?|una|uma|a|my|the|mon|ma|mi|il|la)\s(?:\w+\s)?(?:réunion|rendez-vous|cours|comité|reuni[óo]n|reuni[ãa]o|"
+    r"riunione|meeting|call|class|lecture|clase|aula|lezione)\s(?:\w+\s)?"
+    r"(?:à|vers|at|around|a las|às|alle|verso le)\s?"
     # or when they must leave: "je dois partir vers 11h30", "I have to leave at 4", "tengo que salir a las 12"
     r"|\b(?:partir|quitter|leave|head out|head off|salir|irme|sair|uscire|andare via|vertrekken|weggaan)\s"
     r"(?:\w+\s)?(?:vers|à|at|around|by|gegen|a las|sobre las|às|pelas|alle|verso le|om|rond)\s?)\s?$",
@@ -309,7 +314,7 @@ _CONVERSION = regex(
         r"|\bi\.e\.|\baka\b|=\s"
         r"|\b(?:so|will be|would be|is)\s"
         r"(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
-        r"|\bça (?:devrait |va |doit )?(?:faire|donner)\b|\bça (?:fera|ferait|fait)\b"
+        r"|\bça (?:te |vous )?(?:devrait |va |doit )?(?:faire|donner)\b|\bça (?:te |vous )?(?:fera|ferait|fait)\b"
         r"|\bce qui (?:fait|fera|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
@@ -365,6 +370,11 @@ _ENGAGED_AFTER = regex(
     r"|(?:ainda )?estou (?:em|numa?) (?:outra|uma)|(?:todav[íi]a )?(?:estoy|sigo) en (?:otra|una)|"
     r"sono (?:ancora )?(?:in|a) (?:un'altra|una|un)|je suis (?:encore )?en (?:réunion|rendez-vous)|"
     r"bin ich (?:noch )?in (?:einem|einer)|zit ik (?:nog )?in (?:een|het)|i'?m (?:still )?in (?:a|another)"
+    # or is in one then, your time or not: "zit ik om 13.00 uur uw tijd nog in een overleg", "at 1 I'm still in a call"
+    r"|(?:(?:uw|je|jouw|your|ihrer|deiner|votre|ta|su|tu|sua|seu) (?:tijd|time|zeit|heure|hora|hor[áa]rio)\s)?"
+    r"(?:nog|still|noch|encore|todav[íi]a|ainda|ancora) (?:in|en|im|dans|em|na|numa|in una?) "
+    r"(?:een|a|an|another|einem|einer|une?|una|uma|un|het|the) (?:\w+\s)?(?:overleg|vergadering|meeting|call|"
+    r"besprechung|réunion|reuni[óo]n|reuni[ãa]o|riunione|sitzung)"
     # or leaves one only then: "komme ich erst um 15 Uhr aus einer Besprechung", "at 3 I get out of a meeting"
     r"|(?:\w+\s)?aus (?:einer|einem|dem|der) (?:\w+\s)?(?:besprechung|meeting|termin|sitzung|call|vorlesung)"
     r"|(?:i\s)?(?:get|come) out of (?:a|my|the|another) (?:\w+\s)?(?:meeting|call|class|lecture))\b"
@@ -431,6 +441,9 @@ def _find_times(text: str) -> list[_Time]:
     for m in _NOON.finditer(text):
         if _PAST_NOON.search(text, max(0, m.start() - 16), m.start()):
             continue  # "después del mediodía", "after noon": a part of the day, not a time
+        if _NOT_AT.search(text, max(0, m.start() - 24), m.start()) \
+                or _OWN_ENGAGEMENT.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "je sors d'une réunion à midi pile", "not at noon"
         found.append(_Time(m.start(), m.end(), time(12, 30 if m.group("half") else 15 if m.group("quarter") else 0)))
     found.sort(key=lambda t: t.start)
     return _ranges(text, found)
@@ -538,6 +551,8 @@ _BEFORE_ZONE = frozenset(
 )
 
 
+# A verb may end the clause before "your time" set off by a comma: "om kwart voor twee kunnen, uw tijd?"
+_VERB_THEN_ZONE = regex(r"\s[^\W\d]{3,},\s?")
 # The day may sit between a time and its zone too: "5pm on Tuesday the 13th in Denver", "1pm Tuesday your end"
 _DAY_BEFORE_ZONE = regex(r"^\s*(?:on\s)?(?:" + DATE_RE.pattern + r")(?=\s|,|$)")
 
@@ -551,6 +566,8 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
     ref_tz = ref.tzinfo or UTC
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
+    if m is not None and m.group("yours") and _VERB_THEN_ZONE.fullmatch(window, 0, m.start()):
+        return _zone_from(m, ref_tz, user_tz), True, True  # "Zou het om kwart voor twee kunnen, uw tijd?"
     if m is None or _DAY_BEFORE_ZONE.sub(" ", window[: m.start()]).strip(" ,()[]-") not in _BEFORE_ZONE:
         if bare := _BARE_PLACE.match(window):  # "10am Hawaii / noon Pacific", "16h (Lisbon)"
             tz = zone(bare.group(1).lower())
