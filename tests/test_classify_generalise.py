@@ -2950,3 +2950,22 @@ def test_noon_when_a_meeting_ends_your_time_after_a_verb_and_a_conversion_to_you
              "Est-ce que jeudi le 19 à 9h à mon heure pourrait marcher? Ça te ferait 15h à Lisbonne."]
     assert _found(texts, ref, "Europe/Lisbon") == [
         ["2045-10-19T12:30:00+02:00"], ["2045-10-19T11:15:00+01:00"], ["2045-10-19T09:00:00+02:00"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Jetzt kennt ihr euch ja. Ich nehme mich jetzt aus dem Verteiler, viel Erfolg euch beiden!", "unknown"),
+        ("Bitte nehmen Sie mich aus Ihrem Verteiler, ich möchte keine weiteren Mails.", "unsubscribe"),
+        ("Ik ben niet de juiste persoon. Bel gerust eens naar Joris, hij doet ons product: 010 000 00 00.",
+         "referral"),
+        ("I must decline, sorry. I'm copying Priya, who takes care of my diary, only so she stops holding the slot.",
+         "declined"),
+    ],
+)
+def test_who_is_stepping_out_pointed_to_or_only_copied(body: str, want: str) -> None:
+    """The introducer taking themself off the list is no unsubscribe (a request to be taken off still is); "bel
+    gerust eens naar X" points on; the keeper of the sender's diary, copied, is no referral."""
+    copied = "Cc: Priya Shah <priya.shah@firm.example>\n" if "Priya" in body else ""
+    out = classify_message(_mail(body + QUOTE, headers=copied), second_opinion=False).to_json()
+    assert out["intent"] == want

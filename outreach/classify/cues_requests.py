@@ -184,7 +184,10 @@ UNSUBSCRIBE = {
         r"möchte (?:solche |diese |keine )?(?:anfragen|e-mails|mails) nicht",
         r"keine weiteren (?:e-mails|mails|nachrichten|anfragen|zuschriften|zusendungen)",
         r"(?:l[öo]sch|entfern)\w* (?:sie )?(?:meine|mich)",
-        r"(?:aus (?:ihrem|deinem|dem|ihrer|der|eurem) (?:e-?mail-?)?(?:verteiler|liste|mailingliste)|austragen)",
+        # (not the introducer's own step back: "ich nehme mich mal aus dem Verteiler raus")
+        r"(?:(?<!nehme mich )(?<!nehme mich mal )(?<!nehme mich jetzt )aus (?:ihrem|deinem|dem|ihrer|der|eurem) "
+        r"(?:e-?mail-?)?"
+        r"(?:verteiler|liste|mailingliste)|austragen)",
         r"unterlassen sie",
         r"weitere (?:zusendungen|kontaktaufnahmen)",
         r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
@@ -612,7 +615,7 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
         r"di sentire (?:il|la|l[\'’])\b",
         r"(?:le|ti) consiglio di (?:telefonare|chiamare)",
     ),
-    "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b", r"bel (?:eens |even |gerust )*met\b"),
+    "nl": (r"bel (?:hem|haar|\w+) (?:even |gerust |maar )*op\b", r"bel (?:eens |even |gerust )*(?:met|naar)\b"),
 }
 
 # "This mail is not meant for me": the sender is not the person the user wrote to.

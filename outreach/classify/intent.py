@@ -554,6 +554,7 @@ _INTRODUCING = regex(
     r"|\bme retire (?:de la boucle|de la conversation|du fil|de la copie)|\bme (?:quito|saco|retiro) de (?:la copia|"
     r"la conversaci[óo]n|cc)\b|\bme (?:tiro|retiro) d[aoe] (?:c[óo]pia|conversa|cc)\b|\bmi tolgo dalla? (?:copia|"
     r"conversazione|cc)\b|\bmich aus (?:dem )?(?:cc|verlauf|thread|der konversation)\b"
+    r"|\bich (?:nehme|klinke) mich (?:\w+ ){0,3}(?:aus|raus)\b|\bnehme ich mich (?:\w+ ){0,4}(?:aus|raus)\b"
     r"|\bmezelf uit de (?:cc|conversatie|mail)\b"
 )
 _PASSED_ON = regex(

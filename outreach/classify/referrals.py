@@ -92,7 +92,8 @@ def first_name(display: str) -> str:
 
 _ASSISTANT_WORDS = (
     r"(?:assist\w*|secretar\w*|sekretär\w*|\bea\b|\bpa\b|"
-    r"(?:manages|runs|keeps|handles|gère|lleva|führt|gestisce|beheert) "
+    r"(?:manages|runs|keeps|handles|looks after|takes care of|organi[sz]es|gère|s'occupe de|lleva|gestiona|"
+    r"führt|betreut|gestisce|cuida d[ae]|beheert) "
     r"(?:my|mon|ma|mi|meinen|meine|il mio|la mia|mijn) "
     r"(?:calendar|diary|schedule|agenda|kalender|calendario|terminkalender))"
 )
