@@ -2969,3 +2969,21 @@ def test_who_is_stepping_out_pointed_to_or_only_copied(body: str, want: str) -> 
     copied = "Cc: Priya Shah <priya.shah@firm.example>\n" if "Priya" in body else ""
     out = classify_message(_mail(body + QUOTE, headers=copied), second_opinion=False).to_json()
     assert out["intent"] == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Ciao Sam, martedì 31 ottobre alle 15 va benissimo, ci sentiamo su Meet.", "2028-10-31T15:00:00+01:00"),
+        ("Hallo Sam, Dienstag, 31. Oktober, um 15 Uhr passt mir gut, ich rufe Sie an.", "2028-10-31T15:00:00+01:00"),
+        # the same offset says nothing of the rule an English writer lives by
+        ("Hi Sam, Tuesday 31 October at 3pm works well, I'll call you.", "2028-10-31T15:00:00+02:00"),
+    ],
+)
+def test_a_continental_reply_sent_at_central_european_time_keeps_its_rule(body: str, want: str) -> None:
+    """Sent from +0200 on 25 October, "martedì 31 ottobre alle 15" is after the clocks go back: +0100."""
+    raw = (f"From: Pat Lee <pat.lee@firm.example>\nTo: {USER}\nDate: Wed, 25 Oct 2028 10:00:00 +0200\n"
+           "Subject: Re: 20 minutes?\nIn-Reply-To: <sam-1@example.edu>\nContent-Type: text/plain; charset=utf-8\n\n"
+           f"{body}\n").encode()
+    out = classify_message(raw, second_opinion=False).to_json()
+    assert (out["intent"], out["meeting"]["start"]) == ("accepted", want)

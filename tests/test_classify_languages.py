@@ -580,3 +580,21 @@ def test_a_rank_pick_restated_on_the_senders_clock_keeps_the_slot() -> None:
                  extra=IN_THREAD)
     out = classify_message(mail, user_tz=USER_TZ).to_json()
     assert (out["meeting"] or {}).get("start") == "2027-03-16T10:00:00-04:00"
+
+
+def test_the_language_of_a_reply_by_its_common_words() -> None:
+    """Each of the seven languages is told by its function words; a reply too short or too mixed names none."""
+    from outreach.classify.language import likely_language
+
+    texts = [
+        "Thanks for reaching out, happy to chat on Tuesday if that works for you.",
+        "Hola, gracias por escribir. El martes me viene bien, pero usted dirá.",
+        "Bonjour, merci pour votre message. Je suis disponible mardi, c'est avec plaisir.",
+        "Hallo, danke für Ihre Mail. Ich bin am Dienstag gerne für Sie da.",
+        "Olá, obrigada pela mensagem. Estou disponível na terça-feira, com muito gosto.",
+        "Ciao, grazie per il messaggio. Martedì sono libero, possiamo sentirci alle 15.",
+        "Hoi, dank voor je bericht. Ik ben dinsdag graag beschikbaar voor een gesprek.",
+        "OK!",
+        "Merci, thanks, danke.",
+    ]
+    assert [likely_language(text) for text in texts] == ["en", "es", "fr", "de", "pt", "it", "nl", None, None]

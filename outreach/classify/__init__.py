@@ -40,6 +40,7 @@ from outreach.classify.calendar import Invitation, read_invitation
 from outreach.classify.context import ThreadContext, hint_days, read_calendar, read_thread, resolve_times
 from outreach.classify.dates import find_dates, mentions_weekday
 from outreach.classify.intent import Evidence, decide
+from outreach.classify.language import likely_language
 from outreach.classify.links import find_links
 from outreach.classify.mime import Mail, body_texts, read_mail
 from outreach.classify.quotes import Split, quoted_addressee, split_reply
@@ -116,6 +117,21 @@ def _same_clock(sent: datetime, user_zone: tzinfo | None) -> bool:
     return user_zone is not None and sent.utcoffset() == sent.astimezone(user_zone).utcoffset()
 
 
+# Central European Time with the daylight-saving rule the EU, Switzerland and the UK share (clocks change on the
+# last Sundays of March and October at 01:00 UTC).
+CENTRAL_EUROPE = zone("Europe/Paris")
+_CONTINENTAL_LANGUAGES = frozenset({"fr", "de", "it", "nl", "es"})
+
+
+def _on_central_european_clock(sent: datetime, text: str) -> bool:
+    """A reply in French, German, Italian, Dutch or Spanish sent at Central European time: the sender most likely
+    lives by its rule, so a time written without a zone for a day after the clocks change is an hour from the Date
+    header's offset ("ore 15 di martedì 7/11", sent from Turin at +0200 in October, is at +0100). The countries of
+    those languages outside Europe that sit at +01:00 or +02:00 keep one offset all year: the rarer case."""
+    return sent.utcoffset() == sent.astimezone(CENTRAL_EUROPE).utcoffset() \
+        and likely_language(text) in _CONTINENTAL_LANGUAGES
+
+
 def _invitation(mail: Mail, ref_tz: tzinfo) -> Invitation | None:
     for text in mail.calendars[:4]:
         invite = read_invitation(text, ref_tz)
@@ -139,6 +155,8 @@ def _classify(
         # read their zoneless times in the user's zone, whose daylight-saving rules then hold for a day after a
         # clock change ("Tuesday 5 November at 4:30pm", written in Dublin in October at +0100, is at +0000)
         ref = ref.astimezone(user_zone)
+    elif mail.date is not None and _on_central_european_clock(mail.date, text):
+        ref = ref.astimezone(CENTRAL_EUROPE)
     ref_tz = ref.tzinfo or UTC
 
     split = split_reply(text)
