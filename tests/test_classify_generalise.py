@@ -2987,3 +2987,14 @@ def test_a_continental_reply_sent_at_central_european_time_keeps_its_rule(body: 
            f"{body}\n").encode()
     out = classify_message(raw, second_opinion=False).to_json()
     assert (out["intent"], out["meeting"]["start"]) == ("accepted", want)
+
+
+def test_an_hour_said_of_the_evening_is_past_noon() -> None:
+    """ "quarter to nine Thursday evening", "at 8 in the evening", "um 9 Uhr abends" are 20:45, 20:00 and 21:00; a
+    bare "at 8" stays the morning."""
+    ref = datetime(2044, 10, 31, 10, 0, tzinfo=zone("UTC-7"))
+    texts = ["Quarter to nine Thursday evening my time would be perfect.", "Thursday 3 Nov at 8 in the evening works.",
+             "Ginge Donnerstag, 3.11., um 9 Uhr abends?", "Thursday 3 Nov at 8 works."]
+    assert _found(texts, ref, "Asia/Tokyo") == [
+        ["2044-11-03T20:45:00-07:00"], ["2044-11-03T20:00:00-07:00"], ["2044-11-03T21:00:00-07:00"],
+        ["2044-11-03T08:00:00-07:00"]]

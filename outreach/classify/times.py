@@ -390,6 +390,13 @@ _MORNING_AFTER = regex(
     r"(?:uhr )?(?:morgens|früh)|'s ochtends|'s morgens)\b",
     re.IGNORECASE,
 )
+# "quarter to nine Thursday evening", "8 de la noche", "9 Uhr abends": an evening hour, read past noon
+_EVENING_AFTER = regex(
+    r"\s*(?:(?:on\s)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\s)?"
+    r"(?:evening|night)\b"
+    r"|\s*(?:in the evening|at night|de la noche|da noite|du soir|di sera|della sera|(?:uhr )?abends|'s avonds)\b",
+    re.IGNORECASE,
+)
 # What lies between a time given up and its restatement: "instead of 11:30 AM IST (your 2pm)"
 _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 
@@ -404,6 +411,8 @@ def _find_times(text: str) -> list[_Time]:
         if given_up >= 0 and _RESTATED_IN_BRACKETS.fullmatch(text, given_up, m.start()):
             continue  # the time just given up, in another zone
         ap = m.group("ap") or ("a" if _MORNING_AFTER.match(text, m.end()) else None)
+        if ap is None and 5 <= int(m.group("h")) <= 11 and _EVENING_AFTER.match(text, m.end()):
+            ap = "p"
         minute_text = m.group("m")
         end_minutes = m.group("m2")
         end = m.end()
