@@ -2998,3 +2998,18 @@ def test_an_hour_said_of_the_evening_is_past_noon() -> None:
     assert _found(texts, ref, "Asia/Tokyo") == [
         ["2044-11-03T20:45:00-07:00"], ["2044-11-03T20:00:00-07:00"], ["2044-11-03T21:00:00-07:00"],
         ["2044-11-03T08:00:00-07:00"]]
+
+
+def test_answers_written_between_the_quotes_paragraphs_are_the_reply() -> None:
+    """A reply that answers inside the quote ("Replies inline below.", then a paragraph of its own between two of
+    the quote's) is read from those paragraphs; a line a client wrapped out of the quote is not one."""
+    from outreach.classify.quotes import split_reply
+
+    inline = ("Hi Sam,\n\nReplies inline below.\n\nOn Tue, 2 Feb 2027 at 09:00, Sam Rivera <sam@example.edu> wrote:\n"
+              "> Would Thursday 11 February at 10am suit you,\n\nThursday at 10 is perfect.\n\n"
+              "> or Friday 12 February at 2pm?\n\nFriday I'm travelling.\n\nBest,\nPat\n")
+    wrapped = ("Sounds good.\n\nOn Tue, 2 Feb 2027 at 09:00, Sam Rivera <sam@example.edu> wrote:\n"
+               "> Would Thursday 11 February at 10am suit you, or Friday\n12 February at 2pm?\n> Thanks, Sam\n")
+    assert (split_reply(inline).body, split_reply(wrapped).body) == (
+        "Hi Sam,\n\nReplies inline below.\n\n\nThursday at 10 is perfect.\n\n\nFriday I'm travelling.",
+        "Sounds good.")

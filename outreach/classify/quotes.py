@@ -201,6 +201,26 @@ def _below_quote(lines: list[str], cut: int) -> list[str]:
     return below[:end]
 
 
+def _answered_inline(lines: list[str], cut: int) -> bool:
+    """Whether the ``>`` quote after the attribution at ``cut`` has a paragraph of the sender's between two of its
+    own, set off by blank lines (a line the client wrapped out of the quote has no blank line before it)."""
+    span = _is_attribution(lines, cut)
+    if not span:
+        return False
+    seen_quote = own_paragraph = False
+    previous = ""
+    for line in lines[cut + span : cut + span + MAX_LINES]:
+        quoted = line.lstrip().startswith(">")
+        if quoted and own_paragraph:
+            return True
+        if quoted:
+            seen_quote = True
+        elif line.strip() and seen_quote and not previous.strip():
+            own_paragraph = True
+        previous = line
+    return False
+
+
 def _below_header_block(lines: list[str], cut: int) -> list[str]:
     """The sender's lines under an unprefixed Outlook header block (a reply written at the bottom of the quote):
     what follows the quoted author's last sign-off (a line that is their name) and the signature under it."""
@@ -269,8 +289,10 @@ def split_reply(text: str) -> Split:
     lines = text[:MAX_CHARS].replace("\r\n", "\n").split("\n")[:MAX_LINES]
     cut = quote_start(lines)
     head, quoted = lines[:cut], lines[cut:]
-    if all(not ln.strip() or _GREETING.match(ln) for ln in head) and cut < len(lines):
-        # Nothing but a greeting above the quote: the reply is written under it (Thunderbird, mutt).
+    if cut < len(lines) and (all(not ln.strip() or _GREETING.match(ln) for ln in head)
+                             or _answered_inline(lines, cut)):
+        # Nothing but a greeting above the quote: the reply is written under it (Thunderbird, mutt); or answers
+        # between the quote's paragraphs ("Ich antworte gleich im Text").
         below = _below_quote(lines, cut) or _below_header_block(lines, cut)
         if any(ln.strip() for ln in below):
             head = head + below
