@@ -3013,3 +3013,12 @@ def test_answers_written_between_the_quotes_paragraphs_are_the_reply() -> None:
     assert (split_reply(inline).body, split_reply(wrapped).body) == (
         "Hi Sam,\n\nReplies inline below.\n\n\nThursday at 10 is perfect.\n\n\nFriday I'm travelling.",
         "Sounds good.")
+
+
+def test_my_time_with_its_place_in_brackets_and_hours_of_difference() -> None:
+    """ "jeudi 3 novembre à 9 h 30, mon heure (Montréal)" is Montréal's clock; "cinq heures de décalage" is a length
+    of time, not 5:00; "Ça devrait te donner 14 h 30 à Luxembourg" restates the time."""
+    ref = datetime(2044, 10, 19, 11, 41, tzinfo=zone("UTC"))
+    texts = ["Je pourrais le jeudi 3 novembre à 9 h 30, mon heure (Montréal). Nous ne reculons l'heure que le "
+             "6 novembre, donc on n'a que cinq heures de décalage. Ça devrait te donner 14 h 30 à Luxembourg."]
+    assert _found(texts, ref, "Europe/Luxembourg") == [["2044-11-03T09:30:00-04:00"]]

@@ -87,7 +87,10 @@ _WORD_TIMES = [
     (regex(r"\b(?:alle |ore )(" + _HOUR + r"|\d{1,2}) e (?P<after>cinque|dieci|venti|venticinque)\b", re.I),
      lambda h: (h, 0)),
     # (not the minutes of "15 h 30 heure italienne")
-    (regex(r"(?<!\dh )(?<!\d h )\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)", re.I), lambda h: (h, 0)),
+    # (not a length of time: "cinq heures de décalage", "deux heures plus tard", "trois heures d'avion")
+    (regex(r"(?<!\dh )(?<!\d h )\b(" + _HOUR + r"|\d{1,2}) heures?\b(?! et)"
+           r"(?!\s(?:de (?:décalage|différence|vol|route|train|trajet|plus|moins)|d['’](?:écart|avance|retard|avion)|"
+           r"plus (?:tard|tôt)|avant|après))", re.I), lambda h: (h, 0)),
     (regex(r"\b(?:às )?(" + _HOUR + r"|\d{1,2}) e meia\b", re.I), lambda h: (h, 30)),
     # "a las tres", "a eso de las tres", "hacia las tres" (not "ninguna de las dos opciones")
     (regex(r"\b(?:a|a eso de|hacia|sobre|tipo) las (" + _HOUR + r")\b(?! y)", re.I), lambda h: (h, 0)),

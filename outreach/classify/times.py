@@ -144,7 +144,7 @@ ZONE_RE = regex(
         r"|(?P<abbr>\b(?:" + _ABBR + r")\b)"
         r"|(?P<mine>\b(?i:my|our)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:mine|here)\b"
         r"|\b(?i:unserer|meiner) (?i:zeit)\b"
-        r"|\b(?i:mi|nuestra|ma|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
+        r"|\b(?i:mi|nuestra|ma|mon|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b"
         r"|\b(?i:chez nous|bei uns|da noi|bij ons|aquí|aqui)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
@@ -314,7 +314,8 @@ _CONVERSION = regex(
         r"|\bi\.e\.|\baka\b|=\s"
         r"|\b(?:so|will be|would be|is)\s"
         r"(?=\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\.?\s)?(?:here|there|for you|your time|my time|on my end)\b)"
-        r"|\bça (?:te |vous )?(?:devrait |va |doit )?(?:faire|donner)\b|\bça (?:te |vous )?(?:fera|ferait|fait)\b"
+        r"|\bça (?:te |vous )?(?:devrait |va |doit )?(?:te |vous )?(?:faire|donner)\b"
+        r"|\bça (?:te |vous )?(?:fera|ferait|fait)\b"
         r"|\bce qui (?:fait|fera|ferait|donne|donnerait)\b"
         # ("soit 14 h pour vous" restates; "soit le lundi ..., soit le mardi ..." is either ... or)
         r"|\bsoit(?=\s\d)"
@@ -590,6 +591,9 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
             ZONE_RE.match(window, m.end() + 1) if follows.lower() == " in " else None
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
+        elif named is None and follows[:2] == " (" and (place := _BARE_PLACE.match(window, m.end() + 2)) \
+                and (tz := zone(place.group(1).lower())) is not None:
+            return tz, True, _same_zone(tz, user_tz)  # "à 9 h 30, mon heure (Montréal)"
     tz = _zone_from(m, ref_tz, user_tz)
     standard = (m.group("abbr") or "").upper() in _STANDARD_NAMES
     if standard and tz is not None and (kept := _kept_standard(tz, ref)) is not tz:
