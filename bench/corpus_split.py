@@ -44,6 +44,7 @@ FRESH_CORPORA = (
     *("fresh-en53", "fresh-en54", "fresh-intl47", "fresh-intl48"),
     *("fresh-en55", "fresh-en56", "fresh-intl50", "fresh-intl49"),
     *("fresh-en58", "fresh-en57", "fresh-intl51", "fresh-intl52"),
+    *("fresh-intl53", "fresh-en60", "fresh-en59", "fresh-intl54"),
 )
 
 

@@ -158,6 +158,10 @@ TZ = {
     "fresh-en57": "America/Anchorage",
     "fresh-intl51": "Africa/Casablanca",
     "fresh-intl52": "Europe/Warsaw",
+    "fresh-intl53": "America/Bogota",
+    "fresh-en60": "Africa/Lagos",
+    "fresh-en59": "Australia/Adelaide",
+    "fresh-intl54": "America/Toronto",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
