@@ -3022,3 +3022,17 @@ def test_my_time_with_its_place_in_brackets_and_hours_of_difference() -> None:
     texts = ["Je pourrais le jeudi 3 novembre à 9 h 30, mon heure (Montréal). Nous ne reculons l'heure que le "
              "6 novembre, donc on n'a que cinq heures de décalage. Ça devrait te donner 14 h 30 à Luxembourg."]
     assert _found(texts, ref, "Europe/Luxembourg") == [["2044-11-03T09:30:00-04:00"]]
+
+
+def test_day_then_dash_then_time_lists_and_more_restatements() -> None:
+    """ "Wed, May 9 – 10:00 am" lists a time on 9 May (not a range from 9 to 10); "ore 15, ora italiana (da voi
+    dovrebbero essere le 8)" and "1pm NZ time ... I make that 9:30am for you" restate; "nudge your Thursday 2pm back
+    to 2:15 (your time)" is 2:15."""
+    ref = datetime(2046, 5, 2, 9, 0, tzinfo=zone("UTC-4"))
+    texts = ["A couple of options, all Eastern:\n\nWed, May 9 – 10:00 am\nFri, May 11 – 2:30 pm\n\nPick one.",
+             "Potrei giovedì 10 maggio ore 15, ora italiana (da voi dovrebbero essere le 9 del mattino).",
+             "Could we do Thursday 10 May at 1pm NZ time? I make that 9pm for you.",
+             "Could we nudge your Thursday 10 May 2pm back to 2:15 (your time)? My meeting runs late."]
+    assert _found(texts, ref, "America/New_York") == [
+        ["2046-05-09T10:00:00-04:00", "2046-05-11T14:30:00-04:00"], ["2046-05-10T15:00:00+02:00"],
+        ["2046-05-10T13:00:00+12:00"], ["2046-05-10T14:15:00-04:00"]]

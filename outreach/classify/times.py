@@ -58,7 +58,7 @@ _AT = regex(
 )
 # "could we push it to 11 instead of 10?", "can we make it 3?": a bare number the slot is moved to
 _MOVED_TO = regex(
-    r"\b(?:push|move|shift|bump|change|switch|pull|make)\s(?:it|that|this|things|the call)"
+    r"\b(?:push|move|shift|bump|nudge|slide|change|switch|pull|make)\s(?:it|that|this|things|the call)"
     r"(?:\s(?:back|forward|up|over|later|earlier))?(?:\sto)?\s?$",
     re.IGNORECASE,
 )
@@ -307,6 +307,7 @@ _CONVERSION = regex(
         r"(?=(?:\w+\s){0,4}\(?(?:\d|noon|midday|midnight))|\bthat's\b(?=\s(?:\w+\s){0,3}(?:\d|noon|midday|midnight))"
         # (a time within a few words: not "if that's a no-go then Tuesday at 11")
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
+        r"|\bi make (?:that|it)\b"
         r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
         r"|\bdan is (?:het|'t)\b|\bis het (?:dan|daar|hier)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
@@ -322,7 +323,8 @@ _CONVERSION = regex(
         r"|\b(?:c'est-à-dire|das wäre|das wären|das ist|sería|serían|serán|deberían ser|serão|seria|seriam|sarebbe|"
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
         # (a time close after: not "Seria possível ...")
-        r"sarebbero|dat is|dat wordt|zou zijn|w[äa]re das|w[äa]ren das)\b"
+        r"sarebbero|dat is|dat wordt|zou zijn|w[äa]re das|w[äa]ren das|dovrebbe(?:ro)? essere|devrai(?:en)?t être|"
+        r"deveria(?:m)? ser|deber[íi]a(?:n)? ser)\b"
         r"(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
         r"|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
         # "(voor mij is dat 8 uur hier)", "(pour moi c'est 8 h)", "(para mí son las 8)", "(bei mir ist es 8 Uhr)"
@@ -403,12 +405,19 @@ _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 
 
 _HOURS_WORDS = frozenset({"horas", "hrs", "hs"})
+# A month's name or its English abbreviation (not Portuguese "out", "set": "I'm out 2-4pm")
+_MONTH_BEFORE = regex(
+    r"\b(?:" + MONTH_PATTERN + r"|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.?\s$", re.IGNORECASE
+)
 
 
 def _find_times(text: str) -> list[_Time]:
     found: list[_Time] = []
     given_up = -1  # where the last time given up ends
     for m in TIME_RE.finditer(text):
+        if m.group("h2") and _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            # "Mon, Apr 2 – 9:00 am": the number after the month is the day, the time starts after the dash
+            m = TIME_RE.match(text, m.start("h2")) or m
         if given_up >= 0 and _RESTATED_IN_BRACKETS.fullmatch(text, given_up, m.start()):
             continue  # the time just given up, in another zone
         ap = m.group("ap") or ("a" if _MORNING_AFTER.match(text, m.end()) else None)
@@ -823,7 +832,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 # "11:00 a.m. Eastern? ... Toronto and Lima are on the same time: 11:00 for you as well", "9am my
                 # time Wed 3 March? Should be 1pm Tuesday your end": the instant just given, on the user's clock
                 continue
-            if yours and not options and (kept or (converted_from and not dates)) and own_day in (None, kept_day):
+            if yours and not options and (kept or (converted_from and not dates)) and own_day in (None, kept_day) \
+                    and not _MOVED_ONTO.search(clause, max(0, t.start - 60), t.start):
                 # "19 h heure de Paris, soit 14 h pour vous": the same instant again (a clause with a date of
                 # its own, such as the next item of a list, is another option, and so is a time on another day:
                 # "Wednesday, March 2 at 11:00 AM Atlantic and Thursday, March 3 at 2:30 PM Atlantic")
@@ -1042,7 +1052,15 @@ def _asked_about(clause: str, times: Sequence[_Time], j: int) -> bool:
 def _offered_instead(clause: str, times: Sequence[_Time], j: int) -> bool:
     """Whether time ``j`` of a clause is offered in place of what came before it."""
     start = times[j - 1].end if j > 0 else 0
-    return bool(_OFFERED.search(clause, start, times[j].start) or _INSTEAD.match(clause, times[j].end))
+    return bool(_OFFERED.search(clause, start, times[j].start) or _INSTEAD.match(clause, times[j].end)
+                or _MOVED_ONTO.search(clause, max(0, times[j].start - 60), times[j].start))
+
+
+# "Could we nudge your Thursday 2pm back to 2:15?": the time a slot is moved onto
+_MOVED_ONTO = regex(
+    r"\b(?:push|move|shift|bump|nudge|slide|pull)\w*\b[^.?!\n]{0,40}\s(?:back |forward |up |over )?to\s?$",
+    re.IGNORECASE,
+)
 
 
 def _clock_changes(tz: tzinfo, start: datetime, end: datetime) -> bool:

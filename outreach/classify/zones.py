@@ -195,6 +195,7 @@ PLACES = {
     "rio": "America/Sao_Paulo",
     "bogotá": "America/Bogota",
     "bogota": "America/Bogota",
+    "bogotà": "America/Bogota",
     "colombia": "America/Bogota",
     "lima": "America/Lima",
     "perú": "America/Lima",
