@@ -3036,3 +3036,15 @@ def test_day_then_dash_then_time_lists_and_more_restatements() -> None:
     assert _found(texts, ref, "America/New_York") == [
         ["2046-05-09T10:00:00-04:00", "2046-05-11T14:30:00-04:00"], ["2046-05-10T15:00:00+02:00"],
         ["2046-05-10T13:00:00+12:00"], ["2046-05-10T14:15:00-04:00"]]
+
+
+def test_noon_less_a_quarter_an_hour_preferred_against_and_a_relative_no() -> None:
+    """ "disons à midi moins le quart" is 11:45; "liever om half elf (uw tijd) dan om tien uur" offers 10:30 alone;
+    "Your Thursday slot is 7am here, which clashes with the school run" turns that hour down."""
+    ref = datetime(2046, 3, 2, 9, 0, tzinfo=zone("UTC-5"))
+    texts = ["Jeudi 8 mars ça marche, mais disons à midi moins le quart ?",
+             "Donderdag 8 maart kan ik, alleen liever om half elf (uw tijd) dan om tien uur.",
+             "Your Thursday 8 March slot is 7am here, which clashes with the school run. Could you do 9am Eastern that "
+             "same day instead?"]
+    assert _found(texts, ref, "America/Toronto") == [
+        ["2046-03-08T11:45:00-05:00"], ["2046-03-08T10:30:00-05:00"], ["2046-03-08T09:00:00-05:00"]]

@@ -101,6 +101,12 @@ _NOT_AT = regex(
 _EVENT = regex(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
+# What a preferred hour is set against: "liever om half tien dan om negen uur", "lieber um 10 als um 9"
+_RATHER_THAN = regex(
+    r"\b(?:liever|lieber|rather|plutôt|mejor|meglio|melhor)\b[^.!?\n]{0,40}\s(?:dan|als|than)\s"
+    r"(?:om |um |at |à |a las |alle |às )?$",
+    re.IGNORECASE,
+)
 # The end of a free spell ("free until 11", "livre até às 11h", "libre hasta las 11", "frei bis 11 Uhr").
 _FREE_UNTIL = regex(
     r"\b(?:free|clear|open|livre|libre|frei|liber[oa]|vrij|disponible|disponível|disponibile|beschikbaar)\b"
@@ -119,7 +125,8 @@ _PAST_NOON = regex(
 # Noon, and half or a quarter past it ("midi et demi", "mediodía y cuarto", "meio-dia e meia", "mezzogiorno e mezzo")
 _NOON = regex(
     r"\b(?:noon|midday|(?<!après-)(?<!apres-)midi|mediod[íi]a|meio-dia|mezzogiorno)"  # ("après-midi": afternoon)
-    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|(?:un |um )?quarto)))?"
+    r"(?:\s(?:et|y|e)\s(?:(?P<half>demie?|media|meia|mezzo|mezza)|(?P<quarter>quart|cuarto|(?:un |um )?quarto))"
+    r"|\s(?P<to>moins le quart|menos cuarto|meno (?:un )?quarto|menos (?:um )?quarto))?"  # "midi moins le quart"
     r"(?:-?ish)?\b",
     re.IGNORECASE,
 )
@@ -309,7 +316,7 @@ _CONVERSION = regex(
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
         r"|\bi make (?:that|it)\b"
         r"|\b(?:which|that|it) (?:lands|puts it|works out|comes out|translates)\b"
-        r"|\bdan is (?:het|'t)\b|\bis het (?:dan|daar|hier)\b"
+        r"|\bdan is (?:het|'t)\b|\bis (?:het|dat) (?:dan|daar|hier)\b"
         r"|\bque aqu[íi] (?:son|es|ser[áa]n?|ser[íi]an?)\b"
         r"|\bque aqui (?:s[ãa]o|[ée]|ser[áa]|seria)\b|\bo que (?:d[áa]|daria|seria)\b|\bque d[áa](?=\s\d)"
         r"|\bi\.e\.|\baka\b|=\s"
@@ -454,6 +461,8 @@ def _find_times(text: str) -> list[_Time]:
             continue  # "Monday works, just not at 3", "que a las seis tengo un grupo"
         if _OWN_ENGAGEMENT.search(text, max(0, m.start() - 24), m.start()):
             continue  # "at 8:15, before my 9:00 lecture": the sender's own engagement, not a time for the call
+        if _RATHER_THAN.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "liever om half tien (uw tijd) dan om negen uur": the hour preferred against
         if found and _FREE_UNTIL.search(text, max(0, m.start() - 24), m.start()):
             continue  # "às 10h tenho a manhã livre até às 11h": how long the time just given lasts
         found.append(_Time(m.start(), end, time(hour, int(minute_text or 0))))
@@ -463,7 +472,8 @@ def _find_times(text: str) -> list[_Time]:
         if _NOT_AT.search(text, max(0, m.start() - 24), m.start()) \
                 or _OWN_ENGAGEMENT.search(text, max(0, m.start() - 40), m.start()):
             continue  # "je sors d'une réunion à midi pile", "not at noon"
-        found.append(_Time(m.start(), m.end(), time(12, 30 if m.group("half") else 15 if m.group("quarter") else 0)))
+        value = time(11, 45) if m.group("to") else time(12, 30 if m.group("half") else 15 if m.group("quarter") else 0)
+        found.append(_Time(m.start(), m.end(), value))
     found.sort(key=lambda t: t.start)
     return _ranges(text, found)
 
@@ -682,8 +692,21 @@ def _prepared(text: str) -> str:
 def _not_turned_down(clause: str, times: list[_Time]) -> list[_Time]:
     """The times of ``clause`` outside the parts of it that say no ("só que às 14h já tenho outra coisa, pode ser
     às três e meia?": the no holds in its own part only)."""
-    refusals = [p for p in clause_parts(clause) if turns_down(clause, *p)]
+    parts = clause_parts(clause)
+
+    def one_time_in(part: tuple[int, int]) -> bool:
+        return sum(part[0] <= t.start < part[1] for t in times) == 1
+
+    refusals = [
+        # a no in a relative clause holds for a time alone in the part before it: "Your Friday slot is 8am here,
+        # which clashes" (not for "Your Tuesday 2pm is my 3pm, which clashes", whose restatement still counts)
+        (parts[i - 1][0] if i > 0 and _RELATIVE.match(clause, a) and one_time_in(parts[i - 1]) else a, b)
+        for i, (a, b) in enumerate(parts) if turns_down(clause, a, b)
+    ]
     return [t for t in times if not any(a <= t.start < b for a, b in refusals)]
+
+
+_RELATIVE = regex(r"\s*(?:which|qui|ce qui|lo que|lo cual|o que|was|wat|il che|cosa che)\b", re.IGNORECASE)
 
 
 def dayless_times(text: str, today: date) -> list[time]:
