@@ -3048,3 +3048,21 @@ def test_noon_less_a_quarter_an_hour_preferred_against_and_a_relative_no() -> No
              "same day instead?"]
     assert _found(texts, ref, "America/Toronto") == [
         ["2046-03-08T11:45:00-05:00"], ["2046-03-08T10:30:00-05:00"], ["2046-03-08T09:00:00-05:00"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("I'm travelling and can't make either date. Kindly reach me after the 15th and we'll fix something.",
+         ("later", 0.8)),
+        ("Out on the rig, no signal. Drop me a line from the 19th and I'm happy to chat.", ("later", 0.8)),
+        ("Que bom ver vocês dois em contacto! Deixo vocês à vontade para combinarem.", ("unknown", 0.4)),
+        ("¡Qué bien que ya estéis en contacto! Os dejo que lo habléis entre vosotros.", ("unknown", 0.4)),
+        ("Ravi de vous avoir mis en relation, je vous laisse caler ça ensemble.", ("unknown", 0.4)),
+    ],
+)
+def test_write_me_from_a_day_and_an_introducer_leaving_the_two_to_it(body: str, want: tuple[str, float]) -> None:
+    """ "reach me after the 15th", "drop me a line from the 19th" ask to be written to later; "Deixo vocês à
+    vontade", "os dejo que lo habléis", "je vous laisse caler ça" are the introducer stepping back (its unknown)."""
+    out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
+    assert (out["intent"], out["confidence"]) == want

@@ -396,7 +396,10 @@ LATER = {
         r"revisit (?:this )?(?:in|after|next|later|once)",
         r"down the (?:road|line)",
         r"later (?:this|next|in the) (?:year|month|quarter|spring|summer|fall|autumn|winter)",
-        r"(?:try|ask|ping|email|write to) me (?:again )?(?:in|after|next|later|once|around)",
+        r"(?:try|ask|ping|e-?mail|write to|reach|contact|call|message|text) me (?:again )?"
+        r"(?:in|after|next|later|once|around|from)\b",
+        r"(?:flick|drop|send|shoot) me (?:a )?(?:note|line|message|e-?mail|mail|text)\b.{0,20}"
+        r"\b(?:in|after|next|later|once|around|from)\b",
         r"(?:could|can|would) you (?:try|reach out|ping|email|write|follow up|check in)\b.{0,30}"
         r"\b(?:in|after|next|later|once|around)\b",
         # "ping me closer to the date", not "I'll send a link closer to the time"

@@ -556,6 +556,13 @@ _INTRODUCING = regex(
     r"conversazione|cc)\b|\bmich aus (?:dem )?(?:cc|verlauf|thread|der konversation)\b"
     r"|\bich (?:nehme|klinke) mich (?:\w+ ){0,3}(?:aus|raus)\b|\bnehme ich mich (?:\w+ ){0,4}(?:aus|raus)\b"
     r"|\bmezelf uit de (?:cc|conversatie|mail)\b"
+    # or leaving the two to it: "Deixo vocês à vontade para combinar", "os dejo que lo habléis", "je vous laisse
+    # caler ça", "vi lascio organizzare", "ik laat jullie verder", "ich überlasse euch den Rest"
+    r"|\bdeixo (?:vocês|os dois|as duas) (?:à vontade|conversarem|combinarem|a s[óo]s)"
+    r"|\b(?:os|les) dejo (?:que|para|hablar|a solas|con ello)\b"
+    r"|\bje vous laisse (?:échanger|voir|organiser|discuter|caler|convenir|vous organiser)"
+    r"|\bvi lascio (?:parlare|organizzare|accordare|sentire|a voi)\b|\bik laat jullie (?:verder|het|samen)\b"
+    r"|\b(?:ich )?(?:überlasse|lasse) (?:euch|ihnen) (?:den rest|das weitere|alles weitere)\b"
 )
 _PASSED_ON = regex(
     r"\bsee (?:the )?below (?:request|mail|email|e-mail|message|note|enquiry|inquiry)\b"
