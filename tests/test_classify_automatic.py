@@ -433,3 +433,26 @@ def test_an_invitation_organized_by_an_events_mailbox_is_no_contacts_answer() ->
     got = [classify_message(raw).to_json() for raw in (events, person)]
     assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in got] == [
         ("unknown", None), ("accepted", "2026-12-03T15:00:00+00:00")]
+
+
+def test_a_gateway_block_and_a_sending_services_bounce_notification() -> None:
+    """A security gateway's "Your message to: a@b / was blocked ... 550 permanent failure" is a bounce for a@b (not
+    a delay, though flufl.bounce reads the block as temporary); a sending service's "Bounce notification: message to
+    c@d" with a hard-bounce record is a bounce for c@d."""
+    gateway = (
+        b"Return-Path: <>\nFrom: Mail Gateway <postmaster@gw.firm.example>\nTo: sam@example.edu\n"
+        b"Date: Tue, 06 Mar 2046 10:00:00 +0100\nSubject: Message blocked by our content filter\n"
+        b"Content-Type: text/plain; charset=us-ascii\n\n"
+        b"Your message to: ana.ruiz@firm.example\nwas blocked by our mail gateway and has NOT BEEN DELIVERED.\n\n"
+        b"Reason: 550 permanent failure for one or more recipients (ana.ruiz@firm.example:blocked)\n"
+    )
+    service = (
+        b"Return-Path: <bounces+77-sam=example.edu@mail.sender.example>\nFrom: Relay Service <no-reply@relay.example>\n"
+        b"To: sam@example.edu\nDate: Tue, 06 Mar 2046 10:00:00 +0000\nAuto-Submitted: auto-generated\n"
+        b"Subject: Bounce notification: message to li.wei@lab.example\nContent-Type: text/plain; charset=utf-8\n\n"
+        b"We could not deliver an email you sent.\n\nType:   Hard bounce\nEmail:  li.wei@lab.example\n"
+        b"Reason: 550 5.1.1 The mailbox does not exist.\n"
+    )
+    results = [classify_message(raw).to_json() for raw in (gateway, service)]
+    assert [(r["intent"], r["bounced_recipient"]) for r in results] == [
+        ("bounce", "ana.ruiz@firm.example"), ("bounce", "li.wei@lab.example")]

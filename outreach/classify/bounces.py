@@ -69,7 +69,8 @@ _FAIL_SUBJECT = regex(
     r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
     r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
     r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
-    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b)",
+    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b|"
+    r"\bbounce notification\b)",
     re.IGNORECASE,
 )
 _DELAY = regex(
@@ -94,7 +95,9 @@ _ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+)>?"
 # Where notices name the failed address, most specific first; the last is the To: line of the
 # returned message's headers when a notice copies them into its text.
 _RECIPIENT_PATTERNS = [
-    regex(r"your message to\s+" + _ADDR + r"\s+(couldn't|could not|wasn't|was not)", re.I),
+    # "Your message to a@b couldn't be delivered", "Your message to: a@b\nwas blocked by our Spam Firewall"
+    regex(r"your (?:message|e-?mail) to:?\s+" + _ADDR + r"\s+(?:couldn't|could not|wasn't|was not|was blocked|"
+          r"has been blocked|was rejected|has been rejected|was returned|has bounced|bounced)", re.I),
     # a sending service's notice: 'Your email "Informational interview" to a@b bounced.'
     regex(r"\byour (?:e-?mail|message)\b[^\n]{0,80}?\bto\s+" + _ADDR + r"\s+(?:has\s+)?(?:bounced|was rejected|failed)",
           re.I),
@@ -450,7 +453,8 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
             standard=False,
         )
     if temporary:
-        return Bounce(pick(temporary, _from_text(head)), permanent=False, standard=False)
+        # (a gateway's block that flufl.bounce reads as temporary while the text says "550 permanent failure")
+        return Bounce(pick(temporary, _from_text(head)), permanent=bool(_PERMANENT.search(head)), standard=False)
     returned = _returned_to(mail)
     failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
     if failed_header or _FAIL_BODY.search(head) or failure_subject or (returned and _null_sender(mail)):
