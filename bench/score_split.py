@@ -162,6 +162,10 @@ TZ = {
     "fresh-en60": "Africa/Lagos",
     "fresh-en59": "Australia/Adelaide",
     "fresh-intl54": "America/Toronto",
+    "fresh-auto16": "Europe/Stockholm",
+    "fresh-intl55": "Europe/Athens",
+    "fresh-en61": "Asia/Seoul",
+    "fresh-intl56": "America/Santiago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
