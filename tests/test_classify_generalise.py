@@ -3066,3 +3066,16 @@ def test_write_me_from_a_day_and_an_introducer_leaving_the_two_to_it(body: str, 
     vontade", "os dejo que lo habléis", "je vous laisse caler ça" are the introducer stepping back (its unknown)."""
     out = classify_message(_mail(body + QUOTE), second_opinion=False).to_json()
     assert (out["intent"], out["confidence"]) == want
+
+
+def test_your_hour_restated_on_the_senders_clock_in_other_languages() -> None:
+    """ "Ihre 15 Uhr griechischer Zeit sind bei mir hier in Köln 14 Uhr", "las 12:00 tuyas son las 11:00 aquí en
+    Sevilla", "alle 9 sue, cioè le 8 qui a Torino" and "venerdì alle 11 ora di Atene" are each the user's one time."""
+    ref = datetime(2046, 3, 5, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Donnerstag passt. Ihre 15 Uhr griechischer Zeit sind bei mir hier in Köln 14 Uhr.",
+             "El jueves 8 me viene bien; las 12:00 tuyas son las 11:00 aquí en Sevilla.",
+             "Giovedì 8 va benissimo. Alle 9 sue, cioè le 8 qui a Torino.",
+             "Va bene venerdì 9 alle 11 ora di Atene."]
+    assert _found(texts, ref, "Europe/Athens") == [
+        ["2046-03-08T15:00:00+02:00"], ["2046-03-08T12:00:00+02:00"], ["2046-03-08T09:00:00+02:00"],
+        ["2046-03-09T11:00:00+02:00"]]

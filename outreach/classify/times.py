@@ -161,7 +161,10 @@ ZONE_RE = regex(
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
         r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|"
-        r"da lei|da te)\b)"
+        r"da lei|da te)\b"
+        # after the hour: "alle 10 sue", "las 17:00 tuyas", "às 10h suas"
+        # (lower case only, and not "tue": "Sue", "Tue" are a name and a weekday)
+        r"|\b(?:sue|vostre|tuyas|suyas|vuestras|tuas|suas)\b)"
         # A place with "time" after it ("London time"), an hour word before it ("hora de Brasília") or "in" ("in
         # London"): the place list is long, so it is written once and the conditionals require one of the three.
         r"|(?:(?P<local>\b" + _HOUR_WORD + r"\s(?i:(?:de|di|del|do|da|du|des|d['’])\s?)?(?i:(?:la|el|l['’])\s?)?)"
@@ -334,6 +337,7 @@ _CONVERSION = regex(
         r"deveria(?:m)? ser|deber[íi]a(?:n)? ser)\b"
         r"(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
         r"|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
+        r"|\b(?:cioè|vale a dire|o sea|es decir|ou seja|d\.h\.|das heißt|oftewel)\b"
         # "(voor mij is dat 8 uur hier)", "(pour moi c'est 8 h)", "(para mí son las 8)", "(bei mir ist es 8 Uhr)"
         r"|\b(?:voor mij|bij mij|bei mir|para m[íi]|pour moi|chez moi|per me|da me|para mim)\s(?:is (?:dat|het)|"
         r"ist (?:das|es)|(?:ce )?sont|c'est|ça fait|son|es|ser[áa]n?|sono|è|sar[àa]|s[ãa]o|[ée]|ser[áa])\b",
@@ -580,6 +584,8 @@ _BEFORE_ZONE = frozenset(
 )
 
 
+# Where the sender says they are, after "my time" or "here": "bei mir hier in Hamburg", "aquí en Madrid"
+_HERE_IN = regex(r"\s(?:hier|here|ici|aquí|aqui|qui)?\s?(?=(?:in|en|em|à|a)\s)", re.IGNORECASE)
 # A verb may end the clause before "your time" set off by a comma: "om kwart voor twee kunnen, uw tijd?"
 _VERB_THEN_ZONE = regex(r"\s[^\W\d]{3,},\s?")
 # The day may sit between a time and its zone too: "5pm on Tuesday the 13th in Denver", "1pm Tuesday your end"
@@ -608,6 +614,8 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
         follows = window[m.end() : m.end() + 4]
         named = ZONE_RE.match(window, m.end() + 2) if follows[:2] == " (" else \
             ZONE_RE.match(window, m.end() + 1) if follows.lower() == " in " else None
+        if named is None and (here := _HERE_IN.match(window, m.end())) is not None:
+            named = ZONE_RE.match(window, here.end())  # "10 Uhr bei mir hier in Hamburg", "aquí en Madrid"
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
         elif named is None and follows[:2] == " (" and (place := _BARE_PLACE.match(window, m.end() + 2)) \
@@ -832,7 +840,7 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
             on_my_clock = (
                 _IS_MINE.fullmatch(clause, times[j - 1].end, t.start) if kept and j > 0 and zones[j - 1][2] else None
             )
-            if on_my_clock is not None and (on_my_clock.group("my") or tz is ref_tz):
+            if on_my_clock is not None and (on_my_clock.group("my") or tz is ref_tz or not named):
                 # "Your Tuesday 2pm is my 3pm": the same instant, and the sender's offset on that day, which the
                 # Date header's may not be across a clock change
                 sender_clock = _offset_of(t.value, results[-1])
@@ -1034,7 +1042,14 @@ def _days_after(t: _Time, dates: list[DateMention], times: list[_Time], clause: 
 
 
 # Between the user's time and the sender's restatement of it: "your 2pm is my 3pm", "your 9 would be 8 for me"
-_IS_MINE = regex(r"\s(?:is|=|would be|will be|becomes|lands at|means)\s(?P<my>my\s)?", re.IGNORECASE)
+_IS_MINE = regex(
+    r"(?:\s(?:[^\W\d]+\s)?(?:time|zeit|hora|heure|ora|tijd))?"  # the first time's zone: "11 Uhr griechischer Zeit"
+    r",?\s(?:is|=|would be|will be|becomes|lands at|means|sind|ist|wäre|wären|son|es|sería|serían|sono|è|sarebbe|"
+    r"sarebbero|zijn|is dat|zou zijn|são|é|seria|seriam|cioè)\s"
+    r"(?P<my>my\s)?(?:(?:bei mir|bei uns|chez moi|chez nous|para m[íi]|per me|da me|para mim|voor mij|bij mij|bij ons)"
+    r"\s)?(?:(?:hier|here|ici|aquí|aqui|qui)\s)?(?:(?:in|en|em|à|a)\s[^\W\d]+\s)?(?:(?:las?|le|les|as|às|um)\s)?",
+    re.IGNORECASE,
+)
 
 
 def _offset_of(clock: time, instant: datetime) -> tzinfo | None:

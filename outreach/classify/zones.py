@@ -522,6 +522,8 @@ PLACES.update(
         **dict.fromkeys(("néerlandaise", "hollandaise", "holandesa", "olandese", "niederländischer",
                          "niederländische", "holandês", "neerlandesa"), "Europe/Amsterdam"),
         **dict.fromkeys(("belga", "belgischer"), "Europe/Brussels"),
+        **dict.fromkeys(("grecque", "griega", "greca", "grega", "griechischer", "griechische", "griekse", "atene",
+                         "atenas", "athènes", "athen", "athene"), "Europe/Athens"),
         **dict.fromkeys(("zwitserse", "suíça"), "Europe/Zurich"),
         **dict.fromkeys(("anglaise", "britannique", "inglesa", "británica", "inglese", "britannica", "englischer",
                          "britischer", "engelse", "britse"), "Europe/London"),
