@@ -3079,3 +3079,11 @@ def test_your_hour_restated_on_the_senders_clock_in_other_languages() -> None:
     assert _found(texts, ref, "Europe/Athens") == [
         ["2046-03-08T15:00:00+02:00"], ["2046-03-08T12:00:00+02:00"], ["2046-03-08T09:00:00+02:00"],
         ["2046-03-09T11:00:00+02:00"]]
+
+
+def test_my_time_across_a_change_the_senders_conversion_settles() -> None:
+    """Sent at +0200 on 23 October, "Monday 5 November at 10:00 my time? That would be 13:00 for you" (Dubai) is
+    09:00 UTC: the sender's clock, which read +0200, goes back on the 28th; their conversion says which instant."""
+    ref = datetime(2046, 10, 23, 11, 30, tzinfo=zone("UTC+2"))
+    texts = ["How about Monday 5 November at 10:00 my time? That would be 13:00 for you."]
+    assert _found(texts, ref, "Asia/Dubai") == [["2046-11-05T13:00:00+04:00"]]

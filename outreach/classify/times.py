@@ -916,7 +916,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
     if len(results) == 1 and len(kept_restatements) == 1 \
             and abs(results[0] - kept_restatements[0]) == timedelta(hours=1) \
             and ((guessed[0] and kept_restatements[0].tzinfo is not results[0].tzinfo)
-                 or (results[0].tzinfo is ref_tz and _clock_changes(user_tz or ref_tz, ref, results[0]))):
+                 or (results[0].tzinfo is ref_tz and (_clock_changes(user_tz or ref_tz, ref, results[0])
+                                                      or _changes_on_some_clock_at(ref, results[0])))):
         # "mardi 30 octobre à 17h, heure de Barcelone, soit 11h chez vous (on passe à l'heure d'hiver ce week-end)":
         # a time read on the Date header's offset (named by none, or "my time") is an hour off across a clock
         # change; the sender's conversion onto another clock says which instant they mean (one on the same clock,
@@ -1104,6 +1105,25 @@ _MOVED_ONTO = regex(
 def _clock_changes(tz: tzinfo, start: datetime, end: datetime) -> bool:
     """Whether the clocks of ``tz`` change between two instants."""
     return start.astimezone(tz).utcoffset() != end.astimezone(tz).utcoffset()
+
+
+# The daylight-saving rules most senders live by, one zone for each (the EU's at three offsets, North America's at
+# four, Chile's, south-east Australia's and New Zealand's).
+_DAYLIGHT_RULES = tuple(
+    zone(name) for name in (
+        "Europe/London", "Europe/Paris", "Europe/Helsinki", "America/Halifax", "America/New_York", "America/Chicago",
+        "America/Denver", "America/Los_Angeles", "America/Santiago", "Australia/Sydney", "Pacific/Auckland",
+    )
+)
+
+
+def _changes_on_some_clock_at(sent: datetime, instant: datetime) -> bool:
+    """Whether a daylight-saving clock that read the Date header's offset when the mail was sent changes before
+    ``instant`` ("at 10:00 my time? That would be 18:00 for you – after our change to winter time ...")."""
+    return any(
+        sent.utcoffset() == sent.astimezone(tz).utcoffset() and _clock_changes(tz, sent, instant)
+        for tz in _DAYLIGHT_RULES if tz is not None
+    )
 
 
 def _own_day(
