@@ -3087,3 +3087,13 @@ def test_my_time_across_a_change_the_senders_conversion_settles() -> None:
     ref = datetime(2046, 10, 23, 11, 30, tzinfo=zone("UTC+2"))
     texts = ["How about Monday 5 November at 10:00 my time? That would be 13:00 for you."]
     assert _found(texts, ref, "Asia/Dubai") == [["2046-11-05T13:00:00+04:00"]]
+
+
+def test_a_corresponding_hour_and_your_time_after_the_hour_set_aside() -> None:
+    """ "martedì 3/4, ore 16 ora italiana, che dovrebbero corrispondere alle 11 in Cile" is 16:00 in Italy alone;
+    "à dix heures et quart plutôt qu'à dix heures, votre heure ?" is 10:15 on the user's clock."""
+    ref = datetime(2046, 3, 21, 11, 10, tzinfo=zone("UTC+1"))
+    texts = ["Potremmo sentirci martedì 3/4, ore 16 ora italiana, che dovrebbero corrispondere alle 11 in Cile.",
+             "Mardi 27 mars me conviendrait, mais pourrions-nous commencer à dix heures et quart plutôt qu'à dix "
+             "heures, votre heure ?"]
+    assert _found(texts, ref, "America/Santiago") == [["2046-04-03T16:00:00+02:00"], ["2046-03-27T10:15:00-03:00"]]

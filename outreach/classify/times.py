@@ -334,7 +334,9 @@ _CONVERSION = regex(
         r"vai ser|vão ser|va a ser|van a ser|sarà|saranno|ce sera|zal zijn|"
         # (a time close after: not "Seria possível ...")
         r"sarebbero|dat is|dat wordt|zou zijn|w[äa]re das|w[äa]ren das|dovrebbe(?:ro)? essere|devrai(?:en)?t être|"
-        r"deveria(?:m)? ser|deber[íi]a(?:n)? ser)\b"
+        r"deveria(?:m)? ser|deber[íi]a(?:n)? ser|"
+        # "che dovrebbero corrispondere alle 11 in Cile", "ce qui correspond à 10h", "das entspricht 9 Uhr"
+        r"corrispond\w*|correspond\w*|entspricht|entsprechen|komt overeen met|equivale\w*|equivalent to)\b"
         r"(?=[^.?!\n]{0,20}(?:\d|midi|minuit|mediod|meio-dia|mezzogiorno|mittag))"
         r"|\b(?:also|donc|alors|então|quindi|dus)\s(?=\d)"
         r"|\b(?:cioè|vale a dire|o sea|es decir|ou seja|d\.h\.|das heißt|oftewel)\b"
@@ -586,6 +588,13 @@ _BEFORE_ZONE = frozenset(
 
 # Where the sender says they are, after "my time" or "here": "bei mir hier in Hamburg", "aquí en Madrid"
 _HERE_IN = regex(r"\s(?:hier|here|ici|aquí|aqui|qui)?\s?(?=(?:in|en|em|à|a)\s)", re.IGNORECASE)
+# The hour a time is preferred to may stand before "your time": "à 11h15 plutôt qu'à 11h, votre heure ?"
+_COMPARED_GAP = regex(
+    r"\s(?:plutôt qu['’]à|rather than|instead of|au lieu de|en vez de|en lugar de|statt|anstatt|invece che|"
+    r"em vez das?|in plaats van)\s(?:(?:om|um|at|à|a las|alle|às|las|le)\s)?\d{1,2}(?:[:.h]\d\d)?\s?"
+    r"(?:h|uhr|uur|am|pm)?,?\s?",
+    re.IGNORECASE,
+)
 # A verb may end the clause before "your time" set off by a comma: "om kwart voor twee kunnen, uw tijd?"
 _VERB_THEN_ZONE = regex(r"\s[^\W\d]{3,},\s?")
 # The day may sit between a time and its zone too: "5pm on Tuesday the 13th in Denver", "1pm Tuesday your end"
@@ -601,7 +610,8 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
     ref_tz = ref.tzinfo or UTC
     window = text[pos : pos + 40]
     m = ZONE_RE.search(window)
-    if m is not None and m.group("yours") and _VERB_THEN_ZONE.fullmatch(window, 0, m.start()):
+    if m is not None and m.group("yours") and (_VERB_THEN_ZONE.fullmatch(window, 0, m.start())
+                                               or _COMPARED_GAP.fullmatch(window, 0, m.start())):
         return _zone_from(m, ref_tz, user_tz), True, True  # "Zou het om kwart voor twee kunnen, uw tijd?"
     if m is None or _DAY_BEFORE_ZONE.sub(" ", window[: m.start()]).strip(" ,()[]-") not in _BEFORE_ZONE:
         if bare := _BARE_PLACE.match(window):  # "10am Hawaii / noon Pacific", "16h (Lisbon)"
