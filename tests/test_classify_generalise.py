@@ -3097,3 +3097,12 @@ def test_a_corresponding_hour_and_your_time_after_the_hour_set_aside() -> None:
              "Mardi 27 mars me conviendrait, mais pourrions-nous commencer à dix heures et quart plutôt qu'à dix "
              "heures, votre heure ?"]
     assert _found(texts, ref, "America/Santiago") == [["2046-04-03T16:00:00+02:00"], ["2046-03-27T10:15:00-03:00"]]
+
+
+def test_a_german_day_of_the_month_with_its_dot() -> None:
+    """ "Der 14. um 11 Uhr Ihrer Zeit passt mir" is the 14th at 11:00, and "Den Dienstag lassen wir weg" leaves that
+    day out; "der 3. Versuch" names no day."""
+    ref = datetime(2046, 3, 6, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Der 14. um 11 Uhr Ihrer Zeit passt mir gut. Den Dienstag lassen wir bitte weg.",
+             "Das ist der 3. Versuch, Sie zu erreichen."]
+    assert _found(texts, ref, "Europe/Athens") == [["2046-03-14T11:00:00+02:00"], []]

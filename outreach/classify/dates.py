@@ -142,7 +142,11 @@ DATE_RE = regex(
         r"|(?P<ord>(?<![\w/.])(?:(?:the\s)?(?P<od>[0-3]?\d)(?:st|nd|rd|th)\b|(?i:de)\s(?P<oe>[0-3]?\d)e\b"
         r"|(?i:del|du|dal|dem|vom)\s(?P<oa>[0-3]?\d)\b(?![.,]?\d|\s?%|:)"
         # "no dia 30, às 10h", "el día 12", "il giorno 7": the word for day before it
-        r"|(?i:dia|día|giorno)\s(?P<og>[0-3]?\d)\b(?![.,/]?\d|\s?%|:))"
+        r"|(?i:dia|día|giorno)\s(?P<og>[0-3]?\d)\b(?![.,/]?\d|\s?%|:)"
+        # "Der 27. um 10 Uhr passt", "am 27. geht es": a German day of the month with its dot, before a verb or an
+        # hour (not "der 3. Versuch")
+        r"|(?i:der|den|am|zum|vom|ab dem|bis zum)\s(?P<oc>[0-3]?\d)\.(?=\s(?i:um|ab|bis|passt|geht|ginge|w[äa]re|"
+        r"ist|klappt|nachmittags|vormittags|morgens)\b|\s*[,;:!?)]|\s*$))"
         r"(?![º°]?\.?,?\s{1,3}(?:of\s|de\s|d['’])?" + _MONTH + r"\b))"
         r"|(?P<rel>(?<!\w)(?i:" + alternation(list(_RELATIVE)) + r")(?!\w))"
         r"|(?P<wd>\b(?:(?P<wrel>(?i:" + _NEXT + r"))\s{1,3})?(?P<wname>" + _WEEKDAY + r")(?!\w)(?!s\b)" + _NOT_A_RANK +
@@ -284,7 +288,8 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
         return []  # every date form needs a digit, a weekday or a relative word: most clauses have none
     for m in DATE_RE.finditer(text):
         if m.group("ord"):
-            day = _next_day_of_month(int(m.group("od") or m.group("oe") or m.group("oa") or m.group("og")), anchor)
+            number = m.group("od") or m.group("oe") or m.group("oa") or m.group("og") or m.group("oc")
+            day = _next_day_of_month(int(number), anchor)
             if day is not None:
                 found.append((DateMention(m.start(), m.end(), day, True), [], None))
         elif m.group("rel"):

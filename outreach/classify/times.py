@@ -218,7 +218,7 @@ _NEGATIVE = regex(
         r"(?:have|got) (?:my|our) (?:\w+ ){0,2}(?:meeting|stand-?up|sync)|(?:a|my|our) standing|hard stop|harde stop|"
         r"(?:have|got) (?:a|an|another) (?:\w+ )?(?:huddle|stand-?up|sync|appointment|class|lecture|workshop|training)|"
         r"clash(?:es)?\b|se me cruza|se cruza|überschneid\w*|chevauche|"
-        r"(?:'s|\bis|\bare) (?:already )?taken|"
+        r"(?:'s|\bis|\bare) (?:already )?taken|lassen (?:wir )?(?:\w+ )?weg|"
         r"heb ik (?:\w+ ){0,2}(?:ons|mijn|de) (?:\w+ )?(?:\w*overleg|vergadering|dagstart)|"
         r"hab(?:e)? ich (?:\w+ ){0,2}(?:unsere?n?|meine?n?|den|die|das|einen?|ein) (?:\w+ )?"
         r"(?:\w*besprechung|jour fixe|meeting|weekly|daily|standup|stand-up|call|termin)|"
