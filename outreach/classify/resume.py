@@ -296,9 +296,7 @@ def after_holiday(text: str, today: date) -> date | None:
             first = date(year, 11, 1)
             day = first + timedelta(days=(3 - first.weekday()) % 7 + 21 + 1)  # the day after the fourth Thursday
         else:
-            month, day_of_month = next(
-                fixed for group, fixed in _FIXED_HOLIDAYS.items() if m.group(group)
-            )
+            month, day_of_month = next(fixed for group, fixed in _FIXED_HOLIDAYS.items() if m.group(group))
             day = date(year, month, day_of_month) + timedelta(days=1)
         if day > today:
             return day

@@ -420,7 +420,7 @@ _RESTATED_IN_BRACKETS = regex(r"[^\n()]{0,12}\(\s*(?:[\w.']+\s){0,2}")
 _HOURS_WORDS = frozenset({"horas", "hrs", "hs"})
 # A month's name or its English abbreviation (not Portuguese "out", "set": "I'm out 2-4pm")
 _MONTH_BEFORE = regex(
-    r"\b(?:" + MONTH_PATTERN + r"|(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))\.?\s$", re.IGNORECASE
+    r"\b(?:" + MONTH_PATTERN + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s$", re.IGNORECASE
 )
 
 
@@ -724,7 +724,7 @@ def _not_turned_down(clause: str, times: list[_Time]) -> list[_Time]:
     return [t for t in times if not any(a <= t.start < b for a, b in refusals)]
 
 
-_RELATIVE = regex(r"\s*(?:which|qui|ce qui|lo que|lo cual|o que|was|wat|il che|cosa che)\b", re.IGNORECASE)
+_RELATIVE = regex(r"\s*(?:which|qui|ce qui|lo que|lo cual|o que|wat|il che|cosa che)\b", re.IGNORECASE)
 
 
 def dayless_times(text: str, today: date) -> list[time]:
