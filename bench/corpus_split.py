@@ -46,6 +46,7 @@ FRESH_CORPORA = (
     *("fresh-en58", "fresh-en57", "fresh-intl51", "fresh-intl52"),
     *("fresh-intl53", "fresh-en60", "fresh-en59", "fresh-intl54"),
     *("fresh-auto16", "fresh-intl55", "fresh-en61", "fresh-intl56"),
+    *("fresh-en63", "fresh-intl57", "fresh-en62", "fresh-intl58"),
 )
 
 

@@ -166,6 +166,10 @@ TZ = {
     "fresh-intl55": "Europe/Athens",
     "fresh-en61": "Asia/Seoul",
     "fresh-intl56": "America/Santiago",
+    "fresh-en63": "Asia/Jakarta",
+    "fresh-intl57": "Europe/Paris",
+    "fresh-en62": "Europe/London",
+    "fresh-intl58": "America/Mexico_City",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
