@@ -3106,3 +3106,13 @@ def test_a_german_day_of_the_month_with_its_dot() -> None:
     texts = ["Der 14. um 11 Uhr Ihrer Zeit passt mir gut. Den Dienstag lassen wir bitte weg.",
              "Das ist der 3. Versuch, Sie zu erreichen."]
     assert _found(texts, ref, "Europe/Athens") == [["2046-03-14T11:00:00+02:00"], []]
+
+
+def test_an_engagement_until_an_hour_and_a_council_left_at_it() -> None:
+    """ "liever om kwart over tien dan om tien uur – ik heb tot tien uur een overleg" offers 10:15 alone; "à 15h15
+    plutôt qu'à 15h (il sort d'un conseil à 15h)" is 15:15."""
+    ref = datetime(2047, 10, 11, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Dinsdag 15 oktober kan ik, alleen liever om kwart over tien dan om tien uur – ik heb tot tien uur een "
+             "overleg.",
+             "Il vous propose le mercredi 16 octobre, à 15h15 plutôt qu'à 15h (il sort d'un conseil à 15h)."]
+    assert _found(texts, ref, "Europe/Paris") == [["2047-10-15T10:15:00+02:00"], ["2047-10-16T15:15:00+02:00"]]

@@ -75,10 +75,11 @@ _OWN_ENGAGEMENT = regex(
     r"|(?:prima|dopo) (?:del mio|della mia|il mio|la mia)|(?:voor|na) (?:mijn|ons|onze)"
     # or the end of what keeps them busy ("investor stuff til 2:30", "in prep until about 1:25", "sitze ich bis kurz
     # vor halb vier im Jour fixe"; not "disponible jusqu'à 15h", which may be the time)
-    r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor"
+    r"|(?:until|till|til) (?:about|around)?|bis (?:kurz )?vor|(?<!van )(?<!\d )tot (?:ongeveer )?"
     # or comes out of: "je sors d'une réunion à midi", "I get out of a meeting at 2", "salgo de una reunión a las 5"
     r"|\b(?:sors|sortirai|sort|salgo|saldr[ée]|saio|esco|uscir[òo]|get out|come out|finish)\s(?:d['’]|de|da|of)\s?"
-    r"(?:une?|una|uma|a|my|the|mon|ma|mi|il|la)\s(?:\w+\s)?(?:réunion|rendez-vous|cours|comité|reuni[óo]n|reuni[ãa]o|"
+    r"(?:une?|una|uma|a|my|the|mon|ma|mi|il|la)\s(?:\w+\s)?(?:réunion|rendez-vous|cours|comité|conseil|séance|"
+    r"reuni[óo]n|reuni[ãa]o|"
     r"riunione|meeting|call|class|lecture|clase|aula|lezione)\s(?:\w+\s)?"
     r"(?:à|vers|at|around|a las|às|alle|verso le)\s?"
     # or when they must leave: "je dois partir vers 11h30", "I have to leave at 4", "tengo que salir a las 12"
