@@ -3116,3 +3116,25 @@ def test_an_engagement_until_an_hour_and_a_council_left_at_it() -> None:
              "overleg.",
              "Il vous propose le mercredi 16 octobre, à 15h15 plutôt qu'à 15h (il sort d'un conseil à 15h)."]
     assert _found(texts, ref, "Europe/Paris") == [["2047-10-15T10:15:00+02:00"], ["2047-10-16T15:15:00+02:00"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Is this for a podcast or an article? I won't be quoted anywhere. If it's a private chat, fine, but tell me "
+         "first.", ("question", 0.85)),
+        ("Are you with a competitor now? I need to know a bit more before we talk.", ("question", 0.85)),
+        ("Io non posso, mi spiace. Però chiama il mio collega Marco Neri al 02 000 0000, digli che ti mando io.",
+         ("referral", 0.55)),
+        ("Por ahora no tomo reuniones de este tipo; copio a Laura, mi asistente, solo para que quede registro.",
+         ("declined", 0.85)),
+    ],
+)
+def test_a_condition_asked_first_a_colleague_to_call_and_a_copy_for_the_record(
+    body: str, want: tuple[str, float]
+) -> None:
+    """ "tell me first", "I need to know before we talk" ask before agreeing; "chiama il mio collega ..., digli che ti
+    mando io" points on by phone; an assistant copied "para que quede registro" is no referral."""
+    copied = "Cc: Laura Gómez <laura.gomez@firm.example>\n" if "Laura" in body else ""
+    out = classify_message(_mail(body + QUOTE, headers=copied), second_opinion=False).to_json()
+    assert (out["intent"], out["confidence"]) == want

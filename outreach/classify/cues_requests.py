@@ -357,6 +357,9 @@ BEFORE_COMMIT = {
     "en": (
         r"before (?:i|we) (?:go ahead|decide|say|set|agree|find|respond|reply|answer|consider)",
         r"before anything else",
+        # a condition to hear about first: "tell me first", "I need to know before we talk"
+        r"(?:tell|let) me (?:know )?first\b",
+        r"(?:i )?(?:need|want|have) to know (?:\w+ ){0,3}before (?:we|i) (?:talk|speak|meet|chat|agree)",
         r"before (?:i|we) (?:go any further|pass (?:your|this)|forward (?:your|this))",
         r"once i know\b",
         r"(?:kindly|please|could you|can you) (?:share|send) (?:me )?(?:the |an |your )?"
@@ -610,6 +613,8 @@ TO_PERSON: dict[str, tuple[str, ...]] = {
         r"(?:chiamare|chiami|chiama|contattare|contatti|sentire) (?:pure )?direttamente\b",
         r"la cosa migliore (?:è|sarebbe) (?:chiamare|sentire|contattare)\b",
         r"chiama(?:lo|la)\b",
+        r"(?:chiama|chiami|senti|senta) (?:il|la|l['’]) ?(?:mio|mia|nostro|nostra)\b",
+        r"dig(?:li|le) che ti mando io",
         r"sentilo\b|sentila\b",
         r"telefonar(?:gli|le)\b",
         r"di sentire (?:il|la|l[\'’])\b",

@@ -471,7 +471,8 @@ _FOR_RECORD = regex(
     r"\b(?:for (?:our|the|my) (?:records?|files?)|(?:so|just so) (?:there's|there is) a record|for the record|"
     r"for (?:visibility|awareness|information|reference)|(?:so|just so) (?:she|he|they)(?:'s| is| are) aware|"
     r"(?:sauber |ordnungsgemäß )?abgelegt|zur kenntnis|pour (?:information|info|mémoire)|pour le dossier|"
-    r"para (?:que conste|conocimiento|su conocimiento|registro|constancia)|per conoscenza|per (?:il )?registro|"
+    r"para (?:que conste|conocimiento|su conocimiento|registro|constancia)|para que quede (?:registro|constancia)|"
+    r"per conoscenza|per (?:il )?registro|"
     r"para (?:registro|conhecimento)|ter (?:informatie|kennisname)|voor het dossier)\b",
     re.IGNORECASE,
 )
