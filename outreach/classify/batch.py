@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from outreach.classify import classify_file
@@ -56,8 +57,14 @@ def classify_files(
     # and each worker inherits them instead of building its own.
     yield one(paths[0])
     logger.debug("classifying %d files in %d worker processes", len(paths) - 1, workers)
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
-        yield from pool.imap(one, paths[1:], chunksize=CHUNK_SIZE)
+    # (an executor, not a Pool: a worker that dies raises BrokenProcessPool here instead of leaving the map waiting)
+    forking = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=forking, initializer=_ignore_interrupts) as pool:
+        try:
+            yield from pool.map(one, paths[1:], chunksize=CHUNK_SIZE)
+        except BaseException:  # Ctrl-C, a closed pipe: drop the files not started instead of classifying them all
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _ignore_interrupts() -> None:
