@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from outreach.classify import classify_file
+from outreach.classify import Classification, classify_file
 from outreach.classify.batch import MIN_FILES_PER_JOB, classify_files, worker_count
 
 CORPORA = Path(__file__).parent / "data" / "corpora"
@@ -54,3 +57,27 @@ def test_cli_output_does_not_depend_on_jobs(jobs: str, tmp_path: Path) -> None:
         return subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
 
     assert run("--jobs", jobs) == run()
+
+
+
+# The file a worker dies on in the test below (set before the fork, so the workers inherit it).
+_DIE_ON: list[str] = []
+
+
+def _dies_on_one(path: str, **kwargs: Any) -> Classification:
+    """classify_file, except that the process exits on the file named in _DIE_ON (a worker killed mid-list)."""
+    if path in _DIE_ON:
+        os._exit(1)
+    return classify_file(path, **kwargs)
+
+
+def test_a_worker_that_dies_stops_the_command_instead_of_hanging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker process killed mid-list raises BrokenProcessPool; the command never waits forever for results
+    that will not come."""
+    import outreach.classify.batch as batch
+
+    files = _mixed_files()[:60]
+    monkeypatch.setattr(batch, "classify_file", _dies_on_one)
+    monkeypatch.setattr(sys.modules[__name__], "_DIE_ON", [files[30]])
+    with pytest.raises(BrokenProcessPool):
+        list(classify_files(files, jobs=2))
