@@ -3138,3 +3138,10 @@ def test_a_condition_asked_first_a_colleague_to_call_and_a_copy_for_the_record(
     copied = "Cc: Laura Gómez <laura.gomez@firm.example>\n" if "Laura" in body else ""
     out = classify_message(_mail(body + QUOTE, headers=copied), second_opinion=False).to_json()
     assert (out["intent"], out["confidence"]) == want
+
+
+def test_your_time_said_of_a_whole_list_with_always() -> None:
+    """ "martedì 27 ore 14 oppure mercoledì 28 alle 10:30, sempre vostro orario" are both on the user's clock."""
+    ref = datetime(2046, 3, 22, 12, 40, tzinfo=zone("UTC+1"))
+    texts = ["Posso martedì 27 ore 14 oppure mercoledì 28 alle 10:30, sempre vostro orario: scelga lei."]
+    assert _found(texts, ref, "America/Toronto") == [["2046-03-27T14:00:00-04:00", "2046-03-28T10:30:00-04:00"]]

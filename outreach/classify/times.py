@@ -161,7 +161,7 @@ ZONE_RE = regex(
         r"|voor u|bei ihnen|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
-        r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|"
+        r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|vostro orario|"
         r"da lei|da te)\b"
         # after the hour: "alle 10 sue", "las 17:00 tuyas", "às 10h suas"
         # (lower case only, and not "tue": "Sue", "Tue" are a name and a weekday)
@@ -577,7 +577,7 @@ _DAY_PARTS = (
 )
 _BEFORE_ZONE = frozenset(
     (
-        *("", "both", "both in", "all", "all in", "each"),
+        *("", "both", "both in", "all", "all in", "each", "always", "sempre", "siempre", "toujours", "immer", "altijd"),
         *("beide", "beides", "jeweils", "beide in", "ambos", "ambas", "ambos en", "ambas en", "todos", "todas"),
         *("tous", "toutes", "les deux", "tutti", "entrambi", "allebei", "de", "da", "di", "del"),
         *_ZONE_PREPOSITIONS,
