@@ -170,6 +170,8 @@ TZ = {
     "fresh-intl57": "Europe/Paris",
     "fresh-en62": "Europe/London",
     "fresh-intl58": "America/Mexico_City",
+    "fresh-en64": "America/Los_Angeles",
+    "fresh-intl59": "Europe/Berlin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
