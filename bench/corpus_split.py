@@ -47,7 +47,7 @@ FRESH_CORPORA = (
     *("fresh-intl53", "fresh-en60", "fresh-en59", "fresh-intl54"),
     *("fresh-auto16", "fresh-intl55", "fresh-en61", "fresh-intl56"),
     *("fresh-en63", "fresh-intl57", "fresh-en62", "fresh-intl58"),
-    *("fresh-en64", "fresh-intl59"),
+    *("fresh-en64", "fresh-intl59", "fresh-intl60", "fresh-en65"),
 )
 
 

@@ -172,6 +172,8 @@ TZ = {
     "fresh-intl58": "America/Mexico_City",
     "fresh-en64": "America/Los_Angeles",
     "fresh-intl59": "Europe/Berlin",
+    "fresh-intl60": "Europe/Madrid",
+    "fresh-en65": "America/Chicago",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
