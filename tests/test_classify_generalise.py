@@ -3145,3 +3145,14 @@ def test_your_time_said_of_a_whole_list_with_always() -> None:
     ref = datetime(2046, 3, 22, 12, 40, tzinfo=zone("UTC+1"))
     texts = ["Posso martedì 27 ore 14 oppure mercoledì 28 alle 10:30, sempre vostro orario: scelga lei."]
     assert _found(texts, ref, "America/Toronto") == [["2046-03-27T14:00:00-04:00", "2046-03-28T10:30:00-04:00"]]
+
+
+def test_a_week_from_a_day_and_the_proposed_hour_said_again() -> None:
+    """ "a week from Monday, 4:00 Mountain" is Monday week; "I propose Wednesday 11 March, 17:00 CET ... our clocks
+    change only on 29 March. 17:00 CET therefore corresponds to 9:00 PDT" proposes one time, not another on the
+    29th."""
+    ref = datetime(2048, 3, 6, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Could we do a week from Monday, 4:00 Mountain?",
+             "I propose Wednesday, 11 March 2048, 17:00 CET. Your clocks change on 8 March, ours only on 29 March. "
+             "17:00 CET therefore corresponds to 9:00 PDT, not 08:00."]
+    assert _found(texts, ref, "America/Los_Angeles") == [["2048-03-16T16:00:00-06:00"], ["2048-03-11T17:00:00+01:00"]]

@@ -266,6 +266,7 @@ MAYBE_DATE = regex(r"\d|" + DAY_WORD.pattern)
 
 
 _WEEK_AFTER = regex(r"\s((?i:week|fortnight))\b(?!\s?(?:of|end|day|ly))")
+_A_WEEK_FROM = regex(r"\b(?:a|one) week (?:from|on) (?:this )?$", re.IGNORECASE)
 _NEXT_WEEK_WORDS = (
     r"(?i:next week|la semana que viene|la pr[óo]xima semana|la semaine prochaine|n[äa]chste woche|"
     r"(?:a |na )?pr[óo]xima semana|(?:a )?semana que vem|la settimana prossima|la prossima settimana|volgende week)"
@@ -310,6 +311,8 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
             if not rel and (after := _WEEK_AFTER.match(text, m.end())):
                 # British "Tuesday week" and "Tuesday fortnight": a week or two after the coming Tuesday
                 day = _weekday(name, "", today) + timedelta(days=14 if after.group(1).lower() == "fortnight" else 7)
+            elif not rel and _A_WEEK_FROM.search(text, max(0, m.start() - 16), m.start()):
+                day = _weekday(name, "", today) + timedelta(days=7)  # "a week from Monday": Monday week
             elif not rel and (
                 _NEXT_WEEK.match(text, m.end()) or _NEXT_WEEK_BEFORE.search(text, max(0, m.start() - 60), m.start())
             ):

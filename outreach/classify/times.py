@@ -889,6 +889,8 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
                 tz = sender_clock or ref_tz
             elif not yours:
                 tz = _kept_standard(tz, ref)
+            if own_day is None and named and any(r.time() == t.value and str(r.tzinfo) == str(tz) for r in results):
+                continue  # "I propose Wednesday 11 March, 18:00 CET. ... 18:00 CET therefore corresponds to 10:00 PDT"
             for each in (*_alternative_days(t, dates, times, clause), day, *_days_after(t, dates, times, clause)):
                 try:
                     value = datetime.combine(each, t.value, tzinfo=tz)
