@@ -3156,3 +3156,10 @@ def test_a_week_from_a_day_and_the_proposed_hour_said_again() -> None:
              "I propose Wednesday, 11 March 2048, 17:00 CET. Your clocks change on 8 March, ours only on 29 March. "
              "17:00 CET therefore corresponds to 9:00 PDT, not 08:00."]
     assert _found(texts, ref, "America/Los_Angeles") == [["2048-03-16T16:00:00-06:00"], ["2048-03-11T17:00:00+01:00"]]
+
+
+def test_a_restatement_with_a_day_and_a_comma_before_its_hour() -> None:
+    """ "How about Friday, Oct 23, 7:00 AM PHT? That should be Thursday evening, 6 PM on your side." is one time."""
+    ref = datetime(2048, 10, 15, 9, 40, tzinfo=zone("UTC+8"))
+    texts = ["How about Friday, Oct 23, 7:00 AM PHT? That should be Thursday evening, 6 PM on your side."]
+    assert _found(texts, ref, "America/Chicago") == [["2048-10-23T07:00:00+08:00"]]

@@ -315,7 +315,7 @@ _CONVERSION = regex(
         # ("which should be 10 AM in Chicago", "that's 9 PT"; not "times that would work for me: Thursday at 10")
         r"\b(?:which|that|it|this)\s(?:i\s(?:believe|think|reckon)\s)?"
         r"(?:(?:should|would|will|ought to|must|might)\sbe|is|'s)\s"
-        r"(?=(?:\w+\s){0,4}\(?(?:\d|noon|midday|midnight))|\bthat's\b(?=\s(?:\w+\s){0,3}(?:\d|noon|midday|midnight))"
+        r"(?=(?:\w+,?\s){0,4}\(?(?:\d|noon|midday|midnight))|\bthat's\b(?=\s(?:\w+,?\s){0,3}(?:\d|noon|midday|midnight))"
         # (a time within a few words: not "if that's a no-go then Tuesday at 11")
         r"|\b(?:which|that|it)'ll be\b|\b(?:which|that|this) makes it\b|\b(?:which|that) i make(?: it)?\b"
         r"|\bi make (?:that|it)\b"
