@@ -3163,3 +3163,13 @@ def test_a_restatement_with_a_day_and_a_comma_before_its_hour() -> None:
     ref = datetime(2048, 10, 15, 9, 40, tzinfo=zone("UTC+8"))
     texts = ["How about Friday, Oct 23, 7:00 AM PHT? That should be Thursday evening, 6 PM on your side."]
     assert _found(texts, ref, "America/Chicago") == [["2048-10-23T07:00:00+08:00"]]
+
+
+def test_a_deadline_before_a_day_in_italian_picks_no_slot() -> None:
+    """ "fammi sapere se torna tutto prima di giovedì" sets a deadline; it picks no Thursday slot of the user's."""
+    quoted = "> Le andrebbe bene giovedì 8 ottobre alle 10:00 o venerdì 9 alle 15:00?"
+    ref = datetime(2048, 10, 6, 17, 0, tzinfo=zone("UTC+2"))
+    days = [date(2048, 10, 8), date(2048, 10, 9)]
+    picked = named_proposal("Ecco il file con i numeri, fammi sapere se torna tutto prima di giovedì.", quoted, ref,
+                            zone("Europe/Madrid"), days)
+    assert picked is None

@@ -549,7 +549,7 @@ _YOUR_BEFORE = regex(
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
 DEADLINE = regex(
-    r"\b(?:by|until|till|before|bis|spätestens|avant|hasta|antes del?|até|entro|vóór|voor|uiterlijk)\s"
+    r"\b(?:by|until|till|before|bis|spätestens|avant|hasta|antes del?|até|entro|prima di|vóór|voor|uiterlijk)\s"
     r"(?:(?:next|this|the|el|le|la|o|a|den|dem|zum|nächsten|kommenden|coming)\s)?$",
     re.IGNORECASE,
 )
