@@ -103,8 +103,10 @@ _EVENT = regex(
     r"\b(?:webinar|info(?:rmation)? session|open session|sign up|signup|register|registration|rsvp)\b", re.I
 )
 # What a preferred hour is set against: "liever om half tien dan om negen uur", "lieber um 10 als um 9"
+# Words that prefer one thing to another, in the seven languages (_COMPARED adds the comparatives "better", "more").
+_PREFERRED = r"rather|mejor|plutôt|lieber|liever|meglio|melhor"
 _RATHER_THAN = regex(
-    r"\b(?:liever|lieber|rather|plutôt|mejor|meglio|melhor)\b[^.!?\n]{0,40}\s(?:dan|als|than)\s"
+    r"\b(?:" + _PREFERRED + r")\b[^.!?\n]{0,40}\s(?:dan|als|than)\s"
     r"(?:om |um |at |à |a las |alle |às )?$",
     re.IGNORECASE,
 )
@@ -554,7 +556,7 @@ DEADLINE = regex(
     re.IGNORECASE,
 )
 _COMPARED = regex(
-    r"\b(?:better|rather|more|mejor|mieux|plutôt|lieber|besser|beter|liever|meglio|melhor)\s(?:\w+\s){0,2}"
+    r"\b(?:" + _PREFERRED + r"|better|more|mieux|besser|beter)\s(?:\w+\s){0,2}"
     r"(?:than|que|als|dan|di|do que)\s(?:(?:the|el|le|la|o|a|der|den|il)\s)?$",
     re.IGNORECASE,
 )
@@ -622,14 +624,12 @@ def _zone_after(text: str, pos: int, ref: datetime, user_tz: tzinfo | None) -> t
     if m.group("mine"):
         # "9 my time (Mountain)": the zone the sender then names is what "my time" is
         # ("10am here in New York": the place it then names)
-        follows = window[m.end() : m.end() + 4]
-        named = ZONE_RE.match(window, m.end() + 2) if follows[:2] == " (" else \
-            ZONE_RE.match(window, m.end() + 1) if follows.lower() == " in " else None
-        if named is None and (here := _HERE_IN.match(window, m.end())) is not None:
-            named = ZONE_RE.match(window, here.end())  # "10 Uhr bei mir hier in Hamburg", "aquí en Madrid"
+        bracket = window[m.end() : m.end() + 2] == " ("
+        here = None if bracket else _HERE_IN.match(window, m.end())  # "here in New York", "bei mir hier in Hamburg"
+        named = ZONE_RE.match(window, m.end() + 2) if bracket else ZONE_RE.match(window, here.end()) if here else None
         if named is not None and not named.group("mine") and not named.group("yours"):
             m = named
-        elif named is None and follows[:2] == " (" and (place := _BARE_PLACE.match(window, m.end() + 2)) \
+        elif named is None and bracket and (place := _BARE_PLACE.match(window, m.end() + 2)) \
                 and (tz := zone(place.group(1).lower())) is not None:
             return tz, True, _same_zone(tz, user_tz)  # "à 9 h 30, mon heure (Montréal)"
     tz = _zone_from(m, ref_tz, user_tz)
@@ -1120,14 +1120,15 @@ def _clock_changes(tz: tzinfo, start: datetime, end: datetime) -> bool:
     return start.astimezone(tz).utcoffset() != end.astimezone(tz).utcoffset()
 
 
-# The daylight-saving rules most senders live by, one zone for each (the EU's at three offsets, North America's at
-# four, Chile's, south-east Australia's and New Zealand's).
-_DAYLIGHT_RULES = tuple(
-    zone(name) for name in (
+@cache
+def _daylight_rules() -> tuple[tzinfo, ...]:
+    """The daylight-saving rules most senders live by, one zone for each (the EU's at three offsets, North
+    America's at four, Chile's, south-east Australia's and New Zealand's); loaded on first use, not at import."""
+    names = (
         "Europe/London", "Europe/Paris", "Europe/Helsinki", "America/Halifax", "America/New_York", "America/Chicago",
         "America/Denver", "America/Los_Angeles", "America/Santiago", "Australia/Sydney", "Pacific/Auckland",
     )
-)
+    return tuple(tz for name in names if (tz := zone(name)) is not None)
 
 
 def _changes_on_some_clock_at(sent: datetime, instant: datetime) -> bool:
@@ -1135,7 +1136,7 @@ def _changes_on_some_clock_at(sent: datetime, instant: datetime) -> bool:
     ``instant`` ("at 10:00 my time? That would be 18:00 for you – after our change to winter time ...")."""
     return any(
         sent.utcoffset() == sent.astimezone(tz).utcoffset() and _clock_changes(tz, sent, instant)
-        for tz in _DAYLIGHT_RULES if tz is not None
+        for tz in _daylight_rules()
     )
 
 
