@@ -46,7 +46,7 @@ from outreach.classify.mime import Mail, body_texts, read_mail
 from outreach.classify.quotes import Split, quoted_addressee, split_reply
 from outreach.classify.referrals import find_referrals, first_name
 from outreach.classify.result import Classification, Meeting, Referral
-from outreach.classify.resume import after_holiday, find_resume_date
+from outreach.classify.resume import after_holiday, find_resume_date, period_start
 from outreach.classify.second_opinion import weigh
 from outreach.classify.slots import (
     moved_to,
@@ -226,8 +226,14 @@ def _classify(
     named = [r for r in referrals if r["email"] and r["email"] in lowered_text]
 
     @cache
+    def named_restart() -> date | None:
+        """A restart day or calendar week the reply names as such."""
+        return find_resume_date(split.body, ref.date(), periods=False)
+
+    @cache
     def restart() -> date | None:
-        return find_resume_date(split.body, ref.date())
+        """That, else the start of a month or season it names (find_resume_date's reading, scanned once)."""
+        return named_restart() or period_start(split.body, ref.date())
 
     @cache
     def picked() -> datetime | None:
@@ -294,7 +300,7 @@ def _classify(
         # A day named as such; else the later of a holiday and a month or season, each of which bounds the restart
         # from below ("not in October; write after All Saints", "after Christmas, so early next year").
         bounds = [day for day in (after_holiday(split.body, ref.date()), restart()) if day is not None]
-        fields["resume_after"] = find_resume_date(split.body, ref.date(), periods=False) or max(bounds, default=None)
+        fields["resume_after"] = named_restart() or max(bounds, default=None)
     if context is not None:
         fields["thread"] = thread
     return _result(intent, confidence, body=split.body, **fields)

@@ -50,7 +50,7 @@ def classify_files(
     """:func:`classify_file` of each path, yielded in the order given; ``jobs=1`` keeps it in this process."""
     one = partial(classify_file, user_tz=user_tz, context=context)
     workers = worker_count(len(paths), jobs)
-    if workers < 2 or not paths:
+    if workers < 2:  # (an empty list too: it gets one worker)
         yield from map(one, paths)
         return
     # The first file is read here, so the lazily built parts (patterns, the word model) exist before the fork

@@ -150,6 +150,12 @@ def find_resume_date(text: str, today: date, *, periods: bool = True) -> date | 
     return _calendar_week(low, today) or (_period(low, today) if periods else None)
 
 
+def period_start(text: str, today: date) -> date | None:
+    """The first day of the month or season ``text`` names as the restart ("in June", "early next year"): what
+    :func:`find_resume_date` falls back on when no day or calendar week is named."""
+    return _period(lowered(text[:20_000]), today)
+
+
 # "ab KW 46", "from week 46", "à partir de la semaine 46", "vanaf week 46": an ISO week number after a word that
 # opens what follows (not "in KW 14 bin ich in Singapur", the busy week)
 _CALENDAR_WEEK = regex(
