@@ -260,3 +260,23 @@ def test_a_failed_address_said_by_a_sending_service_or_only_in_the_subject() -> 
                    "Status:    5.2.1\n\nOriginal subject:  chat\n")
     assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (service, gateway)] == [
         ("bounce", "sam@far.example"), ("bounce", "sam@far.example")]
+
+
+def _provider_notice(sender: str, text: str, returned: bool) -> bytes:
+    """A provider's own notice in its own words (no DSN, no failure subject), returning the message or not."""
+    parts = f"--p\nContent-Type: text/plain; charset=utf-8\n\n{text}\n"
+    if returned:
+        parts += f"--p\nContent-Type: message/rfc822\n\n{ORIGINAL}\n"
+    return _raw(f"From: {sender}\nSubject: Benachrichtigung\n", parts + "--p--\n", "multipart/mixed; boundary=p")
+
+
+def test_a_no_reply_notice_returning_the_message_with_failure_words_is_a_bounce() -> None:
+    """A no-reply mailbox returning the user's message with "was not delivered" is a bounce; the same mailbox
+    saying a parcel could not be delivered, returning nothing, and a person's mailbox returning one, are not."""
+    words = "Der Empfänger ist nicht erreichbar.\n\nYour mail was not delivered to <sam@far.example>: quota reached."
+    notice = _provider_notice("donotreply@mail.far.example", words, returned=True)
+    parcel = _provider_notice("no-reply@shop.example", "Your parcel could not be delivered today.", returned=False)
+    person = _provider_notice("Jo Lee <jo@far.example>", words, returned=True)
+    assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (notice, parcel)] == [
+        ("bounce", "sam@far.example"), ("unknown", None)]
+    assert _bounce(person) is None

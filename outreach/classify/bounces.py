@@ -135,6 +135,8 @@ _MESSAGE_ID = regex(r"^(?:message-id|in-reply-to|references):\s*<([^<>\s]+@[^<>\
 _STATUS = regex(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
 _EMPTY_ADDRESS = regex(r"<\s*>\s*$")
+# A mailbox that says nobody reads what is sent to it: like a null sender, no one to answer.
+_NO_REPLY_LOCAL = regex(r"^(no-?reply|do-?not-?reply|donotreply)([+._-].*)?$", re.IGNORECASE)
 # A forward among the leading prefixes ("Fwd:", "RE: TR:"): a person passing a notice on.
 _FORWARD_PREFIX = regex(
     r"^(\s*(re|aw|sv|vs|antw|antwort|ref|réf|rif|r|res|resp|odp)\s*(\[\d+\])?\s*:)*"
@@ -380,7 +382,13 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
     if _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject):
         return True
     # A null sender returning a message: what RFC 5321 (4.5.5) reserves for notices.
-    return _null_sender(mail) and (bool(_FAIL_BODY.search(text[:MAX_TEXT])) or bool(_returned_to(mail)))
+    failure_text = bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+    if _null_sender(mail):
+        return failure_text or bool(_returned_to(mail))
+    # A provider's notice from a no-reply mailbox in its own language ("メールエラー通知"): the message it
+    # returns and its failure wording both say so; a no-reply shipping notice returns no message.
+    no_reply = bool(_NO_REPLY_LOCAL.match(mail.from_addr.partition("@")[0]))
+    return no_reply and failure_text and bool(_returned_to(mail))
 
 
 def reports_delivery(mail: Mail) -> bool:
