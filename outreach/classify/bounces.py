@@ -382,13 +382,12 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
     if _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject):
         return True
     # A null sender returning a message: what RFC 5321 (4.5.5) reserves for notices.
-    failure_text = bool(_FAIL_BODY.search(text[:MAX_TEXT]))
     if _null_sender(mail):
-        return failure_text or bool(_returned_to(mail))
+        return bool(_FAIL_BODY.search(text[:MAX_TEXT])) or bool(_returned_to(mail))
     # A provider's notice from a no-reply mailbox in its own language ("メールエラー通知"): the message it
     # returns and its failure wording both say so; a no-reply shipping notice returns no message.
     no_reply = bool(_NO_REPLY_LOCAL.match(mail.from_addr.partition("@")[0]))
-    return no_reply and failure_text and bool(_returned_to(mail))
+    return no_reply and bool(_returned_to(mail)) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
 
 
 def reports_delivery(mail: Mail) -> bool:
