@@ -32,12 +32,16 @@ MAX_PATTERNS = 2000
 
 _Key = tuple[str | bytes, int]
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# How the file is laid out; part of its version, so a file written another way is ignored.
+_FORMAT = 2
 
 
 class _Store:
     def __init__(self) -> None:
         self.path: Path | None = None
-        self.entries: dict[_Key, _Entry] = {}
+        # Each entry stays marshalled until a pattern asks for it: a run reads only the entries it uses, so
+        # the patterns of older versions kept in the file cost little more than their bytes.
+        self.entries: dict[_Key, bytes] = {}
         self.used: set[_Key] = set()
         self.added = 0
 
@@ -49,7 +53,7 @@ def _version() -> str:
     """What a stored list depends on: the interpreter's build and the regex engine's code format."""
     import _sre
 
-    return f"{sys.implementation.name} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}"
+    return f"{sys.implementation.name} {sys.version} {_sre.MAGIC} {_sre.CODESIZE} format {_FORMAT}"
 
 
 def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
@@ -59,18 +63,18 @@ def regex(source: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
         return re.compile(source, flags)
     key = (source, flags)
     _store.used.add(key)
-    entry = _store.entries.get(key)
-    if entry is not None:
+    stored = _store.entries.get(key)
+    if stored is not None:
         try:
-            return _from_entry(source, entry)
-        except (RuntimeError, TypeError, ValueError, OverflowError):
+            return _from_entry(source, marshal.loads(stored))
+        except (RuntimeError, TypeError, ValueError, OverflowError, EOFError):
             logger.debug("stored regex %.40r was refused by the engine; compiling it", source)
             del _store.entries[key]
     try:
         entry = _compile_entry(source, flags)
     except AttributeError:  # an interpreter whose re internals differ: compile as usual, keep nothing
         return re.compile(source, flags)
-    _store.entries[key] = entry
+    _store.entries[key] = marshal.dumps(entry)
     _store.added += 1
     return _from_entry(source, entry)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import re
 import subprocess
@@ -76,16 +77,25 @@ def test_code_the_engine_refuses_is_compiled_afresh(tmp_path: Path) -> None:
     path = tmp_path / "regex.marshal"
     _keep(path, TIME)
     regex_store.open_store(path)
-    regex_store._store.entries[(TIME, 0)] = (32, [999999, 1, 2], 2, {}, (None,))
+    regex_store._store.entries[(TIME, 0)] = marshal.dumps((32, [999999, 1, 2], 2, {}, (None,)))
     pattern = regex_store.regex(TIME)
     match = pattern.search("at 14h30")
     assert match is not None and match.groupdict() == {"hour": "14", "minute": "30"}
 
 
+@pytest.mark.parametrize("damaged", [b"\x00garbage", b"", marshal.dumps("not an entry")])
+def test_an_entry_that_does_not_unmarshal_is_compiled_afresh(tmp_path: Path, damaged: bytes) -> None:
+    """One damaged entry in a readable file is dropped and its pattern compiled from its source."""
+    path = tmp_path / "regex.marshal"
+    _keep(path, TIME)
+    regex_store.open_store(path)
+    regex_store._store.entries[(TIME, 0)] = damaged
+    match = regex_store.regex(TIME).search("at 14h30")
+    assert match is not None and match.groupdict() == {"hour": "14", "minute": "30"}
+
+
 def test_a_file_from_another_python_is_ignored(tmp_path: Path) -> None:
     """Entries written under another interpreter version are not read."""
-    import marshal
-
     path = tmp_path / "regex.marshal"
     _keep(path, TIME)
     stored = marshal.loads(path.read_bytes())
