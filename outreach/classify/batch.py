@@ -9,11 +9,9 @@ since starting workers would cost more than it saves.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 
 from outreach.classify import classify_file
@@ -38,9 +36,12 @@ def usable_cores() -> int:
 def worker_count(files: int, jobs: int | None) -> int:
     """The workers to start for ``files`` files: ``jobs`` (default: the usable cores), fewer for a short list."""
     wanted = usable_cores() if jobs is None else jobs
-    if "fork" not in multiprocessing.get_all_start_methods():
+    workers = max(1, min(wanted, files // MIN_FILES_PER_JOB))
+    if workers == 1:
         return 1
-    return max(1, min(wanted, files // MIN_FILES_PER_JOB))
+    import multiprocessing  # (here, not at the top: a run in one process never needs it)
+
+    return workers if "fork" in multiprocessing.get_all_start_methods() else 1
 
 
 def classify_files(
@@ -57,6 +58,9 @@ def classify_files(
     # and each worker inherits them instead of building its own.
     yield one(paths[0])
     logger.debug("classifying %d files in %d worker processes", len(paths) - 1, workers)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # (an executor, not a Pool: a worker that dies raises BrokenProcessPool here instead of leaving the map waiting)
     forking = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=forking, initializer=_ignore_interrupts) as pool:
