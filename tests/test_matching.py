@@ -144,6 +144,12 @@ REPORT_CASES = [
     ("delay warning: left alone", report("delivery-status", DSN.format(action="delayed", status="4.4.1")), None),
     ("success report: left alone", report("delivery-status", DSN.format(action="delivered", status="2.0.0"),
                                           returned="To: alex@example.com\r\n"), None),
+    ("a provider's notice in its own words, from a no-reply mailbox, returning our message",
+     ("From: Notices <noreply@isp.example>\r\nTo: sam@example.edu\r\nSubject: =?utf-8?b?6YCa55+l?=\r\n"
+      "Content-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\n\r\n"
+      "Your mail was not delivered to alex@example.com: mailbox full.\r\n--m\r\nContent-Type: message/rfc822\r\n"
+      f"\r\nFrom: {ME}\r\n{OURS_RETURNED}Subject: hello\r\n\r\nHi Alex\r\n--m--\r\n").encode(),
+     Match(1, 11, "bounce")),
     ("spam complaint returning our message: for the classifier",
      report("feedback-report", "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n",
             sender="feedback@isp.example"), Match(1, 11, "report")),
@@ -164,6 +170,8 @@ ENVELOPE_CASES = [
      b"From: mail@relay.example\r\nSubject: hi\r\nX-Failed-Recipients: alex@example.com\r\n", True),
     ("mail delivery system by name", b"From: Mail Delivery System <mds@relay.example>\r\nSubject: Notice\r\n", True),
     ("a person's reply about a failure", b"From: bob@else.example\r\nSubject: Re: Undeliverable: hello\r\n", False),
+    ("a no-reply mailbox's newsletter", b"From: no-reply@news.example\r\nSubject: Weekly\r\n"
+     b"Content-Type: multipart/alternative; boundary=a\r\n", False),
 ]
 
 

@@ -417,6 +417,36 @@ def test_a_bounce_quoting_an_acceptance_bounces_the_contact_end_to_end(
             Reply.get().result["bounced_recipient"]) == ("bounced", 0, 1, [], "casey@example.test")
 
 
+def provider_notice(draft: Draft, me: str) -> bytes:
+    """A provider's own notice in its own language from a no-reply mailbox: no DSN, no thread headers, the
+    message it returns attached as message/rfc822."""
+    returned = EmailMessage()
+    returned["From"], returned["To"], returned["Subject"] = me, draft.to_addr, draft.subject
+    returned["Message-ID"] = draft.message_id
+    returned.set_content("Hi Dana,\n\nWould you have 20 minutes next week?\n")
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "no-reply@notice.mx.example", me
+    msg["Subject"], msg["Date"] = "Benachrichtigung über einen Zustellfehler", "Tue, 06 Oct 2026 10:00:00 +0200"
+    msg["Message-ID"] = "<notice-1@notice.mx.example>"
+    msg.set_content(f"Ihre Nachricht konnte nicht zugestellt werden.\n\nCould not be delivered to: <{draft.to_addr}>"
+                    "\n(mailbox full)\n")
+    msg.add_attachment(returned)
+    return bytes(msg)
+
+
+def test_a_no_reply_providers_notice_returning_our_message_bounces_the_contact(
+        tmp_path: Path, mailrig: MailRig, mail_user: str, imap: Callable[..., IMAPClient]) -> None:
+    """In the inbox on the real server, a no-reply mailbox's notice in its own words, outside any thread, that
+    returns our message to the contact bounces that contact."""
+    settings = watch_settings(tmp_path, mailrig, mail_user)
+    draft = sent_draft("dana@example.test", "Dana Weiss", datetime.now(UTC) - timedelta(hours=1), settings)
+    imap(mail_user).append("INBOX", provider_notice(draft, mail_user))
+    assert watch_once(settings, datetime.now(UTC))[1:] == [
+        "reply 1 from no-reply@notice.mx.example about dana@example.test: bounce: contact bounced"]
+    assert (Contact.get(Contact.email == "dana@example.test").status, Interview.select().count(),
+            Reply.get().result["bounced_recipient"]) == ("bounced", 0, "dana@example.test")
+
+
 # ------------------------------------------------------------------ understood in other languages, acted on end to end
 
 SPANISH_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")

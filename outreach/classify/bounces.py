@@ -386,8 +386,12 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
         return bool(_FAIL_BODY.search(text[:MAX_TEXT])) or bool(_returned_to(mail))
     # A provider's notice from a no-reply mailbox in its own language ("メールエラー通知"): the message it
     # returns and its failure wording both say so; a no-reply shipping notice returns no message.
-    no_reply = bool(_NO_REPLY_LOCAL.match(mail.from_addr.partition("@")[0]))
-    return no_reply and bool(_returned_to(mail)) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+    return no_reply_sender(mail.from_addr) and bool(_returned_to(mail)) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+
+
+def no_reply_sender(address: str) -> bool:
+    """Whether ``address`` is a mailbox that says nobody reads it ("no-reply@", "donotreply@")."""
+    return bool(_NO_REPLY_LOCAL.match(address.partition("@")[0]))
 
 
 def reports_delivery(mail: Mail) -> bool:
