@@ -174,6 +174,7 @@ TZ = {
     "fresh-intl59": "Europe/Berlin",
     "fresh-intl60": "Europe/Madrid",
     "fresh-en65": "America/Chicago",
+    "fresh-auto17": "Australia/Melbourne",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
