@@ -175,6 +175,7 @@ TZ = {
     "fresh-intl60": "Europe/Madrid",
     "fresh-en65": "America/Chicago",
     "fresh-auto17": "Australia/Melbourne",
+    "fresh-en66": "Europe/Dublin",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
