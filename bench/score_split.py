@@ -176,6 +176,7 @@ TZ = {
     "fresh-en65": "America/Chicago",
     "fresh-auto17": "Australia/Melbourne",
     "fresh-en66": "Europe/Dublin",
+    "fresh-auto18": "America/Denver",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
