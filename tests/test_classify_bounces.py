@@ -280,3 +280,23 @@ def test_a_no_reply_notice_returning_the_message_with_failure_words_is_a_bounce(
     assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (notice, parcel)] == [
         ("bounce", "sam@far.example"), ("unknown", None)]
     assert _bounce(person) is None
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Nedoručitelná zpráva", "Vaši zprávu nebylo možné doručit. Zpráva nebyla doručena příjemci.\n\n"
+                                 "Příjemce: sam@far.example\nDůvod: schránka neexistuje\n"),
+        ("Уведомление", "Ваше письмо не может быть доставлено.\n\nАдресат: sam@far.example\n"),
+        ("通知", "<html><body><table><tr><td>收件地址</td><td>sam@far.example</td></tr>"
+                 "<tr><td>原因</td><td>无法投递，该地址已停用</td></tr></table></body></html>"),
+    ],
+    ids=["czech", "russian", "chinese html table"],
+)
+def test_a_mail_systems_notice_in_its_own_language_names_the_failed_address(subject: str, text: str) -> None:
+    """A postmaster's notice with a null Return-Path, in a language and layout no English rule knows, is a bounce
+    of the one address it names besides the mail system's own."""
+    kind = "text/html" if text.startswith("<html>") else "text/plain"
+    raw = _raw(f"From: Postmaster <postmaster@far.example>\nReturn-Path: <>\nSubject: {subject}\n",
+               text + "\nKontakt: postmaster@far.example\n", f"{kind}; charset=utf-8")
+    assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "sam@far.example")

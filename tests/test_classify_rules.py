@@ -221,6 +221,13 @@ def test_html_keeps_mailto_and_quotes() -> None:
     assert [ln for ln in text.splitlines() if ln.strip()] == ["Ask Ann <ann@x.example>", "> Tue 2pm"]
 
 
+def test_html_table_cells_side_by_side_read_apart() -> None:
+    """Cells of one table row are separated by a space, so a label and the address beside it stay two words."""
+    text = html_to_text("<table><tr><td>Destinatario</td><td>ana@x.example</td></tr><tr><th>Hora</th>"
+                        "<td>10:30</td></tr></table>")
+    assert [ln for ln in text.splitlines() if ln.strip()] == ["Destinatario ana@x.example", "Hora 10:30"]
+
+
 def test_unflow_joins_soft_breaks() -> None:
     """format=flowed soft line breaks are joined; the signature separator survives."""
     assert unflow("Friday at \n11:00 am\n-- \nPat", delsp=False) == "Friday at 11:00 am\n-- \nPat"

@@ -63,6 +63,32 @@ _DAEMON_NAME = regex(
     r"mail ?delivery ?failure|postmaster|system administrator)\b",
     re.IGNORECASE,
 )
+# A failed delivery in the words of notices written in other languages (a provider's own template says it
+# in its users' language): "could not be delivered", "returned mail", "delivery failed", "recipient unknown".
+_FAIL_INTL = (
+    # Spanish, Portuguese
+    r"no (?:se )?(?:ha )?(?:pudo|puede|podido) (?:ser )?entregar|no (?:pudo ser|ha sido|fue) entregad|"
+    r"error de entrega|fallo (?:en la|de) entrega|entrega fallida|destinatario desconocido|"
+    r"não (?:pôde|pode|foi possível) (?:ser )?entreg|não foi entregue|falha (?:na|de) entrega|não entregue|"
+    # French, Italian
+    r"n'a pas pu être (?:remis|distribu|délivr|livr)|non remis|échec (?:de|lors de) (?:la )?(?:remise|distribution|"
+    r"livraison)|impossible de (?:remettre|distribuer|délivrer)|destinataire inconnu|utilisateur inconnu|"
+    r"non (?:è stato possibile|può essere|è stato) (?:consegnat|recapitat)|non recapitabile|non recapitat|"
+    r"consegna non riuscita|mancata consegna|(?:destinatario|utente) sconosciuto|"
+    # German, Dutch, Scandinavian, Finnish
+    r"(?:konnte|kann) nicht zugestellt|unzustellbar|zustellung fehlgeschlagen|empfänger unbekannt|"
+    r"kon niet (?:worden )?(?:bezorgd|afgeleverd)|niet (?:bezorgd|afgeleverd)|onbestelbaar|bezorging mislukt|"
+    r"kunde inte levereras|ej levererat|leveransfel|kunne ikke (?:leveres|afleveres)|ikke levert|leveringsfejl|"
+    r"levering mislyktes|ei voitu toimittaa|toimitus epäonnistui|"
+    # Polish, Czech, Turkish, Russian
+    r"nie (?:został[aoy]?|może zostać|można) (?:\w+ )?dostarcz|niedostarczon|nie dostarczono|"
+    r"nebyla? doručen|nelze doručit|nedoručiteln|nedoručen|teslim edilemedi|iletilemedi|"
+    r"не (?:может быть|удалось|было) доставл|не доставлен|недоставлен|"
+    # Japanese, Korean, Chinese
+    r"配信できませんでした|送信できませんでした|配送できませんでした|届けることができませんでした|配信エラー|配送エラー|"
+    r"送信エラー|メールエラー|宛先不明|발송 ?실패|전송 ?실패|반송|전달되지 않았|전달할 수 없|"
+    r"退信|投递失败|投遞失敗|发送失败|發送失敗|无法投递|無法投遞|无法送达|未能送达|被退回|没有发送成功"
+)
 _FAIL_SUBJECT = regex(
     r"\b(undeliverable|undelivered|undeliverd|delivery (status notification|notification|failure|has failed|"
     r"failed|problem|report)|failure notice|returned mail|mail delivery failed|could not be delivered|"
@@ -70,7 +96,7 @@ _FAIL_SUBJECT = regex(
     r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
     r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
     r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b|"
-    r"\bbounce notification\b)",
+    r"\bbounce notification\b)|" + _FAIL_INTL,
     re.IGNORECASE,
 )
 _DELAY = regex(
@@ -88,7 +114,7 @@ _FAIL_BODY = regex(
     r"no mailbox here|user unknown|unknown user|address not found|recipient not found|not found|"
     r"does not exist|doesn't exist|mailbox unavailable|mailbox not found|no such user|invalid recipient|"
     r"address rejected|recipientnotfound|delivery (has )?failed|failed to deliver|returned mail|"
-    r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b)",
+    r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b|" + _FAIL_INTL + ")",
     re.IGNORECASE,
 )
 _ADDR = r"<?(?P<a>[^\s<>():;\[\]\"']+@[^\s<>():;\[\]\"']+)>?"
@@ -469,9 +495,25 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     returned = _returned_to(mail)
     failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
     if failed_header or _FAIL_BODY.search(head) or failure_subject or (returned and _null_sender(mail)):
-        recipient = pick(failed_header, _from_text(head), returned, _from_subject(mail))
+        recipient = pick(failed_header, _from_text(head), returned, _from_subject(mail), _named_in_notice(mail, head))
         return Bounce(recipient, permanent=True, standard=False)
     return None
+
+
+# Mailboxes a notice names for help or as its own sender, never the one that failed.
+_ROLE_LOCAL = regex(
+    r"^(?:postmaster|mailer-daemon|mail-daemon|abuse|hostmaster|webmaster|admin|administrator|support|help|"
+    r"helpdesk|no-?reply|do-?not-?reply|donotreply)$",
+    re.IGNORECASE,
+)
+
+
+def _named_in_notice(mail: Mail, text: str) -> list[str]:
+    """Every address a notice's text names, in order, but its sender's and the mail system's own: the last
+    resort for a notice in its own layout ("받는 사람 | a@b" in a table, "收件人 / To:  a@b")."""
+    ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[: MAX_TEXT * 4])}
+    found = [m.group(0).lower().strip(".") for m in EMAIL_RE.finditer(text[:MAX_TEXT])]
+    return [a for a in found if a != mail.from_addr and a not in ids and not _ROLE_LOCAL.match(a.partition("@")[0])]
 
 
 # RFC 3464's fields written into a plain-text notice (spam gateways): "Action: failed", "Status: 5.7.1".

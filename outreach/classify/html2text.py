@@ -67,6 +67,8 @@ class _TextParser(HTMLParser):
             self.quote_depth += 1
         elif tag in _BLOCK:
             self._flush()
+        elif tag in ("td", "th"):
+            self.current.append(" ")  # cells side by side read apart: "<td>To</td><td>a@b</td>" is "To a@b"
         elif tag == "a":
             href = next((v for k, v in attrs if k == "href" and v), "")
             self.href_stack.append((href.strip(), len("".join(self.current))))
