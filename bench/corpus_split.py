@@ -48,7 +48,7 @@ FRESH_CORPORA = (
     *("fresh-auto16", "fresh-intl55", "fresh-en61", "fresh-intl56"),
     *("fresh-en63", "fresh-intl57", "fresh-en62", "fresh-intl58"),
     *("fresh-en64", "fresh-intl59", "fresh-intl60", "fresh-en65"),
-    *("fresh-auto17", "fresh-en66", "fresh-auto18"),
+    *("fresh-auto17", "fresh-en66", "fresh-auto18", "fresh-intl61"),
 )
 
 

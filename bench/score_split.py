@@ -177,6 +177,7 @@ TZ = {
     "fresh-auto17": "Australia/Melbourne",
     "fresh-en66": "Europe/Dublin",
     "fresh-auto18": "America/Denver",
+    "fresh-intl61": "Europe/Brussels",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
