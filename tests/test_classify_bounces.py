@@ -300,3 +300,13 @@ def test_a_mail_systems_notice_in_its_own_language_names_the_failed_address(subj
     raw = _raw(f"From: Postmaster <postmaster@far.example>\nReturn-Path: <>\nSubject: {subject}\n",
                text + "\nKontakt: postmaster@far.example\n", f"{kind}; charset=utf-8")
     assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "sam@far.example")
+
+
+def test_a_shops_delivery_failure_naming_no_address_is_not_a_bounce() -> None:
+    """A florist's "Delivery failed: your bouquet could not be delivered" names no mailbox and comes from no mail
+    system: not a bounce (nothing acts on it); the same words from a mail system's postmaster are one."""
+    words = "We're sorry: your bouquet could not be delivered this afternoon. The courier will call you tomorrow.\n"
+    shop = _raw("From: Bloom & Co <orders@bloom.example>\nAuto-Submitted: auto-generated\n"
+                "Subject: Delivery failed: order 48213\n", words)
+    daemon = _raw("From: Mail Delivery System <postmaster@mx.far.example>\nSubject: Delivery failed\n", words)
+    assert [_classify(raw)["intent"] for raw in (shop, daemon)] == ["unknown", "bounce"]

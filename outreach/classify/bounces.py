@@ -496,6 +496,10 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     failure_subject = _FAIL_SUBJECT.search(subject) and not REPLY_PREFIX.match(subject)
     if failed_header or _FAIL_BODY.search(head) or failure_subject or (returned and _null_sender(mail)):
         recipient = pick(failed_header, _from_text(head), returned, _from_subject(mail), _named_in_notice(mail, head))
+        if recipient is None and not (_is_daemon(mail) or _null_sender(mail)):
+            # Only the wording of a failure, from a sender that is not a mail system, about no address: a shop's
+            # "your package could not be delivered today"
+            return None
         return Bounce(recipient, permanent=True, standard=False)
     return None
 
