@@ -564,6 +564,20 @@ def test_busy_for_weeks_then_all_yours_is_later() -> None:
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["later", "later"]
 
 
+def test_busy_until_a_day_soon_is_later_in_every_language() -> None:
+    """Busy until a day a week or so away ("crazy busy until the 9th", "hasta el 9 estoy a tope", "bis zum 9. bin
+    ich ausgelastet") puts the call off: later, not unknown (a date that far is too near to defer on its own)."""
+    bodies = [
+        "I'm crazy busy until the 9th, then happy to.",
+        "Hasta el 9 estoy a tope, luego encantada.",
+        "Bis zum 9. bin ich komplett ausgelastet, danach gern.",
+        "Je suis débordée jusqu'au 9, ensuite avec plaisir.",
+        "Tot de 9e heb ik het erg druk, daarna graag.",
+        "Até dia 9 estou atolada, depois com prazer.",
+    ]
+    assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["later"] * 6
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")
