@@ -578,6 +578,19 @@ def test_busy_until_a_day_soon_is_later_in_every_language() -> None:
     assert [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in bodies] == ["later"] * 6
 
 
+def test_a_weekday_after_an_article_of_any_one_is_no_date() -> None:
+    """ "Any Wednesday after 4pm", "un jueves a las 16h", "jeden Donnerstag um 16 Uhr" name no one day, so no meeting
+    starts; Portuguese "a quinta às 16h" is the Thursday (its "a" is "the")."""
+    bodies = [
+        "Sure, any Wednesday after 4pm suits me.",
+        "Con mucho gusto, mejor un jueves a las 16h.",
+        "Gern, am besten jeden Donnerstag um 16 Uhr.",
+        "Com todo o gosto, a quinta às 16h serve.",
+    ]
+    starts = [(classify_message(_mail(b + QUOTE)).to_json()["meeting"] or {}).get("start") for b in bodies]
+    assert starts == [None, None, None, "2027-02-04T16:00:00-05:00"]
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")

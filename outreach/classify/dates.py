@@ -161,6 +161,24 @@ DATE_RE = regex(
 )
 
 
+# An article or a quantifier that makes a weekday any one of them ("a Tuesday", "un martes", "an einem Dienstag",
+# "every Friday"), not a date.
+_ANY_ONE = regex(
+    r"(?<!\w)(?:any|some|every|un|una|une|einem|einen|jeden|een|elke|uma|um|ogni|qualsiasi|qualunque|cualquier|"
+    r"chaque|cada|n'importe quel)\s+$",
+    re.IGNORECASE,
+)
+# (English "a", only before an English weekday: Portuguese "a terça" is the Tuesday)
+_AN = regex(r"(?<!\w)an?\s+$", re.IGNORECASE)
+
+
+def _any_one(text: str, start: int, name: str) -> bool:
+    """Whether the weekday ``name`` at ``start`` follows an article or a quantifier of any one."""
+    before = max(0, start - 16)
+    english = name.lower().endswith("day")
+    return bool(_ANY_ONE.search(text, before, start) or (english and _AN.search(text, before, start)))
+
+
 # What may sit between a weekday and its date: "Monday 10/12", "Mittwoch, der 12. Mai", "quarta, dia 12 de maio".
 _JOIN = regex(r"[\s,(]*(?:(?:the|den|der|le|el|il|la|dia|día|de)\s+)?", re.IGNORECASE)
 
@@ -301,6 +319,8 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
         elif m.group("wd"):
             name = m.group("wname")
             target = WEEKDAYS[name] if name.endswith(".") else WEEKDAYS[name.lower()]
+            if not m.group("wday") and not m.group("wrel") and _any_one(text, m.start(), name):
+                continue  # "maybe a Tuesday around 2", "un martedì verso le 14", "every Friday": no one day
             if m.group("wday"):
                 day = _weekday_and_day(target, int(m.group("wday")), today)
                 if day is not None:
