@@ -2493,6 +2493,10 @@ def test_a_time_that_would_have_suited_is_no_proposal() -> None:
         ("Ahora estoy a tope; escríbeme después de Navidad.", "2027-12-26"),
         ("Écrivez-moi après les vacances de la Toussaint.", None),  # school holidays: no rule gives their end
         ("It's manic until after the Christmas break, so could you get back to me then?", None),
+        # of several, the last said with "after": the others are what is impossible, or the window to meet in
+        ("Before Christmas is hopeless; please write again after Epiphany.", "2028-01-07"),
+        ("Vor Ostern wird das nichts, melden Sie sich bitte nach Ostermontag wieder.", "2027-03-30"),
+        ("Escríbeme después de Semana Santa y buscamos un hueco antes de Navidad.", "2027-03-29"),
     ],
 )
 def test_a_later_names_the_day_after_a_holiday(text: str, want: str | None) -> None:

@@ -291,10 +291,31 @@ _FIXED_HOLIDAYS = {
 def after_holiday(text: str, today: date) -> date | None:
     """The day after a holiday said as the end of the busy time ("after Easter"), for a person's "later" that
     names no day of its own (it says when, not whether, they will talk; an automatic reply names its return
-    day, and a yes "even after Easter" is no delay)."""
-    m = _HOLIDAY.search(lowered(text[:20_000]))
-    if m is None:
-        return None
+    day, and a yes "even after Easter" is no delay). Of several said with "after", the last to come: "not before
+    Easter ... write again after Easter Monday" restarts after the Monday ("after the December long weekend, to
+    find a slot before Christmas" after the long weekend)."""
+    found = list(_HOLIDAY.finditer(lowered(text[:20_000])))
+    after = [m for m in found if _AFTER_WORD.match(m.group(0))] or found[:1]
+    return max((day for m in after if (day := _day_after(m, today)) is not None), default=None)
+
+
+_AFTER_WORD = regex(r"after|post|nach|après|dopo|despu[ée]s|depois|na\b")
+
+
+def _day_after(m: re.Match[str], today: date) -> date | None:
+    """The first day after today that follows the holiday ``m`` names."""
+    for year in (today.year, today.year + 1):
+        if m.group("monday") or m.group("easter"):
+            day = easter(year) + timedelta(days=2 if m.group("monday") else 1)
+        elif m.group("thanksgiving"):
+            first = date(year, 11, 1)
+            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21 + 1)  # the day after the fourth Thursday
+        else:
+            month, day_of_month = next(fixed for group, fixed in _FIXED_HOLIDAYS.items() if m.group(group))
+            day = date(year, month, day_of_month) + timedelta(days=1)
+        if day > today:
+            return day
+    return None
     for year in (today.year, today.year + 1):
         if m.group("monday") or m.group("easter"):
             day = easter(year) + timedelta(days=2 if m.group("monday") else 1)
