@@ -316,15 +316,3 @@ def _day_after(m: re.Match[str], today: date) -> date | None:
         if day > today:
             return day
     return None
-    for year in (today.year, today.year + 1):
-        if m.group("monday") or m.group("easter"):
-            day = easter(year) + timedelta(days=2 if m.group("monday") else 1)
-        elif m.group("thanksgiving"):
-            first = date(year, 11, 1)
-            day = first + timedelta(days=(3 - first.weekday()) % 7 + 21 + 1)  # the day after the fourth Thursday
-        else:
-            month, day_of_month = next(fixed for group, fixed in _FIXED_HOLIDAYS.items() if m.group(group))
-            day = date(year, month, day_of_month) + timedelta(days=1)
-        if day > today:
-            return day
-    return None
