@@ -178,6 +178,8 @@ TZ = {
     "fresh-en66": "Europe/Dublin",
     "fresh-auto18": "America/Denver",
     "fresh-intl61": "Europe/Brussels",
+    "fresh-en67": "Asia/Singapore",
+    "fresh-intl62": "Europe/Lisbon",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
