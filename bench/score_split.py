@@ -180,6 +180,7 @@ TZ = {
     "fresh-intl61": "Europe/Brussels",
     "fresh-en67": "Asia/Singapore",
     "fresh-intl62": "Europe/Lisbon",
+    "fresh-auto19": "Africa/Johannesburg",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
