@@ -591,6 +591,28 @@ def test_a_weekday_after_an_article_of_any_one_is_no_date() -> None:
     assert starts == [None, None, None, "2027-02-04T16:00:00-05:00"]
 
 
+def test_a_complaint_about_consent_is_an_unsubscribe_in_every_language() -> None:
+    """ "I never gave you permission to email me" and its kin ("Baja, por favor", "não volte a escrever-me", "je n'ai
+    jamais donné mon accord") ask never to be written to again; a policy that needs someone else's authorisation,
+    or an employer's, is a no to the call, not to the sender."""
+    complaints = [
+        "I never gave you permission to email me.",
+        "Baja, por favor. Nunca he dado mi consentimiento para esto.",
+        "Por favor, não volte a escrever-me para este endereço.",
+        "Je n'ai jamais donné mon accord pour être sollicitée ainsi.",
+        "Non ho mai dato il consenso a essere contattato da lei.",
+        "Ich habe nie eingewilligt, von Ihnen angeschrieben zu werden.",
+        "Ik heb hier nooit toestemming voor gegeven.",
+    ]
+    refusals = [
+        "Sorry, I can't do calls like this without my manager's sign-off, so I'll pass.",
+        "Lo siento, no puedo: sin autorización de Comunicación no hacemos entrevistas.",
+        "Leider nein: ohne Zustimmung meines Arbeitgebers geht das nicht.",
+    ]
+    intents = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in complaints + refusals]
+    assert intents == ["unsubscribe"] * 7 + ["declined"] * 3
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")

@@ -159,6 +159,14 @@ UNSUBSCRIBE = {
         r"messages?|requests?|from)\b",
         r"(?:leave|keep|take) me (?:out|off) (?:of )?(?:any|all|your|future|further)\b",
         r"(?:no|any) (?:future|further) (?:outreach|correspondence|emails|e-mails|messages|mailings)\b",
+        # a complaint about consent: "I never gave you permission to email me", "without my consent"
+        r"(?:never|did not|didn't|have not|haven't) (?:gave|give|given) (?:you |anyone )?(?:my )?"
+        r"(?:permission|consent)",
+        r"(?:never|did not|didn't|have not|haven't) (?:consent|consented|agree|agreed) to "
+        r"(?:this|be(?:ing)? contacted|receiv)",
+        r"(?:never|did not|didn't|have not|haven't) (?:opt|opted|sign|signed) (?:up|in) (?:for|to) "
+        r"(?:this|these|your|any)",
+        r"without my (?:consent|permission)",
     ),
     "es": (
         r"(?:suprim|elimin|borr)\w* (?:todos )?(?:mis|los) datos",
@@ -170,6 +178,9 @@ UNSUBSCRIBE = {
         r"(?:de|en) (?:su|tu|vuestra|sus|tus) (?:lista|listas|base de datos)",
         r"(?:borr|elimin|quit)\w* (?:mi|mis) (?:correo|direcci[óo]n|datos|contacto|email)",
         r"no (?:quiero|deseo) (?:recibir|m[áa]s)",
+        r"(?:^|[.!¡]\s*)baja[,.!]?\s*(?:por favor|gracias|$)",  # "Baja, por favor." (not "estoy de baja": on leave)
+        r"no (?:he dado|di|doy|hemos dado) (?:mi |nuestro )?(?:permiso|consentimiento|autorizaci[óo]n)",
+        r"sin mi (?:permiso|consentimiento|autorizaci[óo]n)",
     ),
     "fr": (
         r"retirer (?:mon adresse|mon courriel|moi) (?:de|des) (?:vos|votre|ces) (?:envois|listes?|courriels)",
@@ -186,6 +197,8 @@ UNSUBSCRIBE = {
         r"supprim\w* (?:mon|mes) (?:adresse|coordonn[ée]es|contact|donn[ée]es|e-?mail)",
         r"ne (?:souhaite|veux|d[ée]sire) plus (?:recevoir|[êe]tre contact)",
         r"ne plus (?:recevoir|[êe]tre contact)",
+        r"je n['’]ai (?:jamais|pas) (?:donn[ée] (?:mon )?(?:accord|consentement)|autoris[ée]|consenti)",
+        r"sans mon (?:consentement|accord|autorisation)",
     ),
     "de": (
         r"l[öo]sch\w* (?:\w+ ){0,3}(?:meiner|meine) (?:\w+ )?daten",
@@ -204,6 +217,9 @@ UNSUBSCRIBE = {
         r"weitere (?:zusendungen|kontaktaufnahmen)",
         r"(?:kontaktier|schreib|mail|anschreib|kontakt)\w* (?:sie |du )?(?:mich|mir) (?:\w+ )?(?:nicht mehr|nie wieder|"
         r"nicht wieder)",
+        r"(?:nie|nicht) (?:\w+ )?(?:eingewilligt|zugestimmt)",
+        r"keine (?:einwilligung|zustimmung) (?:\w+ )?(?:gegeben|erteilt)",
+        r"ohne meine (?:einwilligung|zustimmung|erlaubnis)",
     ),
     "pt": (
         r"(?:elimin|apag|exclu)\w* (?:todos )?(?:os )?(?:meus|dos meus) dados",
@@ -215,6 +231,10 @@ UNSUBSCRIBE = {
         r"(?:apag|remov|elimin|retir)\w* (?:o meu|meu|a minha|minha|os meus|meus) (?:contacto|contato|endere[çc]o|"
         r"e-?mail|dados)",
         r"n[ãa]o (?:quero|desejo) (?:receber|mais)",
+        r"n[ãa]o (?:me )?volte a (?:escrever|contactar|contatar|enviar)",
+        r"retir\w* de (?:quaisquer|todas as|qualquer|suas|vossas|as suas) (?:listas?|bases?)",
+        r"n[ãa]o (?:autorizei|dei (?:o meu )?(?:consentimento|autoriza[çc][ãa]o))",
+        r"sem (?:o |a )?(?:meu|minha) (?:consentimento|autoriza[çc][ãa]o)",
     ),
     "it": (
         r"(?:cancell|elimin)\w* (?:tutti )?(?:i )?(?:miei|dei miei) dati",
@@ -224,6 +244,8 @@ UNSUBSCRIBE = {
         r"dalla (?:sua|tua|vostra) (?:lista|mailing)",
         r"(?:cancell|rimuov|elimin)\w* (?:il mio|la mia|i miei) (?:indirizzo|contatto|e-?mail|dati)",
         r"non (?:voglio|desidero) (?:pi[ùu] )?ricevere",
+        r"non ho (?:mai )?(?:dato (?:il (?:mio )?)?consenso|autorizzato|acconsentito)",
+        r"senza (?:il mio|la mia) (?:consenso|autorizzazione)",
     ),
     "nl": (
         r"(?:mij|me) niet (?:langer|meer) (?:te )?(?:contacteren|mailen|benaderen)",
@@ -235,6 +257,7 @@ UNSUBSCRIBE = {
         r"van (?:je|jullie|uw) (?:\w+)?lijst",
         r"(?:verwijder|wis)\w* (?:mijn) (?:adres|gegevens|e-?mailadres)",
         r"wil (?:geen|niet) (?:\w+ )?(?:meer )?ontvangen",
+        r"(?:(?:geen|nooit) toestemming (?:\w+ )?gegeven|zonder mijn toestemming)",
     ),
 }
 
