@@ -49,7 +49,7 @@ FRESH_CORPORA = (
     *("fresh-en63", "fresh-intl57", "fresh-en62", "fresh-intl58"),
     *("fresh-en64", "fresh-intl59", "fresh-intl60", "fresh-en65"),
     *("fresh-auto17", "fresh-en66", "fresh-auto18", "fresh-intl61"),
-    *("fresh-en67", "fresh-intl62", "fresh-auto19"),
+    *("fresh-en67", "fresh-intl62", "fresh-auto19", "fresh-auto20"),
 )
 
 

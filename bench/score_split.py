@@ -181,6 +181,7 @@ TZ = {
     "fresh-en67": "Asia/Singapore",
     "fresh-intl62": "Europe/Lisbon",
     "fresh-auto19": "Africa/Johannesburg",
+    "fresh-auto20": "America/Vancouver",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
