@@ -310,3 +310,22 @@ def test_a_shops_delivery_failure_naming_no_address_is_not_a_bounce() -> None:
                 "Subject: Delivery failed: order 48213\n", words)
     daemon = _raw("From: Mail Delivery System <postmaster@mx.far.example>\nSubject: Delivery failed\n", words)
     assert [_classify(raw)["intent"] for raw in (shop, daemon)] == ["unknown", "bounce"]
+
+
+def _list_notice(subject: str, text: str) -> bytes:
+    """A list server's notice about the user's post, returning it (Precedence: bulk, from the list's owner)."""
+    returned = "From: Dana Kim <dana.kim@example.org>\nTo: makers@lists.far.example\nSubject: chat\n\nHello all\n"
+    body = (f"--l\nContent-Type: text/plain; charset=utf-8\n\n{text}\n--l\nContent-Type: message/rfc822\n\n{returned}"
+            "--l--\n")
+    return _raw(f"From: makers-owner@lists.far.example\nPrecedence: bulk\nSubject: {subject}\n", body,
+                "multipart/mixed; boundary=l")
+
+
+def test_a_list_refusing_the_users_post_is_a_bounce_of_the_list_address() -> None:
+    """A list's owner returning the post with "abgelehnt" or "only subscribers ... not permitted to post" is a bounce
+    of the list address; the same owner saying the post awaits a moderator is not."""
+    refused = _list_notice("Ihre Nachricht an Makers", "Ihre Nachricht an die Liste wurde abgelehnt.")
+    closed = _list_notice("Post to Makers", "Sorry: senders who are not subscribed are not permitted to post here.")
+    held = _list_notice("Post to Makers requires approval", "Your post is held until the moderator reviews it.")
+    assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (refused, closed, held)] == [
+        ("bounce", "makers@lists.far.example"), ("bounce", "makers@lists.far.example"), ("unknown", None)]

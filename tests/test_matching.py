@@ -150,6 +150,14 @@ REPORT_CASES = [
       "Your mail was not delivered to alex@example.com: mailbox full.\r\n--m\r\nContent-Type: message/rfc822\r\n"
       f"\r\nFrom: {ME}\r\n{OURS_RETURNED}Subject: hello\r\n\r\nHi Alex\r\n--m--\r\n").encode(),
      Match(1, 11, "bounce")),
+    ("a list refusing our post to it, returning our message",
+     ("From: mentors-owner@lists.example\r\nTo: sam@example.edu\r\nSubject: Your message to Mentors was rejected"
+      "\r\nPrecedence: bulk\r\nX-List-Administrivia: yes\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n"
+      "--m\r\nContent-Type: text/plain\r\n\r\nOnly members may post to this list.\r\n--m\r\n"
+      "Content-Type: message/rfc822\r\n\r\n"
+      f"From: {ME}\r\nMessage-ID: <ours-1@example.edu>\r\nTo: alex@example.com\r\nSubject: hello\r\n\r\n"
+      "Hi\r\n--m--\r\n").encode(),
+     Match(1, 10, "bounce")),
     ("spam complaint returning our message: for the classifier",
      report("feedback-report", "Feedback-Type: abuse\r\nUser-Agent: x/1\r\nVersion: 1\r\n",
             sender="feedback@isp.example"), Match(1, 11, "report")),

@@ -36,7 +36,14 @@ from datetime import date
 from email.message import Message
 from itertools import islice
 
-from outreach.classify.bounces import REPLY_PREFIX, find_bounce, looks_like_notice, reports_delivery, ses_notification
+from outreach.classify.bounces import (
+    LIST_ROBOT,
+    REPLY_PREFIX,
+    find_bounce,
+    looks_like_notice,
+    reports_delivery,
+    ses_notification,
+)
 from outreach.classify.calendar import Invitation
 from outreach.classify.dates import word_led
 from outreach.classify.mime import Mail, parse_addresses
@@ -149,7 +156,6 @@ def in_thread(mail: Mail) -> bool:
     )
 
 
-_LIST_ROBOT = regex(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
 # Outlook's read receipt written as plain text, in the client's language.
 _READ_SUBJECT = regex(r"^\s*(?:read|gelesen|lu|leído|leido|lido|letto|gelezen)\s*:", re.I)
 _READ_BODY = regex(
@@ -210,7 +216,7 @@ def _auto_reply_strength(mail: Mail, text: str, quoted: str = "") -> float:
     subject = mail.header("subject")
     body_cue = bool(_AUTO_BODY.search(text[:_MAX_TEXT]))
     subject_cue = bool(_AUTO_SUBJECT.search(subject))
-    if submitted and _LIST_ROBOT.search(mail.from_addr.partition("@")[0]):
+    if submitted and LIST_ROBOT.search(mail.from_addr.partition("@")[0]):
         return 0.0  # a list server's own mailbox ("group+msgappr@", "list-owner@"): a notice about a post
     if submitted == "auto-replied" and _is_bulk(mail) and not in_thread(mail):
         return 0.0  # a list server's notice ("your message awaits moderator approval"), not a person away

@@ -161,6 +161,14 @@ _MESSAGE_ID = regex(r"^(?:message-id|in-reply-to|references):\s*<([^<>\s]+@[^<>\
 _STATUS = regex(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
 _EMPTY_ADDRESS = regex(r"<\s*>\s*$")
+# A list server's own mailbox ("team-owner@", "group+msgappr@", "list-request@"), which writes about posts.
+LIST_ROBOT = regex(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
+# A list refusing a post: "Your message to Mentors was rejected", "Non-members are not allowed to post".
+_LIST_REJECTED = regex(
+    r"\b(?:was|has been|were) (?:rejected|refused|denied)\b|\bnot (?:allowed|permitted) to post\b|"
+    r"\bnon-?members?\b|rechazad[oa]|rejet[ée]e?|abgelehnt|rifiutat[oa]|geweigerd|rejeitad[oa]|recusad[oa]",
+    re.IGNORECASE,
+)
 # A mailbox that says nobody reads what is sent to it: like a null sender, no one to answer.
 _NO_REPLY_LOCAL = regex(r"^(no-?reply|do-?not-?reply|donotreply)([+._-].*)?$", re.IGNORECASE)
 # A forward among the leading prefixes ("Fwd:", "RE: TR:"): a person passing a notice on.
@@ -334,6 +342,12 @@ def _hinted_notice(mail: Mail) -> bool:
     return bool(automatic or mail.header("list-id")) and _returned(mail) is not None
 
 
+def _list_rejection(mail: Mail, text: str) -> bool:
+    """A list server refusing the user's post (a non-member's, most often): the list address failed."""
+    robot = bool(LIST_ROBOT.search(mail.from_addr.partition("@")[0]) or mail.header("x-list-administrivia"))
+    return robot and bool(_LIST_REJECTED.search(mail.header("subject")) or _LIST_REJECTED.search(text[:MAX_TEXT]))
+
+
 def _named_as_failed(text: str, address: str) -> bool:
     """Whether the sender's own text (above any quoted history) names ``address`` beside failure wording."""
     lines = text[:MAX_TEXT].split("\n")
@@ -468,6 +482,8 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
     if not looks_like_notice(mail, text):
         if not _hinted_notice(mail):
             return None
+        if _list_rejection(mail, text):
+            return Bounce(pick(_returned_to(mail)), permanent=True, standard=False)
         # Only a permanent failure that flufl.bounce reads and the text itself names is taken.
         recipient = pick([a for a in _flufl(mail)[1] if _named_as_failed(text, a)])
         return Bounce(recipient, permanent=True, standard=False) if recipient else None
