@@ -2511,6 +2511,7 @@ def test_a_time_that_would_have_suited_is_no_proposal() -> None:
         ("Happy to, but not before Easter: can you try me after that?", "2027-03-29"),  # Easter Sunday: 28 March
         ("Melden Sie sich bitte nach Ostermontag wieder.", "2027-03-30"),
         ("Could you reach back out post-Thanksgiving?", "2027-11-26"),
+        ("Ping me again after US Thanksgiving, things calm down then.", "2027-11-26"),
         ("Mi riscriva dopo Ognissanti e ne parliamo.", "2027-11-02"),
         ("Ahora estoy a tope; escríbeme después de Navidad.", "2027-12-26"),
         ("Écrivez-moi après les vacances de la Toussaint.", None),  # school holidays: no rule gives their end

@@ -266,7 +266,7 @@ _HOLIDAY = regex(
     r"(?:the\s|la\s|el\s|a\s|o\s|den\s|dem\s|de\s|het\s)?"
     r"(?:(?P<monday>easter monday|ostermontag|lundi de pâques|pasquetta|lunes de pascua|paasmaandag)"
     r"|(?P<easter>easter|pâques|paques|pascua|semana santa|ostern|pasqua|páscoa|pascoa|pasen)"
-    r"|(?P<thanksgiving>thanksgiving)"
+    r"|(?P<thanksgiving>(?:american |us |u\.s\. )?thanksgiving)"  # (not Canada's, in October)
     r"|(?P<saints>all saints(?:'? day)?|toussaint|ognissanti|allerheiligen|todos (?:los|os) santos)"
     r"|(?P<souls>finados|dia de finados|all souls(?:'? day)?|allerseelen|los fieles difuntos)"
     r"|(?P<epiphany>epiphany|reyes|los reyes|[ée]piphanie|heilige drei k[öo]nige|dreik[öo]nig|befana|epifania|"
