@@ -2494,6 +2494,18 @@ def test_brazilian_colloquial_no_and_conversion_for_you() -> None:
     assert _found(texts, ref, "Europe/Lisbon") == [["2040-09-17T11:00:00-03:00"]]
 
 
+def test_south_east_asian_israeli_and_turkish_zone_names() -> None:
+    """ "ICT" (Indochina), "MYT", "WITA", "TRT" and "IDT" name their zones, so a time in one of them keeps it when
+    the user's zone is named later for a time turned down ("Sorry, I can't do 10 SGT")."""
+    ref = datetime(2051, 5, 3, 9, 0, tzinfo=zone("UTC+8"))
+    texts = ["Monday 8 May at 10:00 ICT works. Sorry, I can't do 10 SGT, that's our stand-up.",
+             "Tuesday 9 May, 3pm MYT?", "Tuesday 9 May at 9.30 WITA.", "Tuesday 9 May at 14:00 TRT.",
+             "Tuesday 9 May at 14:00 IDT."]
+    assert _found(texts, ref, "Asia/Singapore") == [
+        ["2051-05-08T10:00:00+07:00"], ["2051-05-09T15:00:00+08:00"], ["2051-05-09T09:30:00+08:00"],
+        ["2051-05-09T14:00:00+03:00"], ["2051-05-09T14:00:00+03:00"]]
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

@@ -81,6 +81,13 @@ ABBREVIATIONS = {
     "ACDT": "Australia/Adelaide",
     "PHT": "Asia/Manila",
     "WIB": "Asia/Jakarta",
+    "WITA": "Asia/Makassar",
+    "WIT": "Asia/Jayapura",
+    "ICT": "Asia/Bangkok",  # Indochina time: Thailand, Vietnam, Cambodia, Laos
+    "MYT": "Asia/Kuala_Lumpur",
+    "NPT": "Asia/Kathmandu",
+    "TRT": "Europe/Istanbul",
+    "IDT": "Asia/Jerusalem",  # Israel daylight time (Israel's standard time is "IST", which India's claims)
     "PKT": "Asia/Karachi",
     "GST": "Asia/Dubai",  # Gulf Standard Time
     "MSK": "Europe/Moscow",
