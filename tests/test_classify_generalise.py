@@ -2506,6 +2506,15 @@ def test_south_east_asian_israeli_and_turkish_zone_names() -> None:
         ["2051-05-09T14:00:00+03:00"], ["2051-05-09T14:00:00+03:00"]]
 
 
+def test_the_day_the_clocks_change_is_no_meeting_day() -> None:
+    """ "Friday 3 November suits me. Our clocks fall back on 5 November, so 9:00 your time is 8:00 for me" meets on
+    Friday: the day the clocks change is said to explain the hours (also "die Zeitumstellung ist am 29. Oktober")."""
+    ref = datetime(2051, 10, 20, 9, 0, tzinfo=zone("America/New_York"))
+    texts = ["Friday 3 November suits me. Our clocks fall back on 5 November, so 9:00 your time is 8:00 for me.",
+             "Donnerstag, 26. Oktober passt. Die Zeitumstellung ist am 29. Oktober, also um 15 Uhr Ihrer Zeit."]
+    assert _found(texts, ref, "Europe/Berlin") == [["2051-11-03T09:00:00+01:00"], ["2051-10-26T15:00:00+02:00"]]
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

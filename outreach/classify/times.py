@@ -560,6 +560,16 @@ _COMPARED = regex(
     r"(?:than|que|als|dan|di|do que)\s(?:(?:the|el|le|la|o|a|der|den|il)\s)?$",
     re.IGNORECASE,
 )
+# The clocks changing, said just before the day they change on
+_CLOCK_CHANGE = regex(
+    r"\b(?:clocks? (?:go|goes|went|change|changes|spring|fall|falls) ?(?:back|forward|ahead)?|"
+    r"(?:daylight sav(?:ing|ings)(?: time)?|summer ?time|dst|winter ?time) (?:ends?|starts?|begins?|kicks in)|"
+    r"zeitumstellung|uhren (?:werden )?"
+    r"(?:zurück|vor)gestellt|changement d['’]heure|passage à l['’]heure d['’](?:hiver|été)|cambio de hora(?:rio)?|"
+    r"mudança de hora(?:rio)?|cambio dell['’]ora|(?:klok|klokken) (?:gaat |gaan )?(?:terug|vooruit)|wintertijd|"
+    r"zomertijd)\b[^.!?\n\d]{0,20}$",
+    re.IGNORECASE,
+)
 _SAME_TIME = regex(
     r"\b(?:(?:at )?(?:the )?same time|a la misma hora|à la même heure|zur (?:gleichen|selben) (?:zeit|uhrzeit)|"
     r"alla stessa ora|(?:à|a|no) mesma hora|no mesmo hor[áa]rio|op hetzelfde tijdstip|(?:om )?dezelfde tijd)\b",
@@ -791,8 +801,10 @@ def find_times(text: str, ref: datetime, user_tz: tzinfo | None, hints: Sequence
         needed = (i < last_timed or clause_times[i] or (following and _REFUSED_HOUR.search(following))
                   or _SAME_TIME.search(clause))
         dates = find_dates(clause, today, hints)[:MAX_PER_CLAUSE] if needed else []
-        # "Thursday works better than Wednesday": the day a preference is measured against is not the one taken
-        dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)]
+        # "Thursday works better than Wednesday": the day a preference is measured against is not the one taken,
+        # nor the day the clocks change ("our clocks go back on 30 October, so 17:00 your time is 10:00 for me")
+        dates = [d for d in dates if not _COMPARED.search(clause, max(0, d.start - 40), d.start)
+                 and not _CLOCK_CHANGE.search(clause, max(0, d.start - 40), d.start)]
         times = [t for t in clause_times[i] if not _inside_date(t, dates)]
         carried = previous_date if not dates and previous_date is not None else None
         if not dates and results and _SAME_DAY.search(clause):
