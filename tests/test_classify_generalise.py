@@ -2515,6 +2515,16 @@ def test_the_day_the_clocks_change_is_no_meeting_day() -> None:
     assert _found(texts, ref, "Europe/Berlin") == [["2051-11-03T09:00:00+01:00"], ["2051-10-26T15:00:00+02:00"]]
 
 
+def test_your_time_said_to_more_than_one() -> None:
+    """ "17h de vocês", "a las 17 para ustedes", "um 17 Uhr bei euch" and "om 17 uur voor jullie" are the user's clock,
+    the way "your time" is; the sender's restatement after it ("que acá son las 12") is the same instant."""
+    ref = datetime(2051, 5, 8, 9, 0, tzinfo=zone("UTC-3"))
+    texts = ["Na quinta, dia 11, pode ser às 17h de vocês, que aqui em Salvador são 12h.",
+             "El jueves 11 a las 17 para ustedes, que acá en Buenos Aires son las 12.",
+             "Donnerstag, 11. Mai, um 17 Uhr bei euch.", "Donderdag 11 mei om 17 uur voor jullie."]
+    assert _found(texts, ref, "Europe/Madrid") == [["2051-05-11T17:00:00+02:00"]] * 4
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

@@ -164,7 +164,10 @@ ZONE_RE = regex(
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
         r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|vostro orario|"
-        r"da lei|da te)\b"
+        r"da lei|da te|"
+        # said to more than one ("15h de vocês", "a las 10 para ustedes", "um 10 Uhr bei euch", "om 10 uur voor jullie")
+        r"(?:para|pra|de) (?:vocês|voces|vcs)|(?:para|de) (?:ustedes|vosotros)|(?:für|bei) euch|eurer zeit|"
+        r"voor jullie|jullie tijd|per voi|da voi)\b"
         # after the hour: "alle 10 sue", "las 17:00 tuyas", "às 10h suas"
         # (lower case only, and not "tue": "Sue", "Tue" are a name and a weekday)
         r"|\b(?:sue|vostre|tuyas|suyas|vuestras|tuas|suas)\b)"
