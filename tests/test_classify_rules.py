@@ -215,6 +215,22 @@ def test_resume_date(text: str, today: date, want: date | None) -> None:
     assert find_resume_date(text, today) == want
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voici le lien de visio : https://salle.example.org/equipe-42",
+        "Te paso el enlace de la videollamada: https://sala.example.com/equipe-42",
+        "O link da videochamada é https://sala.example.com.br/equipe-42",
+        "Link zum Videocall: https://konf.example.de/equipe-42",
+        "De link voor het videogesprek: https://vergader.example.nl/equipe-42",
+    ],
+)
+def test_a_call_link_named_in_another_language(text: str) -> None:
+    """A link on an unknown host is the call's when the words before it say so, in any of the languages."""
+    links = find_links(text)
+    assert (links.video, links.booking) == (text.rsplit(" ", 1)[1], None)
+
+
 def test_html_keeps_mailto_and_quotes() -> None:
     """HTML anchors keep their targets and blockquotes become > quotes."""
     text = html_to_text('<p>Ask <a href="mailto:ann@x.example">Ann</a></p><blockquote>Tue 2pm</blockquote>')

@@ -48,7 +48,14 @@ _BOOKING_PATH = regex(
 _NEITHER = regex(r"(^|\.)(careers?|jobs|apply|recruiting|workday|greenhouse|lever)\.|/(careers?|jobs)\b")
 _VIDEO_WORDS = regex(
     r"(video (room|link|call|meeting)|meeting (link|room)|call link|join( the)?( meeting| call)?|"
-    r"dial[- ]in|zoom|teams|google meet|webex|room)\b",
+    r"dial[- ]in|zoom|teams|google meet|webex|room|"
+    # "le lien de visio", "enlace de la videollamada", "link da videochamada", "link della videochiamata",
+    # "Link zum Videocall", "de link voor het videogesprek"
+    r"visio(conf[ée]rence)?|videollamada|videoconferencia|videochamada|videoconfer[êe]ncia|videochiamata|"
+    r"videoconferenza|video-?call|videoanruf|videokonferenz|einwahl(link)?|videogesprek|videobellen|"
+    r"(enlace|link|lien|koppeling) (de|da|della|zum|zur|voor|pour|para|a|à) (la |het |l['’])?"
+    r"(reuni[óo]n|reuni[ãa]o|llamada|chamada|r[ée]union|appel|riunione|chiamata|call|meeting|gespr[äa]ch|gesprek|"
+    r"overleg))\b",
     re.IGNORECASE,
 )
 _BOOKING_WORDS = regex(
