@@ -182,6 +182,7 @@ TZ = {
     "fresh-intl62": "Europe/Lisbon",
     "fresh-auto19": "Africa/Johannesburg",
     "fresh-auto20": "America/Vancouver",
+    "fresh-en68": "America/Phoenix",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
