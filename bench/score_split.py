@@ -183,6 +183,7 @@ TZ = {
     "fresh-auto19": "Africa/Johannesburg",
     "fresh-auto20": "America/Vancouver",
     "fresh-en68": "America/Phoenix",
+    "fresh-auto21": "America/Mexico_City",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
