@@ -1492,6 +1492,18 @@ def test_first_thing_in_the_morning_is_no_rank() -> None:
     assert picked is not None and picked.isoformat() == "2033-10-20T09:30:00+02:00"
 
 
+def test_first_hand_and_first_sight_are_no_rank() -> None:
+    """ "te lo puede contar de primera mano", "à première vue", "la prima persona" and "de primera línea" are
+    idioms: no proposal of the user's is picked by them."""
+    quoted = "> ¿Le iría bien el martes 18 de octubre a las 9:30 o el jueves 20 de octubre a las 9:30?"
+    ref = datetime(2033, 10, 12, 10, 0, tzinfo=zone("UTC+2"))
+    bodies = ["Quien te lo puede contar de primera mano es Marta, te la pongo en copia.",
+              "À première vue, c'est Paul qu'il vous faut : je le mets en copie.",
+              "La prima persona da sentire è Giulia, la metto in copia.",
+              "Trabaja en un equipo de primera línea, escríbele a ella."]
+    assert [ordinal_proposal(b, quoted, ref, zone("Europe/Paris")) for b in bodies] == [None] * 4
+
+
 def test_a_day_turned_down_in_its_own_part_of_the_sentence_leaves_the_other() -> None:
     """ "El jueves me viene genial, el martes imposible": the Thursday of the user's two proposals is picked."""
     quoted = "> Yo podría el martes 19 de octubre a las 16:00 o el jueves 21 de octubre a las 10:00 (hora de Berlín)."

@@ -89,7 +89,10 @@ _ORDINAL = regex(
     # "de las dos opciones, la segunda me queda mejor": the article and the rank, the noun left out
     r"|\b(?:la|el|le|a|o|het|de|der|die|das) (?:(?P<first2>primera|première|primeira|prima|eerste|erste)|"
     r"(?P<second2>segunda|seconde|deuxième|seconda|tweede|zweite))\b"
-    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|woche|hälfte|stunde))",
+    r"(?!\s(?:vez|fois|volta|keer|mal|semana|semaine|hora|woche|hälfte|stunde"
+    # idioms, not a rank: "de primera mano" (first-hand), "à première vue", "la prima persona", "de primera línea"
+    r"|mano|main|mão|hand|vista|vue|instancia|instance|persona|personne|pessoa|persoon|person|l[íi]nea|ligne|linha|"
+    r"linea|clase|classe|plana|page|p[áa]gina|ronda|rodada|fase|phase|ministra|ministro|dama))",
     re.IGNORECASE,
 )
 
