@@ -50,7 +50,7 @@ FRESH_CORPORA = (
     *("fresh-en64", "fresh-intl59", "fresh-intl60", "fresh-en65"),
     *("fresh-auto17", "fresh-en66", "fresh-auto18", "fresh-intl61"),
     *("fresh-en67", "fresh-intl62", "fresh-auto19", "fresh-auto20"),
-    *("fresh-en68", "fresh-auto21"),
+    *("fresh-en68", "fresh-auto21", "fresh-auto22", "fresh-intl63"),
 )
 
 

@@ -184,6 +184,8 @@ TZ = {
     "fresh-auto20": "America/Vancouver",
     "fresh-en68": "America/Phoenix",
     "fresh-auto21": "America/Mexico_City",
+    "fresh-auto22": "Europe/Berlin",
+    "fresh-intl63": "Europe/Zurich",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
