@@ -613,6 +613,15 @@ def test_a_complaint_about_consent_is_an_unsubscribe_in_every_language() -> None
     assert intents == ["unsubscribe"] * 7 + ["declined"] * 3
 
 
+def test_noch_mal_in_two_words_asks_to_be_written_again() -> None:
+    """ "Melden Sie sich im Dezember noch mal" and "schreib mir nach den Ferien noch mal" (the colloquial two words of
+    "nochmal") ask to be written to again: a later sure enough to act on."""
+    bodies = ["Jetzt ist es schlecht. Melden Sie sich doch im Dezember noch mal, dann passt es besser.",
+              "Gerade schwierig, schreib mir nach den Ferien noch mal."]
+    outs = [classify_message(_mail(b + QUOTE)).to_json() for b in bodies]
+    assert [(o["intent"], o["confidence"] >= 0.6) for o in outs] == [("later", True), ("later", True)]
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")
