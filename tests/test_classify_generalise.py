@@ -32,6 +32,15 @@ def test_a_left_the_company_auto_reply_names_the_successor() -> None:
     assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("auto_reply", ["elena.park@firm.example"])
 
 
+def test_a_german_left_the_company_notice_with_a_date_inside_names_the_successor() -> None:
+    """ "Herr Vogt hat die Firma Ende März 2027 verlassen" (the date inside the phrase) names the successor as the
+    referral, as "hat die Firma verlassen" does."""
+    body = ("Dieses Postfach wird nicht mehr gelesen. Herr Jan Vogt hat die Firma zum 31. März verlassen. Bei Fragen "
+            "wenden Sie sich bitte an Frau Petra Lange: petra.lange@firm.example")
+    out = classify_message(_mail(body, headers="Auto-Submitted: auto-replied\n")).to_json()
+    assert (out["intent"], [r["email"] for r in out["referrals"]]) == ("auto_reply", ["petra.lange@firm.example"])
+
+
 def test_a_notification_to_a_list_address_is_not_a_relayed_reply() -> None:
     """A code-review notification in a thread, sent to a no-reply list address with the user in Cc, is bulk."""
     raw = (

@@ -87,7 +87,8 @@ _LEFT = regex(
     r"(have|has|I've|I have) (left|moved on from)|left the (company|firm|organi[sz]ation|team)|I (left|quit)\b|"
     r"last day (at|with|was)|ya no (trabaja|trabajo|forma parte|está en|estoy en)|(dejó|dejé|ha dejado) la|"
     r"ne (fait|fais) plus partie|ne travaille plus|(a|ai) quitté|nicht mehr (bei|für|im|tätig|in)|"
-    r"(hat|habe) (das unternehmen|die firma|\w+) verlassen|não (faz|trabalha|trabalho) mais|já não trabalha|"
+    r"(hat|habe) (das unternehmen|die firma|\w+)(?: [^\n]{0,30}?)? verlassen|"
+    r"não (faz|trabalha|trabalho) mais|já não trabalha|"
     r"deixou a|non (lavora|lavoro) più|non fa più parte|ha lasciato|niet meer (werkzaam|in dienst|bij)|"
     r"werkt niet meer|heeft \w+ verlaten)",
     re.IGNORECASE,
