@@ -631,6 +631,17 @@ def test_noch_mal_in_two_words_asks_to_be_written_again() -> None:
     assert [(o["intent"], o["confidence"] >= 0.6) for o in outs] == [("later", True), ("later", True)]
 
 
+def test_weekdays_with_a_part_of_the_day_in_the_plural_are_no_date() -> None:
+    """ "Monday and Friday afternoons are usually free" and "lunes y viernes por las mañanas" say what the
+    sender's weeks are like: no meeting starts on the next Monday."""
+    bodies = ["Glad to help. Monday and Friday afternoons are usually free, send me an invite for one of those.",
+              "Con gusto. Suelo tener hueco lunes y viernes por las mañanas, mándame una invitación."]
+    quote = ("\n\nOn Tue, Feb 2, 2027 at 9:00 AM Sam Rivera <sam.rivera@example.edu> wrote:\n"
+             "> Could we talk on Monday, February 8 at 10am or Wednesday, February 10 at 2pm?\n")
+    outs = [classify_message(_mail(b + quote)).to_json() for b in bodies]
+    assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in outs] == [("accepted", None), ("accepted", None)]
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")

@@ -168,6 +168,14 @@ _ANY_ONE = regex(
     r"chaque|cada|n'importe quel)\s+$",
     re.IGNORECASE,
 )
+# A part of the day in the plural after a weekday (and another): what the sender's weeks are like
+_HABITUAL_AFTER = regex(
+    r"(?:\s?(?:,|and|or|&|y|o|et|ou|und|oder|e|en|of)\s[^\W\d]+)?(?:\s(?:in the|por las|pelas|nas|les|di))?"
+    r"\s(?:afternoons|mornings|evenings|nights|"
+    r"mañanas|tardes|matins|après-midis|soirs|vormittage|nachmittage|abende|manhãs|pomeriggi|mattine|sere|"
+    r"middagen|ochtenden|avonden)\b",
+    re.IGNORECASE,
+)
 # (English "a", only before an English weekday: Portuguese "a terça" is the Tuesday)
 _AN = regex(r"(?<!\w)an?\s+$", re.IGNORECASE)
 
@@ -319,8 +327,12 @@ def find_dates(text: str, today: date, hints: Sequence[date] = ()) -> list[DateM
         elif m.group("wd"):
             name = m.group("wname")
             target = WEEKDAYS[name] if name.endswith(".") else WEEKDAYS[name.lower()]
-            if not m.group("wday") and not m.group("wrel") and _any_one(text, m.start(), name):
-                continue  # "maybe a Tuesday around 2", "un martedì verso le 14", "every Friday": no one day
+            if not m.group("wday") and not m.group("wrel") and (
+                _any_one(text, m.start(), name) or _HABITUAL_AFTER.match(text, m.end())
+            ):
+                # "maybe a Tuesday around 2", "un martedì verso le 14", "every Friday", "Tuesday and Thursday
+                # afternoons are usually open": no one day
+                continue
             if m.group("wday"):
                 day = _weekday_and_day(target, int(m.group("wday")), today)
                 if day is not None:
