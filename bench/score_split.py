@@ -186,6 +186,9 @@ TZ = {
     "fresh-auto21": "America/Mexico_City",
     "fresh-auto22": "Europe/Berlin",
     "fresh-intl63": "Europe/Zurich",
+    "fresh-auto24": "Europe/London",
+    "fresh-en69": "Africa/Johannesburg",
+    "fresh-intl64": "Europe/Rome",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
