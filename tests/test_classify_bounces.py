@@ -329,3 +329,12 @@ def test_a_list_refusing_the_users_post_is_a_bounce_of_the_list_address() -> Non
     held = _list_notice("Post to Makers requires approval", "Your post is held until the moderator reviews it.")
     assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (refused, closed, held)] == [
         ("bounce", "makers@lists.far.example"), ("bounce", "makers@lists.far.example"), ("unknown", None)]
+
+
+def test_a_notice_with_a_status_line_names_the_address_its_prose_gives() -> None:
+    """A provider's own layout with "Status: 5.1.1" whose prose alone names the address ("your message "Coffee?"
+    for jo@far.example could not be handed over") bounces that address."""
+    raw = _raw("From: Mail Service <postmaster@mail.far.example>\nReturn-Path: <>\nSubject: Message not delivered\n",
+               'Hello,\n\nWe could not hand over your message "Coffee?" for jo@far.example: that mailbox is gone.\n\n'
+               "Status: 5.1.1\nTime: Wednesday 21 October 2026, 10:00\n")
+    assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "jo@far.example")

@@ -500,11 +500,11 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         confirmed = set(in_text) | set(_returned_to(mail))
         ids = {m.group(1).lower() for m in _MESSAGE_ID.finditer(text[:MAX_TEXT * 4])}
         unconfirmed = [a for a in permanent if a not in ids]
-        return Bounce(
-            pick(failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text, _from_subject(mail)),
-            permanent=True,
-            standard=False,
+        recipient = pick(
+            failed_header, [a for a in permanent if a in confirmed], unconfirmed, in_text, _from_subject(mail),
+            _named_in_notice(mail, head),
         )
+        return Bounce(recipient, permanent=True, standard=False)
     if temporary:
         # (a gateway's block that flufl.bounce reads as temporary while the text says "550 permanent failure")
         return Bounce(pick(temporary, _from_text(head)), permanent=bool(_PERMANENT.search(head)), standard=False)
