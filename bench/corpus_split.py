@@ -51,7 +51,7 @@ FRESH_CORPORA = (
     *("fresh-auto17", "fresh-en66", "fresh-auto18", "fresh-intl61"),
     *("fresh-en67", "fresh-intl62", "fresh-auto19", "fresh-auto20"),
     *("fresh-en68", "fresh-auto21", "fresh-auto22", "fresh-intl63"),
-    *("fresh-auto24", "fresh-en69", "fresh-intl64"),
+    *("fresh-auto24", "fresh-en69", "fresh-intl64", "fresh-auto23"),
 )
 
 

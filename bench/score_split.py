@@ -189,6 +189,7 @@ TZ = {
     "fresh-auto24": "Europe/London",
     "fresh-en69": "Africa/Johannesburg",
     "fresh-intl64": "Europe/Rome",
+    "fresh-auto23": "Asia/Tokyo",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
