@@ -2566,6 +2566,16 @@ def test_your_time_said_to_more_than_one() -> None:
     assert _found(texts, ref, "Europe/Madrid") == [["2051-05-11T17:00:00+02:00"]] * 4
 
 
+def test_the_users_clock_said_before_the_hour_restates_the_time() -> None:
+    """ "às 9h hora de Lisboa, que para si são as 10h", "a las 9 hora de Lisboa, que para usted son las 10" and "9am
+    Lisbon time, which for you is 10am" give one instant: the hour after "for you is" is the user's clock."""
+    ref = datetime(2053, 10, 10, 9, 0, tzinfo=zone("UTC+1"))
+    texts = ["Quinta, dia 16, às 9h hora de Lisboa, que para si são as 10h.",
+             "El jueves 16 a las 9 hora de Lisboa, que para usted son las 10.",
+             "Thursday the 16th at 9am Lisbon time, which for you is 10am."]
+    assert _found(texts, ref, "Europe/Rome") == [["2053-10-16T09:00:00+01:00"]] * 3
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

@@ -159,8 +159,8 @@ ZONE_RE = regex(
         r"|\b(?i:chez nous|bei uns|da noi|bij ons|aquí|aqui)\b)"
         r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
         r"|\b(?i:(?:slot|time|one|option|suggestion)s? of yours)\b"  # "That Thursday 2:00 slot of yours works"
-        r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|pra você|pra vc|per te|per lei|voor jou"
-        r"|voor u|bei ihnen|vuestra hora|vuestro horario"
+        r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|pra você|pra vc|para si|per te|per lei"
+        r"|voor jou|voor u|bei ihnen|vuestra hora|vuestro horario"
         r"|bei dir|ihrer zeit|deiner zeit|votre heure|ton heure|tu hora|su hora|tu horario|su horario|sua hora|"
         r"seu horário|teu horário|tua ora|vostra ora|tuo orario|suo orario|jouw tijd|uw tijd|je tijd|chez vous|"
         r"chez toi|ora vostra|ora sua|ora tua|hora vuestra|hora tuya|hora suya|hora sua|hora tua|vostro orario|"
@@ -549,7 +549,11 @@ _YOUR_BEFORE = regex(
     r"voor jou|voor u|bei ihnen|bei dir|"
     # the possessive before the user's own slot: "Ton lundi 28 à 15h", "Ihr Vorschlag am Donnerstag um 9 Uhr"
     r"ton|votre|teu|tua|tuas|seu|sua|suas|tus|tuo|vostro|vostra|ihr|ihre|ihren|ihrem|dein|deine|deinen|jouw|uw)"
-    r"\s(?:[^\W\d_]+\s){0,2}(?:\d{1,2}\s(?:à|at|a las|alle|um|om|às)\s)?$",  # ("Ton lundi 28 à 15h")
+    r"\s(?:[^\W\d_]+\s){0,2}(?:\d{1,2}\s(?:à|at|a las|alle|um|om|às)\s)?$"  # ("Ton lundi 28 à 15h")
+    # the user's clock said before the hour it gives: "que para si são as 10h", "which for you is 3pm"
+    r"|\b(?:for you|para ti|para si|para você|para usted|pour vous|pour toi|für sie|für dich|per lei|per te|voor u|"
+    r"voor jou),?\s(?:(?:that|it|this) )?(?:is|would be|will be|são|serão|seriam|é|son|serán|serían|es|sont|seront|"
+    r"sera|sind|wären|ist|wäre|sono|sarebbero|è|zijn|is)(?:\s(?:as|las|la|les|die|le|om))?\s$",
     re.IGNORECASE,
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
