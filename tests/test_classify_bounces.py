@@ -288,10 +288,11 @@ def test_a_no_reply_notice_returning_the_message_with_failure_words_is_a_bounce(
         ("Nedoručitelná zpráva", "Vaši zprávu nebylo možné doručit. Zpráva nebyla doručena příjemci.\n\n"
                                  "Příjemce: sam@far.example\nDůvod: schránka neexistuje\n"),
         ("Уведомление", "Ваше письмо не может быть доставлено.\n\nАдресат: sam@far.example\n"),
+        ("お知らせ", "ご送信いただいたメールは、宛先 sam@far.example に届きませんでした。\n"),
         ("通知", "<html><body><table><tr><td>收件地址</td><td>sam@far.example</td></tr>"
                  "<tr><td>原因</td><td>无法投递，该地址已停用</td></tr></table></body></html>"),
     ],
-    ids=["czech", "russian", "chinese html table"],
+    ids=["czech", "russian", "japanese polite", "chinese html table"],
 )
 def test_a_mail_systems_notice_in_its_own_language_names_the_failed_address(subject: str, text: str) -> None:
     """A postmaster's notice with a null Return-Path, in a language and layout no English rule knows, is a bounce
