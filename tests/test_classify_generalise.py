@@ -2576,6 +2576,13 @@ def test_the_users_clock_said_before_the_hour_restates_the_time() -> None:
     assert _found(texts, ref, "Europe/Rome") == [["2053-10-16T09:00:00+01:00"]] * 3
 
 
+def test_your_time_written_short_is_the_users_clock() -> None:
+    """ "6pm yr time" and "6pm ur time", the phone shorthand of "your time", are the user's clock."""
+    ref = datetime(2049, 3, 15, 9, 0, tzinfo=zone("UTC+8"))
+    texts = ["Thursday 18 March at 6pm yr time works.", "Thu 18 March 6pm ur time ok?"]
+    assert _found(texts, ref, "Australia/Melbourne") == [["2049-03-18T18:00:00+11:00"]] * 2
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

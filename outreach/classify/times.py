@@ -157,7 +157,7 @@ ZONE_RE = regex(
         r"|\b(?i:mi|nuestra|ma|mon|notre|minha|nossa|mia|nostra|mijn|onze) (?i:hora|heure|ora|tijd)\b"
         r"|\b(?i:hora|heure|ora|ortszeit) (?i:local|locale)\b|\b(?i:chez moi|bei mir|da me|bij mij)\b"
         r"|\b(?i:chez nous|bei uns|da noi|bij ons|aquí|aqui)\b)"
-        r"|(?P<yours>\b(?i:your)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
+        r"|(?P<yours>\b(?i:your|yr|ur)\s(?i:local\s)?(?i:time|side|end)\b|\b(?i:for you)\b"
         r"|\b(?i:(?:slot|time|one|option|suggestion)s? of yours)\b"  # "That Thursday 2:00 slot of yours works"
         r"|\b(?i:pour vous|pour toi|para ti|para usted|para você|para vc|pra você|pra vc|para si|per te|per lei"
         r"|voor jou|voor u|bei ihnen|vuestra hora|vuestro horario"
