@@ -5,9 +5,12 @@ so that any caller (the classifier, the reply matcher) can ask the same question
 
 A notice needs the envelope of one before its content is read: a multipart/report
 of type delivery-status, an ``X-Failed-Recipients`` header, a mailer-daemon or
-postmaster sender, a failure subject, or a null sender (``Return-Path: <>``, RFC
+postmaster sender, a failure subject, a null sender (``Return-Path: <>``, RFC
 5321 4.5.5, or a From with an empty address, ``"Jetmail System" <>``) with failure
-wording. A person who writes "your message couldn't
+wording, or a no-reply mailbox returning the user's message with failure wording (a
+provider's own notice in its users' language). Failure wording is read in the seven
+languages and in Polish, Czech, Turkish, Russian, the Scandinavian languages, Finnish,
+Japanese, Korean and Chinese. A person who writes "your message couldn't
 be delivered to my old address" has none of these.
 
 Then, in order of trust:
@@ -23,7 +26,13 @@ Then, in order of trust:
 2. flufl.bounce (Mailman's detectors for Exim, qmail, Postfix, Exchange, Notes,
    Yahoo and other non-standard notices); it is imported only here, when a
    message already looks like a notice, because importing it costs ~15 ms.
-3. The wording of failures and delay warnings, and the recipient patterns below.
+3. The wording of failures and delay warnings, and the recipient patterns below; as a
+   last resort, the one address the notice's text names besides the mail system's own.
+
+A list server's owner returning a post with a refusal ("Non-members are not allowed to
+post") is a failure of the list address. Failure wording about no address, from a
+sender that is no mail system (a parcel service's "could not be delivered today"), is
+not a notice.
 
 A weaker envelope outside any thread (a failure subject behind a gateway's "RE:",
 or automatic mail returning a message) is a notice only when flufl.bounce reads a
