@@ -190,6 +190,7 @@ TZ = {
     "fresh-en69": "Africa/Johannesburg",
     "fresh-intl64": "Europe/Rome",
     "fresh-auto23": "Asia/Tokyo",
+    "fresh-en70": "America/Los_Angeles",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
