@@ -612,6 +612,7 @@ def test_a_complaint_about_consent_is_an_unsubscribe_in_every_language() -> None
         "Non ho mai dato il consenso a essere contattato da lei.",
         "Ich habe nie eingewilligt, von Ihnen angeschrieben zu werden.",
         "Ik heb hier nooit toestemming voor gegeven.",
+        "Kindly erase the personal data you hold on me, as is my right to erasure.",
     ]
     refusals = [
         "Sorry, I can't do calls like this without my manager's sign-off, so I'll pass.",
@@ -619,7 +620,7 @@ def test_a_complaint_about_consent_is_an_unsubscribe_in_every_language() -> None
         "Leider nein: ohne Zustimmung meines Arbeitgebers geht das nicht.",
     ]
     intents = [classify_message(_mail(b + QUOTE)).to_json()["intent"] for b in complaints + refusals]
-    assert intents == ["unsubscribe"] * 7 + ["declined"] * 3
+    assert intents == ["unsubscribe"] * 8 + ["declined"] * 3
 
 
 def test_noch_mal_in_two_words_asks_to_be_written_again() -> None:

@@ -167,6 +167,12 @@ UNSUBSCRIBE = {
         r"(?:never|did not|didn't|have not|haven't) (?:opt|opted|sign|signed) (?:up|in) (?:for|to) "
         r"(?:this|these|your|any)",
         r"without my (?:consent|permission)",
+        # "I ask you to delete all data you hold about me and not to contact me again (Art. 17 GDPR)"
+        r"\bnot to (?:contact|email|e-mail|message|write to|bother|approach) me\b"
+        r"(?!(?:\sagain)?\s(?:until|before|till|after|for now))",
+        r"(?:delete|erase|remove) (?:all )?(?:the )?(?:personal )?(?:data|information|details) (?:you hold|you have|"
+        r"you keep|you store|about me|on me)",
+        r"right to (?:erasure|be forgotten)|\bart(?:icle)?\.? ?17 (?:of the )?(?:gdpr|dsgvo|rgpd)",
     ),
     "es": (
         r"(?:suprim|elimin|borr)\w* (?:todos )?(?:mis|los) datos",
