@@ -191,6 +191,9 @@ TZ = {
     "fresh-intl64": "Europe/Rome",
     "fresh-auto23": "Asia/Tokyo",
     "fresh-en70": "America/Los_Angeles",
+    "fresh-auto25": "America/Sao_Paulo",
+    "fresh-auto26": "America/Chicago",
+    "fresh-intl65": "Europe/Madrid",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
