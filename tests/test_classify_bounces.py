@@ -339,3 +339,17 @@ def test_a_notice_with_a_status_line_names_the_address_its_prose_gives() -> None
                'Hello,\n\nWe could not hand over your message "Coffee?" for jo@far.example: that mailbox is gone.\n\n'
                "Status: 5.1.1\nTime: Wednesday 21 October 2026, 10:00\n")
     assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "jo@far.example")
+
+
+def test_a_list_moderators_refusal_without_the_post_names_the_list_from_its_headers() -> None:
+    """A list's plain-text refusal that returns nothing ("has been rejected by the list moderator") bounces the list
+    address its X-BeenThere names; a post held as "by non-member to a members-only list" is no refusal."""
+    envelope = ("From: makers-owner@lists.far.example\nPrecedence: bulk\nX-BeenThere: makers@lists.far.example\n"
+                "Subject: {subject}\n")
+    refused = _raw(envelope.format(subject="Request to mailing list Makers rejected"),
+                   'Your request to post "Hello all" has been rejected by the list moderator.\n')
+    held = _raw(envelope.format(subject="Your message to Makers awaits moderator approval"),
+                "Your mail is being held until the list moderator can review it.\n\n"
+                "The reason it is being held: Post by non-member to a members-only list\n")
+    assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (refused, held)] == [
+        ("bounce", "makers@lists.far.example"), ("unknown", None)]

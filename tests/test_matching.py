@@ -180,6 +180,8 @@ ENVELOPE_CASES = [
     ("a person's reply about a failure", b"From: bob@else.example\r\nSubject: Re: Undeliverable: hello\r\n", False),
     ("a no-reply mailbox's newsletter", b"From: no-reply@news.example\r\nSubject: Weekly\r\n"
      b"Content-Type: multipart/alternative; boundary=a\r\n", False),
+    ("a list owner's plain-text notice", b"From: makers-owner@lists.example\r\nSubject: Request rejected\r\n"
+     b"Content-Type: text/plain\r\n", True),
 ]
 
 

@@ -175,8 +175,9 @@ _EMPTY_ADDRESS = regex(r"<\s*>\s*$")
 LIST_ROBOT = regex(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
 # A list refusing a post: "Your message to Mentors was rejected", "Non-members are not allowed to post".
 _LIST_REJECTED = regex(
+    # (not "Post by non-member to a members-only list": the reason Mailman gives for holding a post too)
     r"\b(?:was|has been|were) (?:rejected|refused|denied)\b|\bnot (?:allowed|permitted) to post\b|"
-    r"\bnon-?members?\b|rechazad[oa]|rejet[ée]e?|abgelehnt|rifiutat[oa]|geweigerd|rejeitad[oa]|recusad[oa]",
+    r"rechazad[oa]|rejet[ée]e?|abgelehnt|rifiutat[oa]|geweigerd|rejeitad[oa]|recusad[oa]",
     re.IGNORECASE,
 )
 # A mailbox that says nobody reads what is sent to it: like a null sender, no one to answer.
@@ -355,7 +356,15 @@ def _hinted_notice(mail: Mail) -> bool:
 def _list_rejection(mail: Mail, text: str) -> bool:
     """A list server refusing the user's post (a non-member's, most often): the list address failed."""
     robot = bool(LIST_ROBOT.search(mail.from_addr.partition("@")[0]) or mail.header("x-list-administrivia"))
-    return robot and bool(_LIST_REJECTED.search(mail.header("subject")) or _LIST_REJECTED.search(text[:MAX_TEXT]))
+    if not robot or mail.header("in-reply-to").strip():
+        return False
+    return bool(_LIST_REJECTED.search(mail.header("subject")) or _LIST_REJECTED.search(text[:MAX_TEXT]))
+
+
+def _list_address(mail: Mail) -> list[str]:
+    """The list's own address, from Mailman's X-BeenThere or RFC 2369's List-Post."""
+    values = (mail.header("x-beenthere"), mail.header("list-post").replace("mailto:", " "))
+    return [m.group(0).lower() for value in values for m in EMAIL_RE.finditer(value)]
 
 
 def _named_as_failed(text: str, address: str) -> bool:
@@ -490,10 +499,10 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         kind, found = ses
         return Bounce(pick(found), permanent=True, standard=False) if kind == "bounce" else None
     if not looks_like_notice(mail, text):
+        if _list_rejection(mail, text):
+            return Bounce(pick(_returned_to(mail), _list_address(mail)), permanent=True, standard=False)
         if not _hinted_notice(mail):
             return None
-        if _list_rejection(mail, text):
-            return Bounce(pick(_returned_to(mail)), permanent=True, standard=False)
         # Only a permanent failure that flufl.bounce reads and the text itself names is taken.
         recipient = pick([a for a in _flufl(mail)[1] if _named_as_failed(text, a)])
         return Bounce(recipient, permanent=True, standard=False) if recipient else None

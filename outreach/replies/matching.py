@@ -193,15 +193,17 @@ def screen(headers: Headers, index: SentIndex) -> Screened:
 
 def may_be_report(headers: Headers) -> bool:
     """Whether a message's envelope is a report's: a delivery status notice (the classifier's test, on
-    the headers alone), any multipart/report, or a null sender, a no-reply mailbox or a list server's own, which may
-    return mail (a provider's notice in its own words, or a list refusing a post, attaches it: multipart/mixed)."""
+    the headers alone), any multipart/report, a null sender or a no-reply mailbox's multipart/mixed mail, which may
+    return a message (a provider's notice in its own words attaches it), or a list server's own mail (a list
+    refusing a post)."""
     from outreach.classify.bounces import LIST_ROBOT, looks_like_notice, no_reply_sender
     from outreach.classify.mime import Mail
 
     if "report" in headers.content_type or headers.return_path.strip() == "<>":
         return True
-    robot = no_reply_sender(headers.from_addr) or LIST_ROBOT.search(headers.from_addr.partition("@")[0])
-    if robot and headers.content_type.startswith("multipart/mixed"):
+    if no_reply_sender(headers.from_addr) and headers.content_type.startswith("multipart/mixed"):
+        return True
+    if LIST_ROBOT.search(headers.from_addr.partition("@")[0]):
         return True
     found = _REPORT_TYPE.search(headers.content_type)
     envelope = Mail(headers={"from": headers.from_header or headers.from_addr, "subject": headers.subject,
