@@ -2584,6 +2584,14 @@ def test_your_time_written_short_is_the_users_clock() -> None:
     assert _found(texts, ref, "Australia/Melbourne") == [["2049-03-18T18:00:00+11:00"]] * 2
 
 
+def test_a_dutch_hour_that_sadly_does_not_work_is_turned_down() -> None:
+    """ "Dinsdag om 10 uur lukt helaas niet ... Om half elf ben ik wel vrij": the hour that "lukt helaas niet" is
+    turned down and half past ten is the offer."""
+    ref = datetime(2054, 10, 14, 9, 0, tzinfo=zone("UTC+2"))
+    texts = ["Dinsdag 20 oktober om 9 uur lukt me jammer genoeg niet, ik heb dan overleg. Om half tien ben ik vrij."]
+    assert _found(texts, ref, "Europe/Amsterdam") == [["2054-10-20T09:30:00+02:00"]]
+
+
 def test_a_time_that_would_have_suited_is_no_proposal() -> None:
     """ "Your Thursday 2pm would have been ideal, too", "el jueves a las 14 h habría sido perfecto" and "Donnerstag
     um 14 Uhr wäre ideal gewesen" are what might have been; "Thursday at 2pm would be ideal" is a proposal."""

@@ -251,7 +251,7 @@ _NEGATIVE = regex(
         r"bezet|vorbei|ausgebucht|complet|no puedo|ne peux pas|kann ich nicht|non posso|não posso|kan ik niet|"
         r"no voy a poder|no podr[ée]|ne pourrai pas|n[ãa]o vou (?:poder|conseguir)|n[ãa]o consigo|non riesco|"
         r"non potr[òo]|"
-        r"lukt (?:me |mij )?niet|red (?:ik )?(?:\w+ )?niet|haal ik (?:\w+ )?niet)\b",
+        r"lukt (?:me |mij )?(?:helaas |jammer genoeg |toch )?niet|red (?:ik )?(?:\w+ )?niet|haal ik (?:\w+ )?niet)\b",
         r"[\w']",  # ("Tuesday's a no")
     ),
     re.IGNORECASE,
