@@ -643,6 +643,18 @@ def test_weekdays_with_a_part_of_the_day_in_the_plural_are_no_date() -> None:
     assert [(o["intent"], (o["meeting"] or {}).get("start")) for o in outs] == [("accepted", None), ("accepted", None)]
 
 
+def test_not_me_and_a_person_to_call_at_a_number_is_a_referral() -> None:
+    """ "Not the right person - ring Priya Desai, our PM, on 020 7946 0321" points the user on by phone (a referral
+    with no address to record), in any of the languages, by the rules; a decline signed "Phone: 020 7946 0000" is
+    still a decline."""
+    bodies = ["I'm not the right person for this, sorry. Ring Priya Desai, our PM, on 020 7946 0321.",
+              "Ik ben hier niet de juiste persoon voor. Bel anders met Joost Smit, onze PO: 010 555 0142.",
+              "Non sono la persona giusta. Chiami piuttosto l'ing. Ferri allo 02 5550 1987.",
+              "I'm afraid I have to decline, we don't do these calls.\n\nDana Roe\nPhone: 020 7946 0000"]
+    outs = [classify_message(_mail(b + QUOTE), second_opinion=False).to_json() for b in bodies]
+    assert [(o["intent"], o["referrals"]) for o in outs] == [("referral", [])] * 3 + [("declined", [])]
+
+
 def test_i_m_in_is_a_yes() -> None:
     """ "I'm in." standing alone accepts; "I'm in London" does not."""
     bodies = ("I'm in. Send an invite.", "I'm in London.")

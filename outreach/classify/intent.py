@@ -376,7 +376,7 @@ def decide(ev: Evidence) -> tuple[str, float]:
         return "unknown", 0.4
     # "Happy to - Thursday works. I've cc'd Omar, who did the same program": a yes that also points on.
     points_on = not (accept and not decline and ev.names_proposed_day())
-    to_person = _PROFILE.search(original) or _any(_TO_PERSON, "to_person", text)
+    to_person = _PROFILE.search(original) or _any(_TO_PERSON, "to_person", text) or _CALL_NUMBER.search(text)
     if not ev.referrals and not concrete and to_person and (not_me or decline):
         # "talk to Fatima instead: linkedin.com/in/fatima": pointed on, though with no address to record
         return "referral", 0.55
@@ -456,6 +456,13 @@ _FOOTER_LINE = regex(
 )
 _TERSE_WORDS = 12
 _PROFILE = regex(r"linkedin\.\w+(?:\.\w+)?/in/[\w-]+", re.IGNORECASE)
+# "call Lotte Jansen, she's our product owner: 030 555 0173", "chiami il dott. Conti allo 06 5550 1234": a person to
+# call, and the number, in any of the languages
+_CALL_NUMBER = regex(
+    r"\b(?:call|phone|ring|bel|chiama|chiami|chiamate|llama|llame|llamá|ligue|liga|ligar|appelez|appelle|appeler|"
+    # (a word after the verb, not a signature's "Phone: 02 5550 1234")
+    r"rufen|ruf|anrufen)\s(?!(?:me|mij|mi|moi|mich|us|ons|nous|uns)\b)[^\W\d][^!?\n]{0,60}?\+?\(?\d[\d ()./-]{6,}\d"
+)
 _TO_PERSON = regex(
     r"\b(?:drop|send|shoot) (?:him|her|them) (?:a line|a note|an email|a message)\b"
     r"|\b(?:phone|call|ring|whatsapp|text) (?:my (?:mate|friend|colleague|buddy|pal|boss)|him|her|them)\b"
