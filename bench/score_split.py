@@ -194,6 +194,7 @@ TZ = {
     "fresh-auto25": "America/Sao_Paulo",
     "fresh-auto26": "America/Chicago",
     "fresh-intl65": "Europe/Madrid",
+    "fresh-intl66": "Europe/Amsterdam",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
