@@ -195,6 +195,7 @@ TZ = {
     "fresh-auto26": "America/Chicago",
     "fresh-intl65": "Europe/Madrid",
     "fresh-intl66": "Europe/Amsterdam",
+    "fresh-auto27": "Pacific/Auckland",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
