@@ -353,3 +353,13 @@ def test_a_list_moderators_refusal_without_the_post_names_the_list_from_its_head
                 "The reason it is being held: Post by non-member to a members-only list\n")
     assert [(_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) for raw in (refused, held)] == [
         ("bounce", "makers@lists.far.example"), ("unknown", None)]
+
+
+def test_weren_t_able_to_deliver_is_failure_wording() -> None:
+    """A mail system's "we weren't able to deliver the email you sent ... jo@far.example has been closed", under
+    "Your email wasn't delivered", bounces that address."""
+    raw = _raw("From: Mail Service <postmaster@mail.far.example>\nReturn-Path: <>\n"
+               "Subject: Your email wasn't delivered\n",
+               "Hi,\n\nSorry, we weren't able to deliver the email you sent on Monday. The address jo@far.example has "
+               "been closed by its owner.\n")
+    assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "jo@far.example")

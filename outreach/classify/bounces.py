@@ -105,7 +105,8 @@ _FAIL_SUBJECT = regex(
     r"non[- ]?delivery|nondeliverable|message not delivered|mail system error|delivery status|"
     r"warning: could not send|delayed mail|delivery delayed|returned to sender|"
     r"no se puede entregar|non remis|unzustellbar|non recapitabile|niet bezorgd|não entregue|"
-    r"mail could not be delivered|delivery error|was not delivered|^\s*bounced?\s*:|\bhard bounce\b|"
+    r"mail could not be delivered|delivery error|was not delivered|wasn't delivered|weren't delivered|"
+    r"^\s*bounced?\s*:|\bhard bounce\b|"
     r"\bbounce notification\b)|" + _FAIL_INTL,
     re.IGNORECASE,
 )
@@ -124,6 +125,8 @@ _FAIL_BODY = regex(
     r"no mailbox here|user unknown|unknown user|address not found|recipient not found|not found|"
     r"does not exist|doesn't exist|mailbox unavailable|mailbox not found|no such user|invalid recipient|"
     r"address rejected|recipientnotfound|delivery (has )?failed|failed to deliver|returned mail|"
+    # (not "this mailbox is no longer active": a leaver's automatic reply says so too)
+    r"\b(?:was|were)(?:n't| not) (?:able to )?deliver|"
     r"\b5\.\d{1,3}\.\d{1,3}\b|\b55[0-4]\b|" + _FAIL_INTL + ")",
     re.IGNORECASE,
 )
