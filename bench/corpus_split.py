@@ -53,7 +53,7 @@ FRESH_CORPORA = (
     *("fresh-en68", "fresh-auto21", "fresh-auto22", "fresh-intl63"),
     *("fresh-auto24", "fresh-en69", "fresh-intl64", "fresh-auto23"),
     *("fresh-en70", "fresh-auto25", "fresh-auto26", "fresh-intl65"),
-    *("fresh-intl66", "fresh-auto27"),
+    *("fresh-intl66", "fresh-auto27", "fresh-auto28", "fresh-en71"),
 )
 
 

@@ -196,6 +196,8 @@ TZ = {
     "fresh-intl65": "Europe/Madrid",
     "fresh-intl66": "Europe/Amsterdam",
     "fresh-auto27": "Pacific/Auckland",
+    "fresh-auto28": "Europe/Paris",
+    "fresh-en71": "Asia/Kolkata",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
