@@ -289,10 +289,13 @@ def test_a_no_reply_notice_returning_the_message_with_failure_words_is_a_bounce(
                                  "Příjemce: sam@far.example\nDůvod: schránka neexistuje\n"),
         ("Уведомление", "Ваше письмо не может быть доставлено.\n\nАдресат: sam@far.example\n"),
         ("お知らせ", "ご送信いただいたメールは、宛先 sam@far.example に届きませんでした。\n"),
+        ("Avis", "Votre courriel pour sam@far.example n'a pas pu être\nacheminé : la boîte est fermée.\n"),
+        ("Re: chat", "Nous n'avons pas été en mesure de remettre votre message à sam@far.example.\n\n"
+                     "Pour ne plus recevoir ces avis, retirez cette adresse de votre carnet.\n"),
         ("通知", "<html><body><table><tr><td>收件地址</td><td>sam@far.example</td></tr>"
                  "<tr><td>原因</td><td>无法投递，该地址已停用</td></tr></table></body></html>"),
     ],
-    ids=["czech", "russian", "japanese polite", "chinese html table"],
+    ids=["czech", "russian", "japanese polite", "french wrapped", "french unsubscribe footer", "chinese html table"],
 )
 def test_a_mail_systems_notice_in_its_own_language_names_the_failed_address(subject: str, text: str) -> None:
     """A postmaster's notice with a null Return-Path, in a language and layout no English rule knows, is a bounce
@@ -363,3 +366,13 @@ def test_weren_t_able_to_deliver_is_failure_wording() -> None:
                "Hi,\n\nSorry, we weren't able to deliver the email you sent on Monday. The address jo@far.example has "
                "been closed by its owner.\n")
     assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "jo@far.example")
+
+
+def test_a_sympa_refusal_names_the_list_its_text_gives() -> None:
+    """Sympa's robot ("sympa@") refusing a post ("a été rejeté ... seuls les abonnés") bounces the list address its
+    text names, though no header gives it."""
+    raw = _raw("From: SYMPA <sympa@listes.far.example>\nPrecedence: list\nAuto-Submitted: auto-replied\n"
+               "Subject: Message rejeté pour la liste makers\n",
+               "Votre message pour la liste « makers@listes.far.example » a été rejeté : seuls les abonnés peuvent "
+               "y écrire.\n")
+    assert (_classify(raw)["intent"], _classify(raw)["bounced_recipient"]) == ("bounce", "makers@listes.far.example")

@@ -80,8 +80,11 @@ _FAIL_INTL = (
     r"error de entrega|fallo (?:en la|de) entrega|entrega fallida|destinatario desconocido|"
     r"não (?:pôde|pode|foi possível) (?:ser )?entreg|não foi entregue|falha (?:na|de) entrega|não entregue|"
     # French, Italian
-    r"n'a pas pu être (?:remis|distribu|délivr|livr)|non remis|échec (?:de|lors de) (?:la )?(?:remise|distribution|"
-    r"livraison)|impossible de (?:remettre|distribuer|délivrer)|destinataire inconnu|utilisateur inconnu|"
+    r"n['’]a (?:pas )?(?:pu )?(?:être |été )?(?:remis|distribu|d[ée]livr|livr|achemin|transmis)|non remis|"
+    r"non[- ](?:distribu|d[ée]livr|livr|achemin)|non-?(?:distribution|livraison|remise)|"
+    r"(?:pas été|pas|in)? ?(?:en mesure|capables?) de (?:livrer|remettre|distribuer|délivrer|transmettre)|"
+    r"échec (?:de|lors de) (?:la )?(?:remise|distribution|"
+    r"livraison)|impossible de (?:remettre|distribuer|délivrer|livrer)|destinataire inconnu|utilisateur inconnu|"
     r"non (?:è stato possibile|può essere|è stato) (?:consegnat|recapitat)|non recapitabile|non recapitat|"
     r"consegna non riuscita|mancata consegna|(?:destinatario|utente) sconosciuto|"
     # German, Dutch, Scandinavian, Finnish
@@ -98,7 +101,7 @@ _FAIL_INTL = (
     r"届けすることができませんでした|届きませんでした|配信に失敗|送信に失敗|配信エラー|配送エラー|"
     r"送信エラー|メールエラー|宛先不明|발송 ?실패|전송 ?실패|반송|전달되지 않았|전달할 수 없|"
     r"退信|投递失败|投遞失敗|发送失败|發送失敗|无法投递|無法投遞|无法送达|未能送达|被退回|没有发送成功"
-)
+).replace(" ", r"\s+")  # (a notice's lines wrap anywhere: "n'a pas pu être\ndistribué")
 _FAIL_SUBJECT = regex(
     r"\b(undeliverable|undelivered|undeliverd|delivery (status notification|notification|failure|has failed|"
     r"failed|problem|report)|failure notice|returned mail|mail delivery failed|could not be delivered|"
@@ -175,7 +178,9 @@ _STATUS = regex(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
 _EMPTY_ADDRESS = regex(r"<\s*>\s*$")
 # A list server's own mailbox ("team-owner@", "group+msgappr@", "list-request@"), which writes about posts.
-LIST_ROBOT = regex(r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)")
+LIST_ROBOT = regex(
+    r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)|^(?:sympa|listserv|majordomo|mailman|ecartis)$"
+)
 # A list refusing a post: "Your message to Mentors was rejected", "Non-members are not allowed to post".
 _LIST_REJECTED = regex(
     # (not "Post by non-member to a members-only list": the reason Mailman gives for holding a post too)
@@ -503,7 +508,8 @@ def find_bounce(mail: Mail, text: str, known: Collection[str] = ()) -> Bounce | 
         return Bounce(pick(found), permanent=True, standard=False) if kind == "bounce" else None
     if not looks_like_notice(mail, text):
         if _list_rejection(mail, text):
-            return Bounce(pick(_returned_to(mail), _list_address(mail)), permanent=True, standard=False)
+            mentioned = _named_in_notice(mail, text[:MAX_TEXT])
+            return Bounce(pick(_returned_to(mail), _list_address(mail), mentioned), permanent=True, standard=False)
         if not _hinted_notice(mail):
             return None
         # Only a permanent failure that flufl.bounce reads and the text itself names is taken.
