@@ -553,7 +553,7 @@ _YOUR_BEFORE = regex(
     # the user's clock said before the hour it gives: "que para si são as 10h", "which for you is 3pm"
     r"|\b(?:for you|para ti|para si|para você|para usted|pour vous|pour toi|für sie|für dich|per lei|per te|voor u|"
     r"voor jou),?\s(?:(?:that|it|this) )?(?:is|would be|will be|são|serão|seriam|é|son|serán|serían|es|sont|seront|"
-    r"sera|sind|wären|ist|wäre|sono|sarebbero|è|zijn|is)(?:\s(?:as|las|la|les|die|le|om))?\s$",
+    r"sera|sind|wären|ist|wäre|sono|sarebbero|è|zijn)(?:\s(?:as|las|la|les|die|le|om))?\s$",
     re.IGNORECASE,
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
