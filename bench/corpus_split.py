@@ -54,6 +54,7 @@ FRESH_CORPORA = (
     *("fresh-auto24", "fresh-en69", "fresh-intl64", "fresh-auto23"),
     *("fresh-en70", "fresh-auto25", "fresh-auto26", "fresh-intl65"),
     *("fresh-intl66", "fresh-auto27", "fresh-auto28", "fresh-en71"),
+    *("fresh-intl67", "fresh-en72", "fresh-auto30", "fresh-auto29"),
 )
 
 

@@ -198,6 +198,10 @@ TZ = {
     "fresh-auto27": "Pacific/Auckland",
     "fresh-auto28": "Europe/Paris",
     "fresh-en71": "Asia/Kolkata",
+    "fresh-intl67": "Europe/Paris",
+    "fresh-en72": "Africa/Nairobi",
+    "fresh-auto30": "America/Toronto",
+    "fresh-auto29": "Europe/Istanbul",
 }
 PERSON = {"accepted", "declined", "referral", "later", "question"}
 
