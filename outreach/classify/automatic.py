@@ -37,9 +37,9 @@ from email.message import Message
 from itertools import islice
 
 from outreach.classify.bounces import (
-    LIST_ROBOT,
     REPLY_PREFIX,
     find_bounce,
+    list_robot,
     looks_like_notice,
     reports_delivery,
     ses_notification,
@@ -217,7 +217,7 @@ def _auto_reply_strength(mail: Mail, text: str, quoted: str = "") -> float:
     subject = mail.header("subject")
     body_cue = bool(_AUTO_BODY.search(text[:_MAX_TEXT]))
     subject_cue = bool(_AUTO_SUBJECT.search(subject))
-    if submitted and LIST_ROBOT.search(mail.from_addr.partition("@")[0]):
+    if submitted and list_robot(mail.from_addr):
         return 0.0  # a list server's own mailbox ("group+msgappr@", "list-owner@"): a notice about a post
     if submitted == "auto-replied" and _is_bulk(mail) and not in_thread(mail):
         return 0.0  # a list server's notice ("your message awaits moderator approval"), not a person away

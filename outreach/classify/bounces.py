@@ -178,7 +178,7 @@ _STATUS = regex(r"\b([245])\.\d{1,3}\.\d{1,3}\b")
 _SUCCESS_ACTIONS = ("delivered", "relayed", "expanded")
 _EMPTY_ADDRESS = regex(r"<\s*>\s*$")
 # A list server's own mailbox ("team-owner@", "group+msgappr@", "list-request@"), which writes about posts.
-LIST_ROBOT = regex(
+_LIST_ROBOT = regex(
     r"(?:^|[+-])(?:owners?|msgappr|request|moderators?)(?=[+-]|$)|^(?:sympa|listserv|majordomo|mailman|ecartis)$"
 )
 # A list refusing a post: "Your message to Mentors was rejected", "Non-members are not allowed to post".
@@ -363,7 +363,7 @@ def _hinted_notice(mail: Mail) -> bool:
 
 def _list_rejection(mail: Mail, text: str) -> bool:
     """A list server refusing the user's post (a non-member's, most often): the list address failed."""
-    robot = bool(LIST_ROBOT.search(mail.from_addr.partition("@")[0]) or mail.header("x-list-administrivia"))
+    robot = list_robot(mail.from_addr) or bool(mail.header("x-list-administrivia"))
     if not robot or mail.header("in-reply-to").strip():
         return False
     return bool(_LIST_REJECTED.search(mail.header("subject")) or _LIST_REJECTED.search(text[:MAX_TEXT]))
@@ -454,6 +454,11 @@ def looks_like_notice(mail: Mail, text: str) -> bool:
     # A provider's notice from a no-reply mailbox in its own language ("メールエラー通知"): the message it
     # returns and its failure wording both say so; a no-reply shipping notice returns no message.
     return no_reply_sender(mail.from_addr) and bool(_returned_to(mail)) and bool(_FAIL_BODY.search(text[:MAX_TEXT]))
+
+
+def list_robot(address: str) -> bool:
+    """Whether ``address`` is a list server's own mailbox, which writes about posts, not as a person."""
+    return bool(_LIST_ROBOT.search(address.partition("@")[0]))
 
 
 def no_reply_sender(address: str) -> bool:

@@ -196,14 +196,14 @@ def may_be_report(headers: Headers) -> bool:
     the headers alone), any multipart/report, a null sender or a no-reply mailbox's multipart/mixed mail, which may
     return a message (a provider's notice in its own words attaches it), or a list server's own mail (a list
     refusing a post)."""
-    from outreach.classify.bounces import LIST_ROBOT, looks_like_notice, no_reply_sender
+    from outreach.classify.bounces import list_robot, looks_like_notice, no_reply_sender
     from outreach.classify.mime import Mail
 
     if "report" in headers.content_type or headers.return_path.strip() == "<>":
         return True
     if no_reply_sender(headers.from_addr) and headers.content_type.startswith("multipart/mixed"):
         return True
-    if LIST_ROBOT.search(headers.from_addr.partition("@")[0]):
+    if list_robot(headers.from_addr):
         return True
     found = _REPORT_TYPE.search(headers.content_type)
     envelope = Mail(headers={"from": headers.from_header or headers.from_addr, "subject": headers.subject,
