@@ -121,6 +121,12 @@ OTHER_TIME: dict[str, tuple[str, ...]] = {
 }
 
 # Busy until a day, without asking to be written to again: later only when nothing says no.
+def _either_order(busy: str, until: str, *, after: str = "") -> tuple[str, str]:
+    """Busy, then "until"; or "until", then busy ("bis zum 9. bin ich voll ausgelastet"), where a word that is busy
+    only before "until" is left out of ``after``."""
+    return rf"(?:{busy})\b.{{0,40}}\b{until}", rf"{until}.{{0,40}}\b(?:{after or busy})\b"
+
+
 BUSY_UNTIL: dict[str, tuple[str, ...]] = {
     "en": (
         r"(?:slammed|swamped|buried|underwater|flat out|heads-down|tied up|busy)\b.{0,40}\b(?:until|till|through)\b",
@@ -128,18 +134,13 @@ BUSY_UNTIL: dict[str, tuple[str, ...]] = {
         r"(?:for|over) the next (?:few|couple of|\w+) (?:weeks|months)\b[^.?!]{0,60}\bafter (?:that|which)\b",
         r"give it (?:a few|a couple of|another|\w+) (?:days|weeks|months)\b",
     ),
-    # (busy, then until; or until, then busy: "bis zum 9. bin ich voll ausgelastet")
-    "es": (r"(?:liad[oa]|ocupad[oa]|a tope|hasta arriba|desbordad[oa]|saturad[oa])\b.{0,40}\bhasta\b",
-           r"hasta\b.{0,40}\b(?:liad[oa]|ocupad[oa]|a tope|hasta arriba|desbordad[oa]|saturad[oa])\b"),
-    "pt": (r"(?:atolad[oa]|ocupad[oa]|enrolad[oa]|sobrecarregad[oa]|a mil)\b.{0,40}\baté\b",
-           r"até\b.{0,40}\b(?:atolad[oa]|ocupad[oa]|enrolad[oa]|sobrecarregad[oa]|a mil)\b"),
-    "fr": (r"(?:débordée?|très prise?|overbookée?|sous l'eau|charrette|submergée?)\b.{0,40}\bjusqu",
-           r"jusqu.{0,40}\b(?:débordée?|très prise?|overbookée?|sous l'eau|charrette|submergée?)\b"),
-    "it": (r"(?:pien[oa]|incasinat[oa]|impegnat[oa]|sommers[oa]|oberat[oa])\b.{0,40}\bfino (?:a|al|alla|all')\b",
-           r"fino (?:a|al|alla|all')\b.{0,40}\b(?:pien[oa]|incasinat[oa]|impegnat[oa]|sommers[oa]|oberat[oa])\b"),
-    "de": (r"(?:voll|ausgelastet|eingespannt|im stress|beschäftigt|land unter)\b.{0,40}\bbis\b",
-           r"bis\b.{0,40}\b(?:ausgelastet|eingespannt|im stress|beschäftigt|land unter)\b"),
-    "nl": (r"(?:druk|bezet|volgepland|overvol)\b.{0,40}\btot\b", r"tot\b.{0,40}\b(?:druk|volgepland|overvol)\b"),
+    "es": _either_order(r"liad[oa]|ocupad[oa]|a tope|hasta arriba|desbordad[oa]|saturad[oa]", r"hasta\b"),
+    "pt": _either_order(r"atolad[oa]|ocupad[oa]|enrolad[oa]|sobrecarregad[oa]|a mil", r"até\b"),
+    "fr": _either_order(r"débordée?|très prise?|overbookée?|sous l'eau|charrette|submergée?", r"jusqu"),
+    "it": _either_order(r"pien[oa]|incasinat[oa]|impegnat[oa]|sommers[oa]|oberat[oa]", r"fino (?:a|al|alla|all')\b"),
+    "de": _either_order(r"voll|ausgelastet|eingespannt|im stress|beschäftigt|land unter", r"bis\b",
+                        after=r"ausgelastet|eingespannt|im stress|beschäftigt|land unter"),
+    "nl": _either_order(r"druk|bezet|volgepland|overvol", r"tot\b", after=r"druk|volgepland|overvol"),
 }
 
 # Never again ("merci de ne plus me contacter", "bitte keine weiteren E-Mails").

@@ -544,16 +544,17 @@ def _zone_from(m: re.Match[str], ref_tz: tzinfo, user_tz: tzinfo | None) -> tzin
 
 
 # "Your Friday 4 PM works", "That Thursday 2:00 slot of yours": the user's own time, on the user's clock.
+# "For you" in the seven languages, before the user's own slot or their clock
+_FOR_YOU = r"para ti|para usted|para você|pour vous|pour toi|per te|per lei|für sie|für dich|voor jou|voor u"
 _YOUR_BEFORE = regex(
-    r"\b(?:your|para ti|para vos|para usted|para você|pra você|pour vous|pour toi|per te|per lei|für sie|für dich|"
-    r"voor jou|voor u|bei ihnen|bei dir|"
+    r"\b(?:your|para vos|pra você|bei ihnen|bei dir|" + _FOR_YOU + "|"
     # the possessive before the user's own slot: "Ton lundi 28 à 15h", "Ihr Vorschlag am Donnerstag um 9 Uhr"
     r"ton|votre|teu|tua|tuas|seu|sua|suas|tus|tuo|vostro|vostra|ihr|ihre|ihren|ihrem|dein|deine|deinen|jouw|uw)"
     r"\s(?:[^\W\d_]+\s){0,2}(?:\d{1,2}\s(?:à|at|a las|alle|um|om|às)\s)?$"  # ("Ton lundi 28 à 15h")
     # the user's clock said before the hour it gives: "que para si são as 10h", "which for you is 3pm"
-    r"|\b(?:for you|para ti|para si|para você|para usted|pour vous|pour toi|für sie|für dich|per lei|per te|voor u|"
-    r"voor jou),?\s(?:(?:that|it|this) )?(?:is|would be|will be|são|serão|seriam|é|son|serán|serían|es|sont|seront|"
-    r"sera|sind|wären|ist|wäre|sono|sarebbero|è|zijn)(?:\s(?:as|las|la|les|die|le|om))?\s$",
+    r"|\b(?:for you|para si|" + _FOR_YOU + r"),?\s(?:(?:that|it|this) )?"
+    r"(?:is|would be|will be|são|serão|seriam|é|son|serán|serían|es|sont|seront|sera|sind|wären|ist|wäre|sono|"
+    r"sarebbero|è|zijn)(?:\s(?:as|las|la|les|die|le|om))?\s$",
     re.IGNORECASE,
 )
 # "bitte bis Donnerstag einmal drüberschauen", "let me know by Friday": a day as a deadline, not a pick
